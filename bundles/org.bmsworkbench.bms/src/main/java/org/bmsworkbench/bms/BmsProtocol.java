@@ -1,0 +1,36 @@
+package org.bmsworkbench.bms;
+
+import java.util.List;
+import org.bmsworkbench.can.CanFrame;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A BMS protocol, registered as a service with the {@link ProtocolId} property. Stateless and
+ * thread-safe: per-connection state lives in the {@link ProtocolSession}s it creates.
+ */
+@ConsumerType
+public interface BmsProtocol {
+
+    String id();
+
+    /** Human name, e.g. "SMA (Sunny Island)". */
+    String label();
+
+    ProtocolSession newSession();
+
+    /**
+     * How strongly one frame suggests this protocol: 0 for "not mine", more for stronger
+     * evidence (an id only this protocol uses weighs more than one it shares).
+     */
+    int detectionScore(CanFrame frame);
+
+    /** The message names this protocol decodes to, with their frame ids, e.g. {@code 0x356 battery_basic_info}. */
+    List<MessageInfo> messages();
+
+    /** The model keys this protocol can fill, standard and its own. */
+    List<SignalDescriptor> signals();
+
+    /** One message of a protocol, for listings, {@code dbc export} and the frames view. */
+    record MessageInfo(String name, int canId, boolean extended, String description) {
+    }
+}

@@ -1,0 +1,80 @@
+package org.bmsworkbench.bms.codec;
+
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.can.CanFrame;
+
+/**
+ * Little-endian field access on a frame, with the not-available markers of the MG guide
+ * (un16 0xFFFF, sn16 0x8000, un32 0xFFFFFFFF; NMEA 2000 int16 0x7FFF, uint8 0xFF, ...).
+ * Methods return null for a marker.
+ */
+public final class FrameFields {
+    private FrameFields() {
+    }
+
+    /** Fails unless the frame carries at least {@code bytes} data bytes. */
+    public static void requireLength(CanFrame frame, int bytes, String message) throws MalformedFrameException {
+        if (frame.length() < bytes) {
+            throw new MalformedFrameException(String.format("0x%s %s needs %d data bytes, got %d",
+                    frame.idHex(), message, bytes, frame.length()));
+        }
+    }
+
+    public static int u16(CanFrame f, int offset) {
+        return f.u8(offset) | f.u8(offset + 1) << 8;
+    }
+
+    public static int s16(CanFrame f, int offset) {
+        return (short) u16(f, offset);
+    }
+
+    public static long u32(CanFrame f, int offset) {
+        return (u16(f, offset) | (long) u16(f, offset + 2) << 16) & 0xFFFF_FFFFL;
+    }
+
+    public static int s32(CanFrame f, int offset) {
+        return (int) u32(f, offset);
+    }
+
+    /** un16, null when 0xFFFF. */
+    public static Integer u16OrNull(CanFrame f, int offset) {
+        int v = u16(f, offset);
+        return v == 0xFFFF ? null : v;
+    }
+
+    /** sn16, null when 0x8000. */
+    public static Integer s16OrNull(CanFrame f, int offset) {
+        int v = s16(f, offset);
+        return v == Short.MIN_VALUE ? null : v;
+    }
+
+    /** un32, null when 0xFFFFFFFF. */
+    public static Long u32OrNull(CanFrame f, int offset) {
+        long v = u32(f, offset);
+        return v == 0xFFFF_FFFFL ? null : v;
+    }
+
+    /** ASCII characters, trailing NUL, 0xFF and space padding trimmed. */
+    public static String ascii(CanFrame f, int offset, int length) {
+        int end = Math.min(offset + length, f.length());
+        while (end > offset && (f.u8(end - 1) == 0 || f.u8(end - 1) == 0xFF || f.u8(end - 1) == ' ')) {
+            end--;
+        }
+        char[] chars = new char[Math.max(0, end - offset)];
+        for (int i = offset; i < end; i++) {
+            int c = f.u8(i);
+            chars[i - offset] = c >= 0x20 && c < 0x7F ? (char) c : '?';
+        }
+        return new String(chars);
+    }
+
+    public static void putU16(byte[] data, int offset, int value) {
+        data[offset] = (byte) value;
+        data[offset + 1] = (byte) (value >>> 8);
+    }
+
+    public static void putU32(byte[] data, int offset, long value) {
+        putU16(data, offset, (int) value);
+        putU16(data, offset + 2, (int) (value >>> 16));
+    }
+}

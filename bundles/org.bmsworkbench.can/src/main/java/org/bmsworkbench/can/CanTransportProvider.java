@@ -1,0 +1,26 @@
+package org.bmsworkbench.can;
+
+import java.io.IOException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A kind of CAN adapter or source, registered as a service with the {@link TransportScheme}
+ * property naming the URI scheme it opens ({@code sim}, {@code slcan}, {@code socketcand}, ...).
+ */
+@ConsumerType
+public interface CanTransportProvider {
+
+    /** One line for {@code bmswb adapters} and the connect dialog. */
+    String description();
+
+    /** Checks path and options; throws {@link InvalidUriException} naming what is wrong. Does no I/O. */
+    void validate(ConnectionUri uri);
+
+    /**
+     * Opens the channel and starts its reader thread. May block for the time it takes to open
+     * a port; callers do not call it from DS methods or the UI thread.
+     *
+     * @throws IOException when the device or peer cannot be opened; the message says which and why
+     */
+    CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException;
+}

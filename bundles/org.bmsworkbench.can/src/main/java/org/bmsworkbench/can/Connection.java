@@ -1,0 +1,41 @@
+package org.bmsworkbench.can;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One open bus: the frames of a transport fanned out to subscribers, with statistics and a
+ * bounded ring buffer of recent raw frames. Thread-safe.
+ */
+@ProviderType
+public interface Connection extends AutoCloseable {
+
+    ConnectionUri uri();
+
+    ConnectionState state();
+
+    /** A short human-readable reason for the current state ("port /dev/ttyACM0 unplugged, retry in 2 s"). */
+    String stateDetail();
+
+    /** Sends a frame; it is also delivered to subscribers with direction TX. */
+    void send(CanFrame frame) throws IOException;
+
+    /** Frames from now on, received and sent, on the transport thread. */
+    Subscription subscribe(FrameListener listener);
+
+    /** State changes, on the thread that causes them. */
+    Subscription onStateChange(BiConsumer<ConnectionState, String> listener);
+
+    ConnectionStatistics statistics();
+
+    /** The most recent frames, oldest first, at most {@link #recentCapacity()}. */
+    List<CanFrame> recentFrames();
+
+    int recentCapacity();
+
+    /** Closes the transport channel; subscribers get no more frames. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,36 @@
+package org.bmsworkbench.can.log;
+
+import java.io.IOException;
+import org.bmsworkbench.can.CanFrame;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reads frames one at a time from a log, never holding more than a line in memory.
+ *
+ * <p>In strict mode {@link #next()} throws on the first bad line. In tolerant mode a bad line
+ * is reported to the {@link ProblemListener}, counted in {@link #skippedLines()}, and reading
+ * goes on with the next line.
+ */
+@ProviderType
+public interface CanLogReader extends AutoCloseable {
+
+    /** The next frame, or null at the end of the log. */
+    CanFrame next() throws IOException, LogParseException;
+
+    LogFormat format();
+
+    /** Lines read so far, blank and comment lines included. */
+    long linesRead();
+
+    /** Bad lines skipped so far (tolerant mode only). */
+    long skippedLines();
+
+    @Override
+    void close() throws IOException;
+
+    /** Told of each skipped line in tolerant mode. */
+    @FunctionalInterface
+    interface ProblemListener {
+        void skipped(LogParseException problem);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * CAN frames, connection URIs, the transport SPI and live connections.
+ */
+@Export
+@Version("1.0.0")
+package org.bmsworkbench.can;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
