@@ -2,6 +2,14 @@
 # to install and fails. JAVA_HOME wins when it is new enough, then `java` on the PATH,
 # then the newest under /usr/lib/jvm, /Library/Java/JavaVirtualMachines and ~/.sdkman.
 bmswb_java_major() {
+  # The JDK's release file answers without starting a JVM; old or odd layouts are asked directly.
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" | head -n 1)
+    case "$v" in
+      1.*) echo "$v" | cut -d. -f2; return ;;
+      [0-9]*) echo "$v" | sed 's/[^0-9].*//'; return ;;
+    esac
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }

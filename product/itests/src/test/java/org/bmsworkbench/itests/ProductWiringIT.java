@@ -1,0 +1,87 @@
+package org.bmsworkbench.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+/** Every bundle the product ships resolves and starts, and every one of our components is satisfied. */
+@RunWith(PaxExam.class)
+public class ProductWiringIT {
+    @Inject
+    private BundleContext context;
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] configuration() {
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        for (Path jar : ProductBundles.jars(n -> n.endsWith(".jar"))) {
+            options.add(bundle(jar.toUri().toString()));
+        }
+        return options(options.toArray(new Option[0]));
+    }
+
+    @Test
+    public void everyProductBundleIsActive() {
+        List<String> notActive = new ArrayList<>();
+        int ours = 0;
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (b.getSymbolicName().startsWith("org.bmsworkbench.")) {
+                ours++;
+            }
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        assertEquals("bundles not active", List.of(), notActive);
+        assertTrue("the product's own bundles are installed (" + ours + ")", ours >= 5);
+    }
+
+    @Test
+    public void everyComponentOfOursIsSatisfied() {
+        List<String> unsatisfied = new ArrayList<>();
+        int components = 0;
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (!d.bundle.symbolicName.startsWith("org.bmsworkbench.")) {
+                continue;
+            }
+            components++;
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                        || c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION
+                        || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    StringBuilder why = new StringBuilder(d.name + " state " + c.state);
+                    for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
+                        why.append(" missing ").append(r.name);
+                    }
+                    if (c.failure != null) {
+                        why.append(" failure ").append(c.failure.lines().findFirst().orElse(""));
+                    }
+                    unsatisfied.add(why.toString());
+                }
+            }
+        }
+        assertEquals("unsatisfied components", List.of(), unsatisfied);
+        assertTrue("our components are registered (" + components + ")", components >= 5);
+    }
+}

@@ -1,0 +1,128 @@
+package org.bmsworkbench.launcher;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bmsworkbench.launcher.Main.ProductLayout;
+
+/**
+ * The Felix bundle cache. Kept between runs under the user's directory so that a headless
+ * command starts fast; rebuilt when the product's bundle/ folder changes (fingerprint of names,
+ * sizes and times). A second bmswb running at the same time (a simulator and a monitor, say)
+ * cannot share it and gets a private temporary cache, deleted on exit.
+ */
+final class BundleCache implements AutoCloseable {
+    private static final String FINGERPRINT = "bmswb.fingerprint";
+
+    private final Path directory;
+    private final String fingerprint;
+    private final boolean fresh;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final boolean temporary;
+
+    private BundleCache(Path directory, String fingerprint, boolean fresh, FileChannel lockChannel, FileLock lock,
+            boolean temporary) {
+        this.directory = directory;
+        this.fingerprint = fingerprint;
+        this.fresh = fresh;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.temporary = temporary;
+    }
+
+    static BundleCache acquire(ProductLayout layout) throws IOException {
+        String fp = fingerprint(layout.bundles());
+        Path dir = layout.caches().resolve(hash(layout.home().toString()).substring(0, 16));
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            Path tmp = Files.createTempDirectory("bmswb-cache");
+            return new BundleCache(tmp.resolve("felix"), fp, true, null, null, true);
+        }
+        Path storage = dir.resolve("felix");
+        Path stamp = dir.resolve(FINGERPRINT);
+        boolean fresh = !(Files.isDirectory(storage) && Files.isRegularFile(stamp)
+                && new String(Files.readAllBytes(stamp), StandardCharsets.UTF_8).equals(fp));
+        if (fresh) {
+            Files.deleteIfExists(stamp);
+        }
+        return new BundleCache(storage, fp, fresh, channel, lock, false);
+    }
+
+    Path directory() { return directory; }
+
+    /** True when the bundles must be installed anew. */
+    boolean isFresh() { return fresh; }
+
+    /** Records that the cache now holds exactly the product's bundles. */
+    void markInstalled() throws IOException {
+        if (!temporary) {
+            Files.write(directory.getParent().resolve(FINGERPRINT), fingerprint.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (lock != null) {
+            lock.release();
+            lockChannel.close();
+        }
+        if (temporary) {
+            deleteTree(directory.getParent());
+        }
+    }
+
+    private static String fingerprint(Path bundles) throws IOException {
+        List<String> entries = new ArrayList<>();
+        entries.add("launcher " + Main.class.getPackage().getImplementationVersion());
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(bundles, "*.jar")) {
+            for (Path p : dir) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                entries.add(p.getFileName() + " " + a.size() + " " + a.lastModifiedTime().toMillis());
+            }
+        }
+        entries.sort(null);
+        return hash(String.join("\n", entries));
+    }
+
+    private static String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
