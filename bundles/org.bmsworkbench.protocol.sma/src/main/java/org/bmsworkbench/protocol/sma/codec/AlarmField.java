@@ -1,0 +1,56 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.Map;
+import java.util.Objects;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.can.CanFrame;
+
+/** A two-bit alarm or warning state: 1 "raised", 2 "cleared", 0 and 3 null (guide 1.3.2, 0x35A). */
+final class AlarmField implements SignalField {
+    static final String RAISED = "raised";
+    static final String CLEARED = "cleared";
+
+    private final SignalDescriptor descriptor;
+    private final int index;
+    private final int shift;
+
+    AlarmField(SignalDescriptor descriptor, int index, int shift) {
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        if (index < 0 || index > 7 || shift < 0 || shift > 6 || shift % 2 != 0) {
+            throw new IllegalArgumentException(descriptor.key() + ": no two-bit field at byte " + index + " bit " + shift);
+        }
+        this.index = index;
+        this.shift = shift;
+    }
+
+    @Override
+    public SignalDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public int end() {
+        return index + 1;
+    }
+
+    @Override
+    public void decode(CanFrame frame, Map<String, Object> into) {
+        int bits = frame.u8(index) >> shift & 0b11;
+        into.put(key(), bits == 1 ? RAISED : bits == 2 ? CLEARED : null);
+    }
+
+    @Override
+    public void encode(Object value, byte[] data) {
+        int bits;
+        if (value == null) {
+            bits = 0;
+        } else if (RAISED.equals(value)) {
+            bits = 1;
+        } else if (CLEARED.equals(value)) {
+            bits = 2;
+        } else {
+            throw new IllegalArgumentException(key() + " = " + value + " is not \"raised\", \"cleared\" or null");
+        }
+        data[index] = (byte) (data[index] & ~(0b11 << shift) | bits << shift);
+    }
+}

@@ -1,0 +1,99 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.codec.FrameFields;
+import org.bmsworkbench.can.CanFrame;
+
+/** A {@link MessageCodec} described by its fields. */
+final class FieldMessageCodec implements MessageCodec {
+    private final int canId;
+    private final String name;
+    private final String description;
+    private final int length;
+    private final List<SignalField> fields;
+    private final List<SignalDescriptor> signals;
+
+    FieldMessageCodec(int canId, String name, String description, int length, List<? extends SignalField> fields) {
+        if (canId < 0 || canId > CanFrame.MAX_STANDARD_ID) {
+            throw new IllegalArgumentException(String.format("CAN id 0x%X is not an 11-bit id", canId));
+        }
+        this.canId = canId;
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = Objects.requireNonNull(description, "description");
+        this.fields = List.copyOf(fields);
+        if (length < 0 || length > 8) {
+            throw new IllegalArgumentException(name + ": length " + length + " is outside 0..8");
+        }
+        Set<String> keys = new HashSet<>();
+        for (SignalField field : this.fields) {
+            if (field.end() > length) {
+                throw new IllegalArgumentException(name + ": field " + field.key() + " ends after byte " + length);
+            }
+            if (!keys.add(field.key())) {
+                throw new IllegalArgumentException(name + ": key " + field.key() + " appears twice");
+            }
+        }
+        this.length = length;
+        this.signals = this.fields.stream().map(SignalField::descriptor).toList();
+    }
+
+    @Override
+    public int canId() {
+        return canId;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public List<SignalDescriptor> signals() {
+        return signals;
+    }
+
+    @Override
+    public Map<String, Object> decode(CanFrame frame) throws MalformedFrameException {
+        FrameFields.requireLength(frame, length, name);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (SignalField field : fields) {
+            field.decode(frame, values);
+        }
+        return values;
+    }
+
+    @Override
+    public byte[] encode(Map<String, ?> values) {
+        byte[] data = new byte[length];
+        for (SignalField field : fields) {
+            try {
+                field.encode(values.get(field.key()), data);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(String.format("0x%03X %s: %s", canId, name, e.getMessage()), e);
+            }
+        }
+        return data;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("0x%03X %s", canId, name);
+    }
+}

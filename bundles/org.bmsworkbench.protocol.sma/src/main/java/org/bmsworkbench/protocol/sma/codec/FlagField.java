@@ -1,0 +1,50 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.Map;
+import java.util.Objects;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.can.CanFrame;
+
+/** One bit as a {@link Boolean}; null encodes as 0. */
+final class FlagField implements SignalField {
+    private final SignalDescriptor descriptor;
+    private final int index;
+    private final int bit;
+
+    FlagField(SignalDescriptor descriptor, int index, int bit) {
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        if (index < 0 || index > 7 || bit < 0 || bit > 7) {
+            throw new IllegalArgumentException(descriptor.key() + ": no bit " + bit + " in byte " + index);
+        }
+        this.index = index;
+        this.bit = bit;
+    }
+
+    @Override
+    public SignalDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public int end() {
+        return index + 1;
+    }
+
+    @Override
+    public void decode(CanFrame frame, Map<String, Object> into) {
+        into.put(key(), (frame.u8(index) >> bit & 1) == 1);
+    }
+
+    @Override
+    public void encode(Object value, byte[] data) {
+        boolean set;
+        if (value == null) {
+            set = false;
+        } else if (value instanceof Boolean b) {
+            set = b;
+        } else {
+            throw new IllegalArgumentException(key() + " = " + value + " is not true, false or null");
+        }
+        data[index] = (byte) (set ? data[index] | 1 << bit : data[index] & ~(1 << bit));
+    }
+}

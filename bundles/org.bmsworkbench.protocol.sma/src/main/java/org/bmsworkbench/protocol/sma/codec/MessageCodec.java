@@ -1,0 +1,53 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.List;
+import java.util.Map;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.can.CanFrame;
+
+/**
+ * The codec of one 11-bit message: one CAN id, one message name, its fields. Immutable and
+ * thread-safe. {@link #of} builds one from {@link SignalField}s; a protocol may implement
+ * this interface itself for a message fields cannot describe.
+ */
+public interface MessageCodec {
+
+    /** The 11-bit CAN id, e.g. 0x356. */
+    int canId();
+
+    /** The message name, e.g. {@code battery_basic_info}. */
+    String name();
+
+    /** The message's title in the guide, e.g. "Battery basic info". */
+    String description();
+
+    /** The data bytes the guide defines: the least {@link #decode} accepts and the DLC {@link #encode} writes. */
+    int length();
+
+    /** The keys this message fills, in message order. */
+    List<SignalDescriptor> signals();
+
+    /**
+     * Decodes a frame with this message's id.
+     *
+     * @return key → value in message order, null values for not-available markers
+     * @throws MalformedFrameException naming id, message and byte count when the frame carries
+     *         fewer than {@link #length()} bytes
+     */
+    Map<String, Object> decode(CanFrame frame) throws MalformedFrameException;
+
+    /**
+     * Encodes model values into {@link #length()} data bytes. Keys this message does not carry
+     * are ignored; absent or null keys are sent as the field's not-available marker.
+     *
+     * @throws IllegalArgumentException naming the message and key for a value of the wrong type
+     *         or out of the field's range
+     */
+    byte[] encode(Map<String, ?> signals);
+
+    /** A message made of fields; {@code length} must cover every field. */
+    static MessageCodec of(int canId, String name, String description, int length, List<? extends SignalField> fields) {
+        return new FieldMessageCodec(canId, name, description, length, fields);
+    }
+}

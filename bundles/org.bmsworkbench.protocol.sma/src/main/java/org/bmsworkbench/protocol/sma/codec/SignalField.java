@@ -1,0 +1,77 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.Map;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.can.CanFrame;
+
+/**
+ * One field of a frame mapped onto one model key. Decoding puts the key with its value, or
+ * with null for the field's not-available marker; encoding writes the value, or the marker
+ * for null. Implementations are immutable.
+ */
+public interface SignalField {
+
+    /** The model key this field fills, with its unit. */
+    SignalDescriptor descriptor();
+
+    /** The number of data bytes a frame needs for this field: its last byte index + 1. */
+    int end();
+
+    /** Reads the field from a frame that carries at least {@link #end()} bytes and puts key → value. */
+    void decode(CanFrame frame, Map<String, Object> into);
+
+    /**
+     * Writes {@code value} (null: the not-available marker) into {@code data}.
+     *
+     * @throws IllegalArgumentException naming the key when the value is of the wrong type or
+     *         outside the field's range
+     */
+    void encode(Object value, byte[] data);
+
+    default String key() {
+        return descriptor().key();
+    }
+
+    /** un16, little endian, {@code raw × 10^-decimals}; 0xFFFF is not available. Decimals 0 gives a {@link Long}, else a {@link Double}. */
+    static SignalField unsigned16(SignalDescriptor descriptor, int offset, int decimals) {
+        return new NumberField(descriptor, offset, NumberField.Encoding.UN16, decimals, false);
+    }
+
+    /** sn16, little endian, {@code raw × 10^-decimals}; 0x8000 is not available. */
+    static SignalField signed16(SignalDescriptor descriptor, int offset, int decimals) {
+        return new NumberField(descriptor, offset, NumberField.Encoding.SN16, decimals, false);
+    }
+
+    /** un32, little endian, {@code raw × 10^-decimals}; 0xFFFFFFFF is not available. */
+    static SignalField unsigned32(SignalDescriptor descriptor, int offset, int decimals) {
+        return new NumberField(descriptor, offset, NumberField.Encoding.UN32, decimals, false);
+    }
+
+    /** un16 Kelvin in units of 10^-decimals K, decoded to degrees Celsius ({@link Double}); 0xFFFF is not available. */
+    static SignalField kelvin16(SignalDescriptor descriptor, int offset, int decimals) {
+        return new NumberField(descriptor, offset, NumberField.Encoding.UN16, decimals, true);
+    }
+
+    /** ASCII text, padding (NUL, 0xFF, space) trimmed; only padding decodes to null, null encodes as NULs. */
+    static SignalField ascii(SignalDescriptor descriptor, int offset, int length) {
+        return new TextField(descriptor, offset, length);
+    }
+
+    /** A two-bit alarm state at {@code shift} (0, 2, 4, 6) of byte {@code index}: 1 "raised", 2 "cleared", 0 and 3 null. */
+    static SignalField alarm(SignalDescriptor descriptor, int index, int shift) {
+        return new AlarmField(descriptor, index, shift);
+    }
+
+    /** One bit of byte {@code index} as a {@link Boolean}; null encodes as 0. */
+    static SignalField flag(SignalDescriptor descriptor, int index, int bit) {
+        return new FlagField(descriptor, index, bit);
+    }
+
+    /**
+     * A version sent as two bytes, major first (the guide's "MSB first" un16): {@code 01 18}
+     * gives {@code "1.24"}, the minor number with at least two digits; {@code FF FF} is not available.
+     */
+    static SignalField versionMajorMinor(SignalDescriptor descriptor, int offset) {
+        return new VersionField(descriptor, offset);
+    }
+}

@@ -1,0 +1,144 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.bmsworkbench.bms.BmsProtocol.MessageInfo;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.can.CanFrame;
+
+/**
+ * The frame codec of the SMA protocol (guide 1.3) and of every protocol built on its frames:
+ * a table of {@link MessageCodec}s by 11-bit id, decoding and encoding under one protocol id.
+ * Immutable, stateless and thread-safe.
+ *
+ * <p>{@code new SmaCodec("sma")} holds the seven SMA messages of {@link SmaMessages}. General
+ * BMS reuses them: {@code new SmaCodec("general-bms").with(List.of(cellInfo, energy, ...))}.
+ */
+public final class SmaCodec {
+    /** The protocol id of the SMA protocol. */
+    public static final String SMA = "sma";
+
+    private final String protocolId;
+    private final Map<Integer, MessageCodec> byId;
+    private final Map<String, MessageCodec> byName;
+    private final List<SignalDescriptor> signals;
+
+    /** The seven SMA messages, decoded under {@code protocolId}. */
+    public SmaCodec(String protocolId) {
+        this(protocolId, SmaMessages.all());
+    }
+
+    /**
+     * Exactly {@code messages}, decoded under {@code protocolId}.
+     *
+     * @throws IllegalArgumentException when two messages share an id or a name
+     */
+    public SmaCodec(String protocolId, Collection<? extends MessageCodec> messages) {
+        this.protocolId = Objects.requireNonNull(protocolId, "protocolId");
+        Map<Integer, MessageCodec> ids = new LinkedHashMap<>();
+        Map<String, MessageCodec> names = new LinkedHashMap<>();
+        Map<String, SignalDescriptor> keys = new LinkedHashMap<>();
+        for (MessageCodec message : messages) {
+            MessageCodec clash = ids.putIfAbsent(message.canId(), message);
+            if (clash != null) {
+                throw new IllegalArgumentException(String.format("0x%03X is both %s and %s", message.canId(),
+                        clash.name(), message.name()));
+            }
+            if (names.putIfAbsent(message.name(), message) != null) {
+                throw new IllegalArgumentException("message name " + message.name() + " appears twice");
+            }
+            message.signals().forEach(s -> keys.putIfAbsent(s.key(), s));
+        }
+        this.byId = Map.copyOf(ids);
+        this.byName = names;
+        this.signals = List.copyOf(keys.values());
+    }
+
+    /** A codec with the same protocol id and these messages added after this one's. */
+    public SmaCodec with(Collection<? extends MessageCodec> more) {
+        List<MessageCodec> all = new ArrayList<>(byName.values());
+        all.addAll(more);
+        return new SmaCodec(protocolId, all);
+    }
+
+    public String protocolId() {
+        return protocolId;
+    }
+
+    /** The messages, in the order given. */
+    public List<MessageCodec> messages() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The message with this 11-bit id. */
+    public Optional<MessageCodec> message(int canId) {
+        return Optional.ofNullable(byId.get(canId));
+    }
+
+    /** The message with this name. */
+    public Optional<MessageCodec> message(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The message a frame carries: an 11-bit data frame with one of this codec's ids, or empty. */
+    public Optional<MessageCodec> messageOf(CanFrame frame) {
+        if (frame.extended() || frame.remote() || frame.error()) {
+            return Optional.empty();
+        }
+        return message(frame.id());
+    }
+
+    /** Every key the messages fill, first occurrence first. */
+    public List<SignalDescriptor> signals() {
+        return signals;
+    }
+
+    /** The messages for {@link org.bmsworkbench.bms.BmsProtocol#messages()}. */
+    public List<MessageInfo> messageInfos() {
+        return byName.values().stream().map(m -> new MessageInfo(m.name(), m.canId(), false, m.description()))
+                .toList();
+    }
+
+    /**
+     * Decodes one frame.
+     *
+     * @return the message, or null for a frame that is not one of this codec's (29-bit, remote,
+     *         error, other id)
+     * @throws MalformedFrameException when the frame has one of the ids but too few data bytes
+     */
+    public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
+        Optional<MessageCodec> message = messageOf(frame);
+        if (message.isEmpty()) {
+            return null;
+        }
+        return DecodedMessage.of(protocolId, message.get().name(), frame, message.get().decode(frame));
+    }
+
+    /**
+     * Encodes one message from model values, the reverse of {@link #decode}: a received-direction
+     * 11-bit data frame of the message's guide length.
+     *
+     * @throws IllegalArgumentException for an unknown message, or a value of the wrong type or out
+     *         of its field's range (the text names the key and the range)
+     */
+    public CanFrame encode(String message, Map<String, ?> values, String bus, long timestampMicros) {
+        MessageCodec codec = byName.get(message);
+        if (codec == null) {
+            throw new IllegalArgumentException("protocol " + protocolId + " has no message " + message
+                    + "; it has " + byName.keySet());
+        }
+        return CanFrame.wrap(timestampMicros, bus, codec.canId(), false, codec.encode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "SmaCodec[" + protocolId + ", " + byName.values() + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package org.bmsworkbench.protocol.sma.codec;
+
+import java.util.Map;
+import java.util.Objects;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.codec.FrameFields;
+import org.bmsworkbench.can.CanFrame;
+
+/** ASCII characters padded with NULs; a field of padding only decodes to null. */
+final class TextField implements SignalField {
+    private final SignalDescriptor descriptor;
+    private final int offset;
+    private final int length;
+
+    TextField(SignalDescriptor descriptor, int offset, int length) {
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        if (offset < 0 || length < 1 || offset + length > 8) {
+            throw new IllegalArgumentException(descriptor.key() + ": " + length + " bytes at " + offset + " do not fit 8 bytes");
+        }
+        this.offset = offset;
+        this.length = length;
+    }
+
+    @Override
+    public SignalDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public int end() {
+        return offset + length;
+    }
+
+    @Override
+    public void decode(CanFrame frame, Map<String, Object> into) {
+        String text = FrameFields.ascii(frame, offset, length);
+        into.put(key(), text.isEmpty() ? null : text);
+    }
+
+    @Override
+    public void encode(Object value, byte[] data) {
+        for (int i = 0; i < length; i++) {
+            data[offset + i] = 0;
+        }
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException(key() + " = " + value + " is not text");
+        }
+        if (text.length() > length) {
+            throw new IllegalArgumentException(key() + " = \"" + text + "\" is longer than " + length + " characters");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException(key() + " = \"" + text + "\" holds a character outside printable ASCII");
+            }
+            data[offset + i] = (byte) c;
+        }
+    }
+}
