@@ -327,6 +327,9 @@ final class BusConnection implements Connection {
         Objects.requireNonNull(frame, "frame");
         CanChannel ch = channel;
         Status s = status;
+        if (ch == null && s.state() == ConnectionState.CONNECTED) {
+            throw new IOException("not connected yet: the channel to " + uri + " is still opening; cannot send " + frame);
+        }
         if (ch == null || s.state() != ConnectionState.CONNECTED) {
             throw new IOException("not connected: state " + s.state()
                     + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + "; cannot send " + frame);
