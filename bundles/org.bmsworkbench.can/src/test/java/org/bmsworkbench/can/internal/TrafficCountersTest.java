@@ -1,0 +1,34 @@
+package org.bmsworkbench.can.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.bmsworkbench.can.CanFrame;
+import org.junit.jupiter.api.Test;
+
+class TrafficCountersTest {
+    @Test
+    void frameLengthsIncludeWorstCaseStuffing() {
+        // the textbook maxima: 11-bit 8 bytes 135 bits, 29-bit 8 bytes 160 bits (with 3 bits of interframe space)
+        assertEquals(55, TrafficCounters.frameBits(CanFrame.of(0, "c", 1, false)));
+        assertEquals(135, TrafficCounters.frameBits(CanFrame.of(0, "c", 1, false, new byte[8])));
+        assertEquals(80, TrafficCounters.frameBits(CanFrame.of(0, "c", 1, true)));
+        assertEquals(160, TrafficCounters.frameBits(CanFrame.of(0, "c", 1, true, new byte[8])));
+        assertEquals(55, TrafficCounters.frameBits(CanFrame.remote(0, "c", 1, false, 8)), "a remote frame has no data");
+    }
+
+    @Test
+    void countsBySecondOfWallClock() {
+        TrafficCounters t = new TrafficCounters();
+        CanFrame f = CanFrame.of(0, "c", 1, false, new byte[8]);
+        t.record(f, false, 999);       // second 0
+        t.record(f, false, 1_000);     // second 1
+        t.record(f, true, 1_999);      // second 1
+        assertEquals(1, t.snapshot(1_999, 0).framesPerSecond());
+        assertEquals(2, t.snapshot(2_000, 0).framesPerSecond());
+        assertEquals(2 * 135 * 100.0 / 1_000, t.snapshot(2_000, 1_000).busLoadPercent(), 1e-9);
+        assertEquals(100.0, t.snapshot(2_000, 100).busLoadPercent(), "capped at 100 %");
+        assertEquals(0, t.snapshot(3_000, 0).framesPerSecond());
+        assertEquals(2, t.snapshot(3_000, 0).rxFrames());
+        assertEquals(1, t.snapshot(3_000, 0).txFrames());
+    }
+}
