@@ -1,0 +1,421 @@
+package org.bmsworkbench.bms.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.bmsworkbench.bms.BmsModel;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.BmsSession;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.DefaultBmsModel;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.ProtocolDetector;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.Subscription;
+import org.osgi.service.log.Logger;
+
+/**
+ * Live decoding of one connection. Frames are decoded on the transport thread; protocol
+ * changes are worked out on the {@code changes} executor. Both sides meet under one lock that the
+ * transport thread only ever <em>tries</em>: when a change holds it, the frame is queued and the
+ * lock holder decodes the queue, in order, before letting go. So the transport thread never
+ * waits, and frames are decoded in the order they arrived.
+ *
+ * <p>A departed protocol is dropped at once, on the thread that reports its departure: no
+ * session, detector or protocol reference of it is kept.
+ */
+final class LiveBmsSession implements BmsSession {
+
+    static final String AUTO = "auto";
+    /** Frames kept while detecting, decoded once a protocol is chosen. */
+    static final int REPLAY_CAPACITY = 1024;
+    /** After a choice, detection goes on for this many received frames and may still switch. */
+    static final int SETTLE_FRAMES = 2000;
+
+    private record Active(String id, BmsProtocol protocol, ProtocolSession session) {
+    }
+
+    private final Connection connection;
+    private final String requested;
+    private final boolean auto;
+    private final ProtocolRegistry registry;
+    private final Executor changes;
+    private final Logger logger;
+    private final Runnable onClose;
+    private final DefaultBmsModel model;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<CanFrame> pending = new ConcurrentLinkedQueue<>();
+    private final CopyOnWriteArrayList<Consumer<DecodedMessage>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Written under the lock, read by anyone. */
+    private volatile List<Active> active = List.of();
+    private volatile String evidence = "";
+    private volatile long decoded;
+    private volatile long malformed;
+    private volatile String lastProblem;
+    private volatile boolean closed;
+
+    // auto mode only, guarded by the lock
+    private ProtocolDetector detector;
+    private List<BmsProtocol> detectorCandidates = List.of();
+    private final ArrayDeque<CanFrame> replay = new ArrayDeque<>();
+    private long framesSinceChoice;
+
+    private Subscription frames = () -> { };
+    private Subscription registryChanges = () -> { };
+    private boolean listenerFailureLogged;
+
+    LiveBmsSession(Connection connection, String requested, ProtocolRegistry registry, Executor changes,
+            Logger logger, int historyCapacity, Runnable onClose) {
+        this.connection = connection;
+        this.requested = requested;
+        this.auto = AUTO.equals(requested);
+        this.registry = registry;
+        this.changes = changes;
+        this.logger = logger;
+        this.onClose = onClose;
+        this.model = new DefaultBmsModel(historyCapacity);
+    }
+
+    /** Follows the registry, chooses or waits for a protocol, and subscribes to the frames. */
+    void start() {
+        registryChanges = registry.onChange(this::protocolsChanged);
+        runLocked(this::reconcile);
+        frames = connection.subscribe(this::onFrame);
+    }
+
+    // ---- transport thread ----
+
+    private void onFrame(CanFrame frame) {
+        if (closed) {
+            return;
+        }
+        if (pending.isEmpty() && lock.tryLock()) {
+            try {
+                process(frame);
+                drainLocked();
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            pending.add(frame);
+        }
+        drainIfPending();
+    }
+
+    /** Decodes queued frames if nobody else holds the lock; whoever holds it drains before release. */
+    private void drainIfPending() {
+        while (!pending.isEmpty() && lock.tryLock()) {
+            try {
+                drainLocked();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void drainLocked() {
+        CanFrame f;
+        while ((f = pending.poll()) != null) {
+            process(f);
+        }
+    }
+
+    private void process(CanFrame frame) {
+        if (closed) {
+            return;
+        }
+        if (auto) {
+            if (detector != null && isEvidence(frame) && (active.isEmpty() || framesSinceChoice < SETTLE_FRAMES)) {
+                detector.offer(frame);
+                if (!active.isEmpty()) {
+                    framesSinceChoice++;
+                }
+                Optional<String> leader = detector.leader();
+                if (leader.isPresent() && (active.isEmpty() || !leader.get().equals(active.get(0).id()))) {
+                    choose(detector.result().orElseThrow(), detectorCandidates);
+                }
+            }
+            if (active.isEmpty()) {
+                replay.addLast(frame);
+                if (replay.size() > REPLAY_CAPACITY) {
+                    replay.removeFirst();
+                }
+                return;
+            }
+        }
+        decode(frame);
+    }
+
+    private static boolean isEvidence(CanFrame frame) {
+        return frame.direction() == Direction.RX && !frame.error();
+    }
+
+    private void decode(CanFrame frame) {
+        for (Active a : active) {
+            DecodedMessage message;
+            try {
+                message = a.session().decode(frame);
+            } catch (MalformedFrameException e) {
+                malformed++;
+                lastProblem = e.getMessage();
+                return;
+            } catch (RuntimeException e) {
+                malformed++;
+                lastProblem = "protocol " + a.id() + " failed on frame " + frame + ": " + e;
+                return;
+            }
+            if (message != null) {
+                deliver(message);
+                return;
+            }
+        }
+    }
+
+    private void deliver(DecodedMessage message) {
+        model.apply(message);
+        decoded++;
+        for (Consumer<DecodedMessage> listener : listeners) {
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                if (!listenerFailureLogged) {
+                    listenerFailureLogged = true;
+                    logger.warn("A message listener of {} failed (further failures are not logged)", connection.uri(), e);
+                }
+            }
+        }
+    }
+
+    // ---- protocol changes ----
+
+    /** Registry thread: drops departed protocols at once, then works out the rest on the executor. */
+    private void protocolsChanged(List<BmsProtocol> installed) {
+        if (closed) {
+            return;
+        }
+        runLocked(() -> dropDeparted(installed));
+        try {
+            changes.execute(() -> runLocked(this::reconcile));
+        } catch (RejectedExecutionException e) {
+            logger.debug("Protocol change for {} not followed: the sessions service is stopping", connection.uri());
+        }
+    }
+
+    private void runLocked(Runnable r) {
+        lock.lock();
+        try {
+            r.run();
+            drainLocked();
+        } finally {
+            lock.unlock();
+        }
+        drainIfPending();
+    }
+
+    private void dropDeparted(List<BmsProtocol> installed) {
+        List<Active> kept = new ArrayList<>();
+        for (Active a : active) {
+            if (containsSame(installed, a.protocol())) {
+                kept.add(a);
+            }
+        }
+        if (kept.size() != active.size()) {
+            if (auto) {
+                kept.clear(); // the choice no longer holds: detect again
+                evidence = "";
+            }
+            active = List.copyOf(kept);
+        }
+        for (BmsProtocol p : detectorCandidates) {
+            if (!containsSame(installed, p)) {
+                detector = null;
+                detectorCandidates = List.of();
+                break;
+            }
+        }
+    }
+
+    /** Brings the session in line with the installed protocols; idempotent. Under the lock. */
+    private void reconcile() {
+        if (closed) {
+            return;
+        }
+        List<BmsProtocol> installed = registry.protocols();
+        dropDeparted(installed);
+        if (!auto) {
+            Optional<BmsProtocol> p = installed.stream().filter(x -> requested.equals(x.id())).findFirst();
+            if (p.isEmpty()) {
+                active = List.of();
+            } else if (active.isEmpty() || active.get(0).protocol() != p.get()) {
+                Active a = newActive(p.get());
+                active = a == null ? List.of() : List.of(a);
+            }
+            return;
+        }
+        if (detector != null && sameProtocols(installed, detectorCandidates)) {
+            return;
+        }
+        detector = new ProtocolDetector(installed);
+        detectorCandidates = installed;
+        framesSinceChoice = 0;
+        for (CanFrame f : connection.recentFrames()) {
+            if (isEvidence(f)) {
+                detector.offer(f);
+            }
+        }
+        Optional<String> leader = detector.leader();
+        if (leader.isPresent() && (active.isEmpty() || !leader.get().equals(active.get(0).id()))) {
+            choose(detector.result().orElseThrow(), installed);
+        }
+    }
+
+    /** Starts decoding with the detection's protocols; the first choice also decodes the frames kept meanwhile. */
+    private void choose(ProtocolDetector.Detection detection, List<BmsProtocol> candidates) {
+        boolean first = active.isEmpty();
+        List<Active> chosen = new ArrayList<>();
+        for (String id : detection.protocolIds()) {
+            for (BmsProtocol p : candidates) {
+                if (p.id().equals(id)) {
+                    Active a = newActive(p);
+                    if (a != null) {
+                        chosen.add(a);
+                    }
+                    break;
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            return;
+        }
+        active = List.copyOf(chosen);
+        evidence = detection.evidence();
+        framesSinceChoice = 0;
+        logger.debug("{}: decoding as {}", connection.uri(), detection.evidence());
+        if (first) {
+            CanFrame f;
+            while ((f = replay.pollFirst()) != null) {
+                decode(f);
+            }
+        }
+        replay.clear();
+    }
+
+    private Active newActive(BmsProtocol p) {
+        try {
+            return new Active(p.id(), p, p.newSession());
+        } catch (RuntimeException e) {
+            lastProblem = "protocol " + p.id() + " could not start a session: " + e;
+            logger.warn("Protocol {} could not start a session for {}", p.id(), connection.uri(), e);
+            return null;
+        }
+    }
+
+    private static boolean containsSame(List<BmsProtocol> list, BmsProtocol p) {
+        for (BmsProtocol x : list) {
+            if (x == p) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameProtocols(List<BmsProtocol> a, List<BmsProtocol> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- BmsSession ----
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public BmsModel model() {
+        return model;
+    }
+
+    @Override
+    public String requestedProtocol() {
+        return requested;
+    }
+
+    @Override
+    public List<String> activeProtocols() {
+        List<Active> now = active;
+        List<String> ids = new ArrayList<>(now.size());
+        for (Active a : now) {
+            ids.add(a.id());
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public String detectionEvidence() {
+        return auto ? evidence : "";
+    }
+
+    @Override
+    public long decodedMessages() {
+        return decoded;
+    }
+
+    @Override
+    public long malformedFrames() {
+        return malformed;
+    }
+
+    @Override
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    @Override
+    public Subscription onMessage(Consumer<DecodedMessage> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        frames.close();
+        registryChanges.close();
+        lock.lock();
+        try {
+            active = List.of();
+            detector = null;
+            detectorCandidates = List.of();
+            replay.clear();
+            pending.clear();
+        } finally {
+            lock.unlock();
+        }
+        listeners.clear();
+        onClose.run();
+    }
+}
