@@ -115,7 +115,7 @@ final class CandumpLReader extends CandumpSyntax {
                 count = dlc;
                 q++;
                 if (q < end && !isSpace(b[q])) {
-                    throw fault("bad remote DLC '" + Ascii.text(b, q - 1, Ascii.tokenEnd(b, q, end)) + "'");
+                    throw fault("bad remote DLC '" + Ascii.text(b, q - 2, Ascii.tokenEnd(b, q, end)) + "'");
                 }
             }
         } else {
