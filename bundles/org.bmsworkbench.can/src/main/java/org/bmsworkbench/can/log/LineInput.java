@@ -3,6 +3,9 @@ package org.bmsworkbench.can.log;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without copying them: the current line is
@@ -13,6 +16,11 @@ import java.io.InputStream;
 final class LineInput implements Closeable {
     /** Size of the read buffer, which is also the longest line accepted. */
     static final int BUFFER_SIZE = 1 << 18;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
 
     private final InputStream in;
     /** The buffer holding the current line; read only between calls of {@link #next()}. */
@@ -50,14 +58,11 @@ final class LineInput implements Closeable {
             return false;
         }
         while (true) {
-            byte[] b = buf;
-            int lim = limit;
-            for (int i = pos; i < lim; i++) {
-                if (b[i] == '\n') {
-                    deliver(pos, i);
-                    pos = i + 1;
-                    return true;
-                }
+            int nl = indexOfNewline(buf, pos, limit);
+            if (nl >= 0) {
+                deliver(pos, nl);
+                pos = nl + 1;
+                return true;
             }
             if (eof) {
                 if (pos < limit) {
@@ -67,7 +72,7 @@ final class LineInput implements Closeable {
                 }
                 return false;
             }
-            if (pos == 0 && limit == b.length) {
+            if (pos == 0 && limit == buf.length) {
                 // No terminator within a whole buffer: no CAN log line is this long.
                 deliver(0, limit);
                 pos = limit;
@@ -77,6 +82,24 @@ final class LineInput implements Closeable {
             }
             fill();
         }
+    }
+
+    /** Index of the first {@code \n} in {@code b[from..to)}, or -1; looks at eight bytes at a time. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS; // high bit set in each byte that was '\n' (lowest exact)
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Makes the next {@link #next()} return the current line again (once). */
