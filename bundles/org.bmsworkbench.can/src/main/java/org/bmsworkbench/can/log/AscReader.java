@@ -56,10 +56,10 @@ final class AscReader extends LineLogReader {
 
     @Override
     CanFrame parse(byte[] b, int start, int end) throws LogParseException {
-        int q = Ascii.skipSpaces(b, start, end);
-        if (q == end || (b[q] == '/' && q + 1 < end && b[q + 1] == '/')) {
+        if (Ascii.isBlankOrComment(b, start, end)) {
             return null;
         }
+        int q = Ascii.skipSpaces(b, start, end);
         end = Ascii.trimEnd(b, q, end);
         byte c = b[q];
         if (isDigit(c) || c == '-' || c == '.') {
