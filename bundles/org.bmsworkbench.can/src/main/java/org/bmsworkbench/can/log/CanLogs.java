@@ -3,7 +3,10 @@ package org.bmsworkbench.can.log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
 
 /**
  * Opens log readers and writers. The format of a log being read is detected from its first
@@ -22,17 +25,46 @@ public final class CanLogs {
      */
     public static CanLogReader open(Path file, LogFormat format, CanLogReader.ProblemListener problems)
             throws IOException, LogParseException {
-        throw new UnsupportedOperationException("not yet");
+        InputStream in = Files.newInputStream(file);
+        try {
+            return open(in, file.toString(), format, problems);
+        } catch (IOException | LogParseException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
-    /** As {@link #open(Path, LogFormat, CanLogReader.ProblemListener)} for a stream; {@code sourceName} is used in messages. */
+    /**
+     * As {@link #open(Path, LogFormat, CanLogReader.ProblemListener)} for a stream; {@code sourceName} is used in messages.
+     * The reader reads {@code in} through its own buffer and closes it when closed; when the format
+     * cannot be recognised, {@code in} is left open for the caller.
+     */
     public static CanLogReader open(InputStream in, String sourceName, LogFormat format,
             CanLogReader.ProblemListener problems) throws IOException, LogParseException {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        LineInput input = new LineInput(in);
+        LogFormat actual = format != null ? format : FormatDetection.detect(input, sourceName);
+        return switch (actual) {
+            case CANDUMP_L -> new CandumpLReader(input, sourceName, problems);
+            case CANDUMP -> new CandumpReader(input, sourceName, problems);
+            case ASC -> new AscReader(input, sourceName, problems);
+        };
     }
 
-    /** A writer in the given format; {@code busName} replaces nothing, frames keep their own bus. */
+    /**
+     * A writer in the given format; frames keep their own bus. The writer buffers, writes on
+     * {@link CanLogWriter#flush()}, and closes {@code out} when closed.
+     */
     public static CanLogWriter writer(OutputStream out, LogFormat format) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(format, "format");
+        AsciiSink sink = new AsciiSink(out);
+        return switch (format) {
+            case CANDUMP_L -> new CandumpLWriter(sink);
+            case ASC -> new AscWriter(sink, Clock.systemUTC());
+            case CANDUMP -> throw new IllegalArgumentException(
+                    "plain candump output is read only; write candump -L or ASC");
+        };
     }
 }

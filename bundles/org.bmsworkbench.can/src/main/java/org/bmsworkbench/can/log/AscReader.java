@@ -1,0 +1,284 @@
+package org.bmsworkbench.can.log;
+
+import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
+import static org.bmsworkbench.can.log.Ascii.isDigit;
+import static org.bmsworkbench.can.log.Ascii.isSpace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
+
+/**
+ * Reads Vector ASCII logs (.asc):
+ * <pre>
+ * date Mon Sep 14 12:26:40.000 pm 2020
+ * base hex  timestamps absolute
+ * internal events logged
+ * // version 9.0.0
+ * Begin Triggerblock Mon Sep 14 12:26:40.000 pm 2020
+ *    0.000000 Start of measurement
+ *    0.500000 1  356             Rx   d 8 C0 14 85 0C D7 00 00 00  Length = 0 BitCount = 0 ID = 854
+ *    0.600000 1  19F21450x       Tx   d 2 C0 14
+ *    0.700000 1  123             Rx   r 4
+ *    0.800000 1  ErrorFrame
+ *    0.900000 CAN 1 Status:chip status error active
+ * End TriggerBlock
+ * </pre>
+ * Channel N is bus {@code can<N-1>}. A frame's time is the {@code date} (UTC) plus its offset,
+ * or the offset alone when the log has no date; with {@code timestamps relative} the offsets
+ * of successive events add up. Timed lines of other events ({@code Start of measurement},
+ * {@code CAN 1 Status:}, {@code SV:}, {@code J1939TP}, {@code Statistic:}, {@code TxRq}, ...) are
+ * skipped; {@code CANFD} lines are refused.
+ */
+final class AscReader extends LineLogReader {
+    /** An ASC ErrorFrame carries no class: it reads as SocketCAN's protocol violation + bus error. */
+    static final int ERROR_CLASS = 0x08 | 0x80;
+    static final int ERROR_DATA_LENGTH = 8;
+    private static final int MAX_CHANNEL = 9999;
+
+    private boolean decimal;
+    private boolean relative;
+    private boolean dated;
+    private long dateMicros;
+    private long relativeMicros;
+    private String[] channelBuses = new String[8];
+    private final byte[] scratch = new byte[8];
+
+    AscReader(LineInput input, String source, ProblemListener problems) {
+        super(input, source, problems);
+    }
+
+    @Override
+    public LogFormat format() {
+        return LogFormat.ASC;
+    }
+
+    @Override
+    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+        if (Ascii.isBlankOrComment(b, start, end)) {
+            return null;
+        }
+        int q = Ascii.skipSpaces(b, start, end);
+        end = Ascii.trimEnd(b, q, end);
+        byte c = b[q];
+        if (isDigit(c) || c == '-' || c == '.') {
+            return event(b, q, end);
+        }
+        header(b, q, end);
+        return null;
+    }
+
+    private void header(byte[] b, int q, int end) throws LogParseException {
+        if (Ascii.startsWithIgnoreCase(b, q, end, "date ")) {
+            String text = new String(b, q + 5, end - q - 5, StandardCharsets.UTF_8);
+            try {
+                dateMicros = AscDates.parse(text);
+                dated = true;
+            } catch (IllegalArgumentException e) {
+                throw fault("bad date '" + text.trim() + "': " + e.getMessage());
+            }
+        } else if (Ascii.startsWithIgnoreCase(b, q, end, "base ")) {
+            base(b, q, end);
+        } else if (Ascii.startsWithIgnoreCase(b, q, end, "begin triggerblock")) {
+            int from = q + "begin triggerblock".length();
+            if (!dated && Ascii.skipSpaces(b, from, end) < end) {
+                String text = new String(b, from, end - from, StandardCharsets.UTF_8);
+                try {
+                    dateMicros = AscDates.parse(text);
+                    dated = true;
+                } catch (IllegalArgumentException e) {
+                    throw fault("bad date '" + text.trim() + "': " + e.getMessage());
+                }
+            }
+        } else if (!Ascii.startsWithIgnoreCase(b, q, end, "end triggerblock")
+                && !Ascii.startsWithIgnoreCase(b, q, end, "internal events logged")
+                && !Ascii.startsWithIgnoreCase(b, q, end, "no internal events logged")) {
+            throw fault("not an ASC line: '" + Ascii.text(b, q, end) + "'");
+        }
+    }
+
+    /** {@code base hex|dec  timestamps absolute|relative} */
+    private void base(byte[] b, int q, int end) throws LogParseException {
+        String[] tokens = new String(b, q, end - q, StandardCharsets.UTF_8).trim().split("\\s+");
+        if (tokens.length != 4 || !(tokens[1].equals("hex") || tokens[1].equals("dec"))
+                || !tokens[2].equals("timestamps")
+                || !(tokens[3].equals("absolute") || tokens[3].equals("relative"))) {
+            throw fault("bad base line '" + Ascii.text(b, q, end)
+                    + "': expected 'base hex|dec  timestamps absolute|relative'");
+        }
+        decimal = tokens[1].equals("dec");
+        relative = tokens[3].equals("relative");
+    }
+
+    /** A line that starts with a time. */
+    private CanFrame event(byte[] b, int q, int end) throws LogParseException {
+        int t = Ascii.tokenEnd(b, q, end);
+        long offset = offset(b, q, t);
+        if (relative) {
+            relativeMicros += offset;
+            offset = relativeMicros;
+        }
+        long time = (dated ? dateMicros : 0) + offset;
+        q = Ascii.skipSpaces(b, t, end);
+        if (q == end) {
+            throw fault("nothing after the time");
+        }
+        t = Ascii.tokenEnd(b, q, end);
+        if (Ascii.tokenEquals(b, q, t, "CANFD")) {
+            throw fault("CAN FD frames are not supported");
+        }
+        int channel = 0;
+        for (int i = q; i < t; i++) {
+            if (!isDigit(b[i]) || channel > MAX_CHANNEL) {
+                return null; // Start of measurement, CAN 1 Status:, SV:, J1939TP, ...
+            }
+            channel = channel * 10 + (b[i] - '0');
+        }
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        if (Ascii.tokenEquals(b, q, t, "ErrorFrame")) {
+            return CanFrame.error(time, bus(channel), ERROR_CLASS, new byte[ERROR_DATA_LENGTH]);
+        }
+        int idStart = q;
+        int idEnd = t;
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        Direction direction;
+        if (Ascii.tokenEquals(b, q, t, "Rx")) {
+            direction = Direction.RX;
+        } else if (Ascii.tokenEquals(b, q, t, "Tx")) {
+            direction = Direction.TX;
+        } else {
+            return null; // TxRq (a transmit request, not a frame on the bus), Statistic:, ...
+        }
+        return frame(b, t, end, time, channel, idStart, idEnd, direction);
+    }
+
+    private CanFrame frame(byte[] b, int q, int end, long time, int channel, int idStart, int idEnd,
+            Direction direction) throws LogParseException {
+        boolean extended = idEnd > idStart && (b[idEnd - 1] == 'x' || b[idEnd - 1] == 'X');
+        int digitsEnd = extended ? idEnd - 1 : idEnd;
+        long id = number(b, idStart, digitsEnd, decimal ? 10 : 16, "id", decimal ? 10 : 8);
+        if (!extended && id > CanFrame.MAX_STANDARD_ID) {
+            throw fault(String.format("id 0x%X does not fit 11 bits", id));
+        }
+        if (id > CanFrame.MAX_EXTENDED_ID) {
+            throw fault(String.format("id 0x%X does not fit 29 bits", id));
+        }
+
+        q = Ascii.skipSpaces(b, q, end);
+        int t = Ascii.tokenEnd(b, q, end);
+        boolean remote;
+        if (Ascii.tokenEquals(b, q, t, "d") || Ascii.tokenEquals(b, q, t, "D")) {
+            remote = false;
+        } else if (Ascii.tokenEquals(b, q, t, "r") || Ascii.tokenEquals(b, q, t, "R")) {
+            remote = true;
+        } else {
+            throw fault(q == end ? "missing 'd' or 'r' after the direction"
+                    : "expected 'd' or 'r' after the direction, found '" + Ascii.text(b, q, t) + "'");
+        }
+
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        int dlc = 0;
+        if (t - q == 1 && HEX_VALUE[b[q] & 0xFF] >= 0) {
+            dlc = HEX_VALUE[b[q] & 0xFF];
+            q = Ascii.skipSpaces(b, t, end);
+        } else if (!remote) {
+            throw fault(q == end ? "missing DLC" : "bad DLC '" + Ascii.text(b, q, t) + "'");
+        }
+        if (dlc > 8) {
+            throw fault("DLC " + dlc + ", at most 8");
+        }
+        String bus = bus(channel);
+        if (remote) {
+            CanFrame frame = CanFrame.remote(time, bus, (int) id, extended, dlc);
+            return direction == Direction.RX ? frame : frame.withDirection(direction);
+        }
+        for (int i = 0; i < dlc; i++) {
+            t = Ascii.tokenEnd(b, q, end);
+            if (q == end || !(decimal ? isDigit(b[q]) : HEX_VALUE[b[q] & 0xFF] >= 0) && t - q > 2) {
+                throw fault("DLC " + dlc + " but " + i + " data bytes");
+            }
+            long v = number(b, q, t, decimal ? 10 : 16, "data", decimal ? 3 : 2);
+            if (v > 255) {
+                throw fault("data byte " + v + " is more than 255");
+            }
+            scratch[i] = (byte) v;
+            q = Ascii.skipSpaces(b, t, end);
+        }
+        // the rest (Length = ..., BitCount = ..., ID = ...) is informational
+        CanFrame frame = CanFrame.wrap(time, bus, (int) id, extended, Arrays.copyOf(scratch, dlc));
+        return direction == Direction.RX ? frame : frame.withDirection(direction);
+    }
+
+    /** A number in {@code radix} of at most {@code maxDigits} digits. */
+    private long number(byte[] b, int from, int to, int radix, String what, int maxDigits) throws LogParseException {
+        if (from == to) {
+            throw fault("missing " + what);
+        }
+        if (to - from > maxDigits) {
+            throw fault(what + " '" + Ascii.text(b, from, to) + "' has more than " + maxDigits + " digits");
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = radix == 16 ? HEX_VALUE[b[i] & 0xFF] : isDigit(b[i]) ? b[i] - '0' : -1;
+            if (d < 0) {
+                throw fault("bad " + (radix == 16 ? "hex" : "decimal") + " digit " + Ascii.describe(b[i]) + " in " + what);
+            }
+            v = v * radix + d;
+        }
+        return v;
+    }
+
+    /** Seconds with up to 9 decimals as microseconds (digits beyond microseconds dropped). */
+    private long offset(byte[] b, int from, int to) throws LogParseException {
+        int i = from;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long seconds = 0;
+        int digits = 0;
+        while (i < to && isDigit(b[i])) {
+            seconds = seconds * 10 + (b[i++] - '0');
+            digits++;
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && isDigit(b[i])) {
+                if (fractionDigits < 6) {
+                    fraction = fraction * 10 + (b[i] - '0');
+                }
+                fractionDigits++;
+                i++;
+            }
+        }
+        if (i != to || digits + fractionDigits == 0 || digits > 12 || fractionDigits > 9) {
+            throw fault("bad time '" + Ascii.text(b, from, to) + "'");
+        }
+        for (int k = fractionDigits; k < 6; k++) {
+            fraction *= 10;
+        }
+        long micros = seconds * 1_000_000L + fraction;
+        return negative ? -micros : micros;
+    }
+
+    private String bus(int channel) throws LogParseException {
+        if (channel < 1) {
+            throw fault("channel 0: ASC channels start at 1");
+        }
+        if (channel >= channelBuses.length) {
+            channelBuses = Arrays.copyOf(channelBuses, Math.max(channel + 1, channelBuses.length * 2));
+        }
+        String bus = channelBuses[channel];
+        if (bus == null) {
+            bus = "can" + (channel - 1);
+            channelBuses[channel] = bus;
+        }
+        return bus;
+    }
+}

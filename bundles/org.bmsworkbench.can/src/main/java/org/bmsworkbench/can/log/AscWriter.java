@@ -1,0 +1,177 @@
+package org.bmsworkbench.can.log;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
+
+/**
+ * Writes Vector ASCII logs. The measurement starts at the first frame's time cut to whole
+ * milliseconds (the precision of the ASC date); the header is written with that frame.
+ * Offsets are absolute, in hex, with microseconds. Bus {@code canN} is channel N+1 when that
+ * number is still free; any other bus takes the lowest free channel at its first frame.
+ * A frame without a timestamp is written at the offset of the frame before it.
+ */
+final class AscWriter implements CanLogWriter {
+    static final int MAX_CHANNEL = 9999;
+    private static final int ID_WIDTH = 15;
+
+    private final AsciiSink out;
+    private final Clock clock;
+    private final Map<String, Integer> channels = new HashMap<>();
+    private final BitSet usedChannels = new BitSet();
+    private String lastBus;
+    private int lastChannel;
+    private boolean started;
+    private long startMicros;
+    private long lastOffset;
+    private long written;
+    private boolean closed;
+
+    AscWriter(AsciiSink out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    @Override
+    public void write(CanFrame frame) throws IOException {
+        if (closed) {
+            throw new IOException("the log writer is closed");
+        }
+        int channel = channel(frame.bus());
+        if (!started) {
+            start(frame.hasTimestamp() ? frame.timestampMicros() : 0);
+        }
+        long offset = frame.hasTimestamp() ? frame.timestampMicros() - startMicros : lastOffset;
+        lastOffset = offset;
+        time(offset);
+        out.put(' ').decimal(channel).put(' ').put(' ');
+        if (frame.error()) {
+            out.put("ErrorFrame").put('\n');
+            written++;
+            return;
+        }
+        int width = frame.extended() ? 1 : 0;
+        long id = frame.id();
+        int digits = 1;
+        while (digits < 8 && (id >>> (4 * digits)) != 0) {
+            digits++;
+        }
+        width += digits;
+        out.hex(id, digits);
+        if (frame.extended()) {
+            out.put('x');
+        }
+        out.spaces(ID_WIDTH - width + 1);
+        out.put(frame.direction() == Direction.TX ? "Tx   " : "Rx   ");
+        out.put(frame.remote() ? 'r' : 'd').put(' ').hex(frame.dlc(), 1);
+        for (int i = 0, n = frame.length(); i < n; i++) {
+            out.put(' ').hex(frame.u8(i), 2);
+        }
+        out.put("  Length = 0 BitCount = 0 ID = ").decimal(id);
+        if (frame.extended()) {
+            out.put('x');
+        }
+        out.put('\n');
+        written++;
+    }
+
+    private void start(long firstMicros) throws IOException {
+        started = true;
+        startMicros = Math.floorDiv(firstMicros, 1000L) * 1000L;
+        String date = AscDates.format(startMicros);
+        out.put("date ").put(date).put('\n');
+        out.put("base hex  timestamps absolute\n");
+        out.put("internal events logged\n");
+        out.put("// version 9.0.0\n");
+        out.put("Begin Triggerblock ").put(date).put('\n');
+        time(0);
+        out.put(" Start of measurement\n");
+    }
+
+    /** Seconds with six decimals, right-aligned in 11 columns: {@code    0.500000}. */
+    private void time(long micros) throws IOException {
+        boolean negative = micros < 0;
+        long abs = Math.abs(micros);
+        long seconds = abs / 1_000_000L;
+        int width = (negative ? 1 : 0) + AsciiSink.decimalWidth(seconds) + 7;
+        out.spaces(11 - width);
+        if (negative) {
+            out.put('-');
+        }
+        out.decimal(seconds).put('.').decimal(abs % 1_000_000L, 6);
+    }
+
+    private int channel(String bus) {
+        if (bus == lastBus) {
+            return lastChannel;
+        }
+        Integer known = channels.get(bus);
+        int channel;
+        if (known != null) {
+            channel = known;
+        } else {
+            int wanted = canNumber(bus);
+            channel = wanted > 0 && !usedChannels.get(wanted) ? wanted : usedChannels.nextClearBit(1);
+            if (channel > MAX_CHANNEL) {
+                throw new IllegalArgumentException("more than " + MAX_CHANNEL + " buses in one ASC log");
+            }
+            usedChannels.set(channel);
+            channels.put(bus, channel);
+        }
+        lastBus = bus;
+        lastChannel = channel;
+        return channel;
+    }
+
+    /** N+1 for a bus named {@code canN}, else 0. */
+    static int canNumber(String bus) {
+        if (!bus.startsWith("can") || bus.length() < 4 || bus.length() > 7
+                || (bus.charAt(3) == '0' && bus.length() > 4)) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = 3; i < bus.length(); i++) {
+            char c = bus.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n + 1 <= MAX_CHANNEL ? n + 1 : 0;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public LogFormat format() {
+        return LogFormat.ASC;
+    }
+
+    @Override
+    public long framesWritten() {
+        return written;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!started) {
+                start(clock.millis() * 1000L);
+            }
+            out.put("End TriggerBlock\n");
+        } finally {
+            out.close();
+        }
+    }
+}

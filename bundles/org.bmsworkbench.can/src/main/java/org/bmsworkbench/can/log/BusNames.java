@@ -1,0 +1,41 @@
+package org.bmsworkbench.can.log;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Turns bus-name bytes into shared Strings, so a log of a few buses allocates no name per line. */
+final class BusNames {
+    private static final int MAX_CACHED = 64;
+    private byte[][] keys = new byte[4][];
+    private String[] names = new String[4];
+    private int size;
+    private int last = -1;
+
+    String name(byte[] b, int from, int to) {
+        int len = to - from;
+        if (last >= 0) {
+            byte[] k = keys[last];
+            if (k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
+                return names[last];
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            byte[] k = keys[i];
+            if (k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
+                last = i;
+                return names[i];
+            }
+        }
+        String name = new String(b, from, len, StandardCharsets.UTF_8);
+        if (size < MAX_CACHED) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                names = Arrays.copyOf(names, size * 2);
+            }
+            keys[size] = Arrays.copyOfRange(b, from, to);
+            names[size] = name;
+            last = size++;
+        }
+        return name;
+    }
+}

@@ -1,0 +1,109 @@
+package org.bmsworkbench.can.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FormatDetectionTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            (1600000000.500000) can0 356#C014850CD700            | CANDUMP_L
+            (1600000000.500000) can0 19F21450#R                  | CANDUMP_L
+            can0 356#C014                                        | CANDUMP_L
+            "  can0  356   [6]  C0 14 85 0C D7 00"               | CANDUMP
+            " (1600000000.500000)  can0  356   [6]  C0 14 85 0C" | CANDUMP
+            " (000.000000)  can0  19F21450   [0]"                | CANDUMP
+            "  can0  TX - -  356   [2]  C0 14"                   | CANDUMP
+            date Mon Sep 14 12:26:40.000 pm 2020                 | ASC
+            base hex  timestamps absolute                        | ASC
+            Begin Triggerblock Mon Sep 14 12:26:40.000 pm 2020   | ASC
+            no internal events logged                            | ASC
+            "   0.000000 Start of measurement"                   | ASC
+            "   0.500000 1  356             Rx   d 1 00"         | ASC
+            """)
+    void tellsTheFormatFromTheFirstSignificantLine(String line, LogFormat expected) throws Exception {
+        String text = "\n// comment\n# comment\n" + line + "\n";
+        try (CanLogReader reader = CanLogs.open(stream(text), "x", null, null)) {
+            assertEquals(expected, reader.format());
+        }
+        byte[] b = line.getBytes(StandardCharsets.US_ASCII);
+        assertEquals(expected, FormatDetection.classify(b, 0, b.length));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            hello world
+            {"time":1600000000.5}
+            0x356 C0 14
+            (1600000000.500000) can0 356 C0 14
+            12abc def
+            """)
+    void refusesAnythingElseNamingTheLineAndTheFormats(String line) {
+        LogParseException e = assertThrows(LogParseException.class,
+                () -> CanLogs.open(stream("\n\n" + line + "\n"), "mystery.txt", null, null));
+        assertEquals("mystery.txt", e.source());
+        assertEquals(3, e.line());
+        assertTrue(e.reason().startsWith("not a CAN log this workbench reads; formats understood: candump -L"), e.reason());
+        assertTrue(e.reason().contains("plain candump") && e.reason().contains("Vector ASC"), e.reason());
+    }
+
+    @Test
+    void theDetectedLineIsReadAsAFrameAndCountedOnce() throws Exception {
+        try (CanLogReader reader = CanLogs.open(stream("\n(1.000000) can0 100#01\n"), "x", null, null)) {
+            assertEquals(2, reader.linesRead());
+            assertEquals(0x100, reader.next().id());
+            assertEquals(2, reader.linesRead());
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void anEmptyLogHasNoFrames() throws Exception {
+        try (CanLogReader reader = CanLogs.open(stream(""), "x", null, null)) {
+            assertNull(reader.next());
+        }
+        try (CanLogReader reader = CanLogs.open(stream("\n  \n// nothing\n"), "x", null, null)) {
+            assertNull(reader.next());
+            assertEquals(3, reader.linesRead());
+        }
+    }
+
+    @Test
+    void opensFilesByPathNamingThemInFaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bench.asc");
+        Files.writeString(file, "date Mon Sep 14 12:26:40.000 pm 2020\n   0.5 1 800 Rx d 0\n");
+        try (CanLogReader reader = CanLogs.open(file, null, null)) {
+            assertEquals(LogFormat.ASC, reader.format());
+            LogParseException e = assertThrows(LogParseException.class, reader::next);
+            assertEquals(file + ":2: id 0x800 does not fit 11 bits", e.getMessage());
+        }
+        Path junk = dir.resolve("junk.log");
+        Files.writeString(junk, "junk\n");
+        LogParseException e = assertThrows(LogParseException.class, () -> CanLogs.open(junk, null, null));
+        assertEquals(junk.toString(), e.source());
+        assertEquals(1, e.line());
+    }
+
+    @Test
+    void aGivenFormatSkipsDetection() throws Exception {
+        try (CanLogReader reader = CanLogs.open(stream("junk\n"), "x", LogFormat.CANDUMP_L, null)) {
+            LogParseException e = assertThrows(LogParseException.class, reader::next);
+            assertEquals(1, e.line());
+        }
+    }
+
+    private static ByteArrayInputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

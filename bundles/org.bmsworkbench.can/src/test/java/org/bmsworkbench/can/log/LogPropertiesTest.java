@@ -1,0 +1,114 @@
+package org.bmsworkbench.can.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
+
+/** Round trips through the writers and readers, and readers fed with anything. */
+class LogPropertiesTest {
+    /** Up to 2100-01-01, microseconds. */
+    private static final long MAX_TIME = 4_102_444_800_000_000L;
+
+    @Property(tries = 300)
+    void candumpLRoundTrips(@ForAll("frames") List<CanFrame> frames) throws Exception {
+        assertEquals(frames, LogText.read(null, LogText.write(LogFormat.CANDUMP_L, frames)));
+    }
+
+    @Property(tries = 300)
+    void ascRoundTrips(@ForAll("ascFrames") List<CanFrame> frames) throws Exception {
+        assertEquals(frames, LogText.read(null, LogText.write(LogFormat.ASC, frames)));
+    }
+
+    @Property(tries = 500)
+    void readersThrowNothingButParseAndIoExceptions(@ForAll("lines") List<String> lines) throws IOException {
+        String text = String.join("\n", lines);
+        for (LogFormat format : new LogFormat[] {null, LogFormat.CANDUMP_L, LogFormat.CANDUMP, LogFormat.ASC}) {
+            try {
+                LogText.read(format, text);
+            } catch (LogParseException expected) {
+                // strict mode stops here
+            }
+            List<LogParseException> problems = new ArrayList<>();
+            try (CanLogReader reader = CanLogs.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    "fuzz", format, problems::add)) {
+                while (reader.next() != null) {
+                    // tolerant mode reads to the end
+                }
+                assertEquals(problems.size(), reader.skippedLines());
+            } catch (LogParseException e) {
+                assertEquals(null, format, "only detection may fail in tolerant mode: " + e.getMessage());
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<CanFrame>> frames() {
+        Arbitrary<String> buses = Arbitraries.of("can0", "can1", "vcan0", "slcan0", "sim");
+        return frame(buses, true).list().ofMaxSize(20);
+    }
+
+    @Provide
+    Arbitrary<List<CanFrame>> ascFrames() {
+        Arbitrary<String> buses = Arbitraries.of("can0", "can1", "can2", "can7");
+        return frame(buses, false).list().ofMaxSize(20);
+    }
+
+    private static Arbitrary<CanFrame> frame(Arbitrary<String> buses, boolean errorClasses) {
+        Arbitrary<Long> times = Arbitraries.longs().between(0, MAX_TIME);
+        Arbitrary<Integer> kinds = Arbitraries.integers().between(0, 4);
+        Arbitrary<Integer> ids = Arbitraries.integers().between(0, CanFrame.MAX_EXTENDED_ID);
+        Arbitrary<byte[]> data = Arbitraries.bytes().array(byte[].class).ofMaxSize(8);
+        Arbitrary<Direction> directions = Arbitraries.of(Direction.class);
+        return Combinators.combine(kinds, times, buses, ids, data, directions).as((kind, time, bus, id, bytes, dir) ->
+                switch (kind) {
+                    case 0 -> CanFrame.of(time, bus, id & CanFrame.MAX_STANDARD_ID, false, bytes).withDirection(dir);
+                    case 1 -> CanFrame.of(time, bus, id, true, bytes).withDirection(dir);
+                    case 2 -> CanFrame.remote(time, bus, id & CanFrame.MAX_STANDARD_ID, false, bytes.length)
+                            .withDirection(dir);
+                    case 3 -> CanFrame.remote(time, bus, id, true, bytes.length).withDirection(dir);
+                    default -> errorClasses
+                            ? CanFrame.error(time, bus, id, bytes).withDirection(dir)
+                            // ASC keeps no error class: its ErrorFrame reads as one fixed form
+                            : CanFrame.error(time, bus, AscReader.ERROR_CLASS, new byte[AscReader.ERROR_DATA_LENGTH]);
+                });
+    }
+
+    @Provide
+    Arbitrary<List<String>> lines() {
+        List<String> samples = List.of(
+                "(1600000000.500000) can0 356#C014850CD700",
+                "(1600000000.500000) can0 19F21450#R4 T",
+                "(1600000000.500000) can0 20000004#0004000000000000",
+                "  can0  356   [6]  C0 14 85 0C D7 00",
+                " (1600000000.500000)  can0  123   [4]  remote request",
+                " (2020-09-13 12:26:40.500000)  can0  TX - -  19F21450   [2]  C0 14  'ab'",
+                "date Mon Sep 14 12:26:40.000 pm 2020",
+                "base dec  timestamps relative",
+                "Begin Triggerblock Mon Sep 14 12:26:40 2020",
+                "   0.500000 1  356             Rx   d 8 C0 14 85 0C D7 00 00 00  Length = 0",
+                "   0.700000 1  19F21450x       Tx   r 4",
+                "   0.800000 1  ErrorFrame");
+        Arbitrary<String> mutated = Combinators.combine(Arbitraries.of(samples), Arbitraries.integers().between(0, 200),
+                Arbitraries.strings().withChars("0123456789ABCDEFGabcdefxXrRTd#()[].:- \t\r'`\u00e9\u0000")
+                        .ofMaxLength(3))
+                .as((line, at, insert) -> {
+                    int i = Math.min(at, line.length());
+                    int cut = Math.min(line.length(), i + (at % 3));
+                    return line.substring(0, i) + insert + line.substring(cut);
+                });
+        Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(60);
+        return Arbitraries.oneOf(Arbitraries.of(samples), mutated, mutated, anything).list().ofMaxSize(12);
+    }
+}
