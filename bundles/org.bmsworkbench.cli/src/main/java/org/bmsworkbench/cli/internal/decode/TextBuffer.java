@@ -157,7 +157,7 @@ public final class TextBuffer {
                 }
             }
         }
-        String plain = new BigDecimal(Double.toString(d)).toPlainString();
+        String plain = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
         append(plain);
         if (plain.indexOf('.') < 0) {
             append(".0");
