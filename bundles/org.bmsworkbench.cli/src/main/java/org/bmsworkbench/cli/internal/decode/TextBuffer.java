@@ -14,11 +14,21 @@ import java.util.Arrays;
 public final class TextBuffer {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
+    private static final double[] POW10D = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     /** Above this magnitude a value times 10^6 no longer fits the exact range of a double. */
     private static final double FAST_LIMIT = 1e9;
 
+    /** Direct-mapped cache of JSON string literals: keys, bus names, protocol and message names repeat. */
+    private static final int CACHE_SLOTS = 256;
+    private static final int CACHEABLE_LENGTH = 64;
+
     private byte[] bytes;
     private int size;
+    private final String[] cachedStrings = new String[CACHE_SLOTS];
+    private final byte[][] cachedLiterals = new byte[CACHE_SLOTS][];
+    private long cachedSecond = -1;
+    private final byte[] cachedSecondDigits = new byte[20];
+    private int cachedSecondLength;
 
     public TextBuffer(int initialCapacity) {
         bytes = new byte[Math.max(16, initialCapacity)];
@@ -52,6 +62,23 @@ public final class TextBuffer {
         }
     }
 
+    /** Bytes as they are, e.g. a constant ASCII fragment made with {@link #ascii(String)}. */
+    public TextBuffer append(byte[] fragment) {
+        copy(fragment);
+        return this;
+    }
+
+    private void copy(byte[] source) {
+        ensure(source.length);
+        System.arraycopy(source, 0, bytes, size, source.length);
+        size += source.length;
+    }
+
+    /** A constant fragment for {@link #append(byte[])}. */
+    public static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     public TextBuffer append(char c) {
         if (c < 0x80) {
             ensure(1);
@@ -59,6 +86,21 @@ public final class TextBuffer {
             return this;
         }
         return append(String.valueOf(c));
+    }
+
+    /** Appends text as UTF-8. */
+    public TextBuffer append(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                appendUtf8(s, i);
+                return this;
+            }
+            bytes[size++] = (byte) c;
+        }
+        return this;
     }
 
     /** Appends text as UTF-8. */
@@ -93,25 +135,37 @@ public final class TextBuffer {
     }
 
     public TextBuffer append(long v) {
-        if (v == Long.MIN_VALUE) {
-            return append("-9223372036854775808");
-        }
         if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                return append("-9223372036854775808");
+            }
             append('-');
             v = -v;
         }
         ensure(19);
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
+        int digits = digits(v);
+        int i = size + digits;
+        size = i;
+        while (v >= 10) {
+            long q = v / 10;
+            bytes[--i] = (byte) ('0' + (int) (v - q * 10));
+            v = q;
         }
-        int end = size + digits;
-        for (int i = end - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        }
-        size = end;
+        bytes[i - 1] = (byte) ('0' + (int) v);
         return this;
+    }
+
+    private static int digits(long v) {
+        int d = 1;
+        while (v >= 1_000_000L) {
+            v /= 1_000_000L;
+            d += 6;
+        }
+        while (v >= 10) {
+            v /= 10;
+            d++;
+        }
+        return d;
     }
 
     /** {@code v} as exactly {@code digits} decimal digits, zero-padded ({@code v} ≥ 0). */
@@ -147,11 +201,10 @@ public final class TextBuffer {
         double magnitude = Math.abs(d);
         if (magnitude < FAST_LIMIT && magnitude >= 1e-6) {
             for (int decimals = 0; decimals <= 6; decimals++) {
-                double scaled = d * POW10[decimals];
-                long m = Math.round(scaled);
+                long m = (long) Math.rint(d * POW10D[decimals]);
                 // m / 10^decimals is correctly rounded, so equality means the decimal reads back as d;
                 // at these magnitudes no other decimal with as few fraction digits can.
-                if ((double) m / POW10[decimals] == d) {
+                if (m / POW10D[decimals] == d) {
                     appendFixed(m, decimals);
                     return this;
                 }
@@ -192,7 +245,18 @@ public final class TextBuffer {
             append('-');
             micros = -micros;
         }
-        append(micros / 1_000_000L);
+        long second = micros / 1_000_000L;
+        if (second != cachedSecond) {
+            int start = size;
+            append(second);
+            cachedSecondLength = size - start;
+            System.arraycopy(bytes, start, cachedSecondDigits, 0, cachedSecondLength);
+            cachedSecond = second;
+        } else {
+            ensure(cachedSecondLength);
+            System.arraycopy(cachedSecondDigits, 0, bytes, size, cachedSecondLength);
+            size += cachedSecondLength;
+        }
         append('.');
         long fraction = micros % 1_000_000L;
         if (fraction == 0) {
@@ -209,6 +273,24 @@ public final class TextBuffer {
 
     /** {@code s} as a JSON string literal, quoted and escaped. */
     public TextBuffer appendJsonString(String s) {
+        int n = s.length();
+        if (n > CACHEABLE_LENGTH) {
+            return appendJsonLiteral(s);
+        }
+        int slot = (s.hashCode() ^ n) & (CACHE_SLOTS - 1);
+        String cached = cachedStrings[slot];
+        if (cached != null && (cached == s || cached.equals(s))) {
+            copy(cachedLiterals[slot]);
+            return this;
+        }
+        int start = size;
+        appendJsonLiteral(s);
+        cachedStrings[slot] = s;
+        cachedLiterals[slot] = Arrays.copyOfRange(bytes, start, size);
+        return this;
+    }
+
+    private TextBuffer appendJsonLiteral(String s) {
         append('"');
         int n = s.length();
         ensure(n);

@@ -109,6 +109,16 @@ class TextBufferTest {
         assertEquals("\"\\uD83D x\"", new TextBuffer(8).appendJsonString("\uD83D x").toString());
     }
 
+    @Property
+    void repeatedAndCollidingStringsAreWrittenCorrectly(@ForAll String a, @ForAll String b) {
+        TextBuffer cached = new TextBuffer(8);
+        for (int i = 0; i < 3; i++) {
+            cached.appendJsonString(a).appendJsonString(b).appendJsonString(new String(a.toCharArray()));
+        }
+        String once = new TextBuffer(8).appendJsonString(a).appendJsonString(b).appendJsonString(a).toString();
+        assertEquals(once.repeat(3), cached.toString());
+    }
+
     @Test
     void growsAndWritesUtf8() throws IOException {
         TextBuffer b = new TextBuffer(1);
