@@ -1,0 +1,171 @@
+package org.bmsworkbench.cli.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.ProtocolDetector.Detection;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.CanLogs;
+import org.bmsworkbench.can.log.LogParseException;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.decode.DecodePipeline;
+import org.bmsworkbench.cli.internal.decode.OutputFormat;
+import org.bmsworkbench.cli.internal.decode.ProtocolAutoDetection;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code bmswb decode}: a CAN log file (or standard input) decoded into BMS model values. */
+@Component(name = "org.bmsworkbench.cli.decode", service = Command.class)
+@CommandName("decode")
+public final class DecodeCommand implements Command {
+    static final String STDIN = "<stdin>";
+
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('p', "protocol", "ID")
+            .choice("format", OutputFormat.NAMES)
+            .flag("all")
+            .flag("strict");
+
+    private final ProtocolRegistry registry;
+
+    @Activate
+    public DecodeCommand(@Reference ProtocolRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String summary() {
+        return "decode a CAN log (candump -L, candump, Vector ASC) into BMS values";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb decode [--protocol ID|auto] [--format table|jsonl|csv] [--all] [--strict] FILE|-
+
+                Decodes a CAN log into the BMS model's values, one message a line, in log order.
+                The log format (candump -L, plain candump, Vector ASC) is recognised from its
+                first lines. FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -
+
+                Options:
+                  -p, --protocol ID|auto   the protocol to decode with (default auto: chosen from
+                                           the first frames; the choice is reported on stderr).
+                                           'bmswb protocols' lists the installed ones.
+                  --format table|jsonl|csv table (default) for reading, jsonl one JSON object a
+                                           message, csv one row a signal
+                  --all                    also print frames no protocol decodes, as "unknown"
+                  --strict                 stop at the first bad line or malformed frame;
+                                           by default each is reported on stderr and skipped
+
+                Exit status: 0 decoded (even with lines skipped), 1 unreadable log, bad line in
+                strict mode, or no protocol recognised, 2 usage error (e.g. unknown protocol).
+
+                Examples:
+                  bmswb decode capture.log
+                  bmswb decode --protocol sma --format jsonl capture.log > values.jsonl
+                  bmswb decode --format csv --all trace.asc
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        String file = args.requirePositionals("FILE").get(0);
+        String protocol = args.value("protocol", "auto");
+        String formatName = args.value("format", "table");
+        boolean auto = protocol.equals("auto");
+        List<BmsProtocol> chosen = auto ? List.of() : InstalledProtocols.withCompanions(registry, protocol);
+        List<BmsProtocol> installed = registry.protocols();
+        if (auto && installed.isEmpty()) {
+            throw new CommandFailure("no known protocol recognised in " + file + " (installed: none)");
+        }
+        OutputFormat format = OutputFormat.named(formatName, formatName.equals("jsonl") ? Map.of() : units());
+
+        PrintStream err = context.err();
+        CanLogReader.ProblemListener problems = args.has("strict") ? null
+                : problem -> err.println("bmswb decode: " + problem.getMessage() + " (skipped)");
+        boolean stdin = file.equals("-");
+        String sourceName = stdin ? STDIN : file;
+        FlushOnWaitInputStream live = stdin ? new FlushOnWaitInputStream(context.in()) : null;
+        try (InputStream in = stdin ? live : openFile(context, file);
+                CanLogReader reader = CanLogs.open(in, sourceName, null, problems)) {
+            CanLogReader source = reader;
+            if (auto) {
+                ProtocolAutoDetection.Outcome outcome =
+                        new ProtocolAutoDetection(ProtocolAutoDetection.standard(installed)).detect(reader);
+                chosen = outcome.detection().map(d -> InstalledProtocols.byIds(d.protocolIds(), installed))
+                        .orElse(List.of());
+                if (chosen.isEmpty()) {
+                    throw new CommandFailure("no known protocol recognised in " + sourceName + " (installed: "
+                            + InstalledProtocols.ids(installed) + ")");
+                }
+                Detection detection = outcome.detection().get();
+                err.println("bmswb decode: protocol auto-detected: " + InstalledProtocols.ids(chosen)
+                        + " (" + detection.evidence() + ")");
+                source = outcome.reader();
+            }
+            DecodePipeline pipeline = new DecodePipeline(chosen, format, context.out(), args.has("all"));
+            if (live != null) {
+                live.flushBeforeWaiting(pipeline);
+            }
+            DecodePipeline.Summary summary = pipeline.run(source, sourceName, problems);
+            long skipped = reader.skippedLines() + summary.malformedFrames();
+            if (skipped > 0) {
+                err.println("bmswb decode: " + skipped + (skipped == 1 ? " bad line skipped" : " bad lines skipped"));
+            }
+            return 0;
+        } catch (LogParseException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (DecodePipeline.OutputException e) {
+            throw new CommandFailure("cannot write the output: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read " + sourceName + ": " + reason(e), e);
+        }
+    }
+
+    private static InputStream openFile(CommandContext context, String file) throws CommandFailure {
+        Path path = context.resolve(file);
+        if (Files.isDirectory(path)) {
+            throw new CommandFailure("cannot read " + file + ": is a directory");
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private Map<String, String> units() {
+        Map<String, String> units = new HashMap<>();
+        for (SignalDescriptor d : registry.signals()) {
+            units.put(d.key(), d.unit());
+        }
+        return units;
+    }
+}

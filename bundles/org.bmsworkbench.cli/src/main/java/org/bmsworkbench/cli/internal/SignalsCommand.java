@@ -1,0 +1,92 @@
+package org.bmsworkbench.cli.internal;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.decode.TextBuffer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code bmswb signals}: the model keys, all or those one protocol fills. */
+@Component(name = "org.bmsworkbench.cli.signals", service = Command.class)
+@CommandName("signals")
+public final class SignalsCommand implements Command {
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('p', "protocol", "ID")
+            .choice("format", "table", "jsonl");
+
+    private final ProtocolRegistry registry;
+
+    @Activate
+    public SignalsCommand(@Reference ProtocolRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String summary() {
+        return "list the BMS model's keys (signal catalogue)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb signals [--protocol ID] [--format table|jsonl]
+
+                Lists the keys of the BMS model with unit, kind, group and label: the standard
+                catalogue plus the keys installed protocols add, sorted by key. With --protocol,
+                only the keys that protocol fills.
+
+                Options:
+                  -p, --protocol ID     only the keys of this installed protocol
+                  --format table|jsonl  table (default), or one JSON object a key:
+                                        {"key":"pack.voltage","unit":"V","kind":"number",...}
+
+                Exit status: 0, or 2 for a usage error (e.g. unknown protocol).
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException {
+        Arguments args = OPTIONS.parse(context.args());
+        args.requirePositionals();
+        Optional<String> protocol = args.value("protocol");
+        List<SignalDescriptor> signals = protocol.isEmpty() ? registry.signals()
+                : InstalledProtocols.require(registry, protocol.get()).signals().stream()
+                        .sorted(Comparator.comparing(SignalDescriptor::key)).toList();
+        PrintStream out = context.out();
+        if (args.value("format", "table").equals("jsonl")) {
+            TextBuffer line = new TextBuffer(512);
+            for (SignalDescriptor d : signals) {
+                line.clear();
+                line.append("{\"key\":").appendJsonString(d.key())
+                        .append(",\"unit\":").appendJsonString(d.unit())
+                        .append(",\"kind\":").appendJsonString(kind(d))
+                        .append(",\"group\":").appendJsonString(d.group())
+                        .append(",\"label\":").appendJsonString(d.label())
+                        .append(",\"description\":").appendJsonString(d.description()).append("}");
+                out.println(line);
+            }
+            return 0;
+        }
+        TextTable table = new TextTable("KEY", "UNIT", "KIND", "GROUP", "LABEL");
+        for (SignalDescriptor d : signals) {
+            table.row(d.key(), d.unit(), kind(d), d.group(), d.label());
+        }
+        table.print(out);
+        return 0;
+    }
+
+    private static String kind(SignalDescriptor d) {
+        return d.kind().name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,81 @@
+package org.bmsworkbench.cli.internal.decode;
+
+import java.util.Map;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.can.CanFrame;
+
+/**
+ * One row per signal under the header {@code time,bus,protocol,can_id,message,key,value,unit}.
+ * Fields are quoted as RFC 4180 says (when they hold a comma, quote or line break; quotes
+ * doubled); lines end with {@code \n}. A null value is an empty field. A message without
+ * signals (a VREG ACK, an unknown frame under {@code --all}) is one row with empty key, value
+ * and unit, so that it is not lost. The unit comes from the signal catalogue.
+ */
+public final class CsvFormat implements OutputFormat {
+    private final Map<String, String> units;
+
+    public CsvFormat(Map<String, String> units) {
+        this.units = Map.copyOf(units);
+    }
+
+    @Override
+    public void begin(TextBuffer out) {
+        out.append("time,bus,protocol,can_id,message,key,value,unit\n");
+    }
+
+    @Override
+    public void message(DecodedMessage m, TextBuffer out) {
+        if (m.signals().isEmpty()) {
+            prefix(m.frame(), m.protocol(), m.message(), out);
+            out.append(",,\n");
+            return;
+        }
+        for (Map.Entry<String, Object> e : m.signals().entrySet()) {
+            prefix(m.frame(), m.protocol(), m.message(), out);
+            field(e.getKey(), out);
+            out.append(',');
+            Object v = e.getValue();
+            if (v instanceof String s) {
+                field(s, out);
+            } else if (v != null) {
+                JsonlFormat.appendValue(v, out);
+            }
+            out.append(',');
+            field(units.getOrDefault(e.getKey(), ""), out);
+            out.append('\n');
+        }
+    }
+
+    @Override
+    public void unknown(CanFrame frame, TextBuffer out) {
+        prefix(frame, "", "unknown", out);
+        out.append(",,\n");
+    }
+
+    private static void prefix(CanFrame frame, String protocol, String message, TextBuffer out) {
+        if (frame.hasTimestamp()) {
+            out.appendSeconds(frame.timestampMicros());
+        }
+        out.append(',');
+        field(frame.bus(), out);
+        out.append(',');
+        field(protocol, out);
+        out.append(",0x").appendHex(frame.id(), frame.extended() ? 8 : 3).append(',');
+        field(message, out);
+        out.append(',');
+    }
+
+    /** A field, quoted only when it must be. */
+    static void field(String s, TextBuffer out) {
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            out.append(s);
+            return;
+        }
+        out.append('"').append(s.replace("\"", "\"\"")).append('"');
+    }
+}

@@ -1,0 +1,172 @@
+package org.bmsworkbench.cli.internal.decode;
+
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.LogParseException;
+
+/**
+ * The decode path of {@code bmswb decode}: log reader → one session per protocol → output
+ * format → bytes. Plain Java, no OSGi, so that tests and benchmarks drive it directly.
+ *
+ * <p>Each frame goes to the sessions in order; the first that returns a message wins. A frame
+ * that a session rejects as malformed (and no other session decodes) is a problem at the
+ * frame's log line: fatal in strict mode (thrown as a {@link LogParseException}), otherwise
+ * reported to the problem listener and skipped. With {@code all}, a frame that no protocol
+ * claims (every {@link BmsProtocol#detectionScore(CanFrame)} is 0) is written as unknown;
+ * frames a protocol claims but completes no message with (fast-packet parts) are not.
+ *
+ * <p>Output is formatted into a reusable buffer and written in blocks of about 64 KiB.
+ * Not thread-safe; {@link #flush()} may be called between frames (from the reader's thread),
+ * e.g. before blocking on a live input.
+ */
+public final class DecodePipeline implements Flushable {
+    private static final int BLOCK = 1 << 16;
+
+    private final List<BmsProtocol> protocols;
+    private final OutputFormat format;
+    private final OutputStream out;
+    private final boolean all;
+    private final TextBuffer buffer = new TextBuffer(BLOCK + (BLOCK >> 2));
+
+    /**
+     * @param protocols the protocols to decode with, in order of precedence
+     * @param format    how to write messages
+     * @param out       where to write them; not closed
+     * @param all       also write frames no protocol claims, as unknown
+     */
+    public DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all) {
+        this.protocols = List.copyOf(protocols);
+        this.format = format;
+        this.out = out;
+        this.all = all;
+    }
+
+    /** What one run did. {@code malformedFrames} counts frames skipped in tolerant mode. */
+    public record Summary(long frames, long messages, long unknownFrames, long malformedFrames) {
+    }
+
+    /** Writing the output failed (a closed pipe, a full disk). */
+    public static final class OutputException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Decodes every frame of {@code reader} with new sessions of the protocols, then flushes.
+     *
+     * @param sourceName the log's name in problem messages ({@code FILE} or {@code <stdin>})
+     * @param problems   null for strict mode; otherwise told of each malformed frame, which is skipped
+     * @throws LogParseException in strict mode, the first bad line or malformed frame
+     * @throws OutputException   when the output cannot be written
+     * @throws IOException       when the log cannot be read
+     */
+    public Summary run(CanLogReader reader, String sourceName, CanLogReader.ProblemListener problems)
+            throws IOException, LogParseException {
+        ProtocolSession[] sessions = new ProtocolSession[protocols.size()];
+        for (int i = 0; i < sessions.length; i++) {
+            sessions[i] = protocols.get(i).newSession();
+        }
+        long frames = 0;
+        long messages = 0;
+        long unknown = 0;
+        long malformed = 0;
+        boolean completed = false;
+        try {
+            format.begin(buffer);
+            CanFrame frame;
+            while ((frame = reader.next()) != null) {
+                frames++;
+                DecodedMessage message = null;
+                String problem = null;
+                for (int i = 0; i < sessions.length && message == null; i++) {
+                    try {
+                        message = sessions[i].decode(frame);
+                    } catch (MalformedFrameException e) {
+                        problem = problem == null ? e.getMessage() : problem;
+                    } catch (RuntimeException e) {
+                        problem = problem == null
+                                ? "protocol " + protocols.get(i).id() + " failed on 0x" + frame.idHex() + ": " + e
+                                : problem;
+                    }
+                }
+                if (message != null) {
+                    format.message(message, buffer);
+                    messages++;
+                } else if (problem != null) {
+                    LogParseException e = new LogParseException(sourceName, reader.linesRead(), problem);
+                    if (problems == null) {
+                        throw e;
+                    }
+                    malformed++;
+                    problems.skipped(e);
+                } else if (all && !claimed(frame)) {
+                    format.unknown(frame, buffer);
+                    unknown++;
+                }
+                if (buffer.size() >= BLOCK) {
+                    drain();
+                }
+            }
+            completed = true;
+        } finally {
+            if (completed) {
+                flush();
+            } else {
+                flushQuietly();
+            }
+        }
+        return new Summary(frames, messages, unknown, malformed);
+    }
+
+    private boolean claimed(CanFrame frame) {
+        for (BmsProtocol p : protocols) {
+            if (p.detectionScore(frame) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void drain() throws OutputException {
+        try {
+            buffer.writeTo(out);
+        } catch (IOException e) {
+            throw new OutputException(e.getMessage(), e);
+        }
+        if (out instanceof PrintStream ps && ps.checkError()) {
+            throw new OutputException("the output is closed or full", null);
+        }
+    }
+
+    /** Writes what is formatted so far and flushes the output. */
+    @Override
+    public void flush() throws OutputException {
+        drain();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new OutputException(e.getMessage(), e);
+        }
+    }
+
+    /** Keeps what was decoded before a failure; the failure itself is what the user needs to see. */
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            buffer.clear();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.bmsworkbench.cli.internal.decode;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.can.CanFrame;
+
+/**
+ * Human-readable lines for a terminal: columns TIME (ISO-8601 UTC with milliseconds), BUS, ID,
+ * MESSAGE, then {@code key=value unit} pairs. Text values are quoted, a not-available value
+ * is {@code n/a}. Columns have fixed widths so that the output can stream; a longer value
+ * pushes the rest of its line to the right.
+ */
+public final class TableFormat implements OutputFormat {
+    private static final int TIME_WIDTH = 24;
+    private static final int BUS_WIDTH = 6;
+    private static final int ID_WIDTH = 10;
+    private static final int MESSAGE_WIDTH = 24;
+    private static final String GAP = "  ";
+
+    private final Map<String, String> units;
+    private long cachedSecond = Long.MIN_VALUE;
+    private String cachedPrefix = "";
+
+    public TableFormat(Map<String, String> units) {
+        this.units = Map.copyOf(units);
+    }
+
+    @Override
+    public void begin(TextBuffer out) {
+        out.appendPadded("TIME", TIME_WIDTH).append(GAP).appendPadded("BUS", BUS_WIDTH).append(GAP)
+                .appendPadded("ID", ID_WIDTH).append(GAP).appendPadded("MESSAGE", MESSAGE_WIDTH).append(GAP)
+                .append("SIGNALS\n");
+    }
+
+    @Override
+    public void message(DecodedMessage m, TextBuffer out) {
+        columns(m.frame(), m.message(), out);
+        boolean first = true;
+        if (m.pgn() != null) {
+            pair("pgn", out, first).append(m.pgn().longValue());
+            first = false;
+        }
+        if (m.source() != null) {
+            pair("source", out, first).append(m.source().longValue());
+            first = false;
+        }
+        if (m.destination() != null) {
+            pair("destination", out, first).append(m.destination().longValue());
+            first = false;
+        }
+        if (m.register() != null) {
+            pair("register", out, first).append("0x").appendHex(m.register(), 4);
+            first = false;
+        }
+        if (m.code() != null) {
+            pair("code", out, first).append("0x").appendHex(m.code(), 4);
+            first = false;
+        }
+        for (Map.Entry<String, Object> e : m.signals().entrySet()) {
+            pair(e.getKey(), out, first);
+            first = false;
+            Object v = e.getValue();
+            if (v == null) {
+                out.append("n/a");
+                continue;
+            }
+            if (v instanceof String s) {
+                out.appendJsonString(s);
+            } else {
+                JsonlFormat.appendValue(v, out);
+            }
+            String unit = units.get(e.getKey());
+            if (unit != null && !unit.isEmpty()) {
+                out.append(' ').append(unit);
+            }
+        }
+        out.append('\n');
+    }
+
+    @Override
+    public void unknown(CanFrame frame, TextBuffer out) {
+        columns(frame, "unknown", out);
+        out.append("data=");
+        for (int i = 0; i < frame.length(); i++) {
+            out.appendHex(frame.u8(i), 2);
+        }
+        out.append('\n');
+    }
+
+    private static TextBuffer pair(String key, TextBuffer out, boolean first) {
+        if (!first) {
+            out.append(GAP);
+        }
+        return out.append(key).append('=');
+    }
+
+    private void columns(CanFrame frame, String message, TextBuffer out) {
+        if (frame.hasTimestamp()) {
+            appendIsoTime(frame.timestampMicros(), out);
+        } else {
+            out.appendPadded("-", TIME_WIDTH);
+        }
+        out.append(GAP).appendPadded(frame.bus(), BUS_WIDTH).append(GAP);
+        int before = out.size();
+        out.append("0x").appendHex(frame.id(), frame.extended() ? 8 : 3);
+        for (int i = out.size() - before; i < ID_WIDTH; i++) {
+            out.append(' ');
+        }
+        out.append(GAP).appendPadded(message, MESSAGE_WIDTH).append(GAP);
+    }
+
+    /** {@code 2020-09-13T12:26:40.500Z}; the date and time of day are computed once per second. */
+    private void appendIsoTime(long micros, TextBuffer out) {
+        long second = Math.floorDiv(micros, 1_000_000L);
+        if (second != cachedSecond) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+            cachedPrefix = String.format("%04d-%02d-%02dT%02d:%02d:%02d.", t.getYear(), t.getMonthValue(),
+                    t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+            cachedSecond = second;
+        }
+        out.append(cachedPrefix);
+        long millis = Math.floorMod(micros, 1_000_000L) / 1000;
+        out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10)).append('Z');
+    }
+}

@@ -1,0 +1,143 @@
+package org.bmsworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.decode.FakeProtocol;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in commands against a fake registry (CanLogs is exercised where it is implemented). */
+class CommandsTest {
+    @TempDir
+    Path dir;
+
+    private final FakeRegistry registry = new FakeRegistry(new FakeProtocol("sma"), new FakeProtocol("general-bms"));
+
+    private BmswbMain main() {
+        BmswbMain main = new BmswbMain("0");
+        main.addCommand(new DecodeCommand(registry), Map.of("command.name", "decode", "service.id", 1L));
+        main.addCommand(new ProtocolsCommand(registry), Map.of("command.name", "protocols", "service.id", 2L));
+        main.addCommand(new SignalsCommand(registry), Map.of("command.name", "signals", "service.id", 3L));
+        return main;
+    }
+
+    private Console run(int expectedStatus, String... args) {
+        Console c = new Console(dir);
+        int status = main().run(List.of(args), null, c.out, c.err, dir, false);
+        assertEquals(expectedStatus, status, c.err());
+        return c;
+    }
+
+    @Test
+    void decodeUnknownProtocolListsTheInstalledOnes() {
+        Console c = run(2, "decode", "--protocol", "nmea", "x.log");
+        assertEquals("bmswb decode: unknown protocol 'nmea' (installed: general-bms, sma)\n"
+                + "Try 'bmswb decode --help'.\n", c.err());
+    }
+
+    @Test
+    void decodeMissingFileIsAFailureNamingIt() {
+        Console c = run(1, "decode", "--protocol", "sma", "nofile.log");
+        assertEquals("bmswb decode: cannot read nofile.log: no such file\n", c.err());
+        c = run(1, "decode", "nofile.log");
+        assertEquals("bmswb decode: cannot read nofile.log: no such file\n", c.err());
+    }
+
+    @Test
+    void decodeDirectoryIsAFailure() throws Exception {
+        Files.createDirectory(dir.resolve("logs"));
+        assertEquals("bmswb decode: cannot read logs: is a directory\n", run(1, "decode", "logs").err());
+    }
+
+    @Test
+    void decodeUsageErrors() {
+        assertEquals("bmswb decode: --format: expected one of table, jsonl, csv, got 'xml'\n"
+                + "Try 'bmswb decode --help'.\n", run(2, "decode", "--format", "xml", "x.log").err());
+        assertEquals("bmswb decode: missing FILE\nTry 'bmswb decode --help'.\n", run(2, "decode").err());
+        assertEquals("bmswb decode: --protocol needs a value\nTry 'bmswb decode --help'.\n",
+                run(2, "decode", "x.log", "--protocol").err());
+    }
+
+    @Test
+    void decodeAutoWithNothingInstalledFails() {
+        DecodeCommand decode = new DecodeCommand(new FakeRegistry());
+        CommandFailure e = assertThrows(CommandFailure.class, () -> decode.run(new Console(dir).context("x.log")));
+        assertEquals("no known protocol recognised in x.log (installed: none)", e.getMessage());
+    }
+
+    @Test
+    void decodeHelpNamesEveryOption() {
+        String help = run(0, "decode", "--help").out();
+        for (String option : List.of("--protocol", "--format", "--all", "--strict", "FILE|-")) {
+            assertTrue(help.contains(option), option);
+        }
+    }
+
+    @Test
+    void protocolsTable() {
+        assertEquals("""
+                ID           NAME              MESSAGES  SIGNALS
+                general-bms  Fake general-bms  2         2
+                sma          Fake sma          2         2
+                """, run(0, "protocols").out());
+    }
+
+    @Test
+    void protocolsJsonl() {
+        assertEquals("""
+                {"id":"general-bms","label":"Fake general-bms","messages":2,"signals":2}
+                {"id":"sma","label":"Fake sma","messages":2,"signals":2}
+                """, run(0, "protocols", "--format", "jsonl").out());
+    }
+
+    @Test
+    void protocolsWithNoneInstalledSaysSo() throws Exception {
+        Console c = new Console(dir);
+        assertEquals(0, new ProtocolsCommand(new FakeRegistry()).run(c.context()));
+        assertEquals("bmswb protocols: no protocol is installed\n", c.err());
+    }
+
+    @Test
+    void signalsListsTheCatalogue() {
+        assertEquals("""
+                KEY           UNIT  KIND    GROUP     LABEL
+                bms.serial          text    identity  Serial number
+                pack.current  A     number  pack      Pack current
+                pack.voltage  V     number  pack      Pack voltage
+                """, run(0, "signals").out());
+    }
+
+    @Test
+    void signalsOfOneProtocol() {
+        assertEquals("""
+                {"key":"bms.serial","unit":"","kind":"text","group":"identity","label":"Serial number","description":""}
+                {"key":"pack.voltage","unit":"V","kind":"number","group":"pack","label":"Pack voltage","description":""}
+                """, run(0, "signals", "--protocol", "sma", "--format", "jsonl").out());
+    }
+
+    @Test
+    void signalsOfAnUnknownProtocolIsAUsageError() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> new SignalsCommand(registry).run(new Console(dir).context("--protocol", "x")));
+        assertEquals("unknown protocol 'x' (installed: general-bms, sma)", e.getMessage());
+    }
+
+    @Test
+    void nmea2000BringsVregAlongWhenInstalled() throws Exception {
+        FakeRegistry withVreg = new FakeRegistry(new FakeProtocol("nmea2000"), new FakeProtocol("vreg"));
+        assertEquals(List.of("nmea2000", "vreg"), InstalledProtocols.withCompanions(withVreg, "nmea2000").stream()
+                .map(p -> p.id()).toList());
+        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(withVreg, "vreg").stream()
+                .map(p -> p.id()).toList());
+        FakeRegistry alone = new FakeRegistry(new FakeProtocol("nmea2000"));
+        assertEquals(1, InstalledProtocols.withCompanions(alone, "nmea2000").size());
+    }
+}

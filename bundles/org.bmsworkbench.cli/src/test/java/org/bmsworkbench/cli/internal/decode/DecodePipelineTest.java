@@ -1,0 +1,190 @@
+package org.bmsworkbench.cli.internal.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.LogParseException;
+import org.junit.jupiter.api.Test;
+
+class DecodePipelineTest {
+    private static final String LOG = "x.log";
+    private final FakeProtocol sma = new FakeProtocol("sma");
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final List<String> problems = new ArrayList<>();
+    private final CanLogReader.ProblemListener tolerant = e -> problems.add(e.getMessage());
+
+    static CanFrame frame(long seconds, int id, int... bytes) {
+        byte[] data = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            data[i] = (byte) bytes[i];
+        }
+        return CanFrame.of(seconds * 1_000_000L, "can0", id, false, data);
+    }
+
+    static CanFrame pack(long seconds) {
+        return frame(seconds, 0x356, 0xC0, 0x14, 0x85, 0xFF, 0xD7, 0x00);
+    }
+
+    private DecodePipeline pipeline(boolean all, BmsProtocol... protocols) {
+        return new DecodePipeline(List.of(protocols), new JsonlFormat(), out, all);
+    }
+
+    private List<String> lines() {
+        String s = out.toString(StandardCharsets.UTF_8);
+        return s.isEmpty() ? List.of() : List.of(s.split("\n"));
+    }
+
+    @Test
+    void decodesInLogOrderAndSkipsFramesNoProtocolDecodes() throws Exception {
+        DecodePipeline.Summary summary = pipeline(false, sma).run(
+                new FakeReader(LOG, tolerant, pack(1), frame(2, 0x123, 1), pack(3)), LOG, tolerant);
+        assertEquals(List.of(
+                "{\"time\":1.0,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12}}",
+                "{\"time\":3.0,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12}}"),
+                lines());
+        assertEquals(new DecodePipeline.Summary(3, 2, 0, 0), summary);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void allPrintsUnclaimedFramesButNotPartsOfAMessage() throws Exception {
+        DecodePipeline.Summary summary = pipeline(true, sma).run(new FakeReader(LOG, tolerant,
+                frame(1, 0x380, 1), frame(2, 0x123, 0xAB), frame(3, 0x381, 2)), LOG, tolerant);
+        assertEquals(List.of(
+                "{\"time\":2.0,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x123\",\"message\":\"unknown\",\"signals\":{},\"data\":\"AB\"}",
+                "{\"time\":3.0,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x381\",\"message\":\"serial\",\"signals\":{\"bms.serial\":\"HQ1234\"}}"),
+                lines());
+        assertEquals(new DecodePipeline.Summary(3, 1, 1, 0), summary);
+    }
+
+    @Test
+    void tolerantModeReportsBadLinesAndMalformedFramesWithTheirLineAndGoesOn() throws Exception {
+        FakeReader reader = new FakeReader(LOG, tolerant, pack(1), "no '#' in frame", frame(3, 0x356, 1, 2), pack(4));
+        DecodePipeline.Summary summary = pipeline(false, sma).run(reader, LOG, tolerant);
+        assertEquals(List.of("x.log:2: no '#' in frame", "x.log:3: 0x356 battery_basic_info needs 6 data bytes, got 2"),
+                problems);
+        assertEquals(2, lines().size());
+        assertEquals(1, summary.malformedFrames());
+        assertEquals(1, reader.skippedLines());
+    }
+
+    @Test
+    void strictModeStopsAtTheFirstMalformedFrameKeepingWhatWasDecoded() {
+        LogParseException e = assertThrows(LogParseException.class, () -> pipeline(false, sma)
+                .run(new FakeReader(LOG, null, pack(1), frame(2, 0x356), pack(3)), LOG, null));
+        assertEquals("x.log:2: 0x356 battery_basic_info needs 6 data bytes, got 0", e.getMessage());
+        assertEquals(1, lines().size());
+    }
+
+    @Test
+    void strictModeStopsAtTheFirstBadLine() {
+        LogParseException e = assertThrows(LogParseException.class, () -> pipeline(false, sma)
+                .run(new FakeReader(LOG, null, pack(1), "bad data length", pack(3)), LOG, null));
+        assertEquals("x.log:2: bad data length", e.getMessage());
+        assertEquals(1, lines().size());
+    }
+
+    @Test
+    void aProtocolThatFailsIsAProblemAtTheLineNotACrash() throws Exception {
+        pipeline(false, sma).run(new FakeReader(LOG, tolerant, frame(1, 0x666, 1), pack(2)), LOG, tolerant);
+        assertEquals(List.of("x.log:1: protocol sma failed on 0x666: java.lang.IllegalStateException: bug"), problems);
+        assertEquals(1, lines().size());
+    }
+
+    @Test
+    void firstProtocolThatDecodesWins() throws Exception {
+        FakeProtocol general = new FakeProtocol("general-bms");
+        pipeline(false, general, sma).run(new FakeReader(LOG, tolerant, pack(1)), LOG, tolerant);
+        assertTrue(lines().get(0).contains("\"protocol\":\"general-bms\""), lines().get(0));
+    }
+
+    @Test
+    void malformedForOneProtocolButDecodedByAnotherIsNoProblem() throws Exception {
+        BmsProtocol rejecting = new BmsProtocol() {
+            @Override public String id() { return "rejecting"; }
+            @Override public String label() { return "Rejects 0x356"; }
+            @Override public int detectionScore(CanFrame frame) { return 0; }
+            @Override public List<MessageInfo> messages() { return List.of(); }
+            @Override public List<SignalDescriptor> signals() { return List.of(); }
+            @Override public ProtocolSession newSession() {
+                return new ProtocolSession() {
+                    @Override public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
+                        throw new MalformedFrameException("0x" + frame.idHex() + " is not mine after all");
+                    }
+                    @Override public List<CanFrame> encode(String m, Map<String, ?> s, String bus, long t) {
+                        return List.of();
+                    }
+                };
+            }
+        };
+        pipeline(false, rejecting, sma).run(new FakeReader(LOG, tolerant, pack(1)), LOG, tolerant);
+        assertTrue(lines().get(0).contains("\"protocol\":\"sma\""), lines().get(0));
+        assertEquals(List.of(), problems);
+        pipeline(false, rejecting, sma).run(new FakeReader(LOG, tolerant, frame(2, 0x123)), LOG, tolerant);
+        assertEquals(List.of("x.log:1: 0x123 is not mine after all"), problems, "the first protocol's reason");
+    }
+
+    @Test
+    void oneSessionPerProtocolPerRunKeepsMessageState() throws Exception {
+        FakeProtocol general = new FakeProtocol("general-bms");
+        DecodePipeline p = pipeline(false, sma, general);
+        p.run(new FakeReader(LOG, tolerant, frame(1, 0x380, 1), frame(2, 0x381, 2)), LOG, tolerant);
+        assertEquals(1, sma.sessionsCreated());
+        assertEquals(1, general.sessionsCreated());
+        assertEquals(1, lines().size());
+        p.run(new FakeReader(LOG, tolerant, frame(3, 0x381, 2)), LOG, tolerant);
+        assertEquals(2, sma.sessionsCreated());
+        assertEquals(1, lines().size(), "a new run starts with fresh sessions");
+    }
+
+    @Test
+    void manyMessagesAreWrittenInBlocksAndAllArrive() throws Exception {
+        List<Object> frames = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            frames.add(pack(i));
+        }
+        DecodePipeline.Summary s = pipeline(false, sma).run(new FakeReader(LOG, tolerant, frames), LOG, tolerant);
+        assertEquals(20_000, s.messages());
+        assertEquals(20_000, lines().size());
+        assertTrue(lines().get(19_999).startsWith("{\"time\":19999.0,"));
+    }
+
+    @Test
+    void aClosedOutputStopsTheRun() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        List<Object> frames = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            frames.add(pack(i));
+        }
+        DecodePipeline p = new DecodePipeline(List.of(sma), new JsonlFormat(), new PrintStream(broken), false);
+        assertThrows(DecodePipeline.OutputException.class, () -> p.run(new FakeReader(LOG, tolerant, frames), LOG, tolerant));
+    }
+
+    @Test
+    void headerComesFirstEvenWithoutMessages() throws Exception {
+        new DecodePipeline(List.of(sma), new CsvFormat(Map.of()), out, false)
+                .run(new FakeReader(LOG, tolerant), LOG, tolerant);
+        assertEquals(List.of("time,bus,protocol,can_id,message,key,value,unit"), lines());
+    }
+}

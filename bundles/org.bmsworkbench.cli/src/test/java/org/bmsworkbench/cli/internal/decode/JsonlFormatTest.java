@@ -1,0 +1,86 @@
+package org.bmsworkbench.cli.internal.decode;
+
+import static org.bmsworkbench.cli.internal.decode.Messages.signals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.can.CanFrame;
+import org.junit.jupiter.api.Test;
+
+/** The lines of SIGNALS.md, "bmswb decode --format jsonl", byte for byte. */
+class JsonlFormatTest {
+    private final JsonlFormat format = new JsonlFormat();
+
+    private String line(DecodedMessage m) {
+        TextBuffer b = new TextBuffer(64);
+        format.message(m, b);
+        return b.toString();
+    }
+
+    @Test
+    void generalBmsLineOfTheContract() {
+        assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":\"general-bms\",\"can_id\":\"0x356\","
+                + "\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12,\"pack.current\":-12.3,"
+                + "\"pack.temperature\":21.5}}\n", line(Messages.generalBms()));
+    }
+
+    @Test
+    void nmea2000LineOfTheContract() {
+        assertEquals("{\"time\":1600000001.2,\"bus\":\"can0\",\"protocol\":\"nmea2000\",\"can_id\":\"0x19F21450\","
+                + "\"pgn\":127508,\"source\":80,\"message\":\"battery_status\",\"signals\":{\"pack.voltage\":26.54,"
+                + "\"pack.current\":-12.3,\"pack.temperature\":25.0}}\n", line(Messages.nmea2000()));
+    }
+
+    @Test
+    void vregLineOfTheContract() {
+        assertEquals("{\"time\":1600000002.0,\"bus\":\"can0\",\"protocol\":\"vreg\",\"can_id\":\"0x1CEFFF50\","
+                + "\"source\":80,\"destination\":255,\"register\":\"0x0FFF\",\"message\":\"vreg\","
+                + "\"signals\":{\"soc\":87.5}}\n", line(Messages.vreg()));
+    }
+
+    @Test
+    void vregAckCarriesItsCode() {
+        CanFrame f = CanFrame.of(1_600_000_003_000_000L, "can1", 0x18E8FF50, true, new byte[8]);
+        DecodedMessage ack = new DecodedMessage("vreg", "vreg_ack", f, 0xE800, 80, 255, 0x0FFF, 0x8000, signals());
+        assertEquals("{\"time\":1600000003.0,\"bus\":\"can1\",\"protocol\":\"vreg\",\"can_id\":\"0x18E8FF50\","
+                + "\"pgn\":59392,\"source\":80,\"destination\":255,\"register\":\"0x0FFF\",\"code\":\"0x8000\","
+                + "\"message\":\"vreg_ack\",\"signals\":{}}\n", line(ack));
+    }
+
+    @Test
+    void valuesOfEveryKind() {
+        CanFrame f = CanFrame.of(1_600_000_000_000_001L, "can0", 0x35E, false, new byte[8]);
+        DecodedMessage m = DecodedMessage.of("sma", "x", f, signals("soc", null, "bms.type_id", 15003L,
+                "n", 7, "bms.manufacturer", "MG \"Energy\"\\", "event.preventive_shutdown", true,
+                "alarm.general", "raised", "nan", Double.NaN, "big", 1e7, "unit", "°C"));
+        assertEquals("{\"time\":1600000000.000001,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x35E\","
+                + "\"message\":\"x\",\"signals\":{\"soc\":null,\"bms.type_id\":15003,\"n\":7,"
+                + "\"bms.manufacturer\":\"MG \\\"Energy\\\"\\\\\",\"event.preventive_shutdown\":true,"
+                + "\"alarm.general\":\"raised\",\"nan\":null,\"big\":10000000.0,\"unit\":\"°C\"}}\n", line(m));
+    }
+
+    @Test
+    void frameWithoutTimeHasNullTime() {
+        CanFrame f = CanFrame.of(CanFrame.NO_TIMESTAMP, "vcan0", 0x7FF, false);
+        assertEquals("{\"time\":null,\"bus\":\"vcan0\",\"protocol\":\"sma\",\"can_id\":\"0x7FF\","
+                + "\"message\":\"m\",\"signals\":{}}\n", line(DecodedMessage.of("sma", "m", f, signals())));
+    }
+
+    @Test
+    void unknownFrameKeepsTheShapeAndAddsData() {
+        TextBuffer b = new TextBuffer(64);
+        format.unknown(CanFrame.of(1_600_000_000_500_000L, "can0", 0x123, false, (byte) 0x01, (byte) 0xAB), b);
+        assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x123\","
+                + "\"message\":\"unknown\",\"signals\":{},\"data\":\"01AB\"}\n", b.toString());
+    }
+
+    @Test
+    void elevenBitIdsHaveThreeDigitsAndTwentyNineBitIdsEight() {
+        TextBuffer b = new TextBuffer(64);
+        format.unknown(CanFrame.of(0, "c", 0x5, false), b);
+        format.unknown(CanFrame.of(0, "c", 0x5, true), b);
+        String s = b.toString();
+        org.junit.jupiter.api.Assertions.assertTrue(s.contains("\"can_id\":\"0x005\""), s);
+        org.junit.jupiter.api.Assertions.assertTrue(s.contains("\"can_id\":\"0x00000005\""), s);
+    }
+}
