@@ -65,7 +65,7 @@ final class Bmswb implements AutoCloseable {
     }
 
     /** Runs to the end (at most 60 s) with stdin from {@code input} (null: nothing). */
-    Result run(String input, String... args) {
+    Result runWithInput(String input, String... args) {
         try {
             Path out = Files.createTempFile(workDir, "out", ".txt");
             Path err = Files.createTempFile(workDir, "err", ".txt");
@@ -91,7 +91,7 @@ final class Bmswb implements AutoCloseable {
     }
 
     Result run(String... args) {
-        return run(null, args);
+        return runWithInput(null, args);
     }
 
     Path write(String name, String content) {

@@ -1,0 +1,137 @@
+package org.bmsworkbench.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real {@code bin/bmswb} against the contract of SIGNALS.md: output, messages and exit codes. */
+class CommandLineIT {
+    /** Written by hand from guide 1.3, with the expected JSONL next to it (the SMA bundle's fixtures). */
+    private static final Path GUIDE_LOG = fixture("sma-guide.log");
+    private static final Path GUIDE_JSONL = fixture("sma-guide.jsonl");
+
+    private static Bmswb bmswb;
+
+    @BeforeAll
+    static void copyProduct() {
+        bmswb = Bmswb.copy();
+    }
+
+    @AfterAll
+    static void removeCopy() throws IOException {
+        bmswb.close();
+    }
+
+    private static Path fixture(String name) {
+        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", "org.bmsworkbench.protocol.sma",
+                "src", "test", "resources", name).normalize();
+    }
+
+    @Test
+    void decodesTheGuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(GUIDE_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void autoDetectionSaysWhatItChoseAndWhy() {
+        Bmswb.Result r = bmswb.run("decode", "--format", "jsonl", GUIDE_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.err().contains("auto-detected") && r.err().contains("sma"), r::toString);
+        assertFalse(r.outLines().isEmpty());
+    }
+
+    @Test
+    void readsStandardInput() throws IOException {
+        Bmswb.Result r = bmswb.runWithInput(Files.readString(GUIDE_LOG), "decode", "--protocol", "sma", "--format", "jsonl", "-");
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(GUIDE_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsNumberAndTheRestIsStillDecoded() {
+        Path log = bmswb.write("bad.log", String.join("\n",
+                "(1600000000.000000) can0 356#C01485FFD700",
+                "(1600000000.100000) can0 356#C01485FFD700",
+                "(1600000000.200000) can0 356#C0148G",
+                "(1600000000.300000) can0 356#C01485FFD700", ""));
+        Bmswb.Result tolerant = bmswb.run("decode", "--protocol", "sma", "--format", "jsonl", log.toString());
+        assertEquals(0, tolerant.status(), tolerant::toString);
+        assertTrue(tolerant.err().contains("bad.log:3:"), tolerant::toString);
+        assertEquals(3, tolerant.outLines().size(), tolerant::toString);
+
+        Bmswb.Result strict = bmswb.run("decode", "--strict", "--protocol", "sma", "--format", "jsonl", log.toString());
+        assertEquals(1, strict.status(), strict::toString);
+        assertTrue(strict.err().contains("bad.log:3:"), strict::toString);
+        assertEquals(1, strict.err().strip().lines().count(), "one line on stderr: " + strict.err());
+    }
+
+    @Test
+    void csvHasAHeaderAndOneRowPerSignalWithItsUnit() {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "sma", "--format", "csv", GUIDE_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        List<String> lines = r.outLines();
+        assertEquals("time,bus,protocol,can_id,message,key,value,unit", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",pack.voltage,53.12,V")), r::toString);
+    }
+
+    @Test
+    void theShippedSampleDecodesAsATable() {
+        Bmswb.Result r = bmswb.run("decode", bmswb.home.resolve("samples/mg-master-lv-sma.log").toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("pack.voltage"), r::toString);
+        assertTrue(r.out().contains("warning.high_temperature"), r::toString);
+    }
+
+    @Test
+    void listsProtocolsAndSignals() {
+        Bmswb.Result protocols = bmswb.run("protocols");
+        assertEquals(0, protocols.status(), protocols::toString);
+        assertTrue(protocols.out().contains("sma"), protocols::toString);
+        Bmswb.Result signals = bmswb.run("signals");
+        assertEquals(0, signals.status(), signals::toString);
+        assertTrue(signals.outLines().stream().anyMatch(l -> l.startsWith("pack.voltage") && l.contains(" V")), signals::toString);
+        System.out.printf("bmswb protocols: %d ms wall (first run of this copy)%n", protocols.millis());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Bmswb.Result r = bmswb.run("--help");
+        assertEquals(0, r.status(), r::toString);
+        for (String command : List.of("decode", "protocols", "signals")) {
+            assertTrue(r.out().contains(command), r::toString);
+        }
+        Bmswb.Result decodeHelp = bmswb.run("decode", "--help");
+        assertEquals(0, decodeHelp.status(), decodeHelp::toString);
+        assertTrue(decodeHelp.out().contains("--format"), decodeHelp::toString);
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndFailuresWithOne() {
+        Bmswb.Result unknown = bmswb.run("frobnicate");
+        assertEquals(2, unknown.status(), unknown::toString);
+        assertTrue(unknown.err().contains("frobnicate"), unknown::toString);
+
+        Bmswb.Result badFormat = bmswb.run("decode", "--format", "xml", GUIDE_LOG.toString());
+        assertEquals(2, badFormat.status(), badFormat::toString);
+        assertTrue(badFormat.err().contains("xml"), badFormat::toString);
+
+        Bmswb.Result badProtocol = bmswb.run("decode", "--protocol", "nope", GUIDE_LOG.toString());
+        assertEquals(2, badProtocol.status(), badProtocol::toString);
+
+        Bmswb.Result missing = bmswb.run("decode", "no-such.log");
+        assertEquals(1, missing.status(), missing::toString);
+        assertTrue(missing.err().contains("no-such.log"), missing::toString);
+        assertEquals(1, missing.err().strip().lines().count(), "one line on stderr: " + missing.err());
+    }
+}
