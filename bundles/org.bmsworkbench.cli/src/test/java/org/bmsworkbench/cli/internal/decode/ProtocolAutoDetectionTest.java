@@ -122,4 +122,11 @@ class ProtocolAutoDetectionTest {
     void emptyLogHasNoChoice() throws Exception {
         assertTrue(new ProtocolAutoDetection(new CountingDetector(1)).detect(new FakeReader(LOG, null)).detection().isEmpty());
     }
+
+    @Test
+    void standardDetectorChoosesTheProtocolWhoseFramesItSees() throws Exception {
+        ProtocolAutoDetection.Outcome o = new ProtocolAutoDetection(ProtocolAutoDetection.standard(List.of(new FakeProtocol("sma"))))
+                .detect(new FakeReader(LOG, null, pack(0), pack(1), frame(2, 0x123, 1)));
+        assertEquals(List.of("sma"), o.detection().orElseThrow().protocolIds());
+    }
 }

@@ -1,0 +1,59 @@
+package org.bmsworkbench.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bundle jar dropped into plugins/ of a running bmswb is installed and used; deleting it
+ * removes it again. The latency is printed, not asserted (shared machines are noisy).
+ */
+class PluginsFolderIT {
+
+    @Test
+    void aProtocolDroppedIntoPluginsIsUsedAndRemovedWhileBmswbRuns() throws Exception {
+        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.sma")) {
+            Process watch = bmswb.builder("protocols", "--watch", "--duration", "30").redirectErrorStream(true).start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+                    r.lines().forEach(lines::add);
+                } catch (Exception e) {
+                    lines.add("reader failed: " + e);
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                assertEquals("bmswb protocols: no protocol is installed", lines.poll(30, TimeUnit.SECONDS));
+
+                Path plugin = bmswb.home.resolve("plugins/sma.jar");
+                long copied = System.nanoTime();
+                Files.copy(ProductBundles.jar("org.bmsworkbench.protocol.sma"), plugin);
+                String added = lines.poll(15, TimeUnit.SECONDS);
+                long addMillis = (System.nanoTime() - copied) / 1_000_000;
+                assertTrue(added != null && added.endsWith("+ sma (SMA (Sunny Island))"), "got " + added);
+
+                long deleted = System.nanoTime();
+                Files.delete(plugin);
+                String removed = lines.poll(15, TimeUnit.SECONDS);
+                long removeMillis = (System.nanoTime() - deleted) / 1_000_000;
+                assertTrue(removed != null && removed.endsWith("- sma"), "got " + removed);
+                System.out.printf("plugins/: protocol in use %d ms after the copy, gone %d ms after the delete%n",
+                        addMillis, removeMillis);
+            } finally {
+                watch.destroy();
+                watch.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
