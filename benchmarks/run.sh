@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Prints BMS Workbench's performance figures; asserts nothing. Usage: benchmarks/run.sh [--no-jmh]
+#  1. JMH: SMA decode alone, and the decode-to-JSONL pipeline over a 1,000,000-frame log;
+#  2. the real product: `bmswb decode --format jsonl` of that log, start-up subtracted, with CPU seconds;
+#  3. start-up: `bmswb protocols`, wall time of five warm runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. product/src/main/dist/bin/find-java.sh
+java="$(bmswb_find_jdk)/bin/java"
+./mvnw -B -q package -DskipTests
+bench=benchmarks/target/benchmarks.jar
+bmswb=product/target/bmswb/bin/bmswb
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export BMSWB_USER_DIR="$tmp/user"
+
+if [ "${1:-}" != "--no-jmh" ]; then
+  echo "== JMH (1 fork; scores in frames/s)"
+  "$java" -jar "$bench" -rf text -rff "$tmp/jmh.txt" 'SmaDecodeBenchmark|DecodeToJsonlBenchmark' >/dev/null
+  cat "$tmp/jmh.txt"
+fi
+
+echo "== bmswb decode --format jsonl, 1,000,000 frames (protocol auto-detected)"
+"$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateSmaLog "$tmp/1m.log" 1000000
+head -n 7 "$tmp/1m.log" > "$tmp/7.log"
+"$bmswb" protocols >/dev/null   # build the bundle cache and the CDS archive first
+measure() { /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$bmswb" decode --format jsonl "$1" >"$tmp/out" 2>/dev/null; cat "$tmp/t"; }
+read -r w0 u0 s0 < <(measure "$tmp/7.log")
+read -r w1 u1 s1 < <(measure "$tmp/1m.log")
+lines=$(wc -l < "$tmp/out")
+awk -v w0="$w0" -v w1="$w1" -v u0="$u0" -v s0="$s0" -v u1="$u1" -v s1="$s1" -v n="$lines" 'BEGIN {
+  c0 = u0 + s0; c1 = u1 + s1;
+  printf "  %d JSONL lines; wall %.2f s (7-frame log: %.2f s); CPU %.2f s (7-frame log: %.2f s)\n", n, w1, w0, c1, c0;
+  printf "  start-up excluded: %.0f frames/s wall, %.2f CPU s per million frames\n", 1000000 / (w1 - w0), c1 - c0 }'
+
+echo "== bmswb protocols start-up, five warm runs (s wall)"
+for _ in 1 2 3 4 5; do /usr/bin/time -f "%e" "$bmswb" protocols 2>&1 >/dev/null | tail -n 1; done | paste -sd ' '
