@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.sma.codec;
 
-import java.util.Map;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
@@ -34,9 +33,9 @@ final class AlarmField implements SignalField {
     }
 
     @Override
-    public void decode(CanFrame frame, Map<String, Object> into) {
+    public Object decode(CanFrame frame) {
         int bits = frame.u8(index) >> shift & 0b11;
-        into.put(key(), bits == 1 ? RAISED : bits == 2 ? CLEARED : null);
+        return bits == 1 ? RAISED : bits == 2 ? CLEARED : null;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.bmsworkbench.protocol.sma.codec;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +8,7 @@ import java.util.Set;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.codec.FrameFields;
+import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
 
 /** A {@link MessageCodec} described by its fields. */
@@ -18,6 +18,8 @@ final class FieldMessageCodec implements MessageCodec {
     private final String description;
     private final int length;
     private final List<SignalField> fields;
+    private final SignalField[] fieldArray;
+    private final SignalMap.Keys keys;
     private final List<SignalDescriptor> signals;
 
     FieldMessageCodec(int canId, String name, String description, int length, List<? extends SignalField> fields) {
@@ -42,6 +44,8 @@ final class FieldMessageCodec implements MessageCodec {
         }
         this.length = length;
         this.signals = this.fields.stream().map(SignalField::descriptor).toList();
+        this.fieldArray = this.fields.toArray(new SignalField[0]);
+        this.keys = new SignalMap.Keys(this.fields.stream().map(SignalField::key).toList());
     }
 
     @Override
@@ -72,11 +76,11 @@ final class FieldMessageCodec implements MessageCodec {
     @Override
     public Map<String, Object> decode(CanFrame frame) throws MalformedFrameException {
         FrameFields.requireLength(frame, length, name);
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (SignalField field : fields) {
-            field.decode(frame, values);
+        Object[] values = new Object[fieldArray.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fieldArray[i].decode(frame);
         }
-        return values;
+        return keys.wrap(values);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.sma.codec;
 
-import java.util.Map;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
@@ -31,8 +30,8 @@ final class FlagField implements SignalField {
     }
 
     @Override
-    public void decode(CanFrame frame, Map<String, Object> into) {
-        into.put(key(), (frame.u8(index) >> bit & 1) == 1);
+    public Object decode(CanFrame frame) {
+        return (frame.u8(index) >> bit & 1) == 1;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.sma.codec;
 
-import java.util.Map;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.codec.Decimals;
@@ -62,13 +61,13 @@ final class NumberField implements SignalField {
     }
 
     @Override
-    public void decode(CanFrame frame, Map<String, Object> into) {
+    public Object decode(CanFrame frame) {
         Number raw = switch (encoding) {
             case UN16 -> FrameFields.u16OrNull(frame, offset);
             case SN16 -> FrameFields.s16OrNull(frame, offset);
             case UN32 -> FrameFields.u32OrNull(frame, offset);
         };
-        into.put(key(), raw == null ? null : value(raw.longValue()));
+        return raw == null ? null : value(raw.longValue());
     }
 
     private Object value(long raw) {

@@ -1,12 +1,11 @@
 package org.bmsworkbench.protocol.sma.codec;
 
-import java.util.Map;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
 
 /**
- * One field of a frame mapped onto one model key. Decoding puts the key with its value, or
- * with null for the field's not-available marker; encoding writes the value, or the marker
+ * One field of a frame mapped onto one model key. Decoding gives the key's value, or null
+ * for the field's not-available marker; encoding writes the value, or the marker
  * for null. Implementations are immutable.
  */
 public interface SignalField {
@@ -17,8 +16,8 @@ public interface SignalField {
     /** The number of data bytes a frame needs for this field: its last byte index + 1. */
     int end();
 
-    /** Reads the field from a frame that carries at least {@link #end()} bytes and puts key → value. */
-    void decode(CanFrame frame, Map<String, Object> into);
+    /** Reads the field from a frame that carries at least {@link #end()} bytes: the value, or null for the marker. */
+    Object decode(CanFrame frame);
 
     /**
      * Writes {@code value} (null: the not-available marker) into {@code data}.

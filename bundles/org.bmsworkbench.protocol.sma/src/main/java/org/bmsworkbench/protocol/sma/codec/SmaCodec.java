@@ -26,7 +26,8 @@ public final class SmaCodec {
     public static final String SMA = "sma";
 
     private final String protocolId;
-    private final Map<Integer, MessageCodec> byId;
+    /** Indexed by 11-bit id: the hot path looks up every frame. */
+    private final MessageCodec[] byId = new MessageCodec[CanFrame.MAX_STANDARD_ID + 1];
     private final Map<String, MessageCodec> byName;
     private final List<SignalDescriptor> signals;
 
@@ -56,7 +57,7 @@ public final class SmaCodec {
             }
             message.signals().forEach(s -> keys.putIfAbsent(s.key(), s));
         }
-        this.byId = Map.copyOf(ids);
+        ids.forEach((id, m) -> byId[id] = m);
         this.byName = names;
         this.signals = List.copyOf(keys.values());
     }
@@ -79,7 +80,7 @@ public final class SmaCodec {
 
     /** The message with this 11-bit id. */
     public Optional<MessageCodec> message(int canId) {
-        return Optional.ofNullable(byId.get(canId));
+        return canId >= 0 && canId < byId.length ? Optional.ofNullable(byId[canId]) : Optional.empty();
     }
 
     /** The message with this name. */
@@ -114,11 +115,11 @@ public final class SmaCodec {
      * @throws MalformedFrameException when the frame has one of the ids but too few data bytes
      */
     public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-        Optional<MessageCodec> message = messageOf(frame);
-        if (message.isEmpty()) {
+        if (frame.extended() || frame.remote() || frame.error()) {
             return null;
         }
-        return DecodedMessage.of(protocolId, message.get().name(), frame, message.get().decode(frame));
+        MessageCodec message = byId[frame.id()];
+        return message == null ? null : DecodedMessage.of(protocolId, message.name(), frame, message.decode(frame));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.sma.codec;
 
-import java.util.Map;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.codec.FrameFields;
@@ -32,9 +31,9 @@ final class TextField implements SignalField {
     }
 
     @Override
-    public void decode(CanFrame frame, Map<String, Object> into) {
+    public Object decode(CanFrame frame) {
         String text = FrameFields.ascii(frame, offset, length);
-        into.put(key(), text.isEmpty() ? null : text);
+        return text.isEmpty() ? null : text;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.sma.codec;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,10 +36,10 @@ final class VersionField implements SignalField {
     }
 
     @Override
-    public void decode(CanFrame frame, Map<String, Object> into) {
+    public Object decode(CanFrame frame) {
         int major = frame.u8(offset);
         int minor = frame.u8(offset + 1);
-        into.put(key(), major == 0xFF && minor == 0xFF ? null : String.format("%d.%02d", major, minor));
+        return major == 0xFF && minor == 0xFF ? null : major + (minor < 10 ? ".0" : ".") + minor;
     }
 
     @Override
