@@ -27,6 +27,15 @@ public interface BmsProtocol {
     /** The message names this protocol decodes to, with their frame ids, e.g. {@code 0x356 battery_basic_info}. */
     List<MessageInfo> messages();
 
+    /**
+     * Protocols that travel on the same bus and are decoded together with this one when it is
+     * chosen, by id or by detection: NMEA 2000 names {@code vreg} (guide 1.5: the VREG registers
+     * share the bus with the PGNs). Companions that are not installed are skipped.
+     */
+    default List<String> companions() {
+        return List.of();
+    }
+
     /** The model keys this protocol can fill, standard and its own. */
     List<SignalDescriptor> signals();
 
