@@ -31,9 +31,17 @@ class CommandLineIT {
         bmswb.close();
     }
 
+    /** Written by hand from guide 1.5.4 (the VREG bundle's fixtures). */
+    private static final Path VREG_LOG = fixture("org.bmsworkbench.protocol.vreg", "vreg-guide.log");
+    private static final Path VREG_JSONL = fixture("org.bmsworkbench.protocol.vreg", "vreg-guide.jsonl");
+
     private static Path fixture(String name) {
-        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", "org.bmsworkbench.protocol.sma",
-                "src", "test", "resources", name).normalize();
+        return fixture("org.bmsworkbench.protocol.sma", name);
+    }
+
+    private static Path fixture(String bundle, String name) {
+        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", bundle, "src", "test", "resources", name)
+                .normalize();
     }
 
     @Test
@@ -41,6 +49,13 @@ class CommandLineIT {
         Bmswb.Result r = bmswb.run("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString());
         assertEquals(0, r.status(), r::toString);
         assertEquals(Files.readAllLines(GUIDE_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void decodesTheVregGuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "vreg", "--format", "jsonl", VREG_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(VREG_JSONL), r.outLines(), r::toString);
     }
 
     @Test
