@@ -34,6 +34,10 @@ class CommandLineIT {
         bmswb.close();
     }
 
+    /** Written by hand from guide 1.5.4 (the VREG bundle's fixtures). */
+    private static final Path VREG_LOG = fixture("org.bmsworkbench.protocol.vreg", "vreg-guide.log");
+    private static final Path VREG_JSONL = fixture("org.bmsworkbench.protocol.vreg", "vreg-guide.jsonl");
+
     private static Path fixture(String name) {
         return fixture("org.bmsworkbench.protocol.sma", name);
     }
@@ -89,6 +93,13 @@ class CommandLineIT {
         Bmswb.Result help = bmswb.run("dbc", "--help");
         assertEquals(0, help.status(), help::toString);
         assertTrue(help.out().contains("bmswb dbc export --protocol ID -o FILE.dbc"), help::toString);
+    }
+
+    @Test
+    void decodesTheVregGuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "vreg", "--format", "jsonl", VREG_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(VREG_JSONL), r.outLines(), r::toString);
     }
 
     @Test

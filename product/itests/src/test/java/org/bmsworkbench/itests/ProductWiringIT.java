@@ -1,6 +1,7 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
@@ -10,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.registers.RegisterAccess;
+import org.bmsworkbench.bms.registers.RequestOptions;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -21,6 +25,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** Every bundle the product ships resolves and starts, and every one of our components is satisfied. */
 @RunWith(PaxExam.class)
@@ -38,6 +43,21 @@ public class ProductWiringIT {
             options.add(bundle(jar.toUri().toString()));
         }
         return options(options.toArray(new Option[0]));
+    }
+
+    @Test
+    public void theVregProtocolAndItsRegisterAccessAreServices() throws Exception {
+        ServiceTracker<RegisterAccess, RegisterAccess> tracker = new ServiceTracker<>(context, RegisterAccess.class, null);
+        tracker.open();
+        try {
+            RegisterAccess access = tracker.waitForService(10_000);
+            assertNotNull("a RegisterAccess service", access);
+            assertEquals(RequestOptions.DEFAULT, access.defaults());
+            assertTrue("0x0374 is a writable setting", access.catalogue().find(0x0374).orElseThrow().writable());
+        } finally {
+            tracker.close();
+        }
+        assertEquals(1, context.getServiceReferences(BmsProtocol.class, "(protocol.id=vreg)").size());
     }
 
     @Test
