@@ -75,7 +75,7 @@ public final class BatteryPack {
 
     /** Polarisation in V per C: small on the plateau, steep in the last 3 % and the first 5 %. */
     static double polarisationResistance(double soc) {
-        return 0.05 + 0.65 * Math.max(0, soc - 97) / 3 + 0.30 * Math.max(0, 5 - soc) / 5;
+        return 0.05 + 0.90 * Math.max(0, soc - 97) / 3 + 0.30 * Math.max(0, 5 - soc) / 5;
     }
 
     /** Current as a multiple of capacity (C-rate), + = charging. */

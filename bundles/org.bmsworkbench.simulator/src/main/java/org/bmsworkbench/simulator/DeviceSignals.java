@@ -30,7 +30,7 @@ public final class DeviceSignals {
 
     static double round(double v, int decimals) {
         double f = Math.pow(10, decimals);
-        return Math.round(v * f) / f;
+        return Math.round(v * f) / f + 0.0; // no -0.0
     }
 
     /** Every key the Master LV can send, with its present value. */

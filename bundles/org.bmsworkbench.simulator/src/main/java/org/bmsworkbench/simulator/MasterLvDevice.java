@@ -79,6 +79,11 @@ public final class MasterLvDevice {
         double t = (millis + STEP_MILLIS) / 1000.0;
         options.scenario().apply(t, environment);
         pack.setCellOffset(environment.offsetCell % pack.cells(), environment.offsetVolts);
+        if (environment.shortCircuit && contactorClosed) {
+            // the hardware short-circuit protection trips within microseconds: no step sees the current
+            protection.latch(Protection.SHORT_CIRCUIT, false);
+            fail(BmsState.ERROR_PROTECTION_SHUTDOWN);
+        }
         pack.step(STEP_S, current(), environment.ambient);
         protection.evaluate(pack);
         updateBlocks();
@@ -171,7 +176,9 @@ public final class MasterLvDevice {
     }
 
     private void checkRunning() {
-        if (pack.cellVoltageMax() >= CRITICAL_CELL_HIGH) {
+        if (protection.alarm(Protection.SHORT_CIRCUIT)) {
+            fail(BmsState.ERROR_PROTECTION_SHUTDOWN);
+        } else if (pack.cellVoltageMax() >= CRITICAL_CELL_HIGH) {
             lock(BmsState.ERROR_OVER_VOLTAGE, Protection.HIGH_VOLTAGE);
         } else if (pack.cellVoltageMin() <= CRITICAL_CELL_LOW) {
             lock(BmsState.ERROR_UNDER_VOLTAGE, Protection.LOW_VOLTAGE);
@@ -179,13 +186,11 @@ public final class MasterLvDevice {
             lock(BmsState.ERROR_OVER_TEMPERATURE, Protection.HIGH_TEMPERATURE);
         } else if (pack.temperatureMin() <= CRITICAL_TEMPERATURE_LOW) {
             lock(BmsState.ERROR_UNDER_TEMPERATURE, Protection.LOW_TEMPERATURE);
-        } else if (protection.alarm(Protection.SHORT_CIRCUIT)) {
-            fail(BmsState.ERROR_PROTECTION_SHUTDOWN);
         }
     }
 
     private void lock(int code, Protection cause) {
-        protection.latch(cause);
+        protection.latch(cause, true);
         locked = true;
         fail(code);
     }

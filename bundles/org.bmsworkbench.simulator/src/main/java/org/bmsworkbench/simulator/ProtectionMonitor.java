@@ -12,6 +12,7 @@ public final class ProtectionMonitor {
     private final EnumSet<Protection> warnings = EnumSet.noneOf(Protection.class);
     private final EnumSet<Protection> alarms = EnumSet.noneOf(Protection.class);
     private final EnumSet<Protection> latched = EnumSet.noneOf(Protection.class);
+    private final EnumSet<Protection> latchedWarnings = EnumSet.noneOf(Protection.class);
 
     /** Re-evaluates every level condition against {@code pack}. */
     public void evaluate(BatteryPack pack) {
@@ -19,12 +20,12 @@ public final class ProtectionMonitor {
             Protection.Band band = p.band();
             if (band != null) {
                 double value = band.measure().applyAsDouble(pack);
-                set(warnings, p, band.next(value, warnings.contains(p), false));
+                set(warnings, p, latchedWarnings.contains(p) || band.next(value, warnings.contains(p), false));
                 set(alarms, p, latched.contains(p) || band.next(value, alarms.contains(p), true));
             }
         }
         if (-pack.cRate() >= Protection.SHORT_CIRCUIT_C) {
-            latch(Protection.SHORT_CIRCUIT);
+            latch(Protection.SHORT_CIRCUIT, false);
         }
         set(warnings, Protection.GENERAL, warnings.stream().anyMatch(p -> p != Protection.GENERAL));
         set(alarms, Protection.GENERAL, alarms.stream().anyMatch(p -> p != Protection.GENERAL));
@@ -38,16 +39,22 @@ public final class ProtectionMonitor {
         }
     }
 
-    /** Raises {@code p} and keeps it raised until {@link #reset()}. */
-    public void latch(Protection p) {
+    /** Raises alarm {@code p} (and its warning with {@code withWarning}) and keeps it raised until {@link #reset()}. */
+    public void latch(Protection p, boolean withWarning) {
         latched.add(p);
         alarms.add(p);
         alarms.add(Protection.GENERAL);
+        if (withWarning) {
+            latchedWarnings.add(p);
+            warnings.add(p);
+            warnings.add(Protection.GENERAL);
+        }
     }
 
     /** A restart: nothing latched any more, everything is evaluated afresh. */
     public void reset() {
         latched.clear();
+        latchedWarnings.clear();
         alarms.clear();
         warnings.clear();
     }

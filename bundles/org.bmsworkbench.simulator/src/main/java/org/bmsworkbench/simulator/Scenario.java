@@ -25,11 +25,11 @@ public enum Scenario {
             60, 20, ScenarioScripts::cellImbalance),
     OVER_VOLTAGE("over-voltage", "a charger on a relay ignores the charge limits at 97 % until the BMS opens its relay; switched off at 400 s, then a 0.2 C load",
             97, 20, ScenarioScripts::overVoltage),
-    UNDER_VOLTAGE("under-voltage", "a load on a relay ignores the discharge limits at 8 % until the BMS opens its relay; a charger from 700 s",
-            8, 20, ScenarioScripts::underVoltage),
+    UNDER_VOLTAGE("under-voltage", "a 0.3 C load on a relay ignores the discharge limits at 6 % until the BMS opens its relay; off at 1000 s, a 0.2 C charger from 1100 s",
+            6, 20, ScenarioScripts::underVoltage),
     SHORT_CIRCUIT("short-circuit", "an inrush of 1 C at 20 s, a short circuit at 40 s: contactor open, error 18, automatic restart 30 s later",
             80, 20, ScenarioScripts::shortCircuit),
-    SAFETY_LOCK("safety-lock", "a 1 C charger wired past the BMS overcharges the cells to 3.9 V: Safety lock, error 13, until unlocked; the charger is removed at 300 s",
+    SAFETY_LOCK("safety-lock", "a 0.5 C charger wired past the BMS overcharges the cells to 3.9 V: Safety lock, error 13, until unlocked; the charger is removed at 300 s",
             97, 20, ScenarioScripts::safetyLock),
     COMMS_LOSS("comms-loss", "normal operation, then the BMS falls silent after 60 s", 70, 22, ScenarioScripts::commsLoss);
 

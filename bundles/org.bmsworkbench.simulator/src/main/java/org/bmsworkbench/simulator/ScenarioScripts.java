@@ -63,9 +63,9 @@ final class ScenarioScripts {
     }
 
     static void underVoltage(double t, Environment e) {
-        if (t >= 10 && t < 600) {
+        if (t >= 10 && t < 1000) {
             e.demand(-0.3, Load.IGNORES_LIMITS);
-        } else if (t >= 700) {
+        } else if (t >= 1100) {
             e.demand(0.2, Load.FOLLOWS_LIMITS);
         } else {
             e.demand(0, Load.FOLLOWS_LIMITS);
@@ -88,7 +88,7 @@ final class ScenarioScripts {
     }
 
     static void safetyLock(double t, Environment e) {
-        e.demand(t >= 10 && t < 300 ? 1.0 : 0, Load.IGNORES_BMS);
+        e.demand(t >= 10 && t < 300 ? 0.5 : 0, Load.IGNORES_BMS);
         e.ambient = 20;
     }
 
