@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * relay, stepped in 100 ms steps of virtual time. Plain Java, one owner thread, deterministic
  * for a seed.
  *
- * <p>States (VREG 0x0371): a boot walks initialising 0…8 (0.25 s each), then, with Combined
+ * <p>States (VREG 0x0371): a boot walks initialising 0…8 (0.5 s each), then, with Combined
  * BMS, standby 14 until a start command and going-to-running 15 (1 s), then pre-charging 16
  * (2 s) and running 9 with the main contactor closed. A critical level (cell ≥ 3.90 V or
  * ≤ 2.30 V, ≥ 65 °C or ≤ −30 °C) is a Safety lock: error 10 with its error code, the cause's
@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 public final class MasterLvDevice {
     public static final long STEP_MILLIS = 100;
     static final double STEP_S = STEP_MILLIS / 1000.0;
-    static final double INIT_STEP_S = 0.25;
+    static final double INIT_STEP_S = 0.5;
     static final double GOING_TO_RUNNING_S = 1;
     static final double PRE_CHARGE_S = 2;
     static final double SHUTTING_DOWN_S = 1;
