@@ -1,6 +1,9 @@
 package org.bmsworkbench.simulator;
 
 import java.util.SplittableRandom;
+import org.bmsworkbench.device.mg.DeviceProfile;
+import org.bmsworkbench.device.mg.UnlockCode;
+import org.bmsworkbench.device.mg.simulator.SimulatorUnlockCodes;
 
 /**
  * The simulated MG Master LV: its pack, protections, state machine, error log, settings and
@@ -9,11 +12,13 @@ import java.util.SplittableRandom;
  *
  * <p>States (VREG 0x0371): a boot walks initialising 0…8 (0.5 s each), then, with Combined
  * BMS, standby 14 until a start command and going-to-running 15 (1 s), then pre-charging 16
- * (2 s) and running 9 with the main contactor closed. A critical level (cell ≥ 3.90 V or
- * ≤ 2.30 V, ≥ 65 °C or ≤ −30 °C) is a Safety lock: error 10 with its error code, the cause's
- * alarm latched, contactor open, until the right unlock code. A short circuit is error 10
- * with code 18 and an automatic restart 30 s later. A restart is shutting down 12 (1 s),
- * 2 s of silence, then a boot.
+ * (2 s) and running 9 with the main contactor closed. A critical level (cell ≥ 3.90 V →
+ * error 13, ≤ 2.30 V → 14, ≥ 65 °C → 15, ≤ −30 °C → 16) or a short circuit (→ 18) is state
+ * 10 Error with that code, pushed onto the last errors, the cause's alarm latched and the
+ * contactor open. When the MG device profile counts the code as a Safety lock (by default
+ * 13–16 and 18) it stays so until the right unlock code is written to the profile's unlock
+ * register ({@link SimulatorUnlockCodes}); otherwise the BMS restarts by itself 30 s later.
+ * A restart is shutting down 12 (1 s), 2 s of silence, then a boot.
  */
 public final class MasterLvDevice {
     public static final long STEP_MILLIS = 100;
@@ -31,7 +36,7 @@ public final class MasterLvDevice {
 
     private final SimulatorOptions options;
     private final long epochMillis;
-    private final UnlockCheck unlock;
+    private final DeviceProfile profile;
     private final BatteryPack pack;
     private final ProtectionMonitor protection = new ProtectionMonitor();
     private final ErrorLog errors = new ErrorLog();
@@ -51,11 +56,12 @@ public final class MasterLvDevice {
 
     /**
      * @param epochMillis the wall-clock time (ms since the epoch, UTC) that virtual time 0 stands for
+     * @param profile     the MG device profile: which error codes lock, the unlock register
      */
-    public MasterLvDevice(SimulatorOptions options, long epochMillis, UnlockCheck unlock) {
+    public MasterLvDevice(SimulatorOptions options, long epochMillis, DeviceProfile profile) {
         this.options = options;
         this.epochMillis = epochMillis;
-        this.unlock = unlock;
+        this.profile = profile;
         Scenario scenario = options.scenario();
         this.pack = new BatteryPack(options, scenario.initialSoc(), scenario.initialAmbient());
         this.noise = new SplittableRandom(options.seed() * 31 + 7);
@@ -191,11 +197,11 @@ public final class MasterLvDevice {
 
     private void lock(int code, Protection cause) {
         protection.latch(cause, true);
-        locked = true;
         fail(code);
     }
 
     private void fail(int code) {
+        locked = profile.isSafetyLockError(code);
         error = code;
         errors.push(code, utcSeconds());
         contactorClosed = false;
@@ -222,8 +228,9 @@ public final class MasterLvDevice {
      * standby is the start command; the right code to the unlock register lifts a Safety lock.
      */
     public WriteResult write(int register, long value) {
-        if (register == unlock.register()) {
-            if (!locked || !unlock.accepts(options.serial(), value)) {
+        if (register == profile.unlockSettings().registerId()) {
+            if (!locked || value < 0 || value > 0xFFFF_FFFFL
+                    || !SimulatorUnlockCodes.accepts(options.serial(), new UnlockCode(value))) {
                 return WriteResult.OUT_OF_RANGE;
             }
             reboot();
@@ -288,6 +295,7 @@ public final class MasterLvDevice {
     public long utcSeconds() { return (epochMillis + millis) / 1000; }
     public long epochMicros() { return (epochMillis + millis) * 1000; }
     public SimulatorOptions options() { return options; }
+    public DeviceProfile profile() { return profile; }
     public BatteryPack pack() { return pack; }
     public ProtectionMonitor protection() { return protection; }
     public ErrorLog errors() { return errors; }

@@ -27,7 +27,7 @@ public enum Scenario {
             97, 20, ScenarioScripts::overVoltage),
     UNDER_VOLTAGE("under-voltage", "a 0.3 C load on a relay ignores the discharge limits at 6 % until the BMS opens its relay; off at 1000 s, a 0.2 C charger from 1100 s",
             6, 20, ScenarioScripts::underVoltage),
-    SHORT_CIRCUIT("short-circuit", "an inrush of 1 C at 20 s, a short circuit at 40 s: contactor open, error 18, automatic restart 30 s later",
+    SHORT_CIRCUIT("short-circuit", "an inrush of 0.95 C at 20 s, a short circuit at 40 s: contactor open, error 18 (a Safety lock by the default MG profile, else an automatic restart 30 s later)",
             80, 20, ScenarioScripts::shortCircuit),
     SAFETY_LOCK("safety-lock", "a 0.5 C charger wired past the BMS overcharges the cells to 3.9 V: Safety lock, error 13, until unlocked; the charger is removed at 300 s",
             97, 20, ScenarioScripts::safetyLock),

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.device.mg.DeviceProfile;
 
 /**
  * A simulated MG Master LV as a CAN node, independent of any transport: it produces the frames
@@ -19,7 +20,7 @@ import org.bmsworkbench.can.CanFrame;
  * endpoint (SLCAN, socketcand) or a test can drive it the same way:
  *
  * <pre>{@code
- * VirtualMasterLv bms = new VirtualMasterLv(options, epochMillis, unlock, registry::find, problems::add);
+ * VirtualMasterLv bms = new VirtualMasterLv(options, epochMillis, profile, registry::find, problems::add);
  * for (long t = 0; t < 10_000; t = bms.nextDueMillis()) { send(bms.advanceTo(t)); }
  * }</pre>
  *
@@ -45,13 +46,13 @@ public final class VirtualMasterLv {
     /**
      * @param options     the device and its protocol
      * @param epochMillis the wall-clock time that virtual time 0 stands for (frame timestamps, error times)
-     * @param unlock      how an unlock code is checked
+     * @param profile     the MG device profile (Safety lock codes, unlock register, node address)
      * @param protocols   the installed protocols by id (e.g. {@code ProtocolRegistry::find})
      * @param problems    told, once each, of a protocol that is missing or cannot encode a message
      */
-    public VirtualMasterLv(SimulatorOptions options, long epochMillis, UnlockCheck unlock,
+    public VirtualMasterLv(SimulatorOptions options, long epochMillis, DeviceProfile profile,
             Function<String, Optional<BmsProtocol>> protocols, Consumer<String> problems) {
-        this.device = new MasterLvDevice(options, epochMillis, unlock);
+        this.device = new MasterLvDevice(options, epochMillis, profile);
         this.protocols = protocols;
         this.problems = problems;
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.bmsworkbench.device.mg.MgMasterLvProfile;
+import org.bmsworkbench.device.mg.MgProfileSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,7 +27,7 @@ class ScenarioTest {
     }
 
     static MasterLvDevice device(SimulatorOptions options) {
-        return new MasterLvDevice(options, EPOCH, UnlockCheck.NONE);
+        return new MasterLvDevice(options, EPOCH, MgMasterLvProfile.defaults());
     }
 
     private static void assertAllClearAtTheEnd(Timeline t) {
@@ -146,14 +149,32 @@ class ScenarioTest {
     }
 
     @Test
-    void shortCircuitTripsToErrorAndRestartsByItself() {
-        Timeline t = run(Scenario.SHORT_CIRCUIT, 300);
-        t.assertInOrder("warning.high_current=raised", "alarm.short_circuit=raised", "alarm.short_circuit=cleared");
-        t.assertInOrder("warning.high_current=raised", "bms.state=10", "bms.state=12", "transmitting=false",
-                "transmitting=true", "bms.state=16", "bms.state=9");
+    void shortCircuitTripsToErrorEighteenWhichTheDefaultProfileCountsAsASafetyLock() {
+        Timeline t = run(Scenario.SHORT_CIRCUIT, 600);
+        t.assertInOrder("warning.high_current=raised", "alarm.short_circuit=raised");
+        assertTrue(t.after("warning.high_current", "raised", "cleared").millis()
+                >= t.event(t.first("alarm.short_circuit", "raised")).millis());
         assertEquals(t.event(t.first("alarm.short_circuit", "raised")).millis(),
                 t.event(t.first("bms.state", 10L)).millis());
-        assertEquals(18L, t.event(t.first("bms.error", 18L)).value());
+        assertEquals(t.event(t.first("bms.state", 10L)).millis(), t.event(t.first("bms.error", 18L)).millis());
+        assertEquals(10L, t.last().get("bms.state"));
+        assertEquals("raised", t.last().get("alarm.short_circuit"));
+        assertEquals(18L, t.last().get("error.history.1"));
+        assertEquals(0.0, t.last().get("pack.current"));
+    }
+
+    @Test
+    void shortCircuitRestartsByItselfWhenTheProfileDoesNotLockOnEighteen() {
+        MgProfileSettings d = MgProfileSettings.defaults();
+        MgMasterLvProfile profile = new MgMasterLvProfile(new MgProfileSettings(d.unlockRegister(), false,
+                Set.of(13, 14, 15, 16), d.nodeAddress()));
+        Timeline t = new Timeline(new MasterLvDevice(SimulatorOptions.defaults().withScenario(Scenario.SHORT_CIRCUIT),
+                EPOCH, profile)).runTo(300);
+        t.assertInOrder("warning.high_current=raised", "alarm.short_circuit=raised", "alarm.short_circuit=cleared");
+        t.assertInOrder("warning.high_current=raised", "bms.state=10", "bms.state=12", "transmitting=false",
+                "transmitting=true", "bms.state=1", "bms.state=8", "bms.state=16", "bms.state=9");
+        long error = t.event(t.first("bms.state", 10L)).millis();
+        assertEquals(error + 30_000, t.event(t.first("bms.state", 12L)).millis(), "restarts 30 s later");
         assertEquals(18L, t.last().get("error.history.1"));
         assertEquals(0L, t.last().get("bms.error"));
         assertAllClearAtTheEnd(t);

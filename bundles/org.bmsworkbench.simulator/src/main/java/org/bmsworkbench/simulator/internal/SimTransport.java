@@ -13,8 +13,8 @@ import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.TransportScheme;
+import org.bmsworkbench.device.mg.MgDeviceProfile;
 import org.bmsworkbench.simulator.SimulatorOptions;
-import org.bmsworkbench.simulator.UnlockCheck;
 import org.bmsworkbench.simulator.VirtualMasterLv;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The {@code sim:} transport: each connection is its own simulated MG Master LV, whose frames
  * are encoded by the installed protocol services (found through the {@link ProtocolRegistry}
- * at every send, so a protocol installed later is used at once).
+ * at every send, so a protocol installed later is used at once) and whose Safety lock and
+ * unlock follow the MG device profile service.
  */
 @Component(name = "org.bmsworkbench.simulator", service = CanTransportProvider.class)
 @TransportScheme(SimTransport.SCHEME)
@@ -33,19 +34,19 @@ public final class SimTransport implements CanTransportProvider {
     private static final AtomicInteger CHANNELS = new AtomicInteger();
 
     private final ProtocolRegistry protocols;
-    private final UnlockCheck unlock;
+    private final MgDeviceProfile profile;
     private final LongSupplier wallClock;
     private final Set<SimChannel> channels = new CopyOnWriteArraySet<>();
     private volatile boolean stopped;
 
     @Activate
-    public SimTransport(@Reference ProtocolRegistry protocols) {
-        this(protocols, UnlockCheck.NONE, System::currentTimeMillis);
+    public SimTransport(@Reference ProtocolRegistry protocols, @Reference MgDeviceProfile profile) {
+        this(protocols, profile, System::currentTimeMillis);
     }
 
-    SimTransport(ProtocolRegistry protocols, UnlockCheck unlock, LongSupplier wallClock) {
+    SimTransport(ProtocolRegistry protocols, MgDeviceProfile profile, LongSupplier wallClock) {
         this.protocols = protocols;
-        this.unlock = unlock;
+        this.profile = profile;
         this.wallClock = wallClock;
     }
 
@@ -72,7 +73,7 @@ public final class SimTransport implements CanTransportProvider {
         if (stopped) {
             throw new IOException("the simulator transport is stopped; cannot open " + uri);
         }
-        VirtualMasterLv bms = new VirtualMasterLv(options, wallClock.getAsLong(), unlock, protocols::find,
+        VirtualMasterLv bms = new VirtualMasterLv(options, wallClock.getAsLong(), profile, protocols::find,
                 problem -> listener.onTransportError("sim: " + problem));
         String thread = "bmswb-sim-" + CHANNELS.incrementAndGet();
         SimChannel channel = new SimChannel(bms, options, listener, thread, channels::remove);
