@@ -13,21 +13,48 @@ import org.bmsworkbench.can.CanFrame;
  * {@link #offer(CanFrame)}; {@link #result()} gives the best choice so far and the evidence.
  * Not thread-safe.
  *
- * <p>Each candidate's {@link BmsProtocol#detectionScore(CanFrame)} is summed over the frames.
- * The highest total wins; on a tie the candidate that scored more distinct frame ids (a
- * protocol whose frames are a superset of another's), then the smaller id.
+ * <p>Each candidate is scored with its {@link BmsProtocol#detectionScore(CanFrame)}, and forms a
+ * <em>choice</em> with its installed companions ({@link ProtocolChoice}): NMEA 2000 with VREG.
+ * A choice scores, per frame, the highest score of its members (a frame counts once, however
+ * many members claim it), summed over the frames; only a candidate that scored itself forms a
+ * choice. The choice with the highest total wins; on a tie, in this order:
+ * <ol>
+ * <li>the one that scored more distinct frame ids (a protocol whose frames are a superset of
+ * another's, as General BMS is of SMA, once its own frames appear);</li>
+ * <li>the narrower one: fewer messages ({@link BmsProtocol#messages()}) over its members, i.e.
+ * the one that explains the same frames with fewer expectations (SMA rather than General BMS on
+ * an SMA-only bus, VREG alone rather than NMEA 2000 + VREG on a VREG-only capture);</li>
+ * <li>the smaller protocol id.</li>
+ * </ol>
+ *
+ * <p>The evidence names the winner's frames and ids, the choice's score, the strongest protocol
+ * outside the choice with its own score, and the companions: {@code general-bms: 14 frames with
+ * ids 0x351, …, 0x373 (score 210 vs sma 120); with companions: —}.
  */
 public final class ProtocolDetector {
 
     /** At most this many frame ids are named in the evidence. */
     private static final int IDS_IN_EVIDENCE = 12;
+    /** Bit 32 of an id key marks a 29-bit id. */
+    private static final long EXTENDED = 0x1_0000_0000L;
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator
+    private static final Comparator<Choice> BEST_FIRST = Comparator
+            .comparingLong((Choice c) -> c.total).reversed()
+            .thenComparing(Comparator.comparingInt((Choice c) -> c.ids.size()).reversed())
+            .thenComparingInt(c -> c.breadth)
+            .thenComparing(c -> c.host.id);
+
+    /** For the evidence: the strongest protocol outside the winning choice, by its own score. */
+    private static final Comparator<Candidate> STRONGEST_FIRST = Comparator
             .comparingLong((Candidate c) -> c.total).reversed()
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.ids.size()).reversed())
+            .thenComparingInt(c -> c.messages)
             .thenComparing(c -> c.id);
 
-    /** The chosen protocol ids (decode with all of them, first match wins) and why, in words. */
+    /**
+     * The chosen protocol ids (the winner first, then its installed companions; decode with all
+     * of them, first match wins) and why, in words.
+     */
     public record Detection(List<String> protocolIds, String evidence) {
         public Detection {
             protocolIds = List.copyOf(protocolIds);
@@ -35,8 +62,10 @@ public final class ProtocolDetector {
     }
 
     private final List<Candidate> candidates;
+    private final List<Choice> choices;
+    private final int[] scores;
     private long framesSeen;
-    private Candidate leader;
+    private Choice leader;
 
     public ProtocolDetector(List<BmsProtocol> candidates) {
         List<Candidate> list = new ArrayList<>(candidates.size());
@@ -44,34 +73,52 @@ public final class ProtocolDetector {
             list.add(new Candidate(p));
         }
         this.candidates = list;
+        this.scores = new int[list.size()];
+        List<Choice> all = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            all.add(new Choice(i, ProtocolChoice.of(list.get(i).protocol, candidates), list));
+        }
+        this.choices = all;
     }
 
     public void offer(CanFrame frame) {
         framesSeen++;
+        long key = frame.extended() ? EXTENDED | frame.id() : frame.id();
         boolean scored = false;
-        for (Candidate c : candidates) {
+        for (int i = 0; i < scores.length; i++) {
+            Candidate c = candidates.get(i);
             int score;
             try {
-                score = c.protocol.detectionScore(frame);
+                score = Math.max(0, c.protocol.detectionScore(frame));
             } catch (RuntimeException e) {
                 score = 0; // a faulty protocol is simply not evidence
             }
+            scores[i] = score;
             if (score > 0) {
                 c.total += score;
                 c.frames++;
-                c.ids.add(frame.extended() ? 0x1_0000_0000L | frame.id() : frame.id());
+                c.ids.add(key);
                 scored = true;
             }
         }
-        if (scored) {
-            Candidate best = null;
-            for (Candidate c : candidates) {
-                if (c.total > 0 && (best == null || BEST_FIRST.compare(c, best) < 0)) {
-                    best = c;
-                }
-            }
-            leader = best;
+        if (!scored) {
+            return;
         }
+        Choice best = null;
+        for (Choice choice : choices) {
+            int frameScore = 0;
+            for (int m : choice.members) {
+                frameScore = Math.max(frameScore, scores[m]);
+            }
+            if (frameScore > 0) {
+                choice.total += frameScore;
+                choice.ids.add(key);
+            }
+            if (choice.host.total > 0 && (best == null || BEST_FIRST.compare(choice, best) < 0)) {
+                best = choice;
+            }
+        }
+        leader = best;
     }
 
     /** Frames offered so far. */
@@ -81,7 +128,15 @@ public final class ProtocolDetector {
 
     /** The id of the best candidate so far, without building the evidence; empty while none scored. */
     public Optional<String> leader() {
-        return leader == null ? Optional.empty() : Optional.of(leader.id);
+        return leader == null ? Optional.empty() : Optional.of(leader.host.id);
+    }
+
+    /**
+     * The protocol ids of the best choice so far (the leader and its installed companions),
+     * without building the evidence; empty while none scored. Cheap: the same list each call.
+     */
+    public List<String> leaderIds() {
+        return leader == null ? List.of() : leader.protocolIds;
     }
 
     /** The best choice so far, empty while no frame scored for any candidate. */
@@ -89,38 +144,71 @@ public final class ProtocolDetector {
         if (leader == null) {
             return Optional.empty();
         }
-        List<Candidate> ranked = new ArrayList<>(candidates);
-        ranked.sort(BEST_FIRST);
-        Candidate best = ranked.get(0);
+        Choice best = leader;
+        Candidate rival = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.total > 0 && !best.contains(i) && (rival == null || STRONGEST_FIRST.compare(c, rival) < 0)) {
+                rival = c;
+            }
+        }
         StringBuilder sb = new StringBuilder();
-        sb.append(best.id).append(": ").append(best.frames).append(best.frames == 1 ? " frame" : " frames")
-                .append(best.ids.size() == 1 ? " with id " : " with ids ");
+        sb.append(best.host.id).append(": ");
+        frames(sb, best.host);
+        sb.append(" (score ").append(best.total);
+        if (rival != null) {
+            sb.append(" vs ").append(rival.id).append(' ').append(rival.total);
+        } else {
+            sb.append(", no other protocol scored");
+        }
+        sb.append("); with companions: ");
+        if (best.members.length == 1 && best.missing.isEmpty()) {
+            sb.append('—');
+        } else {
+            String sep = "";
+            for (int i = 1; i < best.members.length; i++) {
+                Candidate c = candidates.get(best.members[i]);
+                sb.append(sep).append(c.id).append(" (");
+                if (c.frames == 0) {
+                    sb.append("no frames yet");
+                } else {
+                    frames(sb, c);
+                }
+                sb.append(')');
+                sep = ", ";
+            }
+            for (String id : best.missing) {
+                sb.append(sep).append(id).append(" (not installed)");
+                sep = ", ";
+            }
+        }
+        return Optional.of(new Detection(best.protocolIds, sb.toString()));
+    }
+
+    /** {@code 3 frames with ids 0x351, 0x356}: what one candidate scored. */
+    private static void frames(StringBuilder sb, Candidate c) {
+        sb.append(c.frames).append(c.frames == 1 ? " frame" : " frames")
+                .append(c.ids.size() == 1 ? " with id " : " with ids ");
         int n = 0;
-        for (long key : best.ids) {
+        for (long key : c.ids) {
             if (n == IDS_IN_EVIDENCE) {
-                sb.append(" and ").append(best.ids.size() - n).append(" more");
+                sb.append(" and ").append(c.ids.size() - n).append(" more");
                 break;
             }
             if (n > 0) {
                 sb.append(", ");
             }
-            boolean extended = (key & 0x1_0000_0000L) != 0;
+            boolean extended = (key & EXTENDED) != 0;
             sb.append(String.format(extended ? "0x%08X" : "0x%03X", (int) key));
             n++;
         }
-        sb.append(" (score ").append(best.total);
-        if (ranked.size() > 1 && ranked.get(1).total > 0) {
-            sb.append(" vs ").append(ranked.get(1).id).append(' ').append(ranked.get(1).total);
-        } else {
-            sb.append(", no other protocol scored");
-        }
-        sb.append(')');
-        return Optional.of(new Detection(List.of(best.id), sb.toString()));
     }
 
+    /** One installed protocol and what it scored on its own. */
     private static final class Candidate {
         final BmsProtocol protocol;
         final String id;
+        final int messages;
         long total;
         long frames;
         /** Scored frame ids in first-seen order; bit 32 marks a 29-bit id. */
@@ -129,6 +217,58 @@ public final class ProtocolDetector {
         Candidate(BmsProtocol protocol) {
             this.protocol = protocol;
             this.id = protocol.id();
+            int count;
+            try {
+                List<BmsProtocol.MessageInfo> m = protocol.messages();
+                count = m == null ? 0 : m.size();
+            } catch (RuntimeException e) {
+                count = 0;
+            }
+            this.messages = count;
+        }
+    }
+
+    /** A candidate with its installed companions, and what they scored together. */
+    private static final class Choice {
+        final int hostIndex;
+        final Candidate host;
+        /** Indices into the candidates: the host first, then its installed companions. */
+        final int[] members;
+        final List<String> missing;
+        final List<String> protocolIds;
+        /** The members' messages together: smaller is narrower. */
+        final int breadth;
+        long total;
+        /** Frame ids any member scored. */
+        final Set<Long> ids = new LinkedHashSet<>();
+
+        Choice(int hostIndex, ProtocolChoice choice, List<Candidate> candidates) {
+            this.hostIndex = hostIndex;
+            this.host = candidates.get(hostIndex);
+            List<BmsProtocol> protocols = choice.protocols();
+            this.members = new int[protocols.size()];
+            int breadth = 0;
+            for (int m = 0; m < protocols.size(); m++) {
+                for (int i = 0; i < candidates.size(); i++) {
+                    if (candidates.get(i).protocol == protocols.get(m)) {
+                        members[m] = i;
+                        breadth += candidates.get(i).messages;
+                        break;
+                    }
+                }
+            }
+            this.breadth = breadth;
+            this.missing = choice.missingCompanions();
+            this.protocolIds = choice.ids();
+        }
+
+        boolean contains(int candidateIndex) {
+            for (int m : members) {
+                if (m == candidateIndex) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

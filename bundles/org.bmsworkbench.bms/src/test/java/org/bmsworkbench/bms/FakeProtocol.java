@@ -18,6 +18,7 @@ public class FakeProtocol implements BmsProtocol {
     private final Map<Integer, Integer> scores;
     private final Set<Integer> malformedIds;
     private final List<SignalDescriptor> signals;
+    private List<String> companions = List.of();
     public final AtomicInteger sessionsCreated = new AtomicInteger();
 
     public FakeProtocol(String id, Map<Integer, Integer> scores) {
@@ -38,6 +39,17 @@ public class FakeProtocol implements BmsProtocol {
             m.put(i, score);
         }
         return new FakeProtocol(id, m);
+    }
+
+    /** This protocol, naming {@code ids} as its companions. */
+    public FakeProtocol withCompanions(String... ids) {
+        this.companions = List.of(ids);
+        return this;
+    }
+
+    @Override
+    public List<String> companions() {
+        return companions;
     }
 
     public static String key(int canId) {

@@ -37,7 +37,8 @@ class ProtocolDetectorTest {
         d.offer(frame(100, 0x700, 0));
         ProtocolDetector.Detection r = d.result().orElseThrow();
         assertEquals(List.of("general-bms"), r.protocolIds());
-        assertEquals("general-bms: 15 frames with ids 0x351, 0x355, 0x356, 0x373, 0x35E (score 39 vs sma 24)",
+        assertEquals("general-bms: 15 frames with ids 0x351, 0x355, 0x356, 0x373, 0x35E (score 39 vs sma 24); "
+                + "with companions: —",
                 r.evidence());
         assertEquals(16, d.framesSeen());
         assertEquals("general-bms", d.leader().orElseThrow());
@@ -50,7 +51,7 @@ class ProtocolDetectorTest {
         d.offer(frame(1, 0x351, 0));
         d.offer(frame(2, 0x356, 0));
         assertEquals(List.of("sma"), d.result().orElseThrow().protocolIds());
-        assertEquals("sma: 2 frames with ids 0x351, 0x356 (score 6 vs general-bms 4)", d.result().orElseThrow().evidence());
+        assertEquals("sma: 2 frames with ids 0x351, 0x356 (score 6 vs general-bms 4); with companions: —", d.result().orElseThrow().evidence());
     }
 
     @Test
@@ -69,7 +70,7 @@ class ProtocolDetectorTest {
                 FakeProtocol.scoring("general-bms", 1, 0x351)));
         d.offer(frame(1, 0x351, 0));
         assertEquals(List.of("general-bms"), d.result().orElseThrow().protocolIds());
-        assertEquals("general-bms: 1 frame with id 0x351 (score 1 vs sma 1)", d.result().orElseThrow().evidence());
+        assertEquals("general-bms: 1 frame with id 0x351 (score 1 vs sma 1); with companions: —", d.result().orElseThrow().evidence());
     }
 
     @Test
@@ -86,7 +87,7 @@ class ProtocolDetectorTest {
         };
         ProtocolDetector d = new ProtocolDetector(List.of(extended, sma));
         d.offer(CanFrame.of(1, "can0", 0x19F21450, true, new byte[8]));
-        assertEquals("nmea2000: 1 frame with id 0x19F21450 (score 3, no other protocol scored)",
+        assertEquals("nmea2000: 1 frame with id 0x19F21450 (score 3, no other protocol scored); with companions: —",
                 d.result().orElseThrow().evidence());
     }
 
@@ -101,5 +102,71 @@ class ProtocolDetectorTest {
         ProtocolDetector d = new ProtocolDetector(List.of(broken, sma));
         d.offer(frame(1, 0x351, 0));
         assertEquals(List.of("sma"), d.result().orElseThrow().protocolIds());
+    }
+
+    @Test
+    void onATieWithTheSameIdsTheNarrowerProtocolWins() {
+        // both claim 0x351 alike; "zzz" also knows 0x352, which this bus never sent
+        FakeProtocol narrow = FakeProtocol.scoring("zzz", 3, 0x351);
+        FakeProtocol wide = FakeProtocol.scoring("aaa", 3, 0x351, 0x352);
+        ProtocolDetector d = new ProtocolDetector(List.of(wide, narrow));
+        d.offer(frame(1, 0x351, 0));
+        assertEquals(List.of("zzz"), d.result().orElseThrow().protocolIds());
+    }
+
+    @Test
+    void theWinnerBringsItsInstalledCompanionsFirstTheWinner() {
+        FakeProtocol host = FakeProtocol.scoring("host", 5, 0x100).withCompanions("mate", "absent", "host", " ", "mate");
+        FakeProtocol mate = FakeProtocol.scoring("mate", 5, 0x200);
+        ProtocolDetector d = new ProtocolDetector(List.of(mate, sma, host));
+        d.offer(frame(1, 0x200, 0));
+        assertEquals(List.of("mate"), d.leaderIds(), "the companion alone leads until its host has frames");
+        d.offer(frame(2, 0x100, 0));
+        d.offer(frame(3, 0x351, 0));
+        ProtocolDetector.Detection r = d.result().orElseThrow();
+        assertEquals(List.of("host", "mate"), r.protocolIds());
+        assertEquals(List.of("host", "mate"), d.leaderIds());
+        assertEquals("host", d.leader().orElseThrow());
+        assertEquals("host: 1 frame with id 0x100 (score 10 vs sma 2); with companions: mate (1 frame with id 0x200), "
+                + "absent (not installed)", r.evidence());
+    }
+
+    @Test
+    void anInstalledCompanionWithoutFramesIsStillChosen() {
+        FakeProtocol host = FakeProtocol.scoring("host", 5, 0x100).withCompanions("mate");
+        ProtocolDetector d = new ProtocolDetector(List.of(host, FakeProtocol.scoring("mate", 5, 0x200)));
+        d.offer(frame(1, 0x100, 0));
+        assertEquals(List.of("host", "mate"), d.result().orElseThrow().protocolIds());
+        assertEquals("host: 1 frame with id 0x100 (score 5, no other protocol scored); with companions: mate (no frames yet)",
+                d.result().orElseThrow().evidence());
+    }
+
+    @Test
+    void aFrameBothClaimCountsOnceForTheirChoice() {
+        // the host claims the companion's frame weakly: host + mate is no better than mate alone
+        FakeProtocol host = new FakeProtocol("host", java.util.Map.of(0x100, 5, 0x200, 1)).withCompanions("mate");
+        FakeProtocol mate = FakeProtocol.scoring("mate", 5, 0x200);
+        ProtocolDetector d = new ProtocolDetector(List.of(host, mate));
+        for (int i = 0; i < 3; i++) {
+            d.offer(frame(i, 0x200, 0));
+        }
+        assertEquals(List.of("mate"), d.result().orElseThrow().protocolIds(), "the narrower choice wins the tie");
+        d.offer(frame(9, 0x100, 0));
+        assertEquals(List.of("host", "mate"), d.result().orElseThrow().protocolIds());
+        assertEquals("host: 4 frames with ids 0x200, 0x100 (score 20, no other protocol scored); "
+                + "with companions: mate (3 frames with id 0x200)", d.result().orElseThrow().evidence());
+    }
+
+    @Test
+    void aProtocolWhoseCompanionsFailHasNone() {
+        FakeProtocol host = new FakeProtocol("host", java.util.Map.of(0x100, 5)) {
+            @Override
+            public List<String> companions() {
+                throw new IllegalStateException("bug");
+            }
+        };
+        ProtocolDetector d = new ProtocolDetector(List.of(host, FakeProtocol.scoring("mate", 5, 0x200)));
+        d.offer(frame(1, 0x100, 0));
+        assertEquals(List.of("host"), d.result().orElseThrow().protocolIds());
     }
 }

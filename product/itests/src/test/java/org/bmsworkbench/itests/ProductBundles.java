@@ -39,4 +39,17 @@ final class ProductBundles {
         }
         return found.get(0);
     }
+
+    /** The one jar of examples/ (bundles the product does not install) whose file name starts with {@code symbolicName-}. */
+    static Path example(String symbolicName) {
+        try (Stream<Path> s = Files.list(productDir().resolve("examples"))) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().startsWith(symbolicName + "-")).toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one " + symbolicName + " jar in the product's examples/, found " + found);
+            }
+            return found.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -17,8 +17,8 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.DefaultBmsModel;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.ProtocolDetector;
+import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolRegistry;
-import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.Direction;
@@ -43,9 +43,6 @@ final class LiveBmsSession implements BmsSession {
     /** After a choice, detection goes on for this many received frames and may still switch. */
     static final int SETTLE_FRAMES = 2000;
 
-    private record Active(String id, BmsProtocol protocol, ProtocolSession session) {
-    }
-
     private final Connection connection;
     private final String requested;
     private final boolean auto;
@@ -60,7 +57,7 @@ final class LiveBmsSession implements BmsSession {
     private final CopyOnWriteArrayList<Consumer<DecodedMessage>> listeners = new CopyOnWriteArrayList<>();
 
     /** Written under the lock, read by anyone. */
-    private volatile List<Active> active = List.of();
+    private volatile ActiveProtocols active = ActiveProtocols.NONE;
     private volatile String evidence = "";
     private volatile long decoded;
     private volatile long malformed;
@@ -143,8 +140,8 @@ final class LiveBmsSession implements BmsSession {
                 if (!active.isEmpty()) {
                     framesSinceChoice++;
                 }
-                Optional<String> leader = detector.leader();
-                if (leader.isPresent() && (active.isEmpty() || !leader.get().equals(active.get(0).id()))) {
+                List<String> leader = detector.leaderIds();
+                if (!leader.isEmpty() && !leader.equals(active.ids())) {
                     choose(detector.result().orElseThrow(), detectorCandidates);
                 }
             }
@@ -163,24 +160,28 @@ final class LiveBmsSession implements BmsSession {
         return frame.direction() == Direction.RX && !frame.error();
     }
 
+    /** The first active protocol that decodes the frame wins; a fault counts only when none decodes it. */
     private void decode(CanFrame frame) {
-        for (Active a : active) {
+        String problem = null;
+        for (ActiveProtocols.Member a : active.members()) {
             DecodedMessage message;
             try {
                 message = a.session().decode(frame);
             } catch (MalformedFrameException e) {
-                malformed++;
-                lastProblem = e.getMessage();
-                return;
+                problem = problem == null ? e.getMessage() : problem;
+                continue;
             } catch (RuntimeException e) {
-                malformed++;
-                lastProblem = "protocol " + a.id() + " failed on frame " + frame + ": " + e;
-                return;
+                problem = problem == null ? "protocol " + a.id() + " failed on frame " + frame + ": " + e : problem;
+                continue;
             }
             if (message != null) {
                 deliver(message);
                 return;
             }
+        }
+        if (problem != null) {
+            malformed++;
+            lastProblem = problem;
         }
     }
 
@@ -226,21 +227,18 @@ final class LiveBmsSession implements BmsSession {
     }
 
     private void dropDeparted(List<BmsProtocol> installed) {
-        List<Active> kept = new ArrayList<>();
-        for (Active a : active) {
-            if (containsSame(installed, a.protocol())) {
-                kept.add(a);
-            }
-        }
-        if (kept.size() != active.size()) {
+        ActiveProtocols kept = active.keepInstalled(installed);
+        if (kept != active) {
             if (auto) {
-                kept.clear(); // the choice no longer holds: detect again
+                kept = ActiveProtocols.NONE; // the choice no longer holds: detect again
                 evidence = "";
+            } else if (kept.first() != active.first()) {
+                kept = ActiveProtocols.NONE; // the requested protocol left; its companions go with it
             }
-            active = List.copyOf(kept);
+            active = kept;
         }
         for (BmsProtocol p : detectorCandidates) {
-            if (!containsSame(installed, p)) {
+            if (!ActiveProtocols.containsSame(installed, p)) {
                 detector = null;
                 detectorCandidates = List.of();
                 break;
@@ -258,10 +256,13 @@ final class LiveBmsSession implements BmsSession {
         if (!auto) {
             Optional<BmsProtocol> p = installed.stream().filter(x -> requested.equals(x.id())).findFirst();
             if (p.isEmpty()) {
-                active = List.of();
-            } else if (active.isEmpty() || active.get(0).protocol() != p.get()) {
-                Active a = newActive(p.get());
-                active = a == null ? List.of() : List.of(a);
+                active = ActiveProtocols.NONE;
+            } else {
+                // the requested protocol and its installed companions: a companion may come and go
+                List<BmsProtocol> wanted = ProtocolChoice.of(p.get(), installed).protocols();
+                if (!active.sameAs(wanted)) {
+                    active = active.with(wanted, this::sessionFailed);
+                }
             }
             return;
         }
@@ -276,8 +277,8 @@ final class LiveBmsSession implements BmsSession {
                 detector.offer(f);
             }
         }
-        Optional<String> leader = detector.leader();
-        if (leader.isPresent() && (active.isEmpty() || !leader.get().equals(active.get(0).id()))) {
+        List<String> leader = detector.leaderIds();
+        if (!leader.isEmpty() && !leader.equals(active.ids())) {
             choose(detector.result().orElseThrow(), installed);
         }
     }
@@ -285,22 +286,20 @@ final class LiveBmsSession implements BmsSession {
     /** Starts decoding with the detection's protocols; the first choice also decodes the frames kept meanwhile. */
     private void choose(ProtocolDetector.Detection detection, List<BmsProtocol> candidates) {
         boolean first = active.isEmpty();
-        List<Active> chosen = new ArrayList<>();
+        List<BmsProtocol> wanted = new ArrayList<>();
         for (String id : detection.protocolIds()) {
             for (BmsProtocol p : candidates) {
                 if (p.id().equals(id)) {
-                    Active a = newActive(p);
-                    if (a != null) {
-                        chosen.add(a);
-                    }
+                    wanted.add(p);
                     break;
                 }
             }
         }
+        ActiveProtocols chosen = active.with(wanted, this::sessionFailed);
         if (chosen.isEmpty()) {
             return;
         }
-        active = List.copyOf(chosen);
+        active = chosen;
         evidence = detection.evidence();
         framesSinceChoice = 0;
         logger.debug("{}: decoding as {}", connection.uri(), detection.evidence());
@@ -313,23 +312,9 @@ final class LiveBmsSession implements BmsSession {
         replay.clear();
     }
 
-    private Active newActive(BmsProtocol p) {
-        try {
-            return new Active(p.id(), p, p.newSession());
-        } catch (RuntimeException e) {
-            lastProblem = "protocol " + p.id() + " could not start a session: " + e;
-            logger.warn("Protocol {} could not start a session for {}", p.id(), connection.uri(), e);
-            return null;
-        }
-    }
-
-    private static boolean containsSame(List<BmsProtocol> list, BmsProtocol p) {
-        for (BmsProtocol x : list) {
-            if (x == p) {
-                return true;
-            }
-        }
-        return false;
+    private void sessionFailed(BmsProtocol p, RuntimeException e) {
+        lastProblem = "protocol " + p.id() + " could not start a session: " + e;
+        logger.warn("Protocol {} could not start a session for {}", p.id(), connection.uri(), e);
     }
 
     private static boolean sameProtocols(List<BmsProtocol> a, List<BmsProtocol> b) {
@@ -363,12 +348,7 @@ final class LiveBmsSession implements BmsSession {
 
     @Override
     public List<String> activeProtocols() {
-        List<Active> now = active;
-        List<String> ids = new ArrayList<>(now.size());
-        for (Active a : now) {
-            ids.add(a.id());
-        }
-        return List.copyOf(ids);
+        return active.ids();
     }
 
     @Override
@@ -407,7 +387,7 @@ final class LiveBmsSession implements BmsSession {
         registryChanges.close();
         lock.lock();
         try {
-            active = List.of();
+            active = ActiveProtocols.NONE;
             detector = null;
             detectorCandidates = List.of();
             replay.clear();

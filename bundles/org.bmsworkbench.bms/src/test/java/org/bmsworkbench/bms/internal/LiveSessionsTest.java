@@ -130,7 +130,7 @@ class LiveSessionsTest {
         install(FakeProtocol.scoring("sma", 2, 0x351, 0x356));
 
         assertEquals(List.of("sma"), s.activeProtocols());
-        assertEquals("sma: 2 frames with ids 0x351, 0x356 (score 4, no other protocol scored)", s.detectionEvidence());
+        assertEquals("sma: 2 frames with ids 0x351, 0x356 (score 4, no other protocol scored); with companions: —", s.detectionEvidence());
         assertEquals(7L, value(s, 0x351));
         assertEquals(9L, value(s, 0x356));
         assertEquals(2, s.decodedMessages());
@@ -238,6 +238,104 @@ class LiveSessionsTest {
             assertTrue(order.get(i) > order.get(i - 1), "out of order at " + i + ": " + order.subList(i - 1, i + 1));
         }
         assertEquals(order.size(), s.decodedMessages());
+        assertEquals(0, s.malformedFrames(), String.valueOf(s.lastProblem()));
+    }
+
+    // ---- companions: stand-ins with 11-bit ids, 0x100 for NMEA 2000 PGNs, 0x200 for VREG registers ----
+
+    private static FakeProtocol nmea2000() {
+        return FakeProtocol.scoring("nmea2000", 50, 0x100).withCompanions("vreg");
+    }
+
+    private static FakeProtocol vreg() {
+        return FakeProtocol.scoring("vreg", 50, 0x200);
+    }
+
+    @Test
+    void anExplicitProtocolDecodesWithItsCompanionsAsTheyComeAndGo() throws Exception {
+        FakeProtocol n2k = nmea2000();
+        install(n2k);
+        BmsSession s = sessions.attach(bus, "nmea2000");
+        assertEquals(List.of("nmea2000"), s.activeProtocols(), "the companion is not installed yet");
+        bus.receive(frame(1, 0x200, 1));
+        assertEquals(0, s.decodedMessages());
+
+        FakeProtocol vreg = vreg();
+        install(vreg);
+        assertEquals(List.of("nmea2000", "vreg"), s.activeProtocols(), "a companion hot-added joins");
+        assertEquals(1, n2k.sessionsCreated.get(), "the protocol's own session is kept");
+        bus.receive(frame(2, 0x100, 2));
+        bus.receive(frame(3, 0x200, 3));
+        assertEquals(2L, value(s, 0x100));
+        assertEquals(3L, value(s, 0x200));
+        assertEquals("vreg", s.model().get(key(0x200)).orElseThrow().protocol());
+
+        registry.removeProtocol(vreg);
+        assertEquals(List.of("nmea2000"), s.activeProtocols(), "a departing companion leaves the protocol decoding");
+        bus.receive(frame(4, 0x100, 4));
+        assertEquals(4L, value(s, 0x100));
+
+        install(vreg());
+        registry.removeProtocol(n2k);
+        assertEquals(List.of(), s.activeProtocols(), "without the requested protocol its companions stop too");
+        settle();
+        assertEquals(List.of(), s.activeProtocols());
+    }
+
+    @Test
+    void anExplicitCompanionDecodesAlone() throws Exception {
+        install(nmea2000());
+        install(vreg());
+        BmsSession s = sessions.attach(bus, "vreg");
+        assertEquals(List.of("vreg"), s.activeProtocols());
+        bus.receive(frame(1, 0x100, 1));
+        bus.receive(frame(2, 0x200, 2));
+        assertNull(value(s, 0x100));
+        assertEquals(2L, value(s, 0x200));
+        assertEquals(1, s.decodedMessages());
+    }
+
+    @Test
+    void autoDetectionChoosesTheWinnerWithItsCompanionsAndReplaysForBoth() throws Exception {
+        install(nmea2000());
+        install(vreg());
+        install(FakeProtocol.scoring("sma", 10, 0x351));
+        BmsSession s = sessions.attach(bus, "auto");
+        bus.receive(frame(1, 0x200, 1));
+        assertEquals(List.of("vreg"), s.activeProtocols(), "VREG frames alone say vreg");
+        bus.receive(frame(2, 0x100, 2));
+        assertEquals(List.of("nmea2000", "vreg"), s.activeProtocols());
+        assertEquals("nmea2000: 1 frame with id 0x100 (score 100, no other protocol scored); with companions: vreg (1 frame with id 0x200)",
+                s.detectionEvidence());
+        bus.receive(frame(3, 0x200, 3));
+        assertEquals(2L, value(s, 0x100));
+        assertEquals(3L, value(s, 0x200));
+        assertEquals(3, s.decodedMessages());
+    }
+
+    @Test
+    void aCompanionInstalledAfterTheChoiceJoinsTheAutoSession() throws Exception {
+        FakeProtocol n2k = nmea2000();
+        install(n2k);
+        BmsSession s = sessions.attach(bus, "auto");
+        bus.receive(frame(1, 0x100, 1));
+        assertEquals(List.of("nmea2000"), s.activeProtocols());
+        assertTrue(s.detectionEvidence().endsWith("with companions: vreg (not installed)"), s.detectionEvidence());
+
+        install(vreg());
+        bus.receive(frame(2, 0x200, 2));
+        assertEquals(List.of("nmea2000", "vreg"), s.activeProtocols());
+        assertEquals(2L, value(s, 0x200));
+        assertEquals(1, n2k.sessionsCreated.get(), "the chosen protocol's session is kept");
+    }
+
+    @Test
+    void aFrameOneProtocolFindsMalformedButItsCompanionDecodesIsNoProblem() throws Exception {
+        install(new FakeProtocol("nmea2000", Map.of(0x100, 50, 0x200, 1), Set.of(0x200), List.of()).withCompanions("vreg"));
+        install(vreg());
+        BmsSession s = sessions.attach(bus, "nmea2000");
+        bus.receive(frame(1, 0x200, 7));
+        assertEquals(7L, value(s, 0x200));
         assertEquals(0, s.malformedFrames(), String.valueOf(s.lastProblem()));
     }
 }

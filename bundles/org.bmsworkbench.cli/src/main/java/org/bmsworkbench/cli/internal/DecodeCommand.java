@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolDetector.Detection;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.bms.SignalDescriptor;
@@ -90,7 +91,8 @@ public final class DecodeCommand implements Command {
         String protocol = args.value("protocol", "auto");
         String formatName = args.value("format", "table");
         boolean auto = protocol.equals("auto");
-        List<BmsProtocol> chosen = auto ? List.of() : InstalledProtocols.withCompanions(registry, protocol);
+        ProtocolChoice explicit = auto ? null : InstalledProtocols.withCompanions(registry, protocol);
+        List<BmsProtocol> chosen = auto ? List.of() : explicit.protocols();
         List<BmsProtocol> installed = registry.protocols();
         if (auto && installed.isEmpty()) {
             throw new CommandFailure("no known protocol recognised in " + file + " (installed: none)");
@@ -98,6 +100,10 @@ public final class DecodeCommand implements Command {
         OutputFormat format = OutputFormat.named(formatName, formatName.equals("jsonl") ? Map.of() : units());
 
         PrintStream err = context.err();
+        if (explicit != null && !explicit.missingCompanions().isEmpty()) {
+            err.println("bmswb decode: " + protocol + " is decoded without its companion "
+                    + String.join(", ", explicit.missingCompanions()) + ", which is not installed");
+        }
         CanLogReader.ProblemListener problems = args.has("strict") ? null
                 : problem -> err.println("bmswb decode: " + problem.getMessage() + " (skipped)");
         boolean stdin = file.equals("-");

@@ -2,21 +2,15 @@ package org.bmsworkbench.cli.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.cli.UsageException;
 
 /** Choosing protocols by id on the command line, with messages that list what is installed. */
 final class InstalledProtocols {
-    /**
-     * Protocols that travel with another on the same bus and are decoded with it when it is
-     * asked for by id: on an NMEA 2000 bus the VREG registers ride along (SIGNALS.md).
-     */
-    static final Map<String, List<String>> COMPANIONS = Map.of("nmea2000", List.of("vreg"));
-
     private InstalledProtocols() {
     }
 
@@ -34,14 +28,13 @@ final class InstalledProtocols {
         return p.get();
     }
 
-    /** The protocol {@code id} followed by its installed companions, in decoding order. */
-    static List<BmsProtocol> withCompanions(ProtocolRegistry registry, String id) throws UsageException {
-        List<BmsProtocol> chosen = new ArrayList<>();
-        chosen.add(require(registry, id));
-        for (String companion : COMPANIONS.getOrDefault(id, List.of())) {
-            registry.find(companion).ifPresent(chosen::add);
-        }
-        return chosen;
+    /**
+     * The protocol {@code id} with the companions it names ({@link BmsProtocol#companions()}):
+     * {@code nmea2000} brings {@code vreg} when it is installed; {@code vreg} names none and
+     * decodes alone.
+     */
+    static ProtocolChoice withCompanions(ProtocolRegistry registry, String id) throws UsageException {
+        return ProtocolChoice.of(require(registry, id), registry.protocols());
     }
 
     /** The installed protocols with the given ids, in the order given; ids not installed are left out. */

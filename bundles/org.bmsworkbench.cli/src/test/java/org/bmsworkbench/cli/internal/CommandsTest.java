@@ -131,13 +131,15 @@ class CommandsTest {
     }
 
     @Test
-    void nmea2000BringsVregAlongWhenInstalled() throws Exception {
-        FakeRegistry withVreg = new FakeRegistry(new FakeProtocol("nmea2000"), new FakeProtocol("vreg"));
-        assertEquals(List.of("nmea2000", "vreg"), InstalledProtocols.withCompanions(withVreg, "nmea2000").stream()
-                .map(p -> p.id()).toList());
-        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(withVreg, "vreg").stream()
-                .map(p -> p.id()).toList());
-        FakeRegistry alone = new FakeRegistry(new FakeProtocol("nmea2000"));
-        assertEquals(1, InstalledProtocols.withCompanions(alone, "nmea2000").size());
+    void anExplicitProtocolBringsTheCompanionsItNamesWhenInstalled() throws Exception {
+        FakeRegistry withVreg = new FakeRegistry(new FakeProtocol("nmea2000", "vreg"), new FakeProtocol("vreg"));
+        assertEquals(List.of("nmea2000", "vreg"), InstalledProtocols.withCompanions(withVreg, "nmea2000").ids());
+        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(withVreg, "vreg").ids());
+        FakeRegistry alone = new FakeRegistry(new FakeProtocol("nmea2000", "vreg"));
+        assertEquals(List.of("nmea2000"), InstalledProtocols.withCompanions(alone, "nmea2000").ids());
+        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(alone, "nmea2000").missingCompanions());
+        FakeRegistry noCompanions = new FakeRegistry(new FakeProtocol("nmea2000"), new FakeProtocol("vreg"));
+        assertEquals(List.of("nmea2000"), InstalledProtocols.withCompanions(noCompanions, "nmea2000").ids(),
+                "companions come from the protocol, not from a table in the CLI");
     }
 }

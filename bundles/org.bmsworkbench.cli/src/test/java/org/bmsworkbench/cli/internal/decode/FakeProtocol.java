@@ -19,9 +19,16 @@ import org.bmsworkbench.can.CanFrame;
 public final class FakeProtocol implements BmsProtocol {
     private final String id;
     private final AtomicInteger sessions = new AtomicInteger();
+    private final List<String> companions;
 
-    public FakeProtocol(String id) {
+    public FakeProtocol(String id, String... companions) {
         this.id = id;
+        this.companions = List.of(companions);
+    }
+
+    @Override
+    public List<String> companions() {
+        return companions;
     }
 
     public int sessionsCreated() {
