@@ -1,7 +1,7 @@
 @echo off
 rem bmswb: BMS Workbench on Windows. With no arguments it opens the workbench; with a
 rem sub-command it runs headless (bmswb --help lists them). BMSWB_JAVA_OPTS adds JVM options.
-setlocal
+setlocal EnableDelayedExpansion
 set "BMSWB_HOME=%~dp0.."
 set "JAVA_EXE="
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
@@ -11,9 +11,28 @@ if not defined JAVA_EXE (
   echo bmswb: install one, e.g. from https://adoptium.net, and set JAVA_HOME to it. 1>&2
   exit /b 1
 )
+
+rem The Java version, from the JDK's release file (no JVM started): JAVA_VERSION="21.0.2".
+set "JAVA_MAJOR=0"
+for %%J in ("%JAVA_EXE%") do set "JAVA_DIR=%%~dpJ.."
+if exist "%JAVA_DIR%\release" (
+  for /f "tokens=2 delims==" %%V in ('findstr /b "JAVA_VERSION=" "%JAVA_DIR%\release"') do set "JAVA_VERSION=%%~V"
+  for /f "tokens=1,2 delims=." %%A in ("!JAVA_VERSION!") do (
+    if "%%A"=="1" (set "JAVA_MAJOR=%%B") else (set "JAVA_MAJOR=%%A")
+  )
+)
+if !JAVA_MAJOR! GTR 0 if !JAVA_MAJOR! LSS 21 (
+  echo bmswb: BMS Workbench needs Java 21 or newer; "%JAVA_EXE%" is Java !JAVA_MAJOR!. 1>&2
+  echo bmswb: install a JDK 21+, e.g. from https://adoptium.net, and set JAVA_HOME to it. 1>&2
+  exit /b 1
+)
+set "VERSION_OPTS="
+if !JAVA_MAJOR! GEQ 22 set "VERSION_OPTS=--enable-native-access=ALL-UNNAMED"
+if !JAVA_MAJOR! GEQ 23 set "VERSION_OPTS=!VERSION_OPTS! --sun-misc-unsafe-memory-access=allow"
+
 if not defined BMSWB_USER_DIR set "BMSWB_USER_DIR=%USERPROFILE%\.bmsworkbench"
-rem The launcher itself checks the Java version and says what to install when it is too old.
-"%JAVA_EXE%" -XX:+UseSerialGC -Xss2m %BMSWB_JAVA_OPTS% --enable-native-access=ALL-UNNAMED ^
+rem Without a release file the version is unknown here; the launcher itself checks it then.
+"%JAVA_EXE%" -XX:+UseSerialGC -Xss2m %VERSION_OPTS% %BMSWB_JAVA_OPTS% ^
   "-Dbmswb.home=%BMSWB_HOME%" "-Dbmswb.user.dir=%BMSWB_USER_DIR%" "-Dbmswb.cwd=%CD%" ^
   -cp "%BMSWB_HOME%\lib\org.bmsworkbench.launcher.jar;%BMSWB_HOME%\lib\org.apache.felix.framework.jar" ^
   org.bmsworkbench.launcher.Main %*

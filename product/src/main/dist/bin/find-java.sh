@@ -15,29 +15,34 @@ bmswb_java_major() {
 }
 bmswb_find_jdk() {
   need=${BMSWB_MIN_JAVA:-21}
+  nl='
+'
   candidates=""
   [ -n "${JAVA_HOME:-}" ] && candidates="$JAVA_HOME"
   if command -v java >/dev/null 2>&1; then
     onpath=$(command -v java)
     onpath=$(readlink -f "$onpath" 2>/dev/null || echo "$onpath")
-    candidates="$candidates $(dirname "$(dirname "$onpath")")"
+    candidates="$candidates$nl$(dirname "$(dirname "$onpath")")"
   fi
   for d in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
-    [ -x "$d/bin/java" ] && candidates="$candidates $d"
+    [ -x "$d/bin/java" ] && candidates="$candidates$nl$d"
   done
   best=""; best_major=0
+  old_ifs=$IFS; IFS=$nl
   for c in $candidates; do
     [ -x "$c/bin/java" ] || continue
     m=$(bmswb_java_major "$c")
     [ -n "$m" ] || continue
     if [ "$m" -ge "$need" ]; then
-      # JAVA_HOME (first candidate) wins when it qualifies; otherwise take the newest.
-      if [ -n "${JAVA_HOME:-}" ] && [ "$c" = "$JAVA_HOME" ]; then echo "$c"; return 0; fi
+      # JAVA_HOME wins when it qualifies; otherwise take the newest.
+      if [ -n "${JAVA_HOME:-}" ] && [ "$c" = "$JAVA_HOME" ]; then IFS=$old_ifs; echo "$c"; return 0; fi
       if [ "$m" -gt "$best_major" ]; then best="$c"; best_major=$m; fi
     fi
   done
+  IFS=$old_ifs
   if [ -n "$best" ]; then echo "$best"; return 0; fi
-  echo "BMS Workbench needs Java $need or newer, and none was found (looked at JAVA_HOME, java on the PATH, /usr/lib/jvm)." >&2
-  echo "Install one, e.g. 'apt-get install temurin-21-jdk' or from https://adoptium.net, or set JAVA_HOME to it." >&2
+  echo "BMS Workbench needs Java $need or newer, and none was found (looked at JAVA_HOME, java on the PATH," >&2
+  echo "/usr/lib/jvm, /Library/Java/JavaVirtualMachines and ~/.sdkman)." >&2
+  echo "Install one, e.g. 'apt-get install openjdk-21-jdk' or from https://adoptium.net, or set JAVA_HOME to it." >&2
   return 1
 }

@@ -39,6 +39,15 @@ public interface BmsProtocol {
     /** The model keys this protocol can fill, standard and its own. */
     List<SignalDescriptor> signals();
 
+    /**
+     * Where the values sit in each frame, for {@code bmswb dbc export} and other CAN tools:
+     * one layout per message of a fixed layout. Empty (the default) for a protocol that cannot
+     * describe its frames that way (fast packets, register multiplexing).
+     */
+    default List<FrameLayout> frameLayouts() {
+        return List.of();
+    }
+
     /** One message of a protocol, for listings, {@code dbc export} and the frames view. */
     record MessageInfo(String name, int canId, boolean extended, String description) {
     }

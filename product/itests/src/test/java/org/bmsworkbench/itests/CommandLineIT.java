@@ -18,6 +18,9 @@ class CommandLineIT {
     /** Written by hand from guide 1.3, with the expected JSONL next to it (the SMA bundle's fixtures). */
     private static final Path GUIDE_LOG = fixture("sma-guide.log");
     private static final Path GUIDE_JSONL = fixture("sma-guide.jsonl");
+    /** Written by hand from guide 1.4: every General BMS frame, markers, the serial in two halves. */
+    private static final Path GENERAL_BMS_LOG = fixture("org.bmsworkbench.protocol.generalbms", "general-bms-guide.log");
+    private static final Path GENERAL_BMS_JSONL = fixture("org.bmsworkbench.protocol.generalbms", "general-bms-guide.jsonl");
 
     private static Bmswb bmswb;
 
@@ -32,8 +35,12 @@ class CommandLineIT {
     }
 
     private static Path fixture(String name) {
-        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", "org.bmsworkbench.protocol.sma",
-                "src", "test", "resources", name).normalize();
+        return fixture("org.bmsworkbench.protocol.sma", name);
+    }
+
+    private static Path fixture(String bundle, String name) {
+        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", bundle, "src", "test", "resources", name)
+                .normalize();
     }
 
     @Test
@@ -41,6 +48,47 @@ class CommandLineIT {
         Bmswb.Result r = bmswb.run("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString());
         assertEquals(0, r.status(), r::toString);
         assertEquals(Files.readAllLines(GUIDE_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void decodesTheGeneralBmsGuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "general-bms", "--format", "jsonl", GENERAL_BMS_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(GENERAL_BMS_JSONL), r.outLines(), r::toString);
+        assertEquals("", r.err(), r::toString);
+    }
+
+    @Test
+    void autoDetectionTellsGeneralBmsFromSma() throws IOException {
+        Bmswb.Result general = bmswb.run("decode", "--format", "jsonl", GENERAL_BMS_LOG.toString());
+        assertEquals(0, general.status(), general::toString);
+        assertTrue(general.err().contains("protocol auto-detected: general-bms"), general::toString);
+        assertEquals(Files.readAllLines(GENERAL_BMS_JSONL), general.outLines(), general::toString);
+        Bmswb.Result sma = bmswb.run("decode", "--format", "jsonl", GUIDE_LOG.toString());
+        assertTrue(sma.err().contains("protocol auto-detected: sma"), sma::toString);
+    }
+
+    @Test
+    void exportsDbcFilesAndSaysWhyNot() throws IOException {
+        for (String protocol : List.of("sma", "general-bms")) {
+            Path dbc = bmswb.workDir.resolve(protocol + ".dbc");
+            Bmswb.Result r = bmswb.run("dbc", "export", "--protocol", protocol, "-o", dbc.toString());
+            assertEquals(0, r.status(), r::toString);
+            String text = Files.readString(dbc, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(text.contains("BO_ 854 battery_basic_info: 6 BMS"), text);
+            assertTrue(text.contains("VAL_ 858 alarm_general 0 \"none\" 1 \"raised\" 2 \"cleared\" 3 \"invalid\" ;"), text);
+            assertTrue(text.contains(" SG_ pack_temperature : 32|16@1- (0.1,0) [-3276.7|3276.7] \"°C\" Vector__XXX"), text);
+            assertTrue(text.contains("CM_ SG_ 854 pack_voltage \"pack.voltage: "), text);
+            assertEquals(protocol.equals("general-bms"), text.contains(
+                    " SG_ cell_temperature_min : 32|16@1+ (1,-273.15) [-273.15|65260.85] \"°C\" Vector__XXX"), text);
+            assertEquals(protocol.equals("general-bms"), text.contains(" SG_ energy_charged : 0|32@1+ (0.01,0)"), text);
+        }
+        Bmswb.Result unknown = bmswb.run("dbc", "export", "--protocol", "nope", "-o", "x.dbc");
+        assertEquals(2, unknown.status(), unknown::toString);
+        assertTrue(unknown.err().contains("unknown protocol 'nope'"), unknown::toString);
+        Bmswb.Result help = bmswb.run("dbc", "--help");
+        assertEquals(0, help.status(), help::toString);
+        assertTrue(help.out().contains("bmswb dbc export --protocol ID -o FILE.dbc"), help::toString);
     }
 
     @Test
@@ -108,7 +156,7 @@ class CommandLineIT {
     void helpListsTheCommands() {
         Bmswb.Result r = bmswb.run("--help");
         assertEquals(0, r.status(), r::toString);
-        for (String command : List.of("decode", "protocols", "signals")) {
+        for (String command : List.of("decode", "protocols", "signals", "dbc")) {
             assertTrue(r.out().contains(command), r::toString);
         }
         Bmswb.Result decodeHelp = bmswb.run("decode", "--help");

@@ -44,7 +44,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class HotAddIT {
-    private static final Set<String> LATE = Set.of("org.bmsworkbench.protocol.sma", "org.bmsworkbench.transport.loopback");
+    /** General BMS is left out with SMA: it imports the SMA codec, and would hold on to the SMA bundle. */
+    private static final Set<String> LATE = Set.of("org.bmsworkbench.protocol.sma", "org.bmsworkbench.protocol.generalbms",
+            "org.bmsworkbench.transport.loopback");
     private static final long TIMEOUT_MS = 10_000;
 
     @Inject

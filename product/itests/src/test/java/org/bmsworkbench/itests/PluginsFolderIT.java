@@ -21,7 +21,8 @@ class PluginsFolderIT {
 
     @Test
     void aProtocolDroppedIntoPluginsIsUsedAndRemovedWhileBmswbRuns() throws Exception {
-        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.sma")) {
+        // General BMS goes too: it imports the SMA codec and would arrive with it.
+        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.sma", "org.bmsworkbench.protocol.generalbms")) {
             Process watch = bmswb.builder("protocols", "--watch", "--duration", "30").redirectErrorStream(true).start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {

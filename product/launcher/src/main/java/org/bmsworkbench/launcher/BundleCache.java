@@ -23,14 +23,16 @@ import org.bmsworkbench.launcher.Main.ProductLayout;
  * The Felix bundle cache. Kept between runs under the user's directory so that a headless
  * command starts fast; rebuilt when the product's bundle/ folder changes (fingerprint of names,
  * sizes and times). A second bmswb running at the same time (a simulator and a monitor, say)
- * cannot share it and gets a private temporary cache, deleted on exit.
+ * cannot share it and gets a private temporary cache under cache/tmp-PID-*, deleted on exit
+ * (also on Ctrl-C); one left behind by a killed process is swept at the next start.
  */
 final class BundleCache implements AutoCloseable {
     private static final String FINGERPRINT = "bmswb.fingerprint";
+    private static final String TEMPORARY = "tmp-";
 
     private final Path directory;
     private final String fingerprint;
-    private final boolean fresh;
+    private boolean fresh;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean temporary;
@@ -49,6 +51,7 @@ final class BundleCache implements AutoCloseable {
         String fp = fingerprint(layout.bundles());
         Path dir = layout.caches().resolve(hash(layout.home().toString()).substring(0, 16));
         Files.createDirectories(dir);
+        sweepTemporary(layout.caches());
         FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = null;
         try {
@@ -58,7 +61,14 @@ final class BundleCache implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            Path tmp = Files.createTempDirectory("bmswb-cache");
+            Path tmp = Files.createTempDirectory(layout.caches(), TEMPORARY + ProcessHandle.current().pid() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    deleteTree(tmp);
+                } catch (IOException e) {
+                    // swept at a later start
+                }
+            }, "bmswb-cache-cleanup"));
             return new BundleCache(tmp.resolve("felix"), fp, true, null, null, true);
         }
         Path storage = dir.resolve("felix");
@@ -71,7 +81,34 @@ final class BundleCache implements AutoCloseable {
         return new BundleCache(storage, fp, fresh, channel, lock, false);
     }
 
+    /** Removes temporary caches whose process is gone. */
+    static void sweepTemporary(Path caches) throws IOException {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(caches, TEMPORARY + "*")) {
+            for (Path p : dir) {
+                String name = p.getFileName().toString();
+                int dash = name.indexOf('-', TEMPORARY.length());
+                try {
+                    long pid = Long.parseLong(name.substring(TEMPORARY.length(), dash < 0 ? name.length() : dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // not ours to judge by pid: an old or foreign name, remove it
+                }
+                deleteTree(p);
+            }
+        }
+    }
+
     Path directory() { return directory; }
+
+    /** Marks the cache as to be rebuilt: the next framework cleans the storage and installs anew. */
+    void invalidate() throws IOException {
+        fresh = true;
+        if (!temporary) {
+            Files.deleteIfExists(directory.getParent().resolve(FINGERPRINT));
+        }
+    }
 
     /** True when the bundles must be installed anew. */
     boolean isFresh() { return fresh; }

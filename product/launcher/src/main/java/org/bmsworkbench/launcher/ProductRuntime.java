@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +36,8 @@ import org.osgi.util.tracker.ServiceTracker;
 final class ProductRuntime {
     static final String ENTRY_FILTER = "(&(objectClass=java.util.function.ToIntFunction)(bmswb.entry=main))";
     private static final long ENTRY_TIMEOUT_MS = 15_000;
+    /** After this long, a missing or unresolved essential bundle is reported at once. */
+    private static final long GIVE_UP_MS = 1_000;
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     private ProductRuntime() {
@@ -41,31 +45,9 @@ final class ProductRuntime {
 
     static int run(ProductLayout layout, String[] args, PrintStream err) throws LaunchException {
         try (BundleCache cache = BundleCache.acquire(layout)) {
-            Framework framework = new Felix(frameworkProperties(layout, cache, err));
+            Framework framework = boot(layout, cache, err);
             try {
-                framework.init();
-            } catch (BundleException e) {
-                throw new LaunchException("cannot start the OSGi framework: " + e.getMessage(), e);
-            }
-            List<String> problems = new ArrayList<>();
-            List<Bundle> toStart = cache.isFresh() ? install(framework.getBundleContext(), layout, problems) : List.of();
-            try {
-                framework.start();
-            } catch (BundleException e) {
-                throw new LaunchException("cannot start the OSGi framework: " + e.getMessage(), e);
-            }
-            for (Bundle b : toStart) {
-                try {
-                    b.start();
-                } catch (BundleException e) {
-                    problems.add(b.getSymbolicName() + ": " + e.getMessage());
-                }
-            }
-            if (cache.isFresh() && problems.isEmpty()) {
-                cache.markInstalled();
-            }
-            try {
-                return callEntry(framework.getBundleContext(), args, problems);
+                return callEntry(framework.getBundleContext(), args);
             } finally {
                 stop(framework);
             }
@@ -74,8 +56,89 @@ final class ProductRuntime {
         }
     }
 
+    /** Starts Felix on the cache, repairing it when it no longer holds the product's bundles. */
+    private static Framework boot(ProductLayout layout, BundleCache cache, PrintStream err)
+            throws IOException, LaunchException {
+        Framework framework = init(layout, cache, err);
+        if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout)) {
+            // A bundle Felix could not reload (a damaged cache) is silently dropped: start afresh.
+            stop(framework);
+            cache.invalidate();
+            framework = init(layout, cache, err);
+        }
+        BundleContext context = framework.getBundleContext();
+        List<String> problems = new ArrayList<>();
+        List<Bundle> toStart = new ArrayList<>();
+        if (cache.isFresh()) {
+            toStart.addAll(install(context, layout, problems));
+        }
+        toStart.addAll(PluginFolder.reconcile(context, layout.plugins(), err));
+        try {
+            framework.start();
+        } catch (BundleException e) {
+            throw new LaunchException("cannot start the OSGi framework: " + e.getMessage(), e);
+        }
+        for (Bundle b : toStart) {
+            try {
+                b.start();
+            } catch (BundleException | IllegalStateException e) {
+                problems.add(b.getSymbolicName() + " did not start: " + e.getMessage());
+            }
+        }
+        if (cache.isFresh() && problems.isEmpty()) {
+            cache.markInstalled();
+        }
+        report(problems, err);
+        return framework;
+    }
+
+    /** One line naming what did not start; the resolver's full explanations with BMSWB_DEBUG. */
+    private static void report(List<String> problems, PrintStream err) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (System.getenv("BMSWB_DEBUG") != null) {
+            problems.forEach(p -> err.println("bmswb: " + p));
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (String p : problems) {
+            int colon = p.indexOf(' ');
+            names.add(colon < 0 ? p : p.substring(0, colon));
+        }
+        err.println("bmswb: " + problems.size() + (problems.size() == 1 ? " bundle" : " bundles")
+                + " could not start: " + String.join(", ", names) + " (BMSWB_DEBUG=1 shows why)");
+    }
+
+    private static Framework init(ProductLayout layout, BundleCache cache, PrintStream err)
+            throws IOException, LaunchException {
+        Framework framework = new Felix(frameworkProperties(layout, cache, err));
+        try {
+            framework.init();
+        } catch (BundleException e) {
+            throw new LaunchException("cannot start the OSGi framework: " + e.getMessage(), e);
+        }
+        return framework;
+    }
+
+    /** True when the cache holds exactly the bundles of bundle/ that suit this platform. */
+    private static boolean holdsProduct(BundleContext context, ProductLayout layout) throws IOException {
+        Set<String> expected = new HashSet<>();
+        for (Path jar : productJars(layout, new ArrayList<>())) {
+            expected.add(PluginFolder.location(jar));
+        }
+        Set<String> installed = new HashSet<>();
+        for (Bundle b : context.getBundles()) {
+            Path file = PluginFolder.fileOf(b.getLocation());
+            if (file != null && layout.bundles().equals(file.getParent())) {
+                installed.add(b.getLocation());
+            }
+        }
+        return expected.equals(installed);
+    }
+
     @SuppressWarnings("unchecked")
-    private static int callEntry(BundleContext context, String[] args, List<String> problems) throws LaunchException {
+    private static int callEntry(BundleContext context, String[] args) throws LaunchException {
         ServiceTracker<Object, Object> tracker;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(ENTRY_FILTER), null);
@@ -84,19 +147,17 @@ final class ProductRuntime {
         }
         tracker.open();
         try {
-            Object entry = tracker.waitForService(ENTRY_TIMEOUT_MS);
-            if (entry == null) {
-                StringBuilder why = new StringBuilder("the command line did not start within "
-                        + ENTRY_TIMEOUT_MS / 1000 + " s");
-                for (String p : problems) {
-                    why.append(System.lineSeparator()).append("  ").append(p);
+            long start = System.nanoTime();
+            Object entry;
+            while ((entry = tracker.getService()) == null) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                String missing = waited > GIVE_UP_MS ? missingPiece(context) : null;
+                if (missing != null || waited > ENTRY_TIMEOUT_MS) {
+                    throw new LaunchException("the command line did not start: "
+                            + (missing != null ? missing : "no answer within " + ENTRY_TIMEOUT_MS / 1000 + " s")
+                            + " (is the product folder complete? reinstall it, or run with BMSWB_DEBUG=1)");
                 }
-                for (Bundle b : context.getBundles()) {
-                    if (b.getState() == Bundle.INSTALLED) {
-                        why.append(System.lineSeparator()).append("  ").append(b.getSymbolicName()).append(" is not resolved");
-                    }
-                }
-                throw new LaunchException(why.toString());
+                Thread.sleep(10);
             }
             return ((ToIntFunction<String[]>) entry).applyAsInt(args);
         } catch (InterruptedException e) {
@@ -105,6 +166,27 @@ final class ProductRuntime {
         } finally {
             tracker.close();
         }
+    }
+
+    /** What keeps the command line from starting, when it is something that will not fix itself. */
+    private static String missingPiece(BundleContext context) {
+        String[][] needed = {{"org.bmsworkbench.cli", "the command-line bundle"},
+            {"org.apache.felix.scr", "Declarative Services (org.apache.felix.scr)"}};
+        for (String[] n : needed) {
+            Bundle found = null;
+            for (Bundle b : context.getBundles()) {
+                if (n[0].equals(b.getSymbolicName())) {
+                    found = b;
+                }
+            }
+            if (found == null) {
+                return n[1] + " is not installed";
+            }
+            if (found.getState() != Bundle.ACTIVE) {
+                return n[1] + " is not active (it could not be resolved)";
+            }
+        }
+        return null;
     }
 
     private static void stop(Framework framework) {
@@ -116,30 +198,42 @@ final class ProductRuntime {
         }
     }
 
-    /** Installs every bundle jar of bundle/ that suits this platform; returns those to start (not fragments). */
-    private static List<Bundle> install(BundleContext context, ProductLayout layout, List<String> problems) throws IOException {
+    /** The jars of bundle/ that are bundles and suit this platform, sorted. */
+    private static List<Path> productJars(ProductLayout layout, List<String> problems) throws IOException {
         List<Path> jars = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(layout.bundles(), "*.jar")) {
             dir.forEach(jars::add);
         }
         jars.sort(null);
         Map<String, String> platform = PlatformFilter.currentPlatform();
-        List<Bundle> toStart = new ArrayList<>();
+        List<Path> suitable = new ArrayList<>();
         for (Path jar : jars) {
             Manifest manifest;
             try (JarFile jf = new JarFile(jar.toFile())) {
                 manifest = jf.getManifest();
+            } catch (IOException e) {
+                problems.add(jar.getFileName() + " cannot be read: " + e.getMessage());
+                continue;
             }
             if (manifest == null || manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
                 problems.add(jar.getFileName() + " is not an OSGi bundle");
                 continue;
             }
-            String filter = manifest.getMainAttributes().getValue("Eclipse-PlatformFilter");
-            if (!PlatformFilter.matches(filter, platform)) {
-                continue; // a native fragment for another operating system or architecture
+            // A native fragment for another operating system or architecture is left out.
+            if (PlatformFilter.matches(manifest.getMainAttributes().getValue("Eclipse-PlatformFilter"), platform)) {
+                suitable.add(jar);
             }
+        }
+        return suitable;
+    }
+
+    /** Installs the product's bundles; returns those to start (not fragments). */
+    private static List<Bundle> install(BundleContext context, ProductLayout layout, List<String> problems)
+            throws IOException {
+        List<Bundle> toStart = new ArrayList<>();
+        for (Path jar : productJars(layout, problems)) {
             try {
-                Bundle b = context.installBundle(jar.toUri().toString());
+                Bundle b = context.installBundle(PluginFolder.location(jar));
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     toStart.add(b);
                 }
@@ -184,7 +278,10 @@ final class ProductRuntime {
         return p;
     }
 
-    /** Felix's own messages go to standard error, never into a command's output. */
+    /**
+     * Felix's own messages go to standard error as one line each, never into a command's
+     * output; the stack trace only with {@code BMSWB_DEBUG} set.
+     */
     private static final class StderrLogger extends Logger {
         private final PrintStream err;
 
@@ -195,9 +292,24 @@ final class ProductRuntime {
         @Override
         protected void doLog(Bundle bundle, @SuppressWarnings("rawtypes") ServiceReference sr, int level, String msg,
                 Throwable throwable) {
-            String who = bundle == null ? "" : " [" + bundle.getSymbolicName() + "]";
+            print(bundle == null ? "" : " [" + bundle.getSymbolicName() + "]", msg, throwable);
+        }
+
+        @Override
+        protected void doLog(int level, String msg, Throwable throwable) {
+            print("", msg, throwable);
+        }
+
+        @Override
+        protected void doLogOut(int level, String msg, Throwable throwable) {
+            print("", msg, throwable);
+        }
+
+        private void print(String who, String msg, Throwable throwable) {
             err.println("bmswb: framework" + who + ": " + msg + (throwable == null ? "" : ": " + throwable));
+            if (throwable != null && System.getenv("BMSWB_DEBUG") != null) {
+                throwable.printStackTrace(err);
+            }
         }
     }
-
 }

@@ -1,13 +1,18 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
 
 /** A two-bit alarm or warning state: 1 "raised", 2 "cleared", 0 and 3 null (guide 1.3.2, 0x35A). */
 final class AlarmField implements SignalField {
     static final String RAISED = "raised";
     static final String CLEARED = "cleared";
+    /** The two bits' values by name, as a DBC value table shows them. */
+    static final Map<Long, String> VALUE_NAMES = Map.of(0L, "none", 1L, RAISED, 2L, CLEARED, 3L, "invalid");
 
     private final SignalDescriptor descriptor;
     private final int index;
@@ -30,6 +35,13 @@ final class AlarmField implements SignalField {
     @Override
     public int end() {
         return index + 1;
+    }
+
+    @Override
+    public List<SignalLayout> layouts() {
+        return List.of(new SignalLayout(SignalLayout.nameOf(key()), key(), index * 8 + shift, 2, false, 1, 0, 0, 3, "",
+                key() + ": " + descriptor.description() + " 1 raised, 2 cleared; 0 and 3 give no state (null).",
+                VALUE_NAMES));
     }
 
     @Override

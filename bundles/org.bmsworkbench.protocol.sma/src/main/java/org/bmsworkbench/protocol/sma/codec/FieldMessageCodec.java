@@ -1,12 +1,15 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
@@ -21,6 +24,7 @@ final class FieldMessageCodec implements MessageCodec {
     private final SignalField[] fieldArray;
     private final SignalMap.Keys keys;
     private final List<SignalDescriptor> signals;
+    private final FrameLayout layout;
 
     FieldMessageCodec(int canId, String name, String description, int length, List<? extends SignalField> fields) {
         if (canId < 0 || canId > CanFrame.MAX_STANDARD_ID) {
@@ -46,6 +50,9 @@ final class FieldMessageCodec implements MessageCodec {
         this.signals = this.fields.stream().map(SignalField::descriptor).toList();
         this.fieldArray = this.fields.toArray(new SignalField[0]);
         this.keys = new SignalMap.Keys(this.fields.stream().map(SignalField::key).toList());
+        List<SignalLayout> layouts = new ArrayList<>();
+        this.fields.forEach(f -> layouts.addAll(f.layouts()));
+        this.layout = new FrameLayout(canId, false, name, length, description, layouts);
     }
 
     @Override
@@ -71,6 +78,11 @@ final class FieldMessageCodec implements MessageCodec {
     @Override
     public List<SignalDescriptor> signals() {
         return signals;
+    }
+
+    @Override
+    public FrameLayout layout() {
+        return layout;
     }
 
     @Override

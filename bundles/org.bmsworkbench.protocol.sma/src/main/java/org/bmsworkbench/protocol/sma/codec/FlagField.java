@@ -1,7 +1,9 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.List;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
 
 /** One bit as a {@link Boolean}; null encodes as 0. */
@@ -27,6 +29,12 @@ final class FlagField implements SignalField {
     @Override
     public int end() {
         return index + 1;
+    }
+
+    @Override
+    public List<SignalLayout> layouts() {
+        return List.of(SignalLayout.of(SignalLayout.nameOf(key()), key(), index * 8 + bit, 1, false, 1, 0, 0, 1, "",
+                key() + ": " + descriptor.description() + " 1 true, 0 false."));
     }
 
     @Override

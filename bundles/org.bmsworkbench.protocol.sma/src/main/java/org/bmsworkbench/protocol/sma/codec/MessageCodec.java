@@ -2,6 +2,7 @@ package org.bmsworkbench.protocol.sma.codec;
 
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
@@ -45,6 +46,14 @@ public interface MessageCodec {
      *         or out of the field's range
      */
     byte[] encode(Map<String, ?> signals);
+
+    /**
+     * Where the message's values sit, for {@code bmswb dbc export}. The default describes the
+     * frame without signals; a message made of fields lists theirs.
+     */
+    default FrameLayout layout() {
+        return new FrameLayout(canId(), false, name(), length(), description(), List.of());
+    }
 
     /** A message made of fields; {@code length} must cover every field. */
     static MessageCodec of(int canId, String name, String description, int length, List<? extends SignalField> fields) {

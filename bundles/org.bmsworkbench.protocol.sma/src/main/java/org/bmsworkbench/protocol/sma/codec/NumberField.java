@@ -1,7 +1,9 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.List;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.Decimals;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.can.CanFrame;
@@ -11,22 +13,24 @@ final class NumberField implements SignalField {
 
     enum Encoding {
         /** un16, marker 0xFFFF, valid 0..0xFFFE. */
-        UN16(2, 0, 0xFFFE, 0xFFFF),
+        UN16(2, 0, 0xFFFE, 0xFFFF, "0xFFFF"),
         /** sn16, marker 0x8000, valid -0x7FFF..0x7FFF. */
-        SN16(2, -0x7FFF, 0x7FFF, 0x8000),
+        SN16(2, -0x7FFF, 0x7FFF, 0x8000, "0x8000"),
         /** un32, marker 0xFFFFFFFF, valid 0..0xFFFFFFFE. */
-        UN32(4, 0, 0xFFFF_FFFEL, 0xFFFF_FFFFL);
+        UN32(4, 0, 0xFFFF_FFFEL, 0xFFFF_FFFFL, "0xFFFFFFFF");
 
         final int bytes;
         final long min;
         final long max;
         final long marker;
+        final String markerHex;
 
-        Encoding(int bytes, long min, long max, long marker) {
+        Encoding(int bytes, long min, long max, long marker, String markerHex) {
             this.bytes = bytes;
             this.min = min;
             this.max = max;
             this.marker = marker;
+            this.markerHex = markerHex;
         }
     }
 
@@ -58,6 +62,17 @@ final class NumberField implements SignalField {
     @Override
     public int end() {
         return offset + encoding.bytes;
+    }
+
+    @Override
+    public List<SignalLayout> layouts() {
+        String unit = descriptor.unit();
+        String comment = key() + ": " + descriptor.description() + " Not available: " + encoding.markerHex
+                + (kelvin ? " (sent in K)." : ".");
+        return List.of(SignalLayout.of(SignalLayout.nameOf(key()), key(), offset * 8, encoding.bytes * 8,
+                encoding == Encoding.SN16, Decimals.scale(1, decimals), kelvin ? -273.15 : 0,
+                ((Number) value(encoding.min)).doubleValue(), ((Number) value(encoding.max)).doubleValue(), unit,
+                comment));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.List;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
 
 /**
@@ -26,6 +28,14 @@ public interface SignalField {
      *         outside the field's range
      */
     void encode(Object value, byte[] data);
+
+    /**
+     * Where the field sits, as DBC-style signals (one for a number, one per character of a
+     * text, two for a version). Empty when the field cannot be described that way.
+     */
+    default List<SignalLayout> layouts() {
+        return List.of();
+    }
 
     default String key() {
         return descriptor().key();
@@ -54,6 +64,15 @@ public interface SignalField {
     /** ASCII text, padding (NUL, 0xFF, space) trimmed; only padding decodes to null, null encodes as NULs. */
     static SignalField ascii(SignalDescriptor descriptor, int offset, int length) {
         return new TextField(descriptor, offset, length);
+    }
+
+    /**
+     * The layouts of ASCII text as one 8-bit signal per character, {@code KEY_charN} for the
+     * characters {@code firstCharacter}, {@code firstCharacter + 1}, … of the key's text, from
+     * byte {@code offset} on: for a text that spans frames (General BMS's 16-character serial).
+     */
+    static List<SignalLayout> asciiLayouts(String key, int offset, int length, int firstCharacter) {
+        return TextField.characterLayouts(key, offset, length, firstCharacter);
     }
 
     /** A two-bit alarm state at {@code shift} (0, 2, 4, 6) of byte {@code index}: 1 "raised", 2 "cleared", 0 and 3 null. */

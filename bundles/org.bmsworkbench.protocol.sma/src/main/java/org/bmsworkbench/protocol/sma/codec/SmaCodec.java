@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bmsworkbench.bms.BmsProtocol.MessageInfo;
 import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
@@ -105,6 +106,11 @@ public final class SmaCodec {
     public List<MessageInfo> messageInfos() {
         return byName.values().stream().map(m -> new MessageInfo(m.name(), m.canId(), false, m.description()))
                 .toList();
+    }
+
+    /** The messages' layouts, for {@link org.bmsworkbench.bms.BmsProtocol#frameLayouts()} and {@code dbc export}. */
+    public List<FrameLayout> frameLayouts() {
+        return byName.values().stream().map(MessageCodec::layout).toList();
     }
 
     /**

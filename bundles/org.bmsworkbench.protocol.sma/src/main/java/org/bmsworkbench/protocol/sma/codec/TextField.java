@@ -1,7 +1,10 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.can.CanFrame;
 
@@ -28,6 +31,25 @@ final class TextField implements SignalField {
     @Override
     public int end() {
         return offset + length;
+    }
+
+    @Override
+    public List<SignalLayout> layouts() {
+        return characterLayouts(key(), offset, length, 1);
+    }
+
+    /**
+     * One 8-bit signal per ASCII character: {@code KEY_charN} for the characters
+     * {@code firstCharacter} … of the key's text, starting at byte {@code offset}.
+     */
+    static List<SignalLayout> characterLayouts(String key, int offset, int length, int firstCharacter) {
+        List<SignalLayout> layouts = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            int n = firstCharacter + i;
+            layouts.add(SignalLayout.of(SignalLayout.nameOf(key) + "_char" + n, key, (offset + i) * 8, 8, false, 1, 0,
+                    0, 255, "", key + ": character " + n + " (ASCII code); trailing NUL, 0xFF and space are padding."));
+        }
+        return layouts;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.bmsworkbench.protocol.sma.codec;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
 
 /**
@@ -33,6 +35,16 @@ final class VersionField implements SignalField {
     @Override
     public int end() {
         return offset + 2;
+    }
+
+    @Override
+    public List<SignalLayout> layouts() {
+        String name = SignalLayout.nameOf(key());
+        return List.of(
+                SignalLayout.of(name + "_major", key(), offset * 8, 8, false, 1, 0, 0, 255, "",
+                        key() + ": major number, sent first (01 18 is 1.24); FF FF: not available."),
+                SignalLayout.of(name + "_minor", key(), offset * 8 + 8, 8, false, 1, 0, 0, 255, "",
+                        key() + ": minor number, two digits at least (01 18 is 1.24); FF FF: not available."));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.bmsworkbench.protocol.sma.internal;
 
 import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.ProtocolId;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
@@ -59,6 +60,11 @@ public final class SmaProtocol implements BmsProtocol {
     @Override
     public List<MessageInfo> messages() {
         return codec.messageInfos();
+    }
+
+    @Override
+    public List<FrameLayout> frameLayouts() {
+        return codec.frameLayouts();
     }
 
     @Override

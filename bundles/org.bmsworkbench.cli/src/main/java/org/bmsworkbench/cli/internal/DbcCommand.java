@@ -1,0 +1,110 @@
+package org.bmsworkbench.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.FrameLayout;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.dbc.DbcWriter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code bmswb dbc export}: a protocol's frame layouts as a DBC file. */
+@Component(name = "org.bmsworkbench.cli.dbc", service = Command.class)
+@CommandName("dbc")
+public final class DbcCommand implements Command {
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('p', "protocol", "ID")
+            .option('o', "output", "FILE.dbc");
+
+    private final ProtocolRegistry registry;
+
+    @Activate
+    public DbcCommand(@Reference ProtocolRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String summary() {
+        return "export a protocol's frames as a DBC file";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb dbc export --protocol ID -o FILE.dbc
+
+                Writes the frames of an installed protocol (sma, general-bms) as a Vector DBC
+                file for other CAN tools (CANdb++, SavvyCAN, cantools, canmatrix): each frame
+                with its 11-bit id, DLC and name, each signal little endian with start bit,
+                length, sign, factor, offset, range and unit. Comments (CM_) name the model key
+                of every signal. Alarms and warnings are 2-bit signals with the value table
+                0 none, 1 raised, 2 cleared, 3 invalid; a text (manufacturer, serial number) is
+                one 8-bit signal per ASCII character; the firmware version is two 8-bit
+                signals, major and minor; temperatures sent in K have offset -273.15, so the
+                DBC gives degrees Celsius. Not-available markers (0xFFFF, 0x8000, 0xFFFFFFFF)
+                lie outside each signal's range. The file is written in ISO-8859-1.
+
+                Options:
+                  -p, --protocol ID     the installed protocol to export (see bmswb protocols)
+                  -o, --output FILE     the DBC file to write (replaced if it exists)
+
+                Example:
+                  bmswb dbc export --protocol general-bms -o mg-master-lv.dbc
+
+                Exit status: 0; 2 for a usage error (unknown protocol, missing option);
+                1 when the protocol has no frame layouts or the file cannot be written.
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        if (args.positionals().isEmpty()) {
+            throw new UsageException("missing ACTION (export)");
+        }
+        String action = args.positionals().get(0);
+        if (!action.equals("export")) {
+            throw new UsageException("unknown action '" + action + "' (expected export)");
+        }
+        args.requirePositionals("ACTION");
+        String id = args.value("protocol").orElseThrow(() -> new UsageException("missing --protocol ID"));
+        String output = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE.dbc"));
+        BmsProtocol protocol = InstalledProtocols.require(registry, id);
+        List<FrameLayout> layouts = protocol.frameLayouts();
+        if (layouts.isEmpty()) {
+            throw new CommandFailure("protocol " + id + " does not describe its frames as layouts; "
+                    + "no DBC can be written for it");
+        }
+        String dbc;
+        try {
+            dbc = DbcWriter.write(protocol.label() + " (protocol " + id + "), written by bmswb dbc export. "
+                    + "Signal comments name the BMS Workbench model key; not-available markers lie outside each range.",
+                    layouts);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("protocol " + id + " has an inconsistent layout: " + e.getMessage(), e);
+        }
+        Path file = context.resolve(output);
+        try {
+            Files.write(file, dbc.getBytes(DbcWriter.CHARSET));
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure("cannot write " + output + ": no such directory", e);
+        } catch (AccessDeniedException e) {
+            throw new CommandFailure("cannot write " + output + ": permission denied", e);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        return 0;
+    }
+}
