@@ -1,0 +1,91 @@
+package org.bmsworkbench.simulator.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.can.CanChannel;
+import org.bmsworkbench.can.CanTransportProvider;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.TransportScheme;
+import org.bmsworkbench.device.mg.MgDeviceProfile;
+import org.bmsworkbench.simulator.SimulatorOptions;
+import org.bmsworkbench.simulator.VirtualMasterLv;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code sim:} transport: each connection is its own simulated MG Master LV, whose frames
+ * are encoded by the installed protocol services (found through the {@link ProtocolRegistry}
+ * at every send, so a protocol installed later is used at once) and whose Safety lock and
+ * unlock follow the MG device profile service.
+ */
+@Component(name = "org.bmsworkbench.simulator", service = CanTransportProvider.class)
+@TransportScheme(SimTransport.SCHEME)
+public final class SimTransport implements CanTransportProvider {
+    static final String SCHEME = "sim";
+    private static final AtomicInteger CHANNELS = new AtomicInteger();
+
+    private final ProtocolRegistry protocols;
+    private final MgDeviceProfile profile;
+    private final LongSupplier wallClock;
+    private final Set<SimChannel> channels = new CopyOnWriteArraySet<>();
+    private volatile boolean stopped;
+
+    @Activate
+    public SimTransport(@Reference ProtocolRegistry protocols, @Reference MgDeviceProfile profile) {
+        this(protocols, profile, System::currentTimeMillis);
+    }
+
+    SimTransport(ProtocolRegistry protocols, MgDeviceProfile profile, LongSupplier wallClock) {
+        this.protocols = protocols;
+        this.profile = profile;
+        this.wallClock = wallClock;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped = true;
+        List<SimChannel> all = new ArrayList<>(channels);
+        all.forEach(SimChannel::close);
+    }
+
+    @Override
+    public String description() {
+        return "Simulated MG Master LV (sim:?protocol=general-bms|sma|nmea2000&scenario=normal&speed=1&seed=1...)";
+    }
+
+    @Override
+    public void validate(ConnectionUri uri) {
+        SimulatorOptions.parse(uri);
+    }
+
+    @Override
+    public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
+        SimulatorOptions options = SimulatorOptions.parse(uri);
+        if (stopped) {
+            throw new IOException("the simulator transport is stopped; cannot open " + uri);
+        }
+        VirtualMasterLv bms = new VirtualMasterLv(options, wallClock.getAsLong(), profile, protocols::find,
+                problem -> listener.onTransportError("sim: " + problem));
+        String thread = "bmswb-sim-" + CHANNELS.incrementAndGet();
+        SimChannel channel = new SimChannel(bms, options, listener, thread, channels::remove);
+        channels.add(channel);
+        listener.onState(ConnectionState.CONNECTED, "simulated MG Master LV " + options.serial() + ", "
+                + options.protocol() + ", scenario " + options.scenario().id() + ", speed ×" + options.speed());
+        channel.start();
+        return channel;
+    }
+
+    /** Open channels (for tests). */
+    int openChannels() {
+        return channels.size();
+    }
+}

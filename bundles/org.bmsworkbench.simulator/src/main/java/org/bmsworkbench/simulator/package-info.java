@@ -1,0 +1,14 @@
+/**
+ * A virtual MG Master LV, independent of any transport: a battery pack that behaves like one,
+ * the BMS state machine with its VREG registers, scenarios scripted over virtual time, and
+ * {@link org.bmsworkbench.simulator.VirtualMasterLv}, which turns all of it into the frames a
+ * Master LV sends and answers the frames it receives. Plain Java (no OSGi imports other than
+ * these annotations) and deterministic for a seed, so that the {@code sim:} transport, a
+ * served endpoint and tests drive the same device.
+ */
+@Export
+@Version("1.0.0")
+package org.bmsworkbench.simulator;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
