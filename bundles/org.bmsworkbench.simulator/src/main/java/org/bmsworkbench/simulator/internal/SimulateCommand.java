@@ -231,7 +231,7 @@ public final class SimulateCommand implements Command {
             }
             err.println("bmswb simulate: serving a simulated MG Master LV (" + options.protocol() + ", scenario "
                     + options.scenario().id() + ", serial " + options.serial() + ", speed ×" + options.speed()
-                    + ") on " + endpoint.address() + (duration > 0 ? " for " + duration + " s" : "; Ctrl-C to stop"));
+                    + ") on " + endpoint.address() + (duration > 0 ? " for " + seconds(duration) + " s" : "; Ctrl-C to stop"));
             if (!stopped) {
                 await(stop, duration);
             }
@@ -248,6 +248,10 @@ public final class SimulateCommand implements Command {
             throw new CommandFailure(failure.get());
         }
         return 0;
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) && s < 1e15 ? String.valueOf((long) s) : String.valueOf(s);
     }
 
     private static void await(CountDownLatch stop, double duration) {
