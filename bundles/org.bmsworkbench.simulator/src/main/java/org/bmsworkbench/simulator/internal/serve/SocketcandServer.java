@@ -178,7 +178,7 @@ public final class SocketcandServer implements ServedEndpoint {
         Client(Socket socket, int number) throws IOException {
             this.socket = socket;
             this.peer = String.valueOf(socket.getRemoteSocketAddress()).replaceFirst("^/", "");
-            this.session = new SocketcandSession(busName, frame -> fromClient(this, frame));
+            this.session = new SocketcandSession(busName);
             String name = "bmswb-serve-socketcand-" + number;
             this.out = new OutboundLines(socket.getOutputStream(), FRAME_BACKLOG, name + "-writer",
                     e -> disconnect("cannot write to it: " + e.getMessage()));
@@ -215,6 +215,7 @@ public final class SocketcandServer implements ServedEndpoint {
                     }
                     SocketcandSession.Output output = session.receive(buffer, 0, n);
                     out.reply(output.replies());
+                    output.frames().forEach(frame -> fromClient(this, frame));
                     if (output.hangUp()) {
                         // let the writer send the error before the socket closes
                         out.awaitDrained(1000);

@@ -2,16 +2,16 @@ package org.bmsworkbench.simulator.internal.serve;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.bmsworkbench.can.CanFrame;
 
 /**
  * The server side of one socketcand connection, without I/O (the protocol of linux-can/socketcand
  * {@code doc/protocol.md}, as Kayak and python-can speak it): the bytes the client sends go in,
- * the server's answers come out, frames the client sends go to the bus, and frames from the
+ * the server's answers and the frames the client sends come out, and frames from the
  * bus become {@code < frame … >} elements in raw mode (or for subscribed ids in BCM mode).
  *
  * <p>Supported — every command is one {@code < … >} element; bytes between elements are ignored:
@@ -41,12 +41,16 @@ public final class SocketcandSession {
 
     enum Mode { NO_BUS, BCM, RAW }
 
-    /** What the session answers to some input: bytes for the client, and whether to hang up. */
-    public record Output(byte[] replies, boolean hangUp) {
+    /**
+     * What the session makes of some input: bytes for the client, the frames it sent (for the
+     * bus: handed out, not sent under the session's lock, so sessions never wait on each other),
+     * and whether to hang up.
+     */
+    public record Output(byte[] replies, List<CanFrame> frames, boolean hangUp) {
     }
 
     private final String busName;
-    private final Consumer<CanFrame> toBus;
+    private final List<CanFrame> sent = new ArrayList<>();
     private final StringBuilder element = new StringBuilder();
     private final Map<Long, long[]> subscriptions = new HashMap<>();
     private boolean inElement;
@@ -55,13 +59,9 @@ public final class SocketcandSession {
     private boolean hungUp;
     private long received;
 
-    /**
-     * @param busName the one bus this server offers (e.g. {@code can0})
-     * @param toBus   frames the client sends
-     */
-    public SocketcandSession(String busName, Consumer<CanFrame> toBus) {
+    /** @param busName the one bus this server offers (e.g. {@code can0}) */
+    public SocketcandSession(String busName) {
         this.busName = busName;
-        this.toBus = toBus;
     }
 
     /** What the server sends first. */
@@ -90,7 +90,9 @@ public final class SocketcandSession {
                 element.append(c);
             }
         }
-        return new Output(answers.toByteArray(), hungUp);
+        List<CanFrame> frames = List.copyOf(sent);
+        sent.clear();
+        return new Output(answers.toByteArray(), frames, hungUp);
     }
 
     /** The element for a frame from the bus, or null when this client does not take it now. */
@@ -203,7 +205,7 @@ public final class SocketcandSession {
         }
         long micros = System.currentTimeMillis() * 1000;
         received++;
-        toBus.accept(remote ? CanFrame.remote(micros, busName, (int) id, extended, (int) dlc)
+        sent.add(remote ? CanFrame.remote(micros, busName, (int) id, extended, (int) dlc)
                 : CanFrame.wrap(micros, busName, (int) id, extended, data));
         return "";
     }

@@ -101,6 +101,33 @@ class SocketcandServerTest {
     }
 
     @Test
+    void clientsSendingAtOnceNeverWaitOnEachOther() throws Exception {
+        server.start();
+        try (SocketcandClient a = rawClient(); SocketcandClient b = rawClient()) {
+            StringBuilder many = new StringBuilder();
+            for (int i = 0; i < 500; i++) {
+                many.append("< send 123 1 ").append(Integer.toHexString(i & 0xFF)).append(" >");
+            }
+            Thread other = new Thread(() -> {
+                try {
+                    b.send(many.toString());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            other.start();
+            a.send(many.toString());
+            other.join();
+            // each sees the other's 500 frames on the bus; the device gets all 1000
+            await(() -> bus.fromPeers.size() == 1000, "the device to get every frame: " + bus.fromPeers.size());
+            a.send("< echo >");
+            b.send("< echo >");
+            assertEquals("< echo >", a.nextReply());
+            assertEquals("< echo >", b.nextReply());
+        }
+    }
+
+    @Test
     void aClientAskingForAnotherBusIsToldAndDisconnected() throws Exception {
         server.start();
         try (SocketcandClient c = new SocketcandClient(server.port())) {
