@@ -106,7 +106,10 @@ public final class SlcanPtyEndpoint implements ServedEndpoint {
                     fail(path + " was closed at its other end (did socat end?)");
                     return;
                 }
-                out.reply(adapter.receive(buffer.array(), 0, n));
+                synchronized (this) {
+                    // an answer is queued before any frame the command lets through (O, then frames)
+                    out.reply(adapter.receive(buffer.array(), 0, n));
+                }
             }
         } catch (ClosedChannelException e) {
             // closed by close()
@@ -122,7 +125,7 @@ public final class SlcanPtyEndpoint implements ServedEndpoint {
     }
 
     @Override
-    public void deliver(CanFrame frame) {
+    public synchronized void deliver(CanFrame frame) {
         byte[] line = adapter.frameLine(frame);
         if (line == null || out == null) {
             return;

@@ -192,7 +192,8 @@ public final class SocketcandServer implements ServedEndpoint {
             reader.start();
         }
 
-        void offer(CanFrame frame) {
+        /** Under the client's lock, so that no frame slips in between a mode switch and its {@code < ok >}. */
+        synchronized void offer(CanFrame frame) {
             byte[] line = session.frameLine(frame);
             if (line == null) {
                 return;
@@ -204,6 +205,12 @@ public final class SocketcandServer implements ServedEndpoint {
             }
         }
 
+        private synchronized SocketcandSession.Output take(byte[] buffer, int n) {
+            SocketcandSession.Output output = session.receive(buffer, 0, n);
+            out.reply(output.replies());
+            return output;
+        }
+
         private void readLoop() {
             byte[] buffer = new byte[1024];
             try (InputStream in = socket.getInputStream()) {
@@ -213,8 +220,7 @@ public final class SocketcandServer implements ServedEndpoint {
                         disconnect("disconnected");
                         return;
                     }
-                    SocketcandSession.Output output = session.receive(buffer, 0, n);
-                    out.reply(output.replies());
+                    SocketcandSession.Output output = take(buffer, n);
                     output.frames().forEach(frame -> fromClient(this, frame));
                     if (output.hangUp()) {
                         // let the writer send the error before the socket closes
