@@ -139,7 +139,8 @@ public final class DecodeCommand implements Command {
         } catch (LogParseException e) {
             throw new CommandFailure(e.getMessage());
         } catch (DecodePipeline.OutputException e) {
-            throw new CommandFailure("cannot write the output: " + e.getMessage(), e);
+            String reason = e.getCause() != null ? e.getMessage() : StandardOutput.reason(context.out());
+            throw new CommandFailure("cannot write the output: " + reason, e);
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + sourceName + ": " + reason(e), e);
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +66,43 @@ class CommandsTest {
         assertEquals("bmswb decode: missing FILE\nTry 'bmswb decode --help'.\n", run(2, "decode").err());
         assertEquals("bmswb decode: --protocol needs a value\nTry 'bmswb decode --help'.\n",
                 run(2, "decode", "x.log", "--protocol").err());
+    }
+
+    /** Standard output that fails as a full disk does. */
+    private static StandardOutput fullDisk() {
+        return StandardOutput.over(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        });
+    }
+
+    @Test
+    void decodeToAFullDiskFailsWithOneLineSayingWhy() throws Exception {
+        Path log = Files.writeString(dir.resolve("x.log"), "(1.000000) can0 356#C01485FFD700\n");
+        for (String format : List.of("jsonl", "table", "csv")) {
+            Console c = new Console(dir);
+            int status = main().run(List.of("decode", "--protocol", "sma", "--format", format, log.toString()), null,
+                    fullDisk(), c.err, dir, false);
+            assertEquals(1, status, format);
+            assertEquals("bmswb decode: cannot write the output: No space left on device\n", c.err(), format);
+        }
+    }
+
+    @Test
+    void anyCommandWhoseOutputIsLostFails() {
+        Console c = new Console(dir);
+        assertEquals(1, main().run(List.of("protocols"), null, fullDisk(), c.err, dir, false));
+        assertEquals("bmswb protocols: cannot write the output: No space left on device\n", c.err());
+        c = new Console(dir);
+        assertEquals(1, main().run(List.of("--help"), null, fullDisk(), c.err, dir, false));
+        assertEquals("bmswb: cannot write the output: No space left on device\n", c.err());
     }
 
     @Test

@@ -146,6 +146,7 @@ public final class DecodePipeline implements Flushable {
             throw new OutputException(e.getMessage(), e);
         }
         if (out instanceof PrintStream ps && ps.checkError()) {
+            // a PrintStream keeps the cause to itself: whoever made the stream may know it
             throw new OutputException("the output is closed or full", null);
         }
     }
