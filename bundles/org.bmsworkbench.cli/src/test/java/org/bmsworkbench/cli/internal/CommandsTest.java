@@ -106,6 +106,18 @@ class CommandsTest {
     }
 
     @Test
+    void decodeSkipsABadFirstLineAndDecodesTheRest() throws Exception {
+        Files.writeString(dir.resolve("x.log"), "garbage line\n(1700000000.000000) can0 356#BE14FE007C01\n");
+        for (String protocol : List.of("sma", "auto")) {
+            Console c = run(0, "decode", "--protocol", protocol, "--format", "jsonl", "x.log");
+            assertTrue(c.err().startsWith("bmswb decode: x.log:1: not a line of any log format this workbench reads"
+                    + " (skipped)\n"), c.err());
+            assertTrue(c.err().endsWith("bmswb decode: 1 bad line skipped\n"), c.err());
+            assertTrue(c.out().contains("\"pack.voltage\":53.1"), c.out());
+        }
+    }
+
+    @Test
     void decodeAutoWithNothingInstalledFails() {
         DecodeCommand decode = new DecodeCommand(new FakeRegistry());
         CommandFailure e = assertThrows(CommandFailure.class, () -> decode.run(new Console(dir).context("x.log")));
