@@ -45,7 +45,7 @@ class AscReaderTest {
                 CanFrame.remote(DATE + 700_000, "can0", 0x123, false, 4),
                 CanFrame.remote(DATE + 710_000, "can0", 0x124, false, 0),
                 CanFrame.of(DATE + 720_000, "can0", 0x7FF, false),
-                CanFrame.error(DATE + 800_000, "can0", AscReader.ERROR_CLASS, new byte[8])), frames);
+                CanFrame.error(DATE + 800_000, "can0", 0)), frames);
     }
 
     @Test

@@ -118,6 +118,20 @@ class CommandsTest {
     }
 
     @Test
+    void decodeAllShowsErrorAndRemoteFramesFromACandumpLog() throws Exception {
+        Files.writeString(dir.resolve("x.log"), "(1.000000) can0 20000080#0000000000000000\n"
+                + "(2.000000) can0 123#R4\n(3.000000) can0 356#BE14FE007C01\n");
+        assertEquals("""
+                {"time":1.0,"bus":"can0","protocol":null,"can_id":"0x20000080","message":"error_frame","signals":{},"data":"0000000000000000"}
+                {"time":2.0,"bus":"can0","protocol":null,"can_id":"0x123","message":"remote_request","signals":{},"dlc":4}
+                {"time":3.0,"bus":"can0","protocol":"sma","can_id":"0x356","message":"battery_basic_info","signals":{"pack.voltage":53.1}}
+                """, run(0, "decode", "-p", "sma", "--format", "jsonl", "--all", "x.log").out());
+        assertEquals("""
+                {"time":3.0,"bus":"can0","protocol":"sma","can_id":"0x356","message":"battery_basic_info","signals":{"pack.voltage":53.1}}
+                """, run(0, "decode", "-p", "sma", "--format", "jsonl", "x.log").out());
+    }
+
+    @Test
     void decodeAutoWithNothingInstalledFails() {
         DecodeCommand decode = new DecodeCommand(new FakeRegistry());
         CommandFailure e = assertThrows(CommandFailure.class, () -> decode.run(new Console(dir).context("x.log")));
