@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalKind;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.FakeProtocol;
@@ -184,8 +186,25 @@ class CommandsTest {
     void signalsOfOneProtocol() {
         assertEquals("""
                 {"key":"bms.serial","unit":"","kind":"text","group":"identity","label":"Serial number","description":""}
-                {"key":"pack.voltage","unit":"V","kind":"number","group":"pack","label":"Pack voltage","description":""}
+                {"key":"pack.voltage","unit":"V","kind":"number","group":"pack","label":"Pack voltage","description":"Voltage"}
                 """, run(0, "signals", "--protocol", "sma", "--format", "jsonl").out());
+    }
+
+    @Test
+    void signalsOfOneProtocolAreTheCatalogues() throws Exception {
+        // a protocol that describes a standard key its own way: the catalogue's unit and label are shown
+        FakeProtocol odd = new FakeProtocol("odd") {
+            @Override
+            public List<SignalDescriptor> signals() {
+                return List.of(new SignalDescriptor("pack.voltage", "mV", SignalKind.NUMBER, "x", "Volts!", null));
+            }
+        };
+        Console c = new Console(dir);
+        assertEquals(0, new SignalsCommand(new FakeRegistry(odd)).run(c.context("--protocol", "odd")));
+        assertEquals("""
+                KEY           UNIT  KIND    GROUP  LABEL
+                pack.voltage  V     number  pack   Pack voltage
+                """, c.out());
     }
 
     @Test
