@@ -202,7 +202,7 @@ final class AscReader extends LineLogReader {
         for (int i = 0; i < dlc; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end || !(decimal ? isDigit(b[q]) : HEX_VALUE[b[q] & 0xFF] >= 0) && t - q > 2) {
-                throw fault("DLC " + dlc + " but " + i + " data bytes");
+                throw fault("DLC " + dlc + " but " + CandumpSyntax.dataBytes(i));
             }
             long v = number(b, q, t, decimal ? 10 : 16, "data", decimal ? 3 : 2);
             if (v > 255) {

@@ -126,7 +126,7 @@ class AscReaderTest {
                0.500000 1  3G6  Rx   d 1 00             | bad hex digit 'G' in id
                0.500000 1  356  Rx   d 9 00 00 00 00 00 00 00 00 00 | DLC 9, at most 8
                0.500000 1  356  Rx   d 8 00 00 00 00 00 00  Length = 0 | DLC 8 but 6 data bytes
-               0.500000 1  356  Rx   d 2 00             | DLC 2 but 1 data bytes
+               0.500000 1  356  Rx   d 2 00             | DLC 2 but 1 data byte
                0.500000 1  356  Rx   x 2 00 00          | expected 'd' or 'r' after the direction, found 'x'
                0.500000 1  356  Rx   d                  | missing DLC
                0.500000 1  356  Rx   d 2 100 00         | data '100' has more than 2 digits

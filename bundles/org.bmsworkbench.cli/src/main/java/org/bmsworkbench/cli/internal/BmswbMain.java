@@ -229,7 +229,7 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         summaries.forEach((name, summary) -> s.append("  ").append(name)
                 .append(" ".repeat(width - name.length() + 3)).append(summary).append('\n'));
         return s.append("\nOptions:\n")
-                .append("  -h, --help     show this help; 'bmswb COMMAND --help' shows a command's\n")
+                .append("  -h, --help     show this help; 'bmswb COMMAND --help' shows a command's help\n")
                 .append("  --version      show the version\n\n")
                 .append("Exit status: 0 success, 1 failure, 2 usage error.\n")
                 .toString();

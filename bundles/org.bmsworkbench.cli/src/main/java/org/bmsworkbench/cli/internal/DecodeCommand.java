@@ -74,8 +74,9 @@ public final class DecodeCommand implements Command {
                   --strict                 stop at the first bad line or malformed frame;
                                            by default each is reported on stderr and skipped
 
-                Exit status: 0 decoded (even with lines skipped), 1 unreadable log, bad line in
-                strict mode, or no protocol recognised, 2 usage error (e.g. unknown protocol).
+                Exit status: 0 decoded (even with lines skipped, or a log without frames, which
+                is said on stderr), 1 unreadable log, bad line in strict mode, or no protocol
+                recognised, 2 usage error (e.g. unknown protocol).
 
                 Examples:
                   bmswb decode capture.log
@@ -117,6 +118,11 @@ public final class DecodeCommand implements Command {
                         new ProtocolAutoDetection(ProtocolAutoDetection.standard(installed)).detect(reader);
                 chosen = outcome.detection().map(d -> InstalledProtocols.byIds(d.protocolIds(), installed))
                         .orElse(List.of());
+                if (outcome.framesRead() == 0) {
+                    // nothing to recognise a protocol from, nor to decode: as with an explicit protocol
+                    noFrames(err, sourceName, reader.skippedLines());
+                    return 0;
+                }
                 if (chosen.isEmpty()) {
                     throw new CommandFailure("no known protocol recognised in " + sourceName + " (installed: "
                             + InstalledProtocols.ids(installed) + ")");
@@ -131,9 +137,10 @@ public final class DecodeCommand implements Command {
                 live.flushBeforeWaiting(pipeline);
             }
             DecodePipeline.Summary summary = pipeline.run(source, sourceName, problems);
-            long skipped = reader.skippedLines() + summary.malformedFrames();
-            if (skipped > 0) {
-                err.println("bmswb decode: " + skipped + (skipped == 1 ? " bad line skipped" : " bad lines skipped"));
+            if (summary.frames() == 0) {
+                noFrames(err, sourceName, reader.skippedLines());
+            } else {
+                reportSkipped(err, reader.skippedLines() + summary.malformedFrames());
             }
             return 0;
         } catch (LogParseException e) {
@@ -143,6 +150,17 @@ public final class DecodeCommand implements Command {
             throw new CommandFailure("cannot write the output: " + reason, e);
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + sourceName + ": " + reason(e), e);
+        }
+    }
+
+    private static void noFrames(PrintStream err, String sourceName, long skipped) {
+        err.println("bmswb decode: no CAN frames in " + sourceName);
+        reportSkipped(err, skipped);
+    }
+
+    private static void reportSkipped(PrintStream err, long skipped) {
+        if (skipped > 0) {
+            err.println("bmswb decode: " + skipped + (skipped == 1 ? " bad line skipped" : " bad lines skipped"));
         }
     }
 

@@ -134,6 +134,19 @@ class CommandsTest {
     }
 
     @Test
+    void aLogWithoutFramesIsSaidToHaveNoneWithAnyProtocolChoice() throws Exception {
+        Files.writeString(dir.resolve("empty.log"), "");
+        Files.writeString(dir.resolve("comments.log"), "// only\n# comments\n\n");
+        for (String log : List.of("empty.log", "comments.log")) {
+            for (String protocol : List.of("auto", "sma")) {
+                Console c = run(0, "decode", "--protocol", protocol, "--format", "jsonl", log);
+                assertEquals("bmswb decode: no CAN frames in " + log + "\n", c.err(), protocol);
+                assertEquals("", c.out());
+            }
+        }
+    }
+
+    @Test
     void decodeAutoWithNothingInstalledFails() {
         DecodeCommand decode = new DecodeCommand(new FakeRegistry());
         CommandFailure e = assertThrows(CommandFailure.class, () -> decode.run(new Console(dir).context("x.log")));
