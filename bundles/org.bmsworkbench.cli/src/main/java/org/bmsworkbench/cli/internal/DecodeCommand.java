@@ -92,7 +92,7 @@ public final class DecodeCommand implements Command {
         String protocol = args.value("protocol", "auto");
         String formatName = args.value("format", "table");
         boolean auto = protocol.equals("auto");
-        ProtocolChoice explicit = auto ? null : InstalledProtocols.withCompanions(registry, protocol);
+        ProtocolChoice explicit = auto ? null : ProtocolSelection.withCompanions(registry, protocol);
         List<BmsProtocol> chosen = auto ? List.of() : explicit.protocols();
         List<BmsProtocol> installed = registry.protocols();
         if (auto && installed.isEmpty()) {
@@ -116,7 +116,7 @@ public final class DecodeCommand implements Command {
             if (auto) {
                 ProtocolAutoDetection.Outcome outcome =
                         new ProtocolAutoDetection(ProtocolAutoDetection.standard(installed)).detect(reader);
-                chosen = outcome.detection().map(d -> InstalledProtocols.byIds(d.protocolIds(), installed))
+                chosen = outcome.detection().map(d -> ProtocolSelection.byIds(d.protocolIds(), installed))
                         .orElse(List.of());
                 if (outcome.framesRead() == 0) {
                     // nothing to recognise a protocol from, nor to decode: as with an explicit protocol
@@ -125,10 +125,10 @@ public final class DecodeCommand implements Command {
                 }
                 if (chosen.isEmpty()) {
                     throw new CommandFailure("no known protocol recognised in " + sourceName + " (installed: "
-                            + InstalledProtocols.ids(installed) + ")");
+                            + ProtocolSelection.ids(installed) + ")");
                 }
                 Detection detection = outcome.detection().get();
-                err.println("bmswb decode: protocol auto-detected: " + InstalledProtocols.ids(chosen)
+                err.println("bmswb decode: protocol auto-detected: " + ProtocolSelection.ids(chosen)
                         + " (" + detection.evidence() + ")");
                 source = outcome.reader();
             }

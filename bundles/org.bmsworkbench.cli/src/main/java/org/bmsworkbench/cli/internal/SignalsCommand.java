@@ -65,7 +65,7 @@ public final class SignalsCommand implements Command {
         if (protocol.isPresent()) {
             // the catalogue's descriptors (units checked, standard labels) of the keys the protocol fills
             Set<String> keys = new HashSet<>();
-            InstalledProtocols.require(registry, protocol.get()).signals().forEach(d -> keys.add(d.key()));
+            ProtocolSelection.require(registry, protocol.get()).signals().forEach(d -> keys.add(d.key()));
             signals = signals.stream().filter(d -> keys.contains(d.key())).toList();
         }
         PrintStream out = context.out();

@@ -230,13 +230,13 @@ class CommandsTest {
     @Test
     void anExplicitProtocolBringsTheCompanionsItNamesWhenInstalled() throws Exception {
         FakeRegistry withVreg = new FakeRegistry(new FakeProtocol("nmea2000", "vreg"), new FakeProtocol("vreg"));
-        assertEquals(List.of("nmea2000", "vreg"), InstalledProtocols.withCompanions(withVreg, "nmea2000").ids());
-        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(withVreg, "vreg").ids());
+        assertEquals(List.of("nmea2000", "vreg"), ProtocolSelection.withCompanions(withVreg, "nmea2000").ids());
+        assertEquals(List.of("vreg"), ProtocolSelection.withCompanions(withVreg, "vreg").ids());
         FakeRegistry alone = new FakeRegistry(new FakeProtocol("nmea2000", "vreg"));
-        assertEquals(List.of("nmea2000"), InstalledProtocols.withCompanions(alone, "nmea2000").ids());
-        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(alone, "nmea2000").missingCompanions());
+        assertEquals(List.of("nmea2000"), ProtocolSelection.withCompanions(alone, "nmea2000").ids());
+        assertEquals(List.of("vreg"), ProtocolSelection.withCompanions(alone, "nmea2000").missingCompanions());
         FakeRegistry noCompanions = new FakeRegistry(new FakeProtocol("nmea2000"), new FakeProtocol("vreg"));
-        assertEquals(List.of("nmea2000"), InstalledProtocols.withCompanions(noCompanions, "nmea2000").ids(),
+        assertEquals(List.of("nmea2000"), ProtocolSelection.withCompanions(noCompanions, "nmea2000").ids(),
                 "companions come from the protocol, not from a table in the CLI");
     }
 }
