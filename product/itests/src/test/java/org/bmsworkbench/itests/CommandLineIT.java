@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,29 @@ class CommandLineIT {
         assertEquals(1, strict.status(), strict::toString);
         assertTrue(strict.err().contains("bad.log:3:"), strict::toString);
         assertEquals(1, strict.err().strip().lines().count(), "one line on stderr: " + strict.err());
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAFailureSayingWhy() throws Exception {
+        Process p = bmswb.builder("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString())
+                .redirectOutput(new File("/dev/full")).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals("bmswb decode: cannot write the output: No space left on device\n", err);
+    }
+
+    @Test
+    void aClosedPipeEndsTheCommandWithOneLine() throws Exception {
+        Process p = bmswb.builder("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString())
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        p.getInputStream().close(); // the reader is gone before anything is written, as after '| head -0'
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals("bmswb decode: cannot write the output: Broken pipe\n", err);
     }
 
     @Test
