@@ -66,7 +66,10 @@ public enum Nmea2000Field {
         if (kelvin) {
             return Decimals.kelvinToCelsius(value, decimals);
         }
-        return decimals == 0 ? Long.valueOf(value) : Double.valueOf(Decimals.scale(value, decimals));
+        if (decimals == 0) {
+            return Long.valueOf(value);
+        }
+        return Double.valueOf(Decimals.scale(value, decimals));
     }
 
     /**
