@@ -18,6 +18,9 @@ class CommandLineIT {
     /** Written by hand from guide 1.3, with the expected JSONL next to it (the SMA bundle's fixtures). */
     private static final Path GUIDE_LOG = fixture("sma-guide.log");
     private static final Path GUIDE_JSONL = fixture("sma-guide.jsonl");
+    /** Written by hand from guide 1.5.3 (NMEA 2000), with the expected JSONL (the NMEA 2000 bundle's fixtures). */
+    private static final Path N2K_LOG = fixture("org.bmsworkbench.protocol.nmea2000", "nmea2000-guide.log");
+    private static final Path N2K_JSONL = fixture("org.bmsworkbench.protocol.nmea2000", "nmea2000-guide.jsonl");
 
     private static Bmswb bmswb;
 
@@ -32,8 +35,12 @@ class CommandLineIT {
     }
 
     private static Path fixture(String name) {
-        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", "org.bmsworkbench.protocol.sma",
-                "src", "test", "resources", name).normalize();
+        return fixture("org.bmsworkbench.protocol.sma", name);
+    }
+
+    private static Path fixture(String bundle, String name) {
+        return Paths.get(System.getProperty("user.dir"), "..", "..", "bundles", bundle, "src", "test", "resources", name)
+                .normalize();
     }
 
     @Test
@@ -41,6 +48,21 @@ class CommandLineIT {
         Bmswb.Result r = bmswb.run("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString());
         assertEquals(0, r.status(), r::toString);
         assertEquals(Files.readAllLines(GUIDE_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void decodesTheNmea2000GuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "nmea2000", "--format", "jsonl", N2K_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(N2K_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void autoDetectionChoosesNmea2000ForItsPgns() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--format", "jsonl", N2K_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.err().contains("auto-detected") && r.err().contains("nmea2000"), r::toString);
+        assertEquals(Files.readAllLines(N2K_JSONL), r.outLines(), r::toString);
     }
 
     @Test
