@@ -11,34 +11,50 @@ import org.bmsworkbench.bms.codec.Decimals;
  * <p>Raw values are handled as the unsigned bit patterns on the wire (0..0xFFFF, 0..0xFF).
  */
 public enum Nmea2000Field {
-    /** int16, 0.01 V. */
-    VOLTAGE(16, true, 2, false),
-    /** int16, 0.1 A. */
-    CURRENT(16, true, 1, false),
+    /** int16, 0.01 V, guide range ±327.64 V. */
+    VOLTAGE(16, true, 2, false, -32764, 32764, "-327.64..327.64 V"),
+    /** int16, 0.1 A, guide range ±3276.4 A. */
+    CURRENT(16, true, 1, false, -32764, 32764, "-3276.4..3276.4 A"),
     /**
      * 0.01 K to °C. The guide says int16 with a range of 0 to 655.32 K; canboat reads it as
      * uint16. Read as uint16, with the int16 markers {@code 0x7FFF}/{@code 0x7FFE} as well as
      * {@code 0xFFFF}/{@code 0xFFFE} meaning null (so 54.51 °C and 54.52 °C cannot be sent);
-     * null is sent as {@code 0xFFFF}, which no reader takes for a temperature.
+     * null is sent as {@code 0xFFFF}, which no reader takes for a temperature. Guide range 0 to 655.32 K.
      */
-    TEMPERATURE(16, false, 2, true),
-    /** uint8, 1 % (SOC). */
-    PERCENT(8, false, 0, false),
-    /** uint16, 1 minute. */
-    MINUTES(16, false, 0, false),
-    /** uint16, 1 Ah. */
-    AMP_HOURS(16, false, 0, false);
+    TEMPERATURE(16, false, 2, true, 0, 65532, "-273.15..382.17 °C"),
+    /** uint8, 1 % (SOC), guide range 0 to 252 %. */
+    PERCENT(8, false, 0, false, 0, 252, "0..252 %"),
+    /** uint16, 1 minute, guide range 0 to 65532 min. */
+    MINUTES(16, false, 0, false, 0, 65532, "0..65532 min"),
+    /** uint16, 1 Ah, guide range 0 to 65532 Ah. */
+    AMP_HOURS(16, false, 0, false, 0, 65532, "0..65532 Ah");
 
     private final int bits;
     private final boolean signed;
     private final int decimals;
     private final boolean kelvin;
+    private final int min;
+    private final int max;
+    private final String range;
 
-    Nmea2000Field(int bits, boolean signed, int decimals, boolean kelvin) {
+    Nmea2000Field(int bits, boolean signed, int decimals, boolean kelvin, int min, int max, String range) {
         this.bits = bits;
         this.signed = signed;
         this.decimals = decimals;
         this.kelvin = kelvin;
+        this.min = min;
+        this.max = max;
+        this.range = range;
+    }
+
+    /**
+     * Whether the encoder sends this raw pattern: a value inside the guide's range, not a marker.
+     * The decoder reads every pattern that is not a marker, in or out of that range (the top
+     * values NMEA 2000 reserves included).
+     */
+    public boolean isSendable(int raw) {
+        int value = signed ? (short) raw : raw;
+        return !isMarker(raw) && value >= min && value <= max;
     }
 
     /** Whether the raw pattern is a not-available or error marker. */
@@ -76,8 +92,8 @@ public enum Nmea2000Field {
      * The raw pattern for a model value; null gives the marker.
      *
      * @param key named in the exception
-     * @throws IllegalArgumentException for a value that is not a number, or is outside the field's
-     *         range, or falls on a marker
+     * @throws IllegalArgumentException for a value that is not a number, or is outside the guide's
+     *         range for the field, or falls on a marker
      */
     public int encode(Object value, String key) {
         if (value == null) {
@@ -101,8 +117,6 @@ public enum Nmea2000Field {
                 throw outOfRange(key, value);
             }
         }
-        long min = signed ? -(1L << (bits - 1)) : 0;
-        long max = signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
         if (raw < min || raw > max) {
             throw outOfRange(key, value);
         }
@@ -115,14 +129,6 @@ public enum Nmea2000Field {
     }
 
     private IllegalArgumentException outOfRange(String key, Object value) {
-        String range = switch (this) {
-            case VOLTAGE -> "-327.68..327.65 V";
-            case CURRENT -> "-3276.8..3276.5 A";
-            case TEMPERATURE -> "-273.15..382.18 °C";
-            case PERCENT -> "0..253 %";
-            case MINUTES -> "0..65533 min";
-            case AMP_HOURS -> "0..65533 Ah";
-        };
         return new IllegalArgumentException(key + " = " + value + " is outside " + range);
     }
 }

@@ -125,7 +125,8 @@ class BatteryStatusTest {
         assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.voltage", 1.0), 33, 0));
         assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.voltage", 1.0), 256, 0));
         assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.voltage", 327.67), 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.voltage", 327.66), 0, 0), "0x7FFE");
+        assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.voltage", 327.65), 0, 0), "guide: +/- 327.64 V");
+        assertEquals("000480FF7FFFFF00", hex(BatteryStatus.of(Map.of("pack.voltage", -327.64), 0, 0).toBytes()));
         assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.current", -3276.9), 0, 0));
         assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.temperature", -273.16), 0, 0));
         assertThrows(IllegalArgumentException.class, () -> BatteryStatus.of(Map.of("pack.temperature", 54.52), 0, 0), "0x7FFF");

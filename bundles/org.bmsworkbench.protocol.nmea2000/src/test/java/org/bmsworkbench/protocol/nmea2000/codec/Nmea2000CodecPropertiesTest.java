@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -47,6 +48,12 @@ class Nmea2000CodecPropertiesTest {
         Map<String, Object> values = new HashMap<>(m.signals());
         values.putAll(Map.of(Nmea2000Codec.OPTION_DATA_INSTANCE, base * 32, Nmea2000Codec.OPTION_SID, sid,
                 Nmea2000Codec.OPTION_SOURCE, source, Nmea2000Codec.OPTION_PRIORITY, priority));
+        boolean sendable = sendable(Nmea2000Field.VOLTAGE, voltage) && (role != 0 || sendable(Nmea2000Field.CURRENT, current))
+                && sendable(Nmea2000Field.TEMPERATURE, temperature);
+        if (!sendable) {
+            assertThrows(IllegalArgumentException.class, () -> codec.encode(m.message(), values, "can1", 7, new FastPacketEncoder()));
+            return;
+        }
         List<CanFrame> back = codec.encode(m.message(), values, "can1", 7, new FastPacketEncoder());
         CanFrame expected = CanFrame.of(7, "can1", id, true, new BatteryStatus(instance, canonical(Nmea2000Field.VOLTAGE, voltage),
                 role == 0 ? canonical(Nmea2000Field.CURRENT, current) : 0x7FFF, canonical(Nmea2000Field.TEMPERATURE, temperature), sid)
@@ -61,12 +68,12 @@ class Nmea2000CodecPropertiesTest {
         FastPacketEncoder encoder = new FastPacketEncoder();
         int source = random.nextInt(256);
         int id = J1939Id.of(random.nextInt(8), DcDetailedStatus.PGN, source, 0xFF).canId();
-        for (int p = 0; p < packets; p++) {
+        for (int p = 0, sequence = 0; p < packets; p++) {
             int length = random.nextBoolean() ? 11 : 9;
             DcDetailedStatus sent = new DcDetailedStatus(random.nextInt(256), random.nextInt(256), random.nextInt(256),
                     random.nextInt(256), 0xFF, random.nextInt(0x10000), 0xFFFF, length == 11 ? random.nextInt(0x10000) : 0xFFFF, length);
             List<CanFrame> frames = new ArrayList<>();
-            for (byte[] data : FastPacketEncoder.split(sent.toBytes(), p & 7)) {
+            for (byte[] data : FastPacketEncoder.split(sent.toBytes(), sequence)) {
                 frames.add(CanFrame.of(p, "can0", id, true, data));
             }
             DecodedMessage m = null;
@@ -79,15 +86,26 @@ class Nmea2000CodecPropertiesTest {
             values.putAll(Map.of(Nmea2000Codec.OPTION_DATA_INSTANCE, sent.instance(), Nmea2000Codec.OPTION_SID, sent.sid(),
                     Nmea2000Codec.OPTION_SOURCE, source, Nmea2000Codec.OPTION_PRIORITY, id >>> 26,
                     Nmea2000Codec.OPTION_DC_TYPE, sent.dcType(), Nmea2000Codec.OPTION_LENGTH, length));
+            if (!sendable(Nmea2000Field.PERCENT, sent.soc()) || !sendable(Nmea2000Field.MINUTES, sent.timeRemaining())
+                    || !sendable(Nmea2000Field.AMP_HOURS, sent.ampHours())) {
+                assertThrows(IllegalArgumentException.class, () -> codec.encode(Nmea2000Codec.DC_DETAILED_STATUS, values, "can0", 0, encoder));
+                continue;
+            }
             DcDetailedStatus canonical = new DcDetailedStatus(sent.sid(), sent.instance(), sent.dcType(),
                     canonical(Nmea2000Field.PERCENT, sent.soc()), 0xFF, canonical(Nmea2000Field.MINUTES, sent.timeRemaining()), 0xFFFF,
                     length == 11 ? canonical(Nmea2000Field.AMP_HOURS, sent.ampHours()) : 0xFFFF, length);
             List<CanFrame> expected = new ArrayList<>();
-            for (byte[] data : FastPacketEncoder.split(canonical.toBytes(), p & 7)) {
+            for (byte[] data : FastPacketEncoder.split(canonical.toBytes(), sequence)) {
                 expected.add(CanFrame.of(p, "can0", id, true, data));
             }
             assertEquals(expected, codec.encode(m.message(), values, "can0", p, encoder));
+            sequence = (sequence + 1) & 7;
         }
+    }
+
+    /** Markers and values in the guide's range can be sent; the rest (the reserved top values) not. */
+    private static boolean sendable(Nmea2000Field field, int raw) {
+        return field.isMarker(raw) || field.isSendable(raw);
     }
 
     /** A marker comes back as the field's not-available marker; anything else as itself. */
