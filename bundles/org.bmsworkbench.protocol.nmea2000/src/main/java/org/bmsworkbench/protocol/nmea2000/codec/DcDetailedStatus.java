@@ -62,12 +62,11 @@ public record DcDetailedStatus(int sid, int instance, int dcType, int soc, int s
     /**
      * The fields of a reassembled payload; bytes after the eleventh are ignored.
      *
-     * @param where names the frame in the exception, e.g. {@code 0x19F21250}
      * @throws MalformedFrameException when the payload has fewer than 9 bytes
      */
-    public static DcDetailedStatus read(byte[] payload, String where) throws MalformedFrameException {
+    public static DcDetailedStatus read(byte[] payload) throws MalformedFrameException {
         if (payload.length < SHORT_LENGTH) {
-            throw new MalformedFrameException(where + " PGN 127506 dc_detailed_status needs " + SHORT_LENGTH
+            throw new MalformedFrameException("PGN 127506 dc_detailed_status needs " + SHORT_LENGTH
                     + " payload bytes, got " + payload.length);
         }
         return new DcDetailedStatus(payload[0] & 0xFF, payload[1] & 0xFF, payload[2] & 0xFF, payload[3] & 0xFF,

@@ -92,8 +92,14 @@ public final class Nmea2000Codec {
         if (payload == null) {
             return null;
         }
+        DcDetailedStatus status;
+        try {
+            status = DcDetailedStatus.read(payload);
+        } catch (MalformedFrameException e) {
+            throw new MalformedFrameException("0x" + frame.idHex() + " " + e.getMessage());
+        }
         return new DecodedMessage(PROTOCOL_ID, DC_DETAILED_STATUS, frame, DC_DETAILED_STATUS_PGN, sources[source], null,
-                null, null, DcDetailedStatus.read(payload, "0x" + frame.idHex()).signals());
+                null, null, status.signals());
     }
 
     /**
