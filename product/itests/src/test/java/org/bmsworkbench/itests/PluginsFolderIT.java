@@ -21,7 +21,8 @@ class PluginsFolderIT {
 
     @Test
     void aProtocolDroppedIntoPluginsIsUsedAndRemovedWhileBmswbRuns() throws Exception {
-        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.sma")) {
+        // without every protocol bundle (SMA, NMEA 2000, those to come), so that SMA is the only one
+        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.")) {
             Process watch = bmswb.builder("protocols", "--watch", "--duration", "30").redirectErrorStream(true).start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
