@@ -24,6 +24,9 @@ class CommandLineIT {
     /** Written by hand from guide 1.4: every General BMS frame, markers, the serial in two halves. */
     private static final Path GENERAL_BMS_LOG = fixture("org.bmsworkbench.protocol.generalbms", "general-bms-guide.log");
     private static final Path GENERAL_BMS_JSONL = fixture("org.bmsworkbench.protocol.generalbms", "general-bms-guide.jsonl");
+    /** Written by hand from guide 1.5.3 (NMEA 2000), with the expected JSONL (the NMEA 2000 bundle's fixtures). */
+    private static final Path N2K_LOG = fixture("org.bmsworkbench.protocol.nmea2000", "nmea2000-guide.log");
+    private static final Path N2K_JSONL = fixture("org.bmsworkbench.protocol.nmea2000", "nmea2000-guide.jsonl");
 
     private static Bmswb bmswb;
 
@@ -103,6 +106,21 @@ class CommandLineIT {
         Bmswb.Result r = bmswb.run("decode", "--protocol", "vreg", "--format", "jsonl", VREG_LOG.toString());
         assertEquals(0, r.status(), r::toString);
         assertEquals(Files.readAllLines(VREG_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void decodesTheNmea2000GuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "nmea2000", "--format", "jsonl", N2K_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(N2K_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void autoDetectionChoosesNmea2000ForItsPgns() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--format", "jsonl", N2K_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.err().contains("auto-detected") && r.err().contains("nmea2000"), r::toString);
+        assertEquals(Files.readAllLines(N2K_JSONL), r.outLines(), r::toString);
     }
 
     @Test
