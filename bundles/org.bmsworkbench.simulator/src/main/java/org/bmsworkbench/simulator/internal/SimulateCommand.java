@@ -49,7 +49,6 @@ public final class SimulateCommand implements Command {
     private static final List<String> OPTIONS_OTHER_THAN_SERIAL = Stream.concat(
             DEVICE_OPTIONS.stream().filter(n -> !n.equals("serial")), Stream.of("combined", "serve", "duration")).toList();
     private static final Arguments.Parser OPTIONS = parser();
-    private static final Pattern URI_PREFIX = Pattern.compile("^'[^']*': option ");
     private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,16}");
 
     private final CanTransportProvider sim;
@@ -148,9 +147,16 @@ public final class SimulateCommand implements Command {
         try {
             options = SimulatorOptions.parse(uri);
         } catch (InvalidUriException e) {
-            throw new UsageException(URI_PREFIX.matcher(e.getMessage()).replaceFirst("--"));
+            throw new UsageException(asOptionMessage(uri, e.getMessage()));
         }
         return serve(context, uri, options, target, duration);
+    }
+
+    /** {@code 'sim:?speed=0': option speed=0 is outside 1..1000} → {@code --speed=0 is outside 1..1000}. */
+    private static String asOptionMessage(ConnectionUri uri, String message) {
+        String prefix = "'" + uri + "': ";
+        String m = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return m.startsWith("option ") ? "--" + m.substring("option ".length()) : m;
     }
 
     private int unlockCode(Arguments args, CommandContext context) throws UsageException {
@@ -176,7 +182,7 @@ public final class SimulateCommand implements Command {
         for (String name : DEVICE_OPTIONS) {
             if (args.has(name)) {
                 sb.append(separator).append(name).append('=')
-                        .append(URLEncoder.encode(args.value(name, ""), StandardCharsets.UTF_8));
+                        .append(URLEncoder.encode(args.value(name, ""), StandardCharsets.UTF_8).replace("+", "%20"));
                 separator = "&";
             }
         }

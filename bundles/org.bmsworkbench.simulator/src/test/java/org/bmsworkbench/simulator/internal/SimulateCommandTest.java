@@ -82,6 +82,9 @@ class SimulateCommandTest {
         assertEquals("--speed=0 is outside 1..1000", usageError("--serve", "slcan:x", "--speed", "0"));
         assertEquals("--protocol=j1939 is not one of general-bms, nmea2000, sma", usageError("--serve", "slcan:x", "--protocol", "j1939"));
         assertTrue(usageError("--serve", "slcan:x", "--scenario", "flood").startsWith("--scenario=flood is not one of "));
+        assertTrue(usageError("--serve", "slcan:x", "--scenario", "flood it").startsWith("--scenario=flood it is not one of "));
+        assertEquals("--serial=it's 17 characters must be 1 to 16 printable ASCII characters without blanks",
+                usageError("--serve", "slcan:x", "--serial", "it's 17 characters"));
         assertEquals("--duration: expected a positive number of seconds, got '0'", usageError("--serve", "slcan:x", "--duration", "0"));
         assertEquals("--duration: expected a number, got 'soon'", usageError("--serve", "slcan:x", "--duration", "soon"));
         assertEquals("unknown option --bitrate", usageError("--serve", "slcan:x", "--bitrate", "500000"));
