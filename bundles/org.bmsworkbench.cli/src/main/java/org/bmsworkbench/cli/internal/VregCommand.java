@@ -208,7 +208,7 @@ public final class VregCommand implements Command {
             }
             Object now = r.values().get(field.key());
             context.out().println(name + " = " + (now == null && !r.values().containsKey(field.key())
-                    ? ValueText.of(number, field.unit()) : RegisterText.value(info, field, now)) + " (" + r.message() + ")");
+                    ? ValueText.of(number, field.unit()) : RegisterText.value(info, field, now)) + ": " + r.message());
             return 0;
         }
     }

@@ -77,7 +77,7 @@ class VregCommandTest {
     void writeAsksShowingTheOldValueThenPrintsTheConfirmedOne() {
         Console c = run(0, "y\n", "vreg", "write", "0x0374", "2");
         assertEquals("write 0x0374 sync_group: 0 → 2? [y/N] ", c.err());
-        assertEquals("0x0374 sync_group = 2 (wrote 2 to 0x0374 (Synchronize group number); node 0x50 confirmed it)\n",
+        assertEquals("0x0374 sync_group = 2: wrote 2 to 0x0374 (Synchronize group number); node 0x50 confirmed it\n",
                 c.out());
         assertEquals(List.of("read 0x0374 from 0x50", "write 2 to 0x0374"), access.log);
         assertEquals(2L, access.device.get(0x0374));
