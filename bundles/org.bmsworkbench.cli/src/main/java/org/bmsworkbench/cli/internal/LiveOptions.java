@@ -1,0 +1,49 @@
+package org.bmsworkbench.cli.internal;
+
+import java.util.stream.Collectors;
+import org.bmsworkbench.bms.BmsProtocol;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.UsageException;
+
+/** Options the live commands share: {@code --connect}, {@code --duration}, {@code --protocol}. */
+final class LiveOptions {
+    /** The embedded default: a simulated MG Master LV. */
+    static final String DEFAULT_URI = "sim:";
+
+    private LiveOptions() {
+    }
+
+    /** {@code --duration S} in seconds, positive; infinite when absent. */
+    static double duration(Arguments args) throws UsageException {
+        double duration = args.doubleValue("duration", Double.POSITIVE_INFINITY);
+        if (!(duration > 0)) {
+            throw new UsageException("--duration: expected a positive number of seconds, got '"
+                    + args.value("duration", "") + "'");
+        }
+        return duration;
+    }
+
+    /** {@code --connect URI}: required, or {@link #DEFAULT_URI} when {@code required} is false. */
+    static String uri(Arguments args, boolean required) throws UsageException {
+        if (required && !args.has("connect")) {
+            throw new UsageException("missing --connect URI (e.g. --connect sim: or --connect slcan:/dev/ttyACM0)");
+        }
+        String uri = args.value("connect", DEFAULT_URI);
+        if (uri.isBlank()) {
+            throw new UsageException("--connect: empty URI");
+        }
+        return uri;
+    }
+
+    /** {@code auto}, or an installed protocol's id; otherwise a usage error naming those installed. */
+    static String protocol(Arguments args, ProtocolRegistry registry) throws UsageException {
+        String protocol = args.value("protocol", "auto");
+        if (!protocol.equals("auto") && registry.find(protocol).isEmpty()) {
+            String installed = registry.protocols().stream().map(BmsProtocol::id).collect(Collectors.joining(", "));
+            throw new UsageException("unknown protocol '" + protocol + "' (installed: "
+                    + (installed.isEmpty() ? "none" : installed) + ")");
+        }
+        return protocol;
+    }
+}

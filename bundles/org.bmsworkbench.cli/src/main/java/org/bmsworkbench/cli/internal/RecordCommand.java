@@ -1,0 +1,208 @@
+package org.bmsworkbench.cli.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.can.Subscription;
+import org.bmsworkbench.can.log.CanLogWriter;
+import org.bmsworkbench.can.log.CanLogs;
+import org.bmsworkbench.can.log.LogFormat;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.live.LiveConnection;
+import org.bmsworkbench.cli.internal.live.StopSignal;
+import org.bmsworkbench.cli.internal.live.WholeLinesOutputStream;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code bmswb record}: the raw frames of a connection written to a candump {@code -L} or ASC log
+ * as they arrive. The file is flushed twice a second and holds whole lines only, so a process
+ * killed at any moment leaves a valid log that lacks at most its last second.
+ */
+@Component(name = "org.bmsworkbench.cli.record", service = Command.class)
+@CommandName("record")
+public final class RecordCommand implements Command {
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('c', "connect", "URI")
+            .option('o', "output", "FILE")
+            .option("duration", "S");
+    /** The log is flushed at least this often: a killed recorder loses less than a second. */
+    static final long FLUSH_MILLIS = 500;
+    private static final int QUEUE_CAPACITY = 1 << 18;
+
+    private final Connections connections;
+    private final Duration connectTimeout;
+
+    @Activate
+    public RecordCommand(@Reference Connections connections) {
+        this(connections, LiveConnection.CONNECT_TIMEOUT);
+    }
+
+    RecordCommand(Connections connections, Duration connectTimeout) {
+        this.connections = connections;
+        this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public String summary() {
+        return "record the raw frames of a connection to a candump -L or ASC log";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb record --connect URI [--duration S] -o FILE.log|FILE.asc
+
+                Records every frame of the connection, received and sent, to FILE as it arrives:
+                Vector ASC when FILE ends in .asc, candump -L otherwise. Runs until --duration
+                ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were
+                recorded. The file is flushed twice a second and only ever holds whole lines: a
+                recorder killed at any moment leaves a log that decodes, missing at most its last
+                second (an ASC log then lacks its 'End TriggerBlock' line, which readers accept).
+                FILE is replaced if it exists.
+
+                Options:
+                  -c, --connect URI   where to record from, e.g. sim:, slcan:/dev/ttyACM0,
+                                      socketcand://host:29536/can0 (required)
+                  -o, --output FILE   the log to write (required)
+                  --duration S        stop after S seconds (default: until Ctrl-C)
+
+                Exit status: 0 recorded; 1 cannot write FILE, cannot connect (within 10 s) or the
+                connection failed; 2 usage error (missing --connect or -o), and a URI that
+                cannot be used (malformed, a scheme with no transport), said in one line.
+
+                Examples:
+                  bmswb record --connect sim: --duration 60 -o bench.log
+                  bmswb record --connect slcan:/dev/ttyACM0 -o field-test.asc
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        args.requirePositionals();
+        String uri = LiveOptions.uri(args, true);
+        String file = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE"));
+        double duration = LiveOptions.duration(args);
+        Path path = context.resolve(file);
+        if (Files.isDirectory(path)) {
+            throw new CommandFailure("cannot write " + file + ": is a directory");
+        }
+
+        BlockingQueue<CanFrame> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        AtomicLong dropped = new AtomicLong();
+        PrintStream err = context.err();
+        // connected first, then the file: a URI or connection that fails leaves no empty log behind;
+        // frames that arrive meanwhile wait in the queue
+        try (StopSignal stop = StopSignal.afterOrOnShutdown(duration);
+                LiveConnection live = LiveConnection.open(connections, uri);
+                Subscription s = live.connection().subscribe(f -> {
+                    if (!queue.offer(f)) {
+                        dropped.incrementAndGet();
+                    }
+                })) {
+            if (!live.awaitConnected(connectTimeout, stop)) {
+                return 0;
+            }
+            CanLogWriter writer = openLog(path, file);
+            try (writer) {
+                record(queue, writer, live, stop, err, file);
+                s.close();
+                drain(queue, writer, err, file);
+            } catch (IOException e) {
+                throw new CommandFailure("cannot write " + file + ": " + reason(e), e);
+            } finally {
+                long written = writer.framesWritten();
+                err.println("bmswb record: recorded " + written + (written == 1 ? " frame to " : " frames to ") + file);
+            }
+            if (dropped.get() > 0) {
+                err.println("bmswb record: " + dropped.get() + " frames dropped: the file could not keep up");
+            }
+            Connection c = live.connection();
+            if (c.state() == ConnectionState.FAILED) {
+                throw new CommandFailure("connection to " + uri + " failed: " + c.stateDetail());
+            }
+        } catch (LiveConnection.UnusableUri e) {
+            err.println("bmswb record: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static CanLogWriter openLog(Path path, String file) throws CommandFailure {
+        try {
+            OutputStream out = new WholeLinesOutputStream(Files.newOutputStream(path));
+            return CanLogs.writer(out, LogFormat.forWriting(path));
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static void record(BlockingQueue<CanFrame> queue, CanLogWriter writer, LiveConnection live,
+            StopSignal stop, PrintStream err, String file) throws IOException, InterruptedException {
+        long lastFlush = System.nanoTime();
+        while (!stop.stopped() && !live.ended()) {
+            long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(100), stop.remainingNanos());
+            CanFrame f = queue.poll(wait, TimeUnit.NANOSECONDS);
+            while (f != null) {
+                write(writer, f, err, file);
+                f = queue.poll();
+            }
+            if (System.nanoTime() - lastFlush >= TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS)) {
+                writer.flush();
+                lastFlush = System.nanoTime();
+            }
+            for (LiveConnection.StateChange c : live.takeChanges()) {
+                err.println("bmswb record: connection: " + c);
+            }
+        }
+    }
+
+    /** The frames that arrived before the subscription ended. */
+    private static void drain(BlockingQueue<CanFrame> queue, CanLogWriter writer, PrintStream err, String file)
+            throws IOException {
+        CanFrame f;
+        while ((f = queue.poll()) != null) {
+            write(writer, f, err, file);
+        }
+    }
+
+    private static void write(CanLogWriter writer, CanFrame f, PrintStream err, String file) throws IOException {
+        try {
+            writer.write(f);
+        } catch (IllegalArgumentException e) {
+            err.println("bmswb record: " + file + ": frame " + f + " cannot be logged: " + e.getMessage() + " (skipped)");
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,288 @@
+package org.bmsworkbench.cli.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bmsworkbench.bms.registers.RegisterAccess;
+import org.bmsworkbench.bms.registers.RegisterField;
+import org.bmsworkbench.bms.registers.RegisterInfo;
+import org.bmsworkbench.bms.registers.RegisterResult;
+import org.bmsworkbench.bms.registers.RequestOptions;
+import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.live.LiveConnection;
+import org.bmsworkbench.cli.internal.live.StopSignal;
+import org.bmsworkbench.cli.internal.live.ValueText;
+import org.bmsworkbench.cli.internal.vreg.RegisterNumbers;
+import org.bmsworkbench.cli.internal.vreg.RegisterText;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code bmswb vreg list|read|write}: the VREG catalogue, and registers read and written over a connection. */
+@Component(name = "org.bmsworkbench.cli.vreg", service = Command.class)
+@CommandName("vreg")
+public final class VregCommand implements Command {
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('c', "connect", "URI")
+            .option("node", "ADDR")
+            .flag('y', "yes");
+
+    private final Connections connections;
+    private final RegisterAccess access;
+    private final Duration connectTimeout;
+
+    @Activate
+    public VregCommand(@Reference Connections connections, @Reference RegisterAccess access) {
+        this(connections, access, LiveConnection.CONNECT_TIMEOUT);
+    }
+
+    VregCommand(Connections connections, RegisterAccess access, Duration connectTimeout) {
+        this.connections = connections;
+        this.access = access;
+        this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public String summary() {
+        return "the VREG register catalogue; read and write registers of a BMS";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb vreg list
+                       bmswb vreg read [--connect URI] [--node ADDR] REG...
+                       bmswb vreg write [--connect URI] [--node ADDR] [--yes] REG VALUE
+
+                list   the registers of the catalogue (MG Master LV guide 1.5.4.2): id, name, model
+                       keys, type, unit, access (R or RW), when the BMS broadcasts it (periodic,
+                       on change), and the range a write may carry.
+                read   reads each register from the BMS and prints id, name, value with unit and
+                       label, and the raw bytes in hex; a register that fails shows why (no answer,
+                       the ACK code in words).
+                write  checks VALUE against the catalogue (read-only, range) before anything is
+                       sent, reads the current value, asks 'write 0x0374 sync_group: 0 → 2? [y/N]'
+                       on stderr (answered on stdin) unless --yes, writes, and prints the value the
+                       BMS confirmed or read back.
+
+                REG is a register id in hex (0x0FFF) or decimal (4095); VALUE is in the register's
+                unit (settings are whole numbers, e.g. 2).
+
+                Options:
+                  -c, --connect URI   where the BMS is (default sim:); VREG travels on an NMEA 2000
+                                      bus, e.g. 'sim:?protocol=nmea2000', slcan:/dev/ttyACM0
+                  --node ADDR         the BMS's address, 0x50 or 80 (default: the register access
+                                      configuration, 0x50)
+                  -y, --yes           write without asking
+
+                Exit status: 0 done; 1 a register could not be read, a write was refused (by the
+                catalogue, by the BMS with its ACK code, or not confirmed at the prompt) or not
+                confirmed by the BMS, cannot connect; 2 usage error, and a URI that cannot be
+                used, said in one line.
+
+                Examples:
+                  bmswb vreg list
+                  bmswb vreg read --connect 'sim:?protocol=nmea2000' 0x0102 0x0FFF 0x0371
+                  bmswb vreg write --connect 'sim:?protocol=nmea2000' 0x0374 2
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        List<String> positionals = args.positionals();
+        if (positionals.isEmpty()) {
+            throw new UsageException("missing ACTION (list, read or write)");
+        }
+        try {
+            return switch (positionals.get(0)) {
+                case "list" -> list(context, args);
+                case "read" -> read(context, args);
+                case "write" -> write(context, args);
+                default -> throw new UsageException("unknown action '" + positionals.get(0)
+                        + "' (expected list, read or write)");
+            };
+        } catch (LiveConnection.UnusableUri e) {
+            context.err().println("bmswb vreg: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int list(CommandContext context, Arguments args) throws UsageException {
+        args.requirePositionals("ACTION");
+        TextTable table = new TextTable(RegisterText.listHeader());
+        for (RegisterInfo r : access.catalogue().registers()) {
+            table.row(RegisterText.listRow(r));
+        }
+        table.print(context.out());
+        return 0;
+    }
+
+    private int read(CommandContext context, Arguments args)
+            throws UsageException, CommandFailure, LiveConnection.UnusableUri {
+        List<String> positionals = args.positionals();
+        if (positionals.size() < 2) {
+            throw new UsageException("missing REG");
+        }
+        List<Integer> registers = new ArrayList<>();
+        for (String reg : positionals.subList(1, positionals.size())) {
+            registers.add(RegisterNumbers.register(reg));
+        }
+        RequestOptions options = options(args);
+        List<RegisterResult> results;
+        try (LiveConnection live = connect(args)) {
+            results = await(access.readAll(live.connection(), registers, options), options, registers.size());
+        }
+        TextTable table = new TextTable("REGISTER", "NAME", "VALUE", "RAW");
+        List<RegisterResult> failed = new ArrayList<>();
+        for (RegisterResult r : results) {
+            RegisterInfo info = access.catalogue().find(r.register()).orElse(null);
+            String name = info == null ? "(not in the catalogue)" : info.name();
+            if (r.ok()) {
+                table.row(r.registerHex(), name, RegisterText.values(info, r.values()), r.data());
+            } else {
+                failed.add(r);
+                table.row(r.registerHex(), name, "error: " + describe(r), "");
+            }
+        }
+        table.print(context.out());
+        if (failed.size() == 1) {
+            throw new CommandFailure(failed.get(0).registerHex() + ": " + describe(failed.get(0)));
+        }
+        if (!failed.isEmpty()) {
+            throw new CommandFailure(failed.size() + " of " + results.size() + " registers could not be read");
+        }
+        return 0;
+    }
+
+    private int write(CommandContext context, Arguments args)
+            throws UsageException, CommandFailure, LiveConnection.UnusableUri {
+        List<String> positionals = args.requirePositionals("ACTION", "REG", "VALUE");
+        int register = RegisterNumbers.register(positionals.get(1));
+        BigDecimal value = RegisterNumbers.value(positionals.get(2));
+        RequestOptions options = options(args);
+        RegisterInfo info = access.catalogue().find(register).orElseThrow(() -> new CommandFailure(String.format(
+                "register 0x%04X is not in the catalogue (see bmswb vreg list); nothing was sent", register)));
+        String refusal = RegisterNumbers.refusal(info, value);
+        if (refusal != null) {
+            throw new CommandFailure(refusal);
+        }
+        RegisterField field = info.fields().get(0);
+        Number number = RegisterNumbers.asNumber(value);
+        String name = info.idHex() + " " + RegisterText.shortKey(field.key());
+        PrintStream err = context.err();
+        try (LiveConnection live = connect(args)) {
+            Connection connection = live.connection();
+            RegisterResult old = await(access.read(connection, register, options), options, 1);
+            String oldText = "?";
+            if (old.ok() && old.values().containsKey(field.key())) {
+                oldText = ValueText.of(old.values().get(field.key()), field.unit());
+            } else {
+                err.println("bmswb vreg write: cannot read the current value of " + info.idHex() + ": " + describe(old));
+            }
+            if (!args.has("yes") && !confirmed(context, "write " + name + ": " + oldText + " → "
+                    + ValueText.of(number, field.unit()) + "? [y/N] ")) {
+                throw new CommandFailure("not written: not confirmed");
+            }
+            RegisterResult r = await(access.write(connection, register, number, options), options, 2);
+            if (!r.ok()) {
+                throw new CommandFailure(describe(r));
+            }
+            Object now = r.values().get(field.key());
+            context.out().println(name + " = " + (now == null && !r.values().containsKey(field.key())
+                    ? ValueText.of(number, field.unit()) : RegisterText.value(info, field, now)) + ": " + r.message());
+            return 0;
+        }
+    }
+
+    private static boolean confirmed(CommandContext context, String question) {
+        context.err().print(question);
+        context.err().flush();
+        if (context.in() == null) {
+            context.err().println();
+            return false;
+        }
+        try {
+            String answer = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)).readLine();
+            if (answer == null) {
+                context.err().println();
+                return false;
+            }
+            String a = answer.strip().toLowerCase(Locale.ROOT);
+            return a.equals("y") || a.equals("yes");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The result's message, with the ACK code in words when the message does not name it. */
+    private static String describe(RegisterResult r) {
+        String message = r.message();
+        if (r.code() != null) {
+            String code = String.format("0x%04X", r.code());
+            if (!message.contains(code)) {
+                message += " (ACK " + code + ": " + r.outcome().description() + ")";
+            }
+        }
+        return message;
+    }
+
+    private RequestOptions options(Arguments args) throws UsageException {
+        RequestOptions defaults = access.defaults();
+        if (!args.has("node")) {
+            return defaults;
+        }
+        try {
+            return defaults.withNode(RegisterNumbers.node(args.value("node").get()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--node: " + e.getMessage());
+        }
+    }
+
+    private LiveConnection connect(Arguments args)
+            throws UsageException, CommandFailure, LiveConnection.UnusableUri {
+        LiveConnection live = LiveConnection.open(connections, LiveOptions.uri(args, false));
+        try (StopSignal never = StopSignal.after(Double.POSITIVE_INFINITY)) {
+            live.awaitConnected(connectTimeout, never);
+            return live;
+        } catch (CommandFailure | RuntimeException e) {
+            live.close();
+            throw e;
+        }
+    }
+
+    /** Waits for a future that always completes; the limit only guards against a broken implementation. */
+    private static <T> T await(CompletableFuture<T> future, RequestOptions options, int requests)
+            throws CommandFailure {
+        long limit = options.timeout().toMillis() * options.tries() * Math.max(1, requests) * 2 + 5_000;
+        try {
+            return future.get(limit, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new CommandFailure("the register access gave no result within " + limit / 1000 + " s");
+        } catch (ExecutionException e) {
+            throw new CommandFailure("the register access failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted");
+        }
+    }
+}

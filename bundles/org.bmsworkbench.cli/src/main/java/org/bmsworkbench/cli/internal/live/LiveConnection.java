@@ -1,0 +1,168 @@
+package org.bmsworkbench.cli.internal.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.Subscription;
+import org.bmsworkbench.cli.CommandFailure;
+
+/**
+ * A connection opened for one command line: a URI that cannot be used is an {@link UnusableUri}
+ * (the command exits 2 with that one line), one that does not connect a {@link CommandFailure}
+ * (exit 1) with the transport's reason; state changes after the connection came up are kept for
+ * the command to show.
+ */
+public final class LiveConnection implements AutoCloseable {
+    /** How long a command waits for {@link ConnectionState#CONNECTED}. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** One state change, as the connection reported it. */
+    public record StateChange(ConnectionState state, String detail) {
+        /** {@code RECONNECTING (port unplugged)}, or just the state without a detail. */
+        @Override
+        public String toString() {
+            return detail == null || detail.isEmpty() ? state.name() : state + " (" + detail + ")";
+        }
+    }
+
+    /**
+     * A URI that cannot be opened: malformed, rejected by its transport, or a scheme no installed
+     * transport serves. The message is the one line the user sees.
+     */
+    public static final class UnusableUri extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnusableUri(String message) {
+            super(message);
+        }
+    }
+
+    private final String uri;
+    private final Connection connection;
+    private final Object lock = new Object();
+    private final Queue<StateChange> changes = new ConcurrentLinkedQueue<>();
+    private final Subscription stateSubscription;
+    private volatile boolean connected;
+
+    private LiveConnection(String uri, Connection connection) {
+        this.uri = uri;
+        this.connection = connection;
+        this.stateSubscription = connection.onStateChange(this::changed);
+    }
+
+    /**
+     * Opens {@code uri}.
+     *
+     * @throws UnusableUri when the URI is malformed, its transport rejects it, or no transport
+     *                      serves its scheme
+     */
+    public static LiveConnection open(Connections connections, String uri) throws UnusableUri {
+        Connection c;
+        try {
+            c = connections.open(uri);
+        } catch (InvalidUriException e) {
+            throw new UnusableUri(e.getMessage());
+        }
+        if (c.state() == ConnectionState.WAITING_FOR_TRANSPORT) {
+            String detail = c.stateDetail();
+            c.close();
+            throw new UnusableUri("cannot open '" + uri + "': " + detail);
+        }
+        return new LiveConnection(uri, c);
+    }
+
+    private void changed(ConnectionState state, String detail) {
+        if (connected) {
+            changes.add(new StateChange(state, detail));
+        }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The URI as the user gave it. */
+    public String uri() {
+        return uri;
+    }
+
+    /**
+     * Waits until the connection is {@link ConnectionState#CONNECTED}; returns false when
+     * {@code stop} ends the wait first.
+     *
+     * @throws CommandFailure when it fails or closes, or is not connected within {@code timeout}
+     */
+    public boolean awaitConnected(Duration timeout, StopSignal stop) throws CommandFailure {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                ConnectionState state = connection.state();
+                switch (state) {
+                    case CONNECTED -> {
+                        connected = true;
+                        return true;
+                    }
+                    case FAILED -> throw new CommandFailure("cannot connect to " + uri + ": " + connection.stateDetail());
+                    case CLOSED -> throw new CommandFailure("cannot connect to " + uri + ": closed before it connected"
+                            + detail(connection.stateDetail()));
+                    default -> {
+                        // CONNECTING, RECONNECTING, WAITING_FOR_TRANSPORT: wait
+                    }
+                }
+                if (stop.stopped()) {
+                    return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new CommandFailure("cannot connect to " + uri + ": still " + state + " after "
+                            + text(timeout) + detail(connection.stateDetail()));
+                }
+                try {
+                    lock.wait(Math.max(1, Math.min(left / 1_000_000, 100)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    private static String text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String detail(String detail) {
+        return detail == null || detail.isEmpty() ? "" : " (" + detail + ")";
+    }
+
+    /** The state changes since the connection came up, oldest first, each returned once. */
+    public List<StateChange> takeChanges() {
+        List<StateChange> taken = new ArrayList<>();
+        StateChange c;
+        while ((c = changes.poll()) != null) {
+            taken.add(c);
+        }
+        return taken;
+    }
+
+    /** True when the connection will deliver no more frames: closed (a finite source ended) or failed. */
+    public boolean ended() {
+        ConnectionState s = connection.state();
+        return s == ConnectionState.CLOSED || s == ConnectionState.FAILED;
+    }
+
+    @Override
+    public void close() {
+        stateSubscription.close();
+        connection.close();
+    }
+}

@@ -1,0 +1,141 @@
+package org.bmsworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.CanLogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bmswb record} against a fake connection that delivers frames, then ends. */
+class RecordCommandTest {
+    @TempDir
+    Path dir;
+
+    private final FakeConnections connections = new FakeConnections();
+
+    private static final List<CanFrame> FRAMES = List.of(
+            CanFrame.of(1_600_000_000_500_000L, "sim", 0x356, false, new byte[] {(byte) 0xC0, 0x14, (byte) 0x85, (byte) 0xFF, (byte) 0xD7, 0x00}),
+            CanFrame.of(1_600_000_000_600_000L, "sim", 0x19F21450, true, new byte[] {1, 2, 3}),
+            CanFrame.of(1_600_000_000_700_000L, "sim", 0x351, false, new byte[] {0}).withDirection(Direction.TX));
+
+    private void framesThenEnd() {
+        connections.onOpen = c -> {
+            Thread t = new Thread(() -> {
+                try {
+                    c.awaitSeenConnected(3);
+                    FRAMES.forEach(c::receive);
+                    c.change(ConnectionState.CLOSED, "end of the source");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-script");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    private Console run(int expected, String... args) {
+        BmswbMain main = new BmswbMain("0");
+        main.addCommand(new RecordCommand(connections, Duration.ofMillis(300)),
+                Map.of("command.name", "record", "service.id", 1L));
+        Console c = new Console(dir);
+        int status = main.run(List.of(args), new ByteArrayInputStream(new byte[0]), c.out, c.err, dir, false);
+        assertEquals(expected, status, () -> c.out() + c.err());
+        return c;
+    }
+
+    @Test
+    void writesCandumpLinesAndSaysHowManyFrames() throws Exception {
+        framesThenEnd();
+        Console c = run(0, "record", "--connect", "sim:", "-o", "bench.log");
+        assertEquals("""
+                (1600000000.500000) sim 356#C01485FFD700
+                (1600000000.600000) sim 19F21450#010203
+                (1600000000.700000) sim 351#00 T
+                """, Files.readString(dir.resolve("bench.log")));
+        assertEquals("bmswb record: connection: CLOSED (end of the source)\n"
+                + "bmswb record: recorded 3 frames to bench.log\n", c.err());
+        assertEquals("", c.out());
+        assertTrue(connections.opened.get(0).closed);
+        assertEquals(0, connections.opened.get(0).subscribers(), "unsubscribed at the end");
+    }
+
+    @Test
+    void anAscFileIsWrittenAsAscAndReadsBack() throws Exception {
+        framesThenEnd();
+        run(0, "record", "--connect", "sim:", "--output", "bench.ASC");
+        Path file = dir.resolve("bench.ASC");
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("date "), text);
+        assertTrue(text.endsWith("End TriggerBlock\n"), text);
+        List<CanFrame> read = new ArrayList<>();
+        try (CanLogReader reader = CanLogs.open(file, null, null)) {
+            CanFrame f;
+            while ((f = reader.next()) != null) {
+                read.add(f);
+            }
+        }
+        assertEquals(3, read.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(FRAMES.get(i).id(), read.get(i).id());
+            assertEquals(FRAMES.get(i).timestampMicros(), read.get(i).timestampMicros());
+            assertEquals(FRAMES.get(i).direction(), read.get(i).direction());
+        }
+    }
+
+    @Test
+    void stopsAfterTheDurationWithAnEmptyLog() throws Exception {
+        Console c = run(0, "record", "--connect", "loop:x", "--duration", "0.2", "-o", "empty.log");
+        assertEquals("", Files.readString(dir.resolve("empty.log")));
+        assertEquals("bmswb record: recorded 0 frames to empty.log\n", c.err());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals("bmswb record: missing --connect URI (e.g. --connect sim: or --connect slcan:/dev/ttyACM0)\n"
+                + "Try 'bmswb record --help'.\n", run(2, "record", "-o", "x.log").err());
+        assertEquals("bmswb record: missing -o FILE\nTry 'bmswb record --help'.\n",
+                run(2, "record", "--connect", "sim:").err());
+        assertEquals("bmswb record: --duration: expected a positive number of seconds, got '-1'\n"
+                + "Try 'bmswb record --help'.\n", run(2, "record", "--connect", "sim:", "--duration", "-1", "-o", "x.log").err());
+        assertTrue(connections.opened.isEmpty());
+        assertFalse(Files.exists(dir.resolve("x.log")));
+    }
+
+    @Test
+    void anUnusableUriIsOneLineAndNoFile() {
+        Console c = run(2, "record", "--connect", "slcan:/dev/ttyACM0", "-o", "x.log");
+        assertEquals(1, c.err().lines().count(), c.err());
+        assertTrue(c.err().startsWith("bmswb record: cannot open 'slcan:/dev/ttyACM0': no transport for slcan"), c.err());
+        assertFalse(Files.exists(dir.resolve("x.log")));
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAFailure() throws Exception {
+        assertEquals("bmswb record: cannot write nodir/x.log: no such directory\n",
+                run(1, "record", "--connect", "sim:", "-o", "nodir/x.log").err());
+        Files.createDirectory(dir.resolve("logs"));
+        assertEquals("bmswb record: cannot write logs: is a directory\n",
+                run(1, "record", "--connect", "sim:", "-o", "logs").err());
+    }
+
+    @Test
+    void aConnectionThatFailsIsAFailure() {
+        Console c = run(1, "record", "--connect", "fail:x", "-o", "x.log");
+        assertEquals("bmswb record: cannot connect to fail:x: port /dev/x: no such port\n", c.err());
+        assertFalse(Files.exists(dir.resolve("x.log")), "no empty log left behind");
+    }
+}
