@@ -41,7 +41,8 @@ public final class CanFrame {
             throw new IllegalArgumentException("DLC " + dlc + " is outside 0..8");
         }
         if (!remote && data.length != dlc) {
-            throw new IllegalArgumentException("DLC " + dlc + " but " + data.length + " data bytes");
+            throw new IllegalArgumentException("DLC " + dlc + " but " + data.length
+                    + (data.length == 1 ? " data byte" : " data bytes"));
         }
         this.timestampMicros = timestampMicros;
         this.bus = Objects.requireNonNull(bus, "bus");

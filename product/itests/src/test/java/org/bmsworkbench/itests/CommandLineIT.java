@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ class CommandLineIT {
     /** Written by hand from guide 1.4: every General BMS frame, markers, the serial in two halves. */
     private static final Path GENERAL_BMS_LOG = fixture("org.bmsworkbench.protocol.generalbms", "general-bms-guide.log");
     private static final Path GENERAL_BMS_JSONL = fixture("org.bmsworkbench.protocol.generalbms", "general-bms-guide.jsonl");
+    /** Written by hand from guide 1.5.3 (NMEA 2000), with the expected JSONL (the NMEA 2000 bundle's fixtures). */
+    private static final Path N2K_LOG = fixture("org.bmsworkbench.protocol.nmea2000", "nmea2000-guide.log");
+    private static final Path N2K_JSONL = fixture("org.bmsworkbench.protocol.nmea2000", "nmea2000-guide.jsonl");
 
     private static Bmswb bmswb;
 
@@ -103,6 +109,21 @@ class CommandLineIT {
     }
 
     @Test
+    void decodesTheNmea2000GuideLogToExactlyTheExpectedJsonl() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--protocol", "nmea2000", "--format", "jsonl", N2K_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(Files.readAllLines(N2K_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
+    void autoDetectionChoosesNmea2000ForItsPgns() throws IOException {
+        Bmswb.Result r = bmswb.run("decode", "--format", "jsonl", N2K_LOG.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.err().contains("auto-detected") && r.err().contains("nmea2000"), r::toString);
+        assertEquals(Files.readAllLines(N2K_JSONL), r.outLines(), r::toString);
+    }
+
+    @Test
     void autoDetectionSaysWhatItChoseAndWhy() {
         Bmswb.Result r = bmswb.run("decode", "--format", "jsonl", GUIDE_LOG.toString());
         assertEquals(0, r.status(), r::toString);
@@ -133,6 +154,29 @@ class CommandLineIT {
         assertEquals(1, strict.status(), strict::toString);
         assertTrue(strict.err().contains("bad.log:3:"), strict::toString);
         assertEquals(1, strict.err().strip().lines().count(), "one line on stderr: " + strict.err());
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAFailureSayingWhy() throws Exception {
+        Process p = bmswb.builder("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString())
+                .redirectOutput(new File("/dev/full")).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals("bmswb decode: cannot write the output: No space left on device\n", err);
+    }
+
+    @Test
+    void aClosedPipeEndsTheCommandWithOneLine() throws Exception {
+        Process p = bmswb.builder("decode", "--protocol", "sma", "--format", "jsonl", GUIDE_LOG.toString())
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        p.getInputStream().close(); // the reader is gone before anything is written, as after '| head -0'
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals("bmswb decode: cannot write the output: Broken pipe\n", err);
     }
 
     @Test

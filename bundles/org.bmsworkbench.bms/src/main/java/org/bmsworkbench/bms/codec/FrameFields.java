@@ -15,8 +15,8 @@ public final class FrameFields {
     /** Fails unless the frame carries at least {@code bytes} data bytes. */
     public static void requireLength(CanFrame frame, int bytes, String message) throws MalformedFrameException {
         if (frame.length() < bytes) {
-            throw new MalformedFrameException(String.format("0x%s %s needs %d data bytes, got %d",
-                    frame.idHex(), message, bytes, frame.length()));
+            throw new MalformedFrameException(String.format("0x%s %s needs %d data byte%s, got %d",
+                    frame.idHex(), message, bytes, bytes == 1 ? "" : "s", frame.length()));
         }
     }
 

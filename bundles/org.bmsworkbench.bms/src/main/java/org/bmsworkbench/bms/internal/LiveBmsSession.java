@@ -1,6 +1,5 @@
 package org.bmsworkbench.bms.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
-import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.Subscription;
 import org.osgi.service.log.Logger;
 
@@ -33,15 +31,12 @@ import org.osgi.service.log.Logger;
  * waits, and frames are decoded in the order they arrived.
  *
  * <p>A departed protocol is dropped at once, on the thread that reports its departure: no
- * session, detector or protocol reference of it is kept.
+ * session, detector or protocol reference of it is kept. With {@code auto}, the choice is
+ * {@link LiveDetection}'s.
  */
 final class LiveBmsSession implements BmsSession {
 
     static final String AUTO = "auto";
-    /** Frames kept while detecting, decoded once a protocol is chosen. */
-    static final int REPLAY_CAPACITY = 1024;
-    /** After a choice, detection goes on for this many received frames and may still switch. */
-    static final int SETTLE_FRAMES = 2000;
 
     private final Connection connection;
     private final String requested;
@@ -64,11 +59,8 @@ final class LiveBmsSession implements BmsSession {
     private volatile String lastProblem;
     private volatile boolean closed;
 
-    // auto mode only, guarded by the lock
-    private ProtocolDetector detector;
-    private List<BmsProtocol> detectorCandidates = List.of();
-    private final ArrayDeque<CanFrame> replay = new ArrayDeque<>();
-    private long framesSinceChoice;
+    /** Auto mode only, guarded by the lock. */
+    private final LiveDetection detection = new LiveDetection();
 
     private Subscription frames = () -> { };
     private Subscription registryChanges = () -> { };
@@ -135,29 +127,16 @@ final class LiveBmsSession implements BmsSession {
             return;
         }
         if (auto) {
-            if (detector != null && isEvidence(frame) && (active.isEmpty() || framesSinceChoice < SETTLE_FRAMES)) {
-                detector.offer(frame);
-                if (!active.isEmpty()) {
-                    framesSinceChoice++;
-                }
-                List<String> leader = detector.leaderIds();
-                if (!leader.isEmpty() && !leader.equals(active.ids())) {
-                    choose(detector.result().orElseThrow(), detectorCandidates);
-                }
+            ProtocolDetector.Detection switchTo = detection.offer(frame, active);
+            if (switchTo != null) {
+                choose(switchTo, detection.candidates());
             }
             if (active.isEmpty()) {
-                replay.addLast(frame);
-                if (replay.size() > REPLAY_CAPACITY) {
-                    replay.removeFirst();
-                }
+                detection.keep(frame);
                 return;
             }
         }
         decode(frame);
-    }
-
-    private static boolean isEvidence(CanFrame frame) {
-        return frame.direction() == Direction.RX && !frame.error();
     }
 
     /** The first active protocol that decodes the frame wins; a fault counts only when none decodes it. */
@@ -237,13 +216,7 @@ final class LiveBmsSession implements BmsSession {
             }
             active = kept;
         }
-        for (BmsProtocol p : detectorCandidates) {
-            if (!ActiveProtocols.containsSame(installed, p)) {
-                detector = null;
-                detectorCandidates = List.of();
-                break;
-            }
-        }
+        detection.dropDeparted(installed);
     }
 
     /** Brings the session in line with the installed protocols; idempotent. Under the lock. */
@@ -266,28 +239,17 @@ final class LiveBmsSession implements BmsSession {
             }
             return;
         }
-        if (detector != null && sameProtocols(installed, detectorCandidates)) {
-            return;
-        }
-        detector = new ProtocolDetector(installed);
-        detectorCandidates = installed;
-        framesSinceChoice = 0;
-        for (CanFrame f : connection.recentFrames()) {
-            if (isEvidence(f)) {
-                detector.offer(f);
-            }
-        }
-        List<String> leader = detector.leaderIds();
-        if (!leader.isEmpty() && !leader.equals(active.ids())) {
-            choose(detector.result().orElseThrow(), installed);
+        ProtocolDetector.Detection switchTo = detection.restart(installed, connection::recentFrames, active);
+        if (switchTo != null) {
+            choose(switchTo, installed);
         }
     }
 
     /** Starts decoding with the detection's protocols; the first choice also decodes the frames kept meanwhile. */
-    private void choose(ProtocolDetector.Detection detection, List<BmsProtocol> candidates) {
+    private void choose(ProtocolDetector.Detection choice, List<BmsProtocol> candidates) {
         boolean first = active.isEmpty();
         List<BmsProtocol> wanted = new ArrayList<>();
-        for (String id : detection.protocolIds()) {
+        for (String id : choice.protocolIds()) {
             for (BmsProtocol p : candidates) {
                 if (p.id().equals(id)) {
                     wanted.add(p);
@@ -300,33 +262,14 @@ final class LiveBmsSession implements BmsSession {
             return;
         }
         active = chosen;
-        evidence = detection.evidence();
-        framesSinceChoice = 0;
-        logger.debug("{}: decoding as {}", connection.uri(), detection.evidence());
-        if (first) {
-            CanFrame f;
-            while ((f = replay.pollFirst()) != null) {
-                decode(f);
-            }
-        }
-        replay.clear();
+        evidence = choice.evidence();
+        logger.debug("{}: decoding as {}", connection.uri(), choice.evidence());
+        detection.chosen(first, this::decode);
     }
 
     private void sessionFailed(BmsProtocol p, RuntimeException e) {
         lastProblem = "protocol " + p.id() + " could not start a session: " + e;
         logger.warn("Protocol {} could not start a session for {}", p.id(), connection.uri(), e);
-    }
-
-    private static boolean sameProtocols(List<BmsProtocol> a, List<BmsProtocol> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- BmsSession ----
@@ -388,9 +331,7 @@ final class LiveBmsSession implements BmsSession {
         lock.lock();
         try {
             active = ActiveProtocols.NONE;
-            detector = null;
-            detectorCandidates = List.of();
-            replay.clear();
+            detection.clear();
             pending.clear();
         } finally {
             lock.unlock();

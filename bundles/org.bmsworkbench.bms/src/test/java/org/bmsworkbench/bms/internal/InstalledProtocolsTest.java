@@ -87,4 +87,26 @@ class InstalledProtocolsTest {
         assertTrue(!registry.signals().contains(pct));
         assertEquals(1, log.warnings.size());
     }
+
+    @Test
+    void aRejectedDescriptorIsAcceptedOnceTheProtocolItClashedWithLeaves() {
+        SignalDescriptor rpm = new SignalDescriptor("oem.fan_speed", "rpm", SignalKind.NUMBER, "status", "Fan", "");
+        SignalDescriptor pct = new SignalDescriptor("oem.fan_speed", "%", SignalKind.NUMBER, "status", "Fan", "");
+        FakeProtocol a = new FakeProtocol("a", Map.of(), Set.of(), List.of(rpm));
+        FakeProtocol b = new FakeProtocol("b", Map.of(), Set.of(), List.of(pct));
+        registry.addProtocol(a, props("a"));
+        registry.addProtocol(b, props("b"));
+        assertTrue(registry.signals().contains(rpm));
+
+        registry.removeProtocol(a);
+        assertTrue(registry.signals().contains(pct), registry.signals().toString());
+        assertTrue(!registry.signals().contains(rpm));
+
+        registry.addProtocol(a, props("a")); // now b was first: a's unit is the one rejected
+        assertTrue(registry.signals().contains(pct));
+        assertTrue(!registry.signals().contains(rpm));
+        assertEquals(2, log.warnings.size(), log.warnings.toString());
+        assertTrue(log.warnings.get(1).startsWith("BMS protocol a gives signal oem.fan_speed the unit 'rpm'"),
+                log.warnings.get(1));
+    }
 }

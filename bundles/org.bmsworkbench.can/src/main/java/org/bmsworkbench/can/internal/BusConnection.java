@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -21,23 +20,26 @@ import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.FrameListener;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.Subscription;
+import org.bmsworkbench.can.internal.StateNotifications.Status;
 
 /**
  * One connection: holds the channel of the transport it is attached to, fans frames out to
  * subscribers, keeps statistics and the ring of recent frames.
  *
  * <p>Each attachment to a transport is a new generation; events of a channel from an older
- * generation (a channel being closed, a late open) are ignored, so a detached or closed
- * connection never delivers a frame from its old channel. The hot path ({@link #receive})
- * takes two short uncontended locks and allocates nothing.
+ * generation (a channel being closed, a late open) are ignored ({@link ChannelEvents}). The
+ * check is not atomic with the delivery: a frame the old channel's thread was already handing
+ * over when the generation changed may still reach subscribers, once, while
+ * {@link #detachFrom} or {@link #close()} runs; no frame or state the old channel reports after
+ * the change is delivered. The hot path ({@link #receive}) takes two short uncontended locks
+ * and allocates nothing.
+ *
+ * <p>State changes are made under {@code lock} and reach the state listeners in the order they
+ * were made, never under {@code lock} ({@link StateNotifications}).
  */
 final class BusConnection implements Connection {
     static final int DEFAULT_RECENT_CAPACITY = 100_000;
     private static final FrameListener[] NO_SUBSCRIBERS = {};
-
-    /** State and detail, changed together. */
-    private record Status(ConnectionState state, String detail) {
-    }
 
     private final ConnectionUri uri;
     private final LongSupplier clockMillis;
@@ -45,7 +47,7 @@ final class BusConnection implements Connection {
     private final RecentFrames recent;
     private final TrafficCounters counters = new TrafficCounters();
     private final int uriBitrate;
-    private final CopyOnWriteArrayList<BiConsumer<ConnectionState, String>> stateListeners = new CopyOnWriteArrayList<>();
+    private final StateNotifications notifications = new StateNotifications(counters::transportError);
     private final Object lock = new Object();
 
     /** Copy-on-write array of subscribers: iterating it on the hot path allocates nothing. */
@@ -83,7 +85,6 @@ final class BusConnection implements Connection {
      * {@code executor}. Returns at once.
      */
     boolean attachIfWaiting(CanTransportProvider transport, Executor executor) {
-        Status changed;
         synchronized (lock) {
             if (closed || status.state() != ConnectionState.WAITING_FOR_TRANSPORT) {
                 return false;
@@ -95,21 +96,21 @@ final class BusConnection implements Connection {
                 invalid = e.getMessage();
             }
             if (invalid != null) {
-                changed = setStatus(ConnectionState.FAILED, invalid);
+                setStatus(ConnectionState.FAILED, invalid);
             } else {
                 int gen = ++generation;
                 provider = transport;
-                changed = setStatus(ConnectionState.CONNECTING, "opening " + uri);
+                setStatus(ConnectionState.CONNECTING, "opening " + uri);
                 try {
                     executor.execute(() -> openChannel(transport, gen));
                 } catch (RejectedExecutionException e) {
                     generation++;
                     provider = null;
-                    changed = setStatus(ConnectionState.FAILED, "the connections service is stopping");
+                    setStatus(ConnectionState.FAILED, "the connections service is stopping");
                 }
             }
         }
-        notifyState(changed);
+        notifications.deliver();
         return true;
     }
 
@@ -117,7 +118,7 @@ final class BusConnection implements Connection {
     private void openChannel(CanTransportProvider transport, int gen) {
         CanChannel opened;
         try {
-            opened = transport.open(uri, new ChannelEvents(gen));
+            opened = transport.open(uri, new ChannelEvents(this, gen));
             if (opened == null) {
                 throw new IOException("the transport for " + uri.scheme() + ": returned no channel");
             }
@@ -128,7 +129,6 @@ final class BusConnection implements Connection {
             failIfCurrent(gen, "cannot open " + uri + ": " + e);
             return;
         }
-        Status changed = null;
         boolean current;
         synchronized (lock) {
             current = gen == generation;
@@ -136,28 +136,26 @@ final class BusConnection implements Connection {
                 channel = opened;
                 channelBitrate = Math.max(0, opened.bitrate());
                 if (status.state() == ConnectionState.CONNECTING) {
-                    changed = setStatus(ConnectionState.CONNECTED, "connected to " + uri);
+                    setStatus(ConnectionState.CONNECTED, "connected to " + uri);
                 }
             }
         }
         if (!current) {
             closeQuietly(opened); // closed or detached while opening
-        } else if (changed != null) {
-            notifyState(changed);
         }
+        notifications.deliver();
     }
 
     private void failIfCurrent(int gen, String detail) {
-        Status changed;
         synchronized (lock) {
             if (gen != generation) {
                 return;
             }
             generation++;
             provider = null;
-            changed = setStatus(ConnectionState.FAILED, detail);
+            setStatus(ConnectionState.FAILED, detail);
         }
-        notifyState(changed);
+        notifications.deliver();
     }
 
     boolean isAttachedTo(CanTransportProvider transport) {
@@ -172,7 +170,6 @@ final class BusConnection implements Connection {
      */
     void detachFrom(CanTransportProvider transport, String detail) {
         CanChannel old;
-        Status changed;
         synchronized (lock) {
             if (closed || provider != transport) {
                 return;
@@ -181,16 +178,15 @@ final class BusConnection implements Connection {
             provider = null;
             old = channel;
             channel = null;
-            changed = setStatus(ConnectionState.WAITING_FOR_TRANSPORT, detail);
+            setStatus(ConnectionState.WAITING_FOR_TRANSPORT, detail);
         }
         closeQuietly(old);
-        notifyState(changed);
+        notifications.deliver();
     }
 
     @Override
     public void close() {
         CanChannel old;
-        Status changed;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -200,27 +196,18 @@ final class BusConnection implements Connection {
             provider = null;
             old = channel;
             channel = null;
-            changed = setStatus(ConnectionState.CLOSED, "closed");
+            setStatus(ConnectionState.CLOSED, "closed");
         }
         closeQuietly(old);
-        notifyState(changed);
+        notifications.deliver();
         onClosed.accept(this);
     }
 
-    private Status setStatus(ConnectionState state, String detail) {
+    /** Under {@code lock}: the new state, queued for the listeners in the order of the changes. */
+    private void setStatus(ConnectionState state, String detail) {
         Status s = new Status(state, detail == null ? "" : detail);
         status = s;
-        return s;
-    }
-
-    private void notifyState(Status s) {
-        for (BiConsumer<ConnectionState, String> l : stateListeners) {
-            try {
-                l.accept(s.state(), s.detail());
-            } catch (RuntimeException e) {
-                counters.transportError(); // a broken listener must not stop the others
-            }
-        }
+        notifications.queue(s);
     }
 
     private static void closeQuietly(CanChannel ch) {
@@ -254,36 +241,21 @@ final class BusConnection implements Connection {
         }
     }
 
-    /** What the channel of one generation reports; stale generations are ignored. */
-    private final class ChannelEvents implements CanChannel.Listener {
-        private final int gen;
+    // ---- what a channel reports (ChannelEvents); stale generations are ignored ---------------
 
-        ChannelEvents(int gen) {
-            this.gen = gen;
-        }
-
-        @Override
-        public void onFrame(CanFrame frame) {
-            if (generation == gen) {
-                receive(frame);
-            }
-        }
-
-        @Override
-        public void onState(ConnectionState state, String detail) {
-            channelState(gen, state, detail);
-        }
-
-        @Override
-        public void onTransportError(String message) {
-            if (generation == gen) {
-                counters.transportError();
-            }
+    void channelFrame(int gen, CanFrame frame) {
+        if (generation == gen) {
+            receive(frame);
         }
     }
 
-    private void channelState(int gen, ConnectionState state, String detail) {
-        Status changed;
+    void channelError(int gen) {
+        if (generation == gen) {
+            counters.transportError();
+        }
+    }
+
+    void channelState(int gen, ConnectionState state, String detail) {
         boolean ended = false;
         synchronized (lock) {
             if (gen != generation || closed || state == null) {
@@ -297,9 +269,9 @@ final class BusConnection implements Connection {
                 provider = null;
                 channel = null;
             }
-            changed = setStatus(state, detail);
+            setStatus(state, detail);
         }
-        notifyState(changed);
+        notifications.deliver();
         if (ended) {
             onClosed.accept(this);
         }
@@ -379,9 +351,7 @@ final class BusConnection implements Connection {
 
     @Override
     public Subscription onStateChange(BiConsumer<ConnectionState, String> listener) {
-        Objects.requireNonNull(listener, "listener");
-        stateListeners.add(listener);
-        return () -> stateListeners.remove(listener);
+        return notifications.add(listener);
     }
 
     @Override

@@ -32,9 +32,12 @@ import org.bmsworkbench.can.Direction;
  * skipped; {@code CANFD} lines are refused.
  */
 final class AscReader extends LineLogReader {
-    /** An ASC ErrorFrame carries no class: it reads as SocketCAN's protocol violation + bus error. */
-    static final int ERROR_CLASS = 0x08 | 0x80;
-    static final int ERROR_DATA_LENGTH = 8;
+    /**
+     * An ASC {@code ErrorFrame} line says only that an error frame was seen, not what kind: it
+     * reads as an error frame of class 0 (SocketCAN's {@code CAN_ERR_FLAG} alone, no class bit)
+     * with no data, rather than a class the log never named.
+     */
+    static final int ERROR_CLASS = 0;
     private static final int MAX_CHANNEL = 9999;
 
     private boolean decimal;
@@ -138,7 +141,7 @@ final class AscReader extends LineLogReader {
         q = Ascii.skipSpaces(b, t, end);
         t = Ascii.tokenEnd(b, q, end);
         if (Ascii.tokenEquals(b, q, t, "ErrorFrame")) {
-            return CanFrame.error(time, bus(channel), ERROR_CLASS, new byte[ERROR_DATA_LENGTH]);
+            return CanFrame.error(time, bus(channel), ERROR_CLASS);
         }
         int idStart = q;
         int idEnd = t;
@@ -199,7 +202,7 @@ final class AscReader extends LineLogReader {
         for (int i = 0; i < dlc; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end || !(decimal ? isDigit(b[q]) : HEX_VALUE[b[q] & 0xFF] >= 0) && t - q > 2) {
-                throw fault("DLC " + dlc + " but " + i + " data bytes");
+                throw fault("DLC " + dlc + " but " + CandumpSyntax.dataBytes(i));
             }
             long v = number(b, q, t, decimal ? 10 : 16, "data", decimal ? 3 : 2);
             if (v > 255) {

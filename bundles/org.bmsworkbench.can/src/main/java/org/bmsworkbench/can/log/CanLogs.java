@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Opens log readers and writers. The format of a log being read is detected from its first
- * non-blank lines unless given.
+ * significant lines unless given; in tolerant mode lines before the first one that belongs to a
+ * format are skipped and reported like any other bad line.
  */
 public final class CanLogs {
     private CanLogs() {
@@ -21,7 +23,8 @@ public final class CanLogs {
      *
      * @param format   the format, or null to detect it
      * @param problems null for strict mode; otherwise tolerant mode, told of each skipped line
-     * @throws LogParseException when the format cannot be recognised (names the file and line)
+     * @throws LogParseException when the format cannot be recognised (names the file and the first
+     *                           line that belongs to no format)
      */
     public static CanLogReader open(Path file, LogFormat format, CanLogReader.ProblemListener problems)
             throws IOException, LogParseException {
@@ -44,12 +47,17 @@ public final class CanLogs {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         LineInput input = new LineInput(in);
-        LogFormat actual = format != null ? format : FormatDetection.detect(input, sourceName);
-        return switch (actual) {
+        FormatDetection.Result detected = format != null ? new FormatDetection.Result(format, List.of())
+                : FormatDetection.detect(input, sourceName, problems != null);
+        LineLogReader reader = switch (detected.format()) {
             case CANDUMP_L -> new CandumpLReader(input, sourceName, problems);
             case CANDUMP -> new CandumpReader(input, sourceName, problems);
             case ASC -> new AscReader(input, sourceName, problems);
         };
+        for (LogParseException e : detected.skipped()) {
+            reader.skip(e);
+        }
+        return reader;
     }
 
     /**

@@ -136,7 +136,7 @@ final class CandumpReader extends CandumpSyntax {
         for (int i = 0; i < length; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end || b[q] == '\'' || b[q] == '`' || Ascii.tokenEquals(b, q, t, "ERRORFRAME")) {
-                throw fault("[" + length + "] but " + i + " data bytes");
+                throw fault("[" + length + "] but " + CandumpSyntax.dataBytes(i));
             }
             int hi = HEX_VALUE[b[q] & 0xFF];
             int lo = t - q > 1 ? HEX_VALUE[b[q + 1] & 0xFF] : 0;

@@ -108,4 +108,9 @@ abstract class CandumpSyntax extends LineLogReader {
     static String tooMany(int count) {
         return count + " data bytes, at most " + MAX_DATA;
     }
+
+    /** {@code 1 data byte}, {@code 3 data bytes}. */
+    static String dataBytes(int count) {
+        return count + (count == 1 ? " data byte" : " data bytes");
+    }
 }

@@ -4,12 +4,24 @@ import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
 import static org.bmsworkbench.can.log.Ascii.isDigit;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Tells the format of a log from its first significant line (not blank, not a comment),
- * which is left to be read again by the reader.
+ * Tells the format of a log from its first significant line (not blank, not a comment) that
+ * belongs to one, which is left to be read again by the reader.
+ *
+ * <p>In strict mode that is the first significant line: anything else is not a log. In
+ * tolerant mode up to {@link #TOLERATED_LINES} leading significant lines that belong to no format
+ * are skipped; once a format is recognised each of them is reported to the problem listener
+ * with its line number. If none of them is recognised, the log is refused at the first one,
+ * and nothing is reported.
  */
 final class FormatDetection {
+    /** Significant lines looked at in tolerant mode before a log is refused. */
+    static final int TOLERATED_LINES = 100;
+    static final String UNRECOGNISED = "not a line of any log format this workbench reads";
+
     static final String UNDERSTOOD = "formats understood: candump -L '(1600000000.500000) can0 356#C014850CD700',"
             + " plain candump '  can0  356   [6]  C0 14 85 0C D7 00' (optionally with a '(time)' first),"
             + " Vector ASC ('date ...', 'base hex  timestamps absolute', '   0.500000 1  356  Rx   d 8 ...')";
@@ -19,25 +31,45 @@ final class FormatDetection {
     private FormatDetection() {
     }
 
+    /** The format detected, and the unrecognised lines skipped before it (tolerant mode). */
+    record Result(LogFormat format, List<LogParseException> skipped) {
+    }
+
     /**
-     * The format of the log, reading up to its first significant line; {@link LogFormat#CANDUMP_L}
-     * for a log with no significant line (it has no frames in any format).
+     * The format of the log, reading up to its first significant line that has one;
+     * {@link LogFormat#CANDUMP_L} for a log with no significant line (it has no frames in any
+     * format).
+     *
+     * @param tolerant skip unrecognised leading lines (see the class comment) rather than refuse the log
+     * @throws LogParseException naming the first significant line, when the log is refused
      */
-    static LogFormat detect(LineInput input, String source) throws IOException, LogParseException {
+    static Result detect(LineInput input, String source, boolean tolerant) throws IOException, LogParseException {
+        List<LogParseException> skipped = new ArrayList<>();
+        LogParseException refusal = null;
         while (input.next()) {
             byte[] b = input.buf;
             if (!input.overlong() && Ascii.isBlankOrComment(b, input.start, input.end)) {
                 continue;
             }
             LogFormat format = input.overlong() ? null : classify(b, input.start, input.end);
-            if (format == null) {
-                throw new LogParseException(source, input.lineNumber(),
+            if (format != null) {
+                input.pushBack();
+                return new Result(format, List.copyOf(skipped));
+            }
+            if (refusal == null) {
+                refusal = new LogParseException(source, input.lineNumber(),
                         "not a CAN log this workbench reads; " + UNDERSTOOD);
             }
-            input.pushBack();
-            return format;
+            if (!tolerant || skipped.size() + 1 >= TOLERATED_LINES) {
+                throw refusal;
+            }
+            skipped.add(new LogParseException(source, input.lineNumber(),
+                    input.overlong() ? "line longer than " + LineInput.BUFFER_SIZE + " bytes" : UNRECOGNISED));
         }
-        return LogFormat.CANDUMP_L;
+        if (refusal != null) {
+            throw refusal;
+        }
+        return new Result(LogFormat.CANDUMP_L, List.of());
     }
 
     /** The format one significant line belongs to, or null. */

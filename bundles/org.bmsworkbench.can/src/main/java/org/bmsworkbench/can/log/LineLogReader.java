@@ -40,11 +40,16 @@ abstract class LineLogReader implements CanLogReader {
                 if (problems == null) {
                     throw e;
                 }
-                skipped++;
-                problems.skipped(e);
+                skip(e);
             }
         }
         return null;
+    }
+
+    /** A bad line skipped in tolerant mode (also one skipped while the format was detected). */
+    final void skip(LogParseException e) {
+        skipped++;
+        problems.skipped(e);
     }
 
     /**

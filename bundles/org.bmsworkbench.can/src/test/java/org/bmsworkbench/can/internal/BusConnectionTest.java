@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
@@ -186,5 +188,77 @@ class BusConnectionTest {
         assertEquals(1, s.errorFrames());
         assertEquals(0, s.rxFrames());
         assertEquals(1, s.transportErrors());
+    }
+
+    @Test
+    void stateListenersHearChangesInOrderWhenTwoThreadsChangeTheState() throws Exception {
+        BusConnection c = connected("fake:x", 10);
+        CanChannel.Listener reader = reader();
+        CountDownLatch firstListenerHolds = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<ConnectionState> first = new CopyOnWriteArrayList<>();
+        List<ConnectionState> second = new CopyOnWriteArrayList<>();
+        c.onStateChange((state, detail) -> {
+            first.add(state);
+            if (state == ConnectionState.RECONNECTING) {
+                firstListenerHolds.countDown();
+                await(release);
+            }
+        });
+        c.onStateChange((state, detail) -> second.add(state));
+
+        // the channel's thread reports RECONNECTING and is held inside the first listener ...
+        Thread channelThread = new Thread(() -> reader.onState(ConnectionState.RECONNECTING, "retry"));
+        channelThread.start();
+        assertTrue(firstListenerHolds.await(10, TimeUnit.SECONDS));
+        // ... while the transport leaves on this thread: the connection now waits
+        c.detachFrom(fake, "transport gone");
+        assertEquals(ConnectionState.WAITING_FOR_TRANSPORT, c.state());
+        release.countDown();
+        channelThread.join(10_000);
+
+        List<ConnectionState> inOrder = List.of(ConnectionState.RECONNECTING, ConnectionState.WAITING_FOR_TRANSPORT);
+        assertEquals(inOrder, first);
+        assertEquals(inOrder, second, "the last state a listener hears is the connection's state");
+    }
+
+    @Test
+    void aChangeMadeByAListenerIsHeardAfterTheOneItReactsTo() {
+        BusConnection c = connected("fake:x", 10);
+        List<ConnectionState> second = new CopyOnWriteArrayList<>();
+        c.onStateChange((state, detail) -> {
+            if (state == ConnectionState.RECONNECTING) {
+                c.close(); // gives up at once
+            }
+        });
+        c.onStateChange((state, detail) -> second.add(state));
+        reader().onState(ConnectionState.RECONNECTING, "retry");
+        assertEquals(List.of(ConnectionState.RECONNECTING, ConnectionState.CLOSED), second);
+        assertEquals(ConnectionState.CLOSED, c.state());
+    }
+
+    @Test
+    void anOldChannelIsIgnoredOnceDetached() {
+        BusConnection c = connected("fake:x", 10);
+        CanChannel.Listener old = reader();
+        List<CanFrame> seen = new CopyOnWriteArrayList<>();
+        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        c.subscribe(seen::add);
+        c.onStateChange((state, detail) -> states.add(state));
+        c.detachFrom(fake, "gone");
+        old.onFrame(frame(0x100, 1));
+        old.onState(ConnectionState.CONNECTED, "late");
+        old.onTransportError("late");
+        assertEquals(List.of(), seen);
+        assertEquals(List.of(ConnectionState.WAITING_FOR_TRANSPORT), states);
+        assertEquals(0, c.statistics().transportErrors());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

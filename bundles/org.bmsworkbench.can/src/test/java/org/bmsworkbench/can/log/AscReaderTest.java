@@ -45,7 +45,7 @@ class AscReaderTest {
                 CanFrame.remote(DATE + 700_000, "can0", 0x123, false, 4),
                 CanFrame.remote(DATE + 710_000, "can0", 0x124, false, 0),
                 CanFrame.of(DATE + 720_000, "can0", 0x7FF, false),
-                CanFrame.error(DATE + 800_000, "can0", AscReader.ERROR_CLASS, new byte[8])), frames);
+                CanFrame.error(DATE + 800_000, "can0", 0)), frames);
     }
 
     @Test
@@ -126,7 +126,7 @@ class AscReaderTest {
                0.500000 1  3G6  Rx   d 1 00             | bad hex digit 'G' in id
                0.500000 1  356  Rx   d 9 00 00 00 00 00 00 00 00 00 | DLC 9, at most 8
                0.500000 1  356  Rx   d 8 00 00 00 00 00 00  Length = 0 | DLC 8 but 6 data bytes
-               0.500000 1  356  Rx   d 2 00             | DLC 2 but 1 data bytes
+               0.500000 1  356  Rx   d 2 00             | DLC 2 but 1 data byte
                0.500000 1  356  Rx   x 2 00 00          | expected 'd' or 'r' after the direction, found 'x'
                0.500000 1  356  Rx   d                  | missing DLC
                0.500000 1  356  Rx   d 2 100 00         | data '100' has more than 2 digits

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +58,48 @@ class FormatDetectionTest {
         assertEquals(3, e.line());
         assertTrue(e.reason().startsWith("not a CAN log this workbench reads; formats understood: candump -L"), e.reason());
         assertTrue(e.reason().contains("plain candump") && e.reason().contains("Vector ASC"), e.reason());
+    }
+
+    @Test
+    void tolerantModeSkipsUnrecognisedLeadingLinesReportingEachWithItsNumber() throws Exception {
+        List<LogParseException> problems = new ArrayList<>();
+        String text = "garbage line\n\n// comment\n{\"json\":1}\n(1700000000.000000) can0 356#BE14FE007C01\n"
+                + "(1700000000.100000) can0 356#BE14FE007C01\n";
+        try (CanLogReader reader = CanLogs.open(stream(text), "x.log", null, problems::add)) {
+            assertEquals(LogFormat.CANDUMP_L, reader.format());
+            assertEquals(List.of("x.log:1: " + FormatDetection.UNRECOGNISED, "x.log:4: " + FormatDetection.UNRECOGNISED),
+                    problems.stream().map(Throwable::getMessage).toList());
+            assertEquals(2, reader.skippedLines());
+            assertEquals(0x356, reader.next().id());
+            assertEquals(5, reader.linesRead());
+            assertEquals(0x356, reader.next().id());
+            assertNull(reader.next());
+        }
+        LogParseException strict = assertThrows(LogParseException.class,
+                () -> CanLogs.open(stream(text), "x.log", null, null));
+        assertEquals(1, strict.line());
+    }
+
+    @Test
+    void tolerantModeLooksAtAHundredSignificantLinesThenRefusesAtTheFirst() throws Exception {
+        String frame = "(1700000000.000000) can0 356#BE14FE007C01\n";
+        List<LogParseException> problems = new ArrayList<>();
+        try (CanLogReader reader = CanLogs.open(stream("\n" + "junk\n// c\n".repeat(99) + frame), "x", null,
+                problems::add)) {
+            assertEquals(99, problems.size());
+            assertEquals(2, problems.get(0).line());
+            assertEquals(0x356, reader.next().id());
+        }
+        problems.clear();
+        LogParseException e = assertThrows(LogParseException.class,
+                () -> CanLogs.open(stream("\n" + "junk\n".repeat(100) + frame), "x", null, problems::add));
+        assertEquals(2, e.line());
+        assertTrue(e.reason().startsWith("not a CAN log this workbench reads"), e.reason());
+        assertTrue(problems.isEmpty(), "a log that is refused reports no skipped lines: " + problems);
+        e = assertThrows(LogParseException.class, () -> CanLogs.open(stream("junk\nmore junk\n"), "x", null,
+                problems::add));
+        assertEquals(1, e.line());
+        assertTrue(problems.isEmpty());
     }
 
     @Test

@@ -81,7 +81,7 @@ class LogPropertiesTest {
                     default -> errorClasses
                             ? CanFrame.error(time, bus, id, bytes).withDirection(dir)
                             // ASC keeps no error class: its ErrorFrame reads as one fixed form
-                            : CanFrame.error(time, bus, AscReader.ERROR_CLASS, new byte[AscReader.ERROR_DATA_LENGTH]);
+                            : CanFrame.error(time, bus, AscReader.ERROR_CLASS);
                 });
     }
 

@@ -69,7 +69,9 @@ class LogWritersTest {
     @Test
     void ascRoundTripsTheHandWrittenFrames() throws Exception {
         List<CanFrame> back = read(null, write(LogFormat.ASC, FRAMES));
-        assertEquals(FRAMES, back);
+        List<CanFrame> expected = new java.util.ArrayList<>(FRAMES.subList(0, FRAMES.size() - 1));
+        expected.add(CanFrame.error(T + 400_000, "can0", 0)); // an ASC ErrorFrame keeps no class and no data
+        assertEquals(expected, back);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.bmsworkbench.cli.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,17 +76,26 @@ public final class BmswbMain implements ToIntFunction<String[]> {
     /** The command line, from the launcher. */
     @Override
     public int applyAsInt(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream out = StandardOutput.open();
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         String cwd = System.getProperty("bmswb.cwd", System.getProperty("user.dir"));
         boolean debug = System.getenv("BMSWB_DEBUG") != null;
         return run(List.of(args), System.in, out, err, Path.of(cwd).toAbsolutePath(), debug);
     }
 
-    /** Dispatches one command line; flushes {@code out} and {@code err} before returning. */
+    /**
+     * Dispatches one command line; flushes {@code out} and {@code err} before returning. Output
+     * that could not be written (a full disk, a closed pipe) is a failure: status 1 with one
+     * line saying so, unless the command already failed.
+     */
     int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Path cwd, boolean debug) {
         try {
-            return dispatch(args, in, out, err, cwd, debug);
+            int status = dispatch(args, in, out, err, cwd, debug);
+            if (status == 0 && out.checkError()) {
+                err.println("bmswb: cannot write the output: " + StandardOutput.reason(out));
+                return 1;
+            }
+            return status;
         } finally {
             out.flush();
             err.flush();
@@ -146,7 +154,12 @@ public final class BmswbMain implements ToIntFunction<String[]> {
     private static int execute(String name, Command command, List<String> args, InputStream in, PrintStream out,
             PrintStream err, Path cwd, boolean debug) {
         try {
-            return command.run(new CommandContext(args, in, out, err, cwd));
+            int status = command.run(new CommandContext(args, in, out, err, cwd));
+            if (status == 0 && out.checkError()) {
+                err.println("bmswb " + name + ": cannot write the output: " + StandardOutput.reason(out));
+                return 1;
+            }
+            return status;
         } catch (UsageException e) {
             out.flush();
             err.println("bmswb " + name + ": " + e.getMessage());
@@ -216,7 +229,7 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         summaries.forEach((name, summary) -> s.append("  ").append(name)
                 .append(" ".repeat(width - name.length() + 3)).append(summary).append('\n'));
         return s.append("\nOptions:\n")
-                .append("  -h, --help     show this help; 'bmswb COMMAND --help' shows a command's\n")
+                .append("  -h, --help     show this help; 'bmswb COMMAND --help' shows a command's help\n")
                 .append("  --version      show the version\n\n")
                 .append("Exit status: 0 success, 1 failure, 2 usage error.\n")
                 .toString();

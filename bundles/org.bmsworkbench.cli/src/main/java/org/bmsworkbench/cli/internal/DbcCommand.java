@@ -81,7 +81,7 @@ public final class DbcCommand implements Command {
         args.requirePositionals("ACTION");
         String id = args.value("protocol").orElseThrow(() -> new UsageException("missing --protocol ID"));
         String output = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE.dbc"));
-        BmsProtocol protocol = InstalledProtocols.require(registry, id);
+        BmsProtocol protocol = ProtocolSelection.require(registry, id);
         List<FrameLayout> layouts = protocol.frameLayouts();
         if (layouts.isEmpty()) {
             throw new CommandFailure("protocol " + id + " does not describe its frames as layouts; "

@@ -74,8 +74,9 @@ public final class DecodeCommand implements Command {
                   --strict                 stop at the first bad line or malformed frame;
                                            by default each is reported on stderr and skipped
 
-                Exit status: 0 decoded (even with lines skipped), 1 unreadable log, bad line in
-                strict mode, or no protocol recognised, 2 usage error (e.g. unknown protocol).
+                Exit status: 0 decoded (even with lines skipped, or a log without frames, which
+                is said on stderr), 1 unreadable log, bad line in strict mode, or no protocol
+                recognised, 2 usage error (e.g. unknown protocol).
 
                 Examples:
                   bmswb decode capture.log
@@ -91,7 +92,7 @@ public final class DecodeCommand implements Command {
         String protocol = args.value("protocol", "auto");
         String formatName = args.value("format", "table");
         boolean auto = protocol.equals("auto");
-        ProtocolChoice explicit = auto ? null : InstalledProtocols.withCompanions(registry, protocol);
+        ProtocolChoice explicit = auto ? null : ProtocolSelection.withCompanions(registry, protocol);
         List<BmsProtocol> chosen = auto ? List.of() : explicit.protocols();
         List<BmsProtocol> installed = registry.protocols();
         if (auto && installed.isEmpty()) {
@@ -115,14 +116,19 @@ public final class DecodeCommand implements Command {
             if (auto) {
                 ProtocolAutoDetection.Outcome outcome =
                         new ProtocolAutoDetection(ProtocolAutoDetection.standard(installed)).detect(reader);
-                chosen = outcome.detection().map(d -> InstalledProtocols.byIds(d.protocolIds(), installed))
+                chosen = outcome.detection().map(d -> ProtocolSelection.byIds(d.protocolIds(), installed))
                         .orElse(List.of());
+                if (outcome.framesRead() == 0) {
+                    // nothing to recognise a protocol from, nor to decode: as with an explicit protocol
+                    noFrames(err, sourceName, reader.skippedLines());
+                    return 0;
+                }
                 if (chosen.isEmpty()) {
                     throw new CommandFailure("no known protocol recognised in " + sourceName + " (installed: "
-                            + InstalledProtocols.ids(installed) + ")");
+                            + ProtocolSelection.ids(installed) + ")");
                 }
                 Detection detection = outcome.detection().get();
-                err.println("bmswb decode: protocol auto-detected: " + InstalledProtocols.ids(chosen)
+                err.println("bmswb decode: protocol auto-detected: " + ProtocolSelection.ids(chosen)
                         + " (" + detection.evidence() + ")");
                 source = outcome.reader();
             }
@@ -131,17 +137,30 @@ public final class DecodeCommand implements Command {
                 live.flushBeforeWaiting(pipeline);
             }
             DecodePipeline.Summary summary = pipeline.run(source, sourceName, problems);
-            long skipped = reader.skippedLines() + summary.malformedFrames();
-            if (skipped > 0) {
-                err.println("bmswb decode: " + skipped + (skipped == 1 ? " bad line skipped" : " bad lines skipped"));
+            if (summary.frames() == 0) {
+                noFrames(err, sourceName, reader.skippedLines());
+            } else {
+                reportSkipped(err, reader.skippedLines() + summary.malformedFrames());
             }
             return 0;
         } catch (LogParseException e) {
             throw new CommandFailure(e.getMessage());
         } catch (DecodePipeline.OutputException e) {
-            throw new CommandFailure("cannot write the output: " + e.getMessage(), e);
+            String reason = e.getCause() != null ? e.getMessage() : StandardOutput.reason(context.out());
+            throw new CommandFailure("cannot write the output: " + reason, e);
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + sourceName + ": " + reason(e), e);
+        }
+    }
+
+    private static void noFrames(PrintStream err, String sourceName, long skipped) {
+        err.println("bmswb decode: no CAN frames in " + sourceName);
+        reportSkipped(err, skipped);
+    }
+
+    private static void reportSkipped(PrintStream err, long skipped) {
+        if (skipped > 0) {
+            err.println("bmswb decode: " + skipped + (skipped == 1 ? " bad line skipped" : " bad lines skipped"));
         }
     }
 

@@ -52,7 +52,7 @@ public final class ProtocolsCommand implements Command {
 
                 Options:
                   --format table|jsonl  table (default), or one JSON object a protocol:
-                                        {"id":"sma","label":"...","messages":9,"signals":40}
+                                        {"id":"ID","label":"NAME","messages":N,"signals":N}
                   --watch               after the list, keep running and print a line each time a
                                         protocol arrives (+) or leaves (-), e.g. when a bundle is
                                         dropped into or removed from plugins/; stop with Ctrl-C

@@ -1,10 +1,11 @@
 package org.bmsworkbench.cli.internal;
 
 import java.io.PrintStream;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.cli.Arguments;
@@ -44,7 +45,7 @@ public final class SignalsCommand implements Command {
 
                 Lists the keys of the BMS model with unit, kind, group and label: the standard
                 catalogue plus the keys installed protocols add, sorted by key. With --protocol,
-                only the keys that protocol fills.
+                only the keys that protocol fills, as the catalogue describes them.
 
                 Options:
                   -p, --protocol ID     only the keys of this installed protocol
@@ -60,9 +61,13 @@ public final class SignalsCommand implements Command {
         Arguments args = OPTIONS.parse(context.args());
         args.requirePositionals();
         Optional<String> protocol = args.value("protocol");
-        List<SignalDescriptor> signals = protocol.isEmpty() ? registry.signals()
-                : InstalledProtocols.require(registry, protocol.get()).signals().stream()
-                        .sorted(Comparator.comparing(SignalDescriptor::key)).toList();
+        List<SignalDescriptor> signals = registry.signals();
+        if (protocol.isPresent()) {
+            // the catalogue's descriptors (units checked, standard labels) of the keys the protocol fills
+            Set<String> keys = new HashSet<>();
+            ProtocolSelection.require(registry, protocol.get()).signals().forEach(d -> keys.add(d.key()));
+            signals = signals.stream().filter(d -> keys.contains(d.key())).toList();
+        }
         PrintStream out = context.out();
         if (args.value("format", "table").equals("jsonl")) {
             TextBuffer line = new TextBuffer(512);

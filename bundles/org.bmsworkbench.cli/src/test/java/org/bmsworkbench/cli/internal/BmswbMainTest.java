@@ -77,6 +77,8 @@ class BmswbMainTest {
             String out = c.out();
             assertTrue(out.startsWith("Usage: bmswb"), out);
             assertTrue(out.contains("  decode      decode summary\n  protocols   protocols summary\n  signals     signals summary\n"), out);
+            assertTrue(out.contains("-h, --help     show this help; 'bmswb COMMAND --help' shows a command's help\n"),
+                    "every sentence ends: " + out);
             assertEquals("", c.err());
         }
     }

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.SignalKind;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.FakeProtocol;
@@ -66,6 +70,82 @@ class CommandsTest {
                 run(2, "decode", "x.log", "--protocol").err());
     }
 
+    /** Standard output that fails as a full disk does. */
+    private static StandardOutput fullDisk() {
+        return StandardOutput.over(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        });
+    }
+
+    @Test
+    void decodeToAFullDiskFailsWithOneLineSayingWhy() throws Exception {
+        Path log = Files.writeString(dir.resolve("x.log"), "(1.000000) can0 356#C01485FFD700\n");
+        for (String format : List.of("jsonl", "table", "csv")) {
+            Console c = new Console(dir);
+            int status = main().run(List.of("decode", "--protocol", "sma", "--format", format, log.toString()), null,
+                    fullDisk(), c.err, dir, false);
+            assertEquals(1, status, format);
+            assertEquals("bmswb decode: cannot write the output: No space left on device\n", c.err(), format);
+        }
+    }
+
+    @Test
+    void anyCommandWhoseOutputIsLostFails() {
+        Console c = new Console(dir);
+        assertEquals(1, main().run(List.of("protocols"), null, fullDisk(), c.err, dir, false));
+        assertEquals("bmswb protocols: cannot write the output: No space left on device\n", c.err());
+        c = new Console(dir);
+        assertEquals(1, main().run(List.of("--help"), null, fullDisk(), c.err, dir, false));
+        assertEquals("bmswb: cannot write the output: No space left on device\n", c.err());
+    }
+
+    @Test
+    void decodeSkipsABadFirstLineAndDecodesTheRest() throws Exception {
+        Files.writeString(dir.resolve("x.log"), "garbage line\n(1700000000.000000) can0 356#BE14FE007C01\n");
+        for (String protocol : List.of("sma", "auto")) {
+            Console c = run(0, "decode", "--protocol", protocol, "--format", "jsonl", "x.log");
+            assertTrue(c.err().startsWith("bmswb decode: x.log:1: not a line of any log format this workbench reads"
+                    + " (skipped)\n"), c.err());
+            assertTrue(c.err().endsWith("bmswb decode: 1 bad line skipped\n"), c.err());
+            assertTrue(c.out().contains("\"pack.voltage\":53.1"), c.out());
+        }
+    }
+
+    @Test
+    void decodeAllShowsErrorAndRemoteFramesFromACandumpLog() throws Exception {
+        Files.writeString(dir.resolve("x.log"), "(1.000000) can0 20000080#0000000000000000\n"
+                + "(2.000000) can0 123#R4\n(3.000000) can0 356#BE14FE007C01\n");
+        assertEquals("""
+                {"time":1.0,"bus":"can0","protocol":null,"can_id":"0x20000080","message":"error_frame","signals":{},"data":"0000000000000000"}
+                {"time":2.0,"bus":"can0","protocol":null,"can_id":"0x123","message":"remote_request","signals":{},"dlc":4}
+                {"time":3.0,"bus":"can0","protocol":"sma","can_id":"0x356","message":"battery_basic_info","signals":{"pack.voltage":53.1}}
+                """, run(0, "decode", "-p", "sma", "--format", "jsonl", "--all", "x.log").out());
+        assertEquals("""
+                {"time":3.0,"bus":"can0","protocol":"sma","can_id":"0x356","message":"battery_basic_info","signals":{"pack.voltage":53.1}}
+                """, run(0, "decode", "-p", "sma", "--format", "jsonl", "x.log").out());
+    }
+
+    @Test
+    void aLogWithoutFramesIsSaidToHaveNoneWithAnyProtocolChoice() throws Exception {
+        Files.writeString(dir.resolve("empty.log"), "");
+        Files.writeString(dir.resolve("comments.log"), "// only\n# comments\n\n");
+        for (String log : List.of("empty.log", "comments.log")) {
+            for (String protocol : List.of("auto", "sma")) {
+                Console c = run(0, "decode", "--protocol", protocol, "--format", "jsonl", log);
+                assertEquals("bmswb decode: no CAN frames in " + log + "\n", c.err(), protocol);
+                assertEquals("", c.out());
+            }
+        }
+    }
+
     @Test
     void decodeAutoWithNothingInstalledFails() {
         DecodeCommand decode = new DecodeCommand(new FakeRegistry());
@@ -119,8 +199,25 @@ class CommandsTest {
     void signalsOfOneProtocol() {
         assertEquals("""
                 {"key":"bms.serial","unit":"","kind":"text","group":"identity","label":"Serial number","description":""}
-                {"key":"pack.voltage","unit":"V","kind":"number","group":"pack","label":"Pack voltage","description":""}
+                {"key":"pack.voltage","unit":"V","kind":"number","group":"pack","label":"Pack voltage","description":"Voltage"}
                 """, run(0, "signals", "--protocol", "sma", "--format", "jsonl").out());
+    }
+
+    @Test
+    void signalsOfOneProtocolAreTheCatalogues() throws Exception {
+        // a protocol that describes a standard key its own way: the catalogue's unit and label are shown
+        FakeProtocol odd = new FakeProtocol("odd") {
+            @Override
+            public List<SignalDescriptor> signals() {
+                return List.of(new SignalDescriptor("pack.voltage", "mV", SignalKind.NUMBER, "x", "Volts!", null));
+            }
+        };
+        Console c = new Console(dir);
+        assertEquals(0, new SignalsCommand(new FakeRegistry(odd)).run(c.context("--protocol", "odd")));
+        assertEquals("""
+                KEY           UNIT  KIND    GROUP  LABEL
+                pack.voltage  V     number  pack   Pack voltage
+                """, c.out());
     }
 
     @Test
@@ -133,13 +230,13 @@ class CommandsTest {
     @Test
     void anExplicitProtocolBringsTheCompanionsItNamesWhenInstalled() throws Exception {
         FakeRegistry withVreg = new FakeRegistry(new FakeProtocol("nmea2000", "vreg"), new FakeProtocol("vreg"));
-        assertEquals(List.of("nmea2000", "vreg"), InstalledProtocols.withCompanions(withVreg, "nmea2000").ids());
-        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(withVreg, "vreg").ids());
+        assertEquals(List.of("nmea2000", "vreg"), ProtocolSelection.withCompanions(withVreg, "nmea2000").ids());
+        assertEquals(List.of("vreg"), ProtocolSelection.withCompanions(withVreg, "vreg").ids());
         FakeRegistry alone = new FakeRegistry(new FakeProtocol("nmea2000", "vreg"));
-        assertEquals(List.of("nmea2000"), InstalledProtocols.withCompanions(alone, "nmea2000").ids());
-        assertEquals(List.of("vreg"), InstalledProtocols.withCompanions(alone, "nmea2000").missingCompanions());
+        assertEquals(List.of("nmea2000"), ProtocolSelection.withCompanions(alone, "nmea2000").ids());
+        assertEquals(List.of("vreg"), ProtocolSelection.withCompanions(alone, "nmea2000").missingCompanions());
         FakeRegistry noCompanions = new FakeRegistry(new FakeProtocol("nmea2000"), new FakeProtocol("vreg"));
-        assertEquals(List.of("nmea2000"), InstalledProtocols.withCompanions(noCompanions, "nmea2000").ids(),
+        assertEquals(List.of("nmea2000"), ProtocolSelection.withCompanions(noCompanions, "nmea2000").ids(),
                 "companions come from the protocol, not from a table in the CLI");
     }
 }

@@ -8,8 +8,11 @@ import org.bmsworkbench.can.CanFrame;
  * One row per signal under the header {@code time,bus,protocol,can_id,message,key,value,unit}.
  * Fields are quoted as RFC 4180 says (when they hold a comma, quote or line break; quotes
  * doubled); lines end with {@code \n}. A null value is an empty field. A message without
- * signals (a VREG ACK, an unknown frame under {@code --all}) is one row with empty key, value
- * and unit, so that it is not lost. The unit comes from the signal catalogue.
+ * signals (a VREG ACK) is one row with empty key, value and unit, so that it is not lost. Under
+ * {@code --all}, a frame without a message is one row whose message is {@code unknown},
+ * {@code error_frame} (the id is the error class, {@code 0x20000080}) or {@code remote_request},
+ * with key {@code data} and the bytes as hex (unknown, error frame) or key {@code dlc} and the
+ * DLC asked for (remote request). The unit comes from the signal catalogue.
  */
 public final class CsvFormat implements OutputFormat {
     private final Map<String, String> units;
@@ -49,7 +52,19 @@ public final class CsvFormat implements OutputFormat {
     @Override
     public void unknown(CanFrame frame, TextBuffer out) {
         prefix(frame, "", "unknown", out);
-        out.append(",,\n");
+        OutputFormat.appendData(frame, out.append("data,")).append(",\n");
+    }
+
+    @Override
+    public void errorFrame(CanFrame frame, TextBuffer out) {
+        prefix(frame, "", "error_frame", out);
+        OutputFormat.appendData(frame, out.append("data,")).append(",\n");
+    }
+
+    @Override
+    public void remoteRequest(CanFrame frame, TextBuffer out) {
+        prefix(frame, "", "remote_request", out);
+        out.append("dlc,").append(frame.dlc()).append(",\n");
     }
 
     private static void prefix(CanFrame frame, String protocol, String message, TextBuffer out) {
@@ -60,7 +75,7 @@ public final class CsvFormat implements OutputFormat {
         field(frame.bus(), out);
         out.append(',');
         field(protocol, out);
-        out.append(",0x").appendHex(frame.id(), frame.extended() ? 8 : 3).append(',');
+        OutputFormat.appendId(frame, out.append(",0x")).append(',');
         field(message, out);
         out.append(',');
     }

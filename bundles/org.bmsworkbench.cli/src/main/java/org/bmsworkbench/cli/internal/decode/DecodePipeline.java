@@ -22,7 +22,9 @@ import org.bmsworkbench.can.log.LogParseException;
  * frame's log line: fatal in strict mode (thrown as a {@link LogParseException}), otherwise
  * reported to the problem listener and skipped. With {@code all}, a frame that no protocol
  * claims (every {@link BmsProtocol#detectionScore(CanFrame)} is 0) is written as unknown;
- * frames a protocol claims but completes no message with (fast-packet parts) are not.
+ * frames a protocol claims but completes no message with (fast-packet parts) are not. Error
+ * and remote frames go to no protocol; with {@code all} they are written as such
+ * ({@link OutputFormat#errorFrame}, {@link OutputFormat#remoteRequest}), else skipped.
  *
  * <p>Output is formatted into a reusable buffer and written in blocks of about 64 KiB.
  * Not thread-safe; {@link #flush()} may be called between frames (from the reader's thread),
@@ -50,7 +52,10 @@ public final class DecodePipeline implements Flushable {
         this.all = all;
     }
 
-    /** What one run did. {@code malformedFrames} counts frames skipped in tolerant mode. */
+    /**
+     * What one run did. {@code unknownFrames} counts the frames written without a message
+     * (unknown, error, remote); {@code malformedFrames} counts frames skipped in tolerant mode.
+     */
     public record Summary(long frames, long messages, long unknownFrames, long malformedFrames) {
     }
 
@@ -88,6 +93,21 @@ public final class DecodePipeline implements Flushable {
             CanFrame frame;
             while ((frame = reader.next()) != null) {
                 frames++;
+                if (frame.error() || frame.remote()) {
+                    // no protocol decodes these: not data, so never "unknown" data either
+                    if (all) {
+                        if (frame.error()) {
+                            format.errorFrame(frame, buffer);
+                        } else {
+                            format.remoteRequest(frame, buffer);
+                        }
+                        unknown++;
+                    }
+                    if (buffer.size() >= BLOCK) {
+                        drain();
+                    }
+                    continue;
+                }
                 DecodedMessage message = null;
                 String problem = null;
                 for (int i = 0; i < sessions.length && message == null; i++) {
@@ -146,6 +166,7 @@ public final class DecodePipeline implements Flushable {
             throw new OutputException(e.getMessage(), e);
         }
         if (out instanceof PrintStream ps && ps.checkError()) {
+            // a PrintStream keeps the cause to itself: whoever made the stream may know it
             throw new OutputException("the output is closed or full", null);
         }
     }

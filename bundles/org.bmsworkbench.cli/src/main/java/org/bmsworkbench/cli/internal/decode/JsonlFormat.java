@@ -9,7 +9,10 @@ import org.bmsworkbench.can.CanFrame;
  * One JSON object a line, exactly as {@code SIGNALS.md} shows: keys {@code time}, {@code bus},
  * {@code protocol}, {@code can_id}, then {@code pgn}, {@code source}, {@code destination},
  * {@code register}, {@code code} when present, {@code message}, {@code signals}. A frame no
- * protocol decodes is {@code "protocol":null ... "message":"unknown","signals":{},"data":"HEX"}.
+ * protocol decodes is {@code "protocol":null ... "message":"unknown","signals":{},"data":"HEX"};
+ * an error frame is the same with {@code "message":"error_frame"} and the error class as
+ * {@code can_id} ({@code "0x20000080"}); a remote frame is
+ * {@code "message":"remote_request","signals":{},"dlc":N}, without data.
  * Not thread-safe (one instance per pipeline).
  */
 public final class JsonlFormat implements OutputFormat {
@@ -27,6 +30,9 @@ public final class JsonlFormat implements OutputFormat {
     private static final byte[] SIGNALS = TextBuffer.ascii(",\"signals\":{");
     private static final byte[] END = TextBuffer.ascii("}}\n");
     private static final byte[] UNKNOWN = TextBuffer.ascii(",\"message\":\"unknown\",\"signals\":{},\"data\":\"");
+    private static final byte[] ERROR_FRAME =
+            TextBuffer.ascii(",\"message\":\"error_frame\",\"signals\":{},\"data\":\"");
+    private static final byte[] REMOTE_REQUEST = TextBuffer.ascii(",\"message\":\"remote_request\",\"signals\":{},\"dlc\":");
     private static final byte[] UNKNOWN_END = TextBuffer.ascii("\"}\n");
     private static final byte[] TRUE = TextBuffer.ascii("true");
     private static final byte[] FALSE = TextBuffer.ascii("false");
@@ -80,11 +86,19 @@ public final class JsonlFormat implements OutputFormat {
     @Override
     public void unknown(CanFrame frame, TextBuffer out) {
         head(frame, null, out);
-        out.append(UNKNOWN);
-        for (int i = 0; i < frame.length(); i++) {
-            out.appendHex(frame.u8(i), 2);
-        }
-        out.append(UNKNOWN_END);
+        OutputFormat.appendData(frame, out.append(UNKNOWN)).append(UNKNOWN_END);
+    }
+
+    @Override
+    public void errorFrame(CanFrame frame, TextBuffer out) {
+        head(frame, null, out);
+        OutputFormat.appendData(frame, out.append(ERROR_FRAME)).append(UNKNOWN_END);
+    }
+
+    @Override
+    public void remoteRequest(CanFrame frame, TextBuffer out) {
+        head(frame, null, out);
+        out.append(REMOTE_REQUEST).append(frame.dlc()).append('}').append('\n');
     }
 
     private static void head(CanFrame frame, String protocol, TextBuffer out) {
@@ -101,7 +115,7 @@ public final class JsonlFormat implements OutputFormat {
         } else {
             out.appendJsonString(protocol);
         }
-        out.append(CAN_ID).appendHex(frame.id(), frame.extended() ? 8 : 3).append('"');
+        OutputFormat.appendId(frame, out.append(CAN_ID)).append('"');
     }
 
     /** A signal value as JSON: numbers plain, text escaped, booleans, null. */

@@ -17,8 +17,36 @@ public interface OutputFormat {
     /** One decoded message. */
     void message(DecodedMessage message, TextBuffer out);
 
-    /** A frame no protocol decodes ({@code --all}). */
+    /** A data frame no protocol decodes ({@code --all}). */
     void unknown(CanFrame frame, TextBuffer out);
+
+    /**
+     * An error frame ({@code --all}): {@code error_frame}, its id the error class with
+     * SocketCAN's {@code CAN_ERR_FLAG} as candump shows it ({@code 0x20000080}), and its data.
+     */
+    void errorFrame(CanFrame frame, TextBuffer out);
+
+    /** A remote frame ({@code --all}): {@code remote_request} and the DLC it asks for; it has no data. */
+    void remoteRequest(CanFrame frame, TextBuffer out);
+
+    /** SocketCAN's flag in the id of an error frame. */
+    int CAN_ERR_FLAG = 0x2000_0000;
+
+    /** The id's hex digits as logs show them: 3 for 11-bit, 8 for 29-bit and for an error frame. */
+    static TextBuffer appendId(CanFrame frame, TextBuffer out) {
+        if (frame.error()) {
+            return out.appendHex(frame.id() | CAN_ERR_FLAG, 8);
+        }
+        return out.appendHex(frame.id(), frame.extended() ? 8 : 3);
+    }
+
+    /** The data bytes as contiguous upper-case hex. */
+    static TextBuffer appendData(CanFrame frame, TextBuffer out) {
+        for (int i = 0; i < frame.length(); i++) {
+            out.appendHex(frame.u8(i), 2);
+        }
+        return out;
+    }
 
     /**
      * The format called {@code name}.

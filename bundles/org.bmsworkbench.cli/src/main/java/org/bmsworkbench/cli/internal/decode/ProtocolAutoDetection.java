@@ -34,8 +34,11 @@ public final class ProtocolAutoDetection {
         Optional<Detection> result();
     }
 
-    /** The outcome: the choice, if any, and the reader to decode from (it replays the frames read). */
-    public record Outcome(Optional<Detection> detection, CanLogReader reader) {
+    /**
+     * The outcome: the choice, if any, the reader to decode from (it replays the frames read),
+     * and how many frames were read (0: the log has none).
+     */
+    public record Outcome(Optional<Detection> detection, CanLogReader reader, int framesRead) {
     }
 
     private final Detector detector;
@@ -103,6 +106,6 @@ public final class ProtocolAutoDetection {
                 break;
             }
         }
-        return new Outcome(result, new ReplayingReader(frames, lines, reader));
+        return new Outcome(result, new ReplayingReader(frames, lines, reader), frames.size());
     }
 }

@@ -8,7 +8,8 @@ import org.bmsworkbench.can.CanFrame;
 
 /**
  * Human-readable lines for a terminal: columns TIME (ISO-8601 UTC with milliseconds), BUS, ID,
- * MESSAGE, then {@code key=value unit} pairs. Text values are quoted, a not-available value
+ * MESSAGE, then {@code key=value unit} pairs ({@code data=HEX} for an unknown or error frame,
+ * {@code dlc=N} for a remote request under {@code --all}). Text values are quoted, a not-available value
  * is {@code n/a}. Columns have fixed widths so that the output can stream; a longer value
  * pushes the rest of its line to the right.
  */
@@ -82,11 +83,19 @@ public final class TableFormat implements OutputFormat {
     @Override
     public void unknown(CanFrame frame, TextBuffer out) {
         columns(frame, "unknown", out);
-        out.append("data=");
-        for (int i = 0; i < frame.length(); i++) {
-            out.appendHex(frame.u8(i), 2);
-        }
-        out.append('\n');
+        OutputFormat.appendData(frame, out.append("data=")).append('\n');
+    }
+
+    @Override
+    public void errorFrame(CanFrame frame, TextBuffer out) {
+        columns(frame, "error_frame", out);
+        OutputFormat.appendData(frame, out.append("data=")).append('\n');
+    }
+
+    @Override
+    public void remoteRequest(CanFrame frame, TextBuffer out) {
+        columns(frame, "remote_request", out);
+        out.append("dlc=").append(frame.dlc()).append('\n');
     }
 
     private static TextBuffer pair(String key, TextBuffer out, boolean first) {
@@ -104,7 +113,7 @@ public final class TableFormat implements OutputFormat {
         }
         out.append(GAP).appendPadded(frame.bus(), BUS_WIDTH).append(GAP);
         int before = out.size();
-        out.append("0x").appendHex(frame.id(), frame.extended() ? 8 : 3);
+        OutputFormat.appendId(frame, out.append("0x"));
         for (int i = out.size() - before; i < ID_WIDTH; i++) {
             out.append(' ');
         }

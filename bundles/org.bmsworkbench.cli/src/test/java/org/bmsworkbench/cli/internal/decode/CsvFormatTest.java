@@ -40,14 +40,18 @@ class CsvFormatTest {
     }
 
     @Test
-    void messageWithoutSignalsAndUnknownFrameAreOneRowEach() {
+    void messageWithoutSignalsAndFramesWithoutMessageAreOneRowEach() {
         CanFrame f = CanFrame.of(1_600_000_002_000_000L, "can0", 0x18E8FF50, true, new byte[8]);
         TextBuffer b = new TextBuffer(64);
         format.message(new DecodedMessage("vreg", "vreg_ack", f, null, 80, 255, 0x0FFF, 0x8000, signals()), b);
         format.unknown(CanFrame.of(1_600_000_002_000_000L, "can0", 0x123, false, (byte) 1), b);
+        format.errorFrame(CanFrame.error(1_600_000_002_000_000L, "can0", 0x80, new byte[8]), b);
+        format.remoteRequest(CanFrame.remote(1_600_000_002_000_000L, "can0", 0x123, false, 4), b);
         assertEquals("""
                 1600000002.0,can0,vreg,0x18E8FF50,vreg_ack,,,
-                1600000002.0,can0,,0x123,unknown,,,
+                1600000002.0,can0,,0x123,unknown,data,01,
+                1600000002.0,can0,,0x20000080,error_frame,data,0000000000000000,
+                1600000002.0,can0,,0x123,remote_request,dlc,4,
                 """, b.toString());
     }
 }

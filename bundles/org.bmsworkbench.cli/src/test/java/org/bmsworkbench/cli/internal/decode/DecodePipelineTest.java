@@ -63,6 +63,27 @@ class DecodePipelineTest {
     }
 
     @Test
+    void errorAndRemoteFramesArePrintedAsSuchUnderAllAndNeverDecoded() throws Exception {
+        CanFrame error = CanFrame.error(1_000_000L, "can0", 0x80, new byte[8]);
+        CanFrame remote = CanFrame.remote(2_000_000L, "can0", 0x356, false, 6);
+        DecodePipeline.Summary summary = pipeline(true, sma).run(new FakeReader(LOG, tolerant, error, remote, pack(3)),
+                LOG, tolerant);
+        assertEquals(List.of(
+                "{\"time\":1.0,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x20000080\",\"message\":\"error_frame\",\"signals\":{},\"data\":\"0000000000000000\"}",
+                "{\"time\":2.0,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x356\",\"message\":\"remote_request\",\"signals\":{},\"dlc\":6}",
+                "{\"time\":3.0,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12}}"),
+                lines());
+        assertEquals(new DecodePipeline.Summary(3, 1, 2, 0), summary);
+        assertEquals(List.of(), problems, "a remote frame is no malformed data frame");
+
+        out.reset();
+        summary = pipeline(false, sma).run(new FakeReader(LOG, tolerant, error, remote, pack(3)), LOG, tolerant);
+        assertEquals(1, lines().size(), "without --all: " + lines());
+        assertEquals(new DecodePipeline.Summary(3, 1, 0, 0), summary);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void allPrintsUnclaimedFramesButNotPartsOfAMessage() throws Exception {
         DecodePipeline.Summary summary = pipeline(true, sma).run(new FakeReader(LOG, tolerant,
                 frame(1, 0x380, 1), frame(2, 0x123, 0xAB), frame(3, 0x381, 2)), LOG, tolerant);

@@ -16,7 +16,7 @@ import org.bmsworkbench.can.CanFrame;
  * 0x381 is a two-frame message (the session remembers the first half), 0x666 makes the decoder
  * fail with a bug. Messages are named with the protocol id, so that which protocol decoded is visible.
  */
-public final class FakeProtocol implements BmsProtocol {
+public class FakeProtocol implements BmsProtocol {
     private final String id;
     private final AtomicInteger sessions = new AtomicInteger();
     private final List<String> companions;

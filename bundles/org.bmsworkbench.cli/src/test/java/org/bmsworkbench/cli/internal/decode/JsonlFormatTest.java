@@ -75,6 +75,28 @@ class JsonlFormatTest {
     }
 
     @Test
+    void errorFrameShowsItsClassAsCandumpDoesAndItsData() {
+        TextBuffer b = new TextBuffer(64);
+        format.errorFrame(CanFrame.error(1_600_000_000_500_000L, "can0", 0x80, new byte[8]), b);
+        format.errorFrame(CanFrame.error(1_600_000_000_500_000L, "can0", 0), b);
+        assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x20000080\","
+                + "\"message\":\"error_frame\",\"signals\":{},\"data\":\"0000000000000000\"}\n"
+                + "{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x20000000\","
+                + "\"message\":\"error_frame\",\"signals\":{},\"data\":\"\"}\n", b.toString());
+    }
+
+    @Test
+    void remoteRequestShowsItsDlcAndNoData() {
+        TextBuffer b = new TextBuffer(64);
+        format.remoteRequest(CanFrame.remote(1_600_000_000_500_000L, "can0", 0x123, false, 4), b);
+        format.remoteRequest(CanFrame.remote(1_600_000_000_500_000L, "can0", 0x19F21450, true, 0), b);
+        assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x123\","
+                + "\"message\":\"remote_request\",\"signals\":{},\"dlc\":4}\n"
+                + "{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x19F21450\","
+                + "\"message\":\"remote_request\",\"signals\":{},\"dlc\":0}\n", b.toString());
+    }
+
+    @Test
     void elevenBitIdsHaveThreeDigitsAndTwentyNineBitIdsEight() {
         TextBuffer b = new TextBuffer(64);
         format.unknown(CanFrame.of(0, "c", 0x5, false), b);

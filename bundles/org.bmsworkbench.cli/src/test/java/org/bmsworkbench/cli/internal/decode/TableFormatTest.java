@@ -33,9 +33,13 @@ class TableFormatTest {
         TextBuffer b = new TextBuffer(64);
         format.message(DecodedMessage.of("sma", "bms_name", f, signals("bms.manufacturer", "MG", "soc", null)), b);
         format.unknown(CanFrame.of(1_600_000_000_001_999L, "can0", 0x123, false, (byte) 0xAB), b);
+        format.errorFrame(CanFrame.error(1_600_000_000_001_999L, "can0", 0x80, new byte[8]), b);
+        format.remoteRequest(CanFrame.remote(1_600_000_000_001_999L, "can0", 0x123, false, 4), b);
         assertEquals("""
                 -                         can0    0x35E       bms_name                  bms.manufacturer="MG"  soc=n/a
                 2020-09-13T12:26:40.001Z  can0    0x123       unknown                   data=AB
+                2020-09-13T12:26:40.001Z  can0    0x20000080  error_frame               data=0000000000000000
+                2020-09-13T12:26:40.001Z  can0    0x123       remote_request            dlc=4
                 """, b.toString());
     }
 }

@@ -257,7 +257,8 @@ class SmaCodecDecodeTest {
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> codec.decode(frame));
         assertTrue(e.getMessage().contains("0x" + idHex), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertTrue(e.getMessage().contains(needed + " data bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs " + needed + (needed == 1 ? " data byte," : " data bytes,")),
+                e.getMessage());
         assertTrue(e.getMessage().contains("got " + (needed - 1)), e.getMessage());
     }
 

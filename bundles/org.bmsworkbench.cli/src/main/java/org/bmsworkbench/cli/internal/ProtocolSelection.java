@@ -10,8 +10,8 @@ import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.cli.UsageException;
 
 /** Choosing protocols by id on the command line, with messages that list what is installed. */
-final class InstalledProtocols {
-    private InstalledProtocols() {
+final class ProtocolSelection {
+    private ProtocolSelection() {
     }
 
     /** {@code sma, vreg}, or {@code none}. */
