@@ -180,7 +180,7 @@ public final class VirtualMasterLv {
         if (p == null) {
             sessionOwner = null;
             session = null;
-            reportOnce(id, "protocol " + id + " is not installed: the simulator sends nothing until it is");
+            reportOnce(id, "protocol " + id + " is not installed: the simulator sends none of its frames until it is");
             return null;
         }
         if (p != sessionOwner) {
