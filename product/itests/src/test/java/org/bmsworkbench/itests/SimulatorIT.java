@@ -69,7 +69,7 @@ public class SimulatorIT {
 
     @Test
     public void theSimulatorsVregCodecImportIsWiredToTheVregBundle() {
-        Bundle simulator = bundle("org.bmsworkbench.simulator");
+        Bundle simulator = installed("org.bmsworkbench.simulator");
         List<String> providers = new ArrayList<>();
         for (BundleWire w : simulator.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package")) {
             if ("org.bmsworkbench.protocol.vreg.codec".equals(w.getCapability().getAttributes().get("osgi.wiring.package"))) {
@@ -163,7 +163,7 @@ public class SimulatorIT {
         }
     }
 
-    private Bundle bundle(String symbolicName) {
+    private Bundle installed(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
                 return b;
