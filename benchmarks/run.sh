@@ -15,7 +15,7 @@ export BMSWB_USER_DIR="$tmp/user"
 
 if [ "${1:-}" != "--no-jmh" ]; then
   echo "== JMH (1 fork; scores in frames/s)"
-  "$java" -jar "$bench" -rf text -rff "$tmp/jmh.txt" 'SmaDecodeBenchmark|GeneralBmsDecodeBenchmark|VregDecodeBenchmark|Nmea2000DecodeBenchmark|FastPacketAssemblerBenchmark|DecodeToJsonlBenchmark|LogReadBenchmark' >/dev/null
+  "$java" -jar "$bench" -rf text -rff "$tmp/jmh.txt" 'SmaDecodeBenchmark|GeneralBmsDecodeBenchmark|PylontechDecodeBenchmark|VregDecodeBenchmark|Nmea2000DecodeBenchmark|FastPacketAssemblerBenchmark|DecodeToJsonlBenchmark|LogReadBenchmark' >/dev/null
   cat "$tmp/jmh.txt"
 fi
 

@@ -1,0 +1,292 @@
+package org.bmsworkbench.simulator.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bmsworkbench.can.CanChannel;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.CanTransportProvider;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.device.mg.simulator.SimulatorUnlockCodes;
+import org.bmsworkbench.simulator.SimulatorOptions;
+import org.bmsworkbench.simulator.internal.serve.ServeTarget;
+import org.bmsworkbench.simulator.internal.serve.ServedEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code bmswb simulate}: the {@code sim:} device served on a real endpoint until Ctrl-C or
+ * {@code --duration}, and {@code simulate unlock-code}. The device is opened through the
+ * {@code sim} transport service, so it is exactly what {@code sim:} gives; this command only
+ * carries frames between it and the endpoint.
+ */
+@Component(name = "org.bmsworkbench.simulator.simulate", service = Command.class)
+@CommandName("simulate")
+public final class SimulateCommand implements Command {
+    /** Device options, passed to {@code sim:} under the same names ({@code --combined} is a flag). */
+    static final List<String> DEVICE_OPTIONS = List.of("protocol", "scenario", "serial", "seed", "speed", "voltage",
+            "series", "parallel", "batteries", "capacity", "instance");
+    private static final List<String> OPTIONS_OTHER_THAN_SERIAL = Stream.concat(
+            DEVICE_OPTIONS.stream().filter(n -> !n.equals("serial")), Stream.of("combined", "serve", "duration")).toList();
+    private static final Arguments.Parser OPTIONS = parser();
+    private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,16}");
+
+    private final CanTransportProvider sim;
+    private final Set<CountDownLatch> running = new CopyOnWriteArraySet<>();
+    private volatile boolean stopped;
+
+    @Activate
+    public SimulateCommand(@Reference(target = "(transport.scheme=sim)") CanTransportProvider sim) {
+        this.sim = sim;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped = true;
+        running.forEach(CountDownLatch::countDown);
+    }
+
+    private static Arguments.Parser parser() {
+        Arguments.Parser p = Arguments.parser();
+        DEVICE_OPTIONS.forEach(name -> p.option(name, name.toUpperCase(Locale.ROOT)));
+        return p.flag("combined").option("serve", "ENDPOINT").option("duration", "S");
+    }
+
+    @Override
+    public String summary() {
+        return "serve a simulated MG Master LV on SLCAN (pty) or socketcand; unlock codes";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb simulate [DEVICE OPTIONS] --serve slcan:PATH|socketcand://HOST:PORT[/BUS] [--duration S]
+                       bmswb simulate unlock-code --serial S
+
+                Serves the virtual MG Master LV of sim: on a real endpoint until Ctrl-C or
+                --duration, so that tools nobody here wrote can talk to it:
+
+                  slcan:PATH   the adapter side of SLCAN (LAWICEL) on one end of a pseudo-terminal
+                               pair; the program under test opens the other end as an SLCAN adapter:
+                                 socat -d -d pty,raw,echo=0,link=/tmp/bms pty,raw,echo=0,link=/tmp/host
+                                 bmswb simulate --serve slcan:/tmp/bms
+                                 (then e.g. python-can: can.Bus(interface='slcan', channel='/tmp/host', bitrate=500000))
+                               It answers S0-S8, s, O, L, C, V, v, N, F, Z0/Z1, M/m and t/T/r/R;
+                               frames flow while the host has the channel open.
+                  socketcand://HOST:PORT[/BUS]
+                               a socketcand server (the protocol Kayak uses) on HOST:PORT (port 0:
+                               any free one, printed), offering BUS (default can0): < open can0 >,
+                               < rawmode >, < frame ... >, < send ... >. Several clients may connect.
+
+                Device options (as in a sim: URI; see the simulator's README):
+                  --protocol sma|general-bms|nmea2000   default general-bms
+                  --scenario NAME       normal, charging, discharging, high-temperature,
+                                        low-temperature-charge, cell-imbalance, over-voltage,
+                                        under-voltage, short-circuit, safety-lock, comms-loss
+                  --serial S            the BMS serial number (default MG0000SIM0000001)
+                  --seed N, --speed N   noise seed (default 1); time scale 1-1000 (default 1)
+                  --voltage V, --series N, --parallel N, --batteries N, --capacity AH, --instance N
+                  --combined            Combined BMS: after a restart wait for a start command
+                Other options:
+                  --duration S          stop after S seconds (default: run until Ctrl-C)
+
+                unlock-code --serial S prints the unlock code a dealer would issue for the
+                SIMULATED device with that serial; the key is made up and public: the code means
+                nothing to a real BMS.
+
+                Exit status: 0; 2 for a usage error; 1 when the endpoint cannot be opened or fails.
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        if (!args.positionals().isEmpty()) {
+            String action = args.positionals().get(0);
+            if (!action.equals("unlock-code")) {
+                throw new UsageException("unknown action '" + action + "' (expected unlock-code, or --serve ENDPOINT)");
+            }
+            args.requirePositionals("ACTION");
+            return unlockCode(args, context);
+        }
+        String serve = args.value("serve").orElseThrow(() -> new UsageException(
+                "missing --serve slcan:PATH|socketcand://HOST:PORT[/BUS]"));
+        ServeTarget target;
+        try {
+            target = ServeTarget.parse(serve);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--serve " + e.getMessage());
+        }
+        double duration = args.doubleValue("duration", 0);
+        if (args.has("duration") && duration <= 0) {
+            throw new UsageException("--duration: expected a positive number of seconds, got '"
+                    + args.value("duration", "") + "'");
+        }
+        ConnectionUri uri = simUri(args);
+        SimulatorOptions options;
+        try {
+            options = SimulatorOptions.parse(uri);
+        } catch (InvalidUriException e) {
+            throw new UsageException(asOptionMessage(uri, e.getMessage()));
+        }
+        return serve(context, uri, options, target, duration);
+    }
+
+    /** {@code 'sim:?speed=0': option speed=0 is outside 1..1000} → {@code --speed=0 is outside 1..1000}. */
+    private static String asOptionMessage(ConnectionUri uri, String message) {
+        String prefix = "'" + uri + "': ";
+        String m = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return m.startsWith("option ") ? "--" + m.substring("option ".length()) : m;
+    }
+
+    private int unlockCode(Arguments args, CommandContext context) throws UsageException {
+        for (String name : OPTIONS_OTHER_THAN_SERIAL) {
+            if (args.has(name)) {
+                throw new UsageException("unlock-code takes only --serial S, not --" + name);
+            }
+        }
+        String serial = args.value("serial").orElseThrow(() -> new UsageException("missing --serial S"));
+        if (!SERIAL.matcher(serial.strip()).matches()) {
+            throw new UsageException("--serial '" + serial + "' must be 1 to 16 printable ASCII characters without blanks");
+        }
+        context.out().println(SimulatorUnlockCodes.codeFor(serial));
+        context.err().println("bmswb simulate: simulator only: this code unlocks the simulated MG Master LV with serial "
+                + serial.strip() + " and means nothing to a real BMS (it comes from a made-up, public key)");
+        return 0;
+    }
+
+    /** The {@code sim:} URI the device options stand for. */
+    static ConnectionUri simUri(Arguments args) {
+        StringBuilder sb = new StringBuilder("sim:");
+        String separator = "?";
+        for (String name : DEVICE_OPTIONS) {
+            if (args.has(name)) {
+                sb.append(separator).append(name).append('=')
+                        .append(URLEncoder.encode(args.value(name, ""), StandardCharsets.UTF_8).replace("+", "%20"));
+                separator = "&";
+            }
+        }
+        if (args.has("combined")) {
+            sb.append(separator).append("combined=true");
+        }
+        return ConnectionUri.parse(sb.toString());
+    }
+
+    private int serve(CommandContext context, ConnectionUri uri, SimulatorOptions options, ServeTarget target,
+            double duration) throws CommandFailure {
+        PrintStream err = context.err();
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicReference<CanChannel> device = new AtomicReference<>();
+        int bitrate = options.protocol().equals("nmea2000") ? 250_000 : 500_000;
+        ServedEndpoint endpoint = target.endpoint(context.workingDirectory(), bitrate, new ServedEndpoint.Bus() {
+            @Override
+            public void fromPeer(CanFrame frame) {
+                CanChannel channel = device.get();
+                if (channel != null) {
+                    try {
+                        channel.send(frame);
+                    } catch (IOException e) {
+                        err.println("bmswb simulate: the device did not take " + frame + ": " + e.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void event(String line) {
+                err.println("bmswb simulate: " + line);
+            }
+
+            @Override
+            public void failed(String reason) {
+                failure.compareAndSet(null, reason);
+                stop.countDown();
+            }
+        });
+        running.add(stop);
+        try {
+            try {
+                endpoint.start();
+            } catch (IOException e) {
+                throw new CommandFailure("cannot serve on " + endpoint.address() + ": " + e.getMessage(), e);
+            }
+            try {
+                device.set(sim.open(uri, new DeviceListener(endpoint, err)));
+            } catch (IOException | RuntimeException e) {
+                throw new CommandFailure("cannot start the simulated device " + uri + ": " + e.getMessage(), e);
+            }
+            err.println("bmswb simulate: serving a simulated MG Master LV (" + options.protocol() + ", scenario "
+                    + options.scenario().id() + ", serial " + options.serial() + ", speed ×" + options.speed()
+                    + ") on " + endpoint.address() + (duration > 0 ? " for " + seconds(duration) + " s" : "; Ctrl-C to stop"));
+            if (!stopped) {
+                await(stop, duration);
+            }
+        } finally {
+            running.remove(stop);
+            CanChannel channel = device.getAndSet(null);
+            if (channel != null) {
+                channel.close();
+            }
+            endpoint.close();
+        }
+        err.println("bmswb simulate: " + endpoint.summary());
+        if (failure.get() != null) {
+            throw new CommandFailure(failure.get());
+        }
+        return 0;
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) && s < 1e15 ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    private static void await(CountDownLatch stop, double duration) {
+        try {
+            if (duration > 0) {
+                stop.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The device's side: its frames go to the endpoint; its problems to standard error. */
+    private record DeviceListener(ServedEndpoint endpoint, PrintStream err) implements CanChannel.Listener {
+        @Override
+        public void onFrame(CanFrame frame) {
+            endpoint.deliver(frame);
+        }
+
+        @Override
+        public void onState(ConnectionState state, String detail) {
+            // the start line says what is served
+        }
+
+        @Override
+        public void onTransportError(String message) {
+            err.println("bmswb simulate: " + message);
+        }
+    }
+}
