@@ -224,8 +224,10 @@ public final class MasterLvDevice {
     }
 
     /**
-     * A VREG write. Settings are range-checked; 1 to the restart request restarts the BMS, or in
-     * standby is the start command; the right code to the unlock register lifts a Safety lock.
+     * A VREG write of a raw value. Settings are range-checked; 1 to the restart request restarts
+     * the BMS, or in standby is the start command; the right code to the unlock register lifts a
+     * Safety lock. Read-only registers, and settings in error state, are not writable; a
+     * register the device does not have is unknown.
      */
     public WriteResult write(int register, long value) {
         if (register == profile.unlockSettings().registerId()) {
@@ -237,8 +239,11 @@ public final class MasterLvDevice {
             return WriteResult.ACCEPTED;
         }
         Setting setting = Setting.byRegister(register).orElse(null);
-        if (setting == null || state == BmsState.ERROR) {
-            return WriteResult.REFUSED;
+        if (setting == null) {
+            return DeviceRegisters.find(register).isPresent() ? WriteResult.NOT_WRITABLE : WriteResult.UNKNOWN_REGISTER;
+        }
+        if (state == BmsState.ERROR) {
+            return WriteResult.NOT_WRITABLE;
         }
         if (!setting.accepts(value)) {
             return WriteResult.OUT_OF_RANGE;

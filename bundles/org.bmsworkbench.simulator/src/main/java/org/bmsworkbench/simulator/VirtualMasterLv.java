@@ -24,24 +24,41 @@ import org.bmsworkbench.device.mg.DeviceProfile;
  * for (long t = 0; t < 10_000; t = bms.nextDueMillis()) { send(bms.advanceTo(t)); }
  * }</pre>
  *
- * Frames are encoded by the installed protocol services ({@code BmsProtocol.newSession().encode})
- * from {@link DeviceSignals}; a protocol that is not installed sends nothing until it is (and
- * is reported once). Frames carry virtual time: the epoch time given plus the virtual
- * milliseconds elapsed. Not thread-safe: one owner thread.
+ * Periodic frames are encoded by the installed protocol services
+ * ({@code BmsProtocol.newSession().encode}) from {@link DeviceSignals} ({@link CyclicMessages});
+ * a protocol that is not installed sends nothing until it is (and is reported once). On NMEA
+ * 2000 the device also speaks VREG ({@link VregAnswers}, with the VREG bundle's exported
+ * codec): the periodic registers every 5 s, the on-change ones within 1 s of a change (checked
+ * every 500 ms), and answers to requests and writes. Frames carry virtual time: the epoch time
+ * given plus the virtual milliseconds elapsed. Not thread-safe: one owner thread.
  */
 public final class VirtualMasterLv {
     /** The bus name on the frames it produces. */
     public static final String BUS = "sim";
     /** SMA and General BMS frames: every 500 ms (guide 1.3.2, 1.4.2). */
     public static final long CAN11_PERIOD_MILLIS = 500;
+    /** NMEA 2000 PGN 127508 and 127506: every 1500 ms (guide 1.5.3.1, 1.5.3.2). */
+    public static final long NMEA2000_PERIOD_MILLIS = 1500;
+    /** VREG registers marked periodic: every 5 s (guide 1.5.4.2). */
+    public static final long VREG_PERIODIC_MILLIS = 5000;
+    /**
+     * How often the on-change VREG registers are compared with what was last broadcast: half
+     * the guide's maximum delay of 1 s, so that a change goes out within 600 ms (100 ms steps).
+     */
+    public static final long VREG_CHANGE_CHECK_MILLIS = 500;
 
     private final MasterLvDevice device;
     private final Function<String, Optional<BmsProtocol>> protocols;
     private final Consumer<String> problems;
     private final Set<String> reported = new HashSet<>();
+    private final boolean nmea2000;
+    private final VregAnswers vreg;
     private BmsProtocol sessionOwner;
     private ProtocolSession session;
     private long nextCyclic;
+    private long nextPeriodic;
+    private long nextChangeCheck;
+    private int cycle;
 
     /**
      * @param options     the device and its protocol
@@ -55,20 +72,36 @@ public final class VirtualMasterLv {
         this.device = new MasterLvDevice(options, epochMillis, profile);
         this.protocols = protocols;
         this.problems = problems;
+        this.nmea2000 = options.protocol().equals(CyclicMessages.NMEA2000);
+        this.vreg = nmea2000 ? vregAnswers() : null;
+    }
+
+    /**
+     * The VREG side, or null when the VREG bundle's codec is not there: the simulator imports
+     * its package optionally, so that {@code sim:} works without it (then no VREG is sent).
+     */
+    private VregAnswers vregAnswers() {
+        try {
+            return new VregAnswers(device);
+        } catch (LinkageError e) {
+            reportOnce("vreg", "the VREG codec (bundle org.bmsworkbench.protocol.vreg) was not there when the"
+                    + " simulator started: no VREG registers are sent or answered");
+            return null;
+        }
     }
 
     public MasterLvDevice device() {
         return device;
     }
 
-    /** The period of the protocol's cyclic frames in virtual ms. */
+    /** The period of the protocol's cyclic frames in virtual ms: 500 (SMA, General BMS) or 1500 (NMEA 2000). */
     public long cyclicPeriodMillis() {
-        return CAN11_PERIOD_MILLIS;
+        return nmea2000 ? NMEA2000_PERIOD_MILLIS : CAN11_PERIOD_MILLIS;
     }
 
     /** Virtual time of the next frame (or check) that is due. */
     public long nextDueMillis() {
-        return nextCyclic;
+        return vreg == null ? nextCyclic : Math.min(nextCyclic, Math.min(nextPeriodic, nextChangeCheck));
     }
 
     /**
@@ -80,10 +113,23 @@ public final class VirtualMasterLv {
         while (nextDueMillis() <= millis) {
             long due = nextDueMillis();
             device.advanceTo(due);
+            boolean on = device.transmitting();
             if (due == nextCyclic) {
                 nextCyclic += cyclicPeriodMillis();
-                if (device.transmitting()) {
+                if (on) {
                     sendCyclic(out);
+                }
+            }
+            if (vreg != null && due == nextPeriodic) {
+                nextPeriodic += VREG_PERIODIC_MILLIS;
+                if (on) {
+                    out.addAll(vreg.periodic());
+                }
+            }
+            if (vreg != null && due == nextChangeCheck) {
+                nextChangeCheck += VREG_CHANGE_CHECK_MILLIS;
+                if (on) {
+                    out.addAll(vreg.changes());
                 }
             }
         }
@@ -92,11 +138,17 @@ public final class VirtualMasterLv {
     }
 
     /**
-     * Gives the device a frame from the bus and returns its answers. SMA and General BMS are
-     * send-only protocols: a Master LV on them ignores what it receives.
+     * Gives the device a frame from the bus and returns its answers. On NMEA 2000 the device
+     * answers VREG requests and writes ({@link VregAnswers}); SMA and General BMS are
+     * send-only protocols: a Master LV on them ignores what it receives. A silent BMS
+     * (rebooting, comms loss) answers nothing; one that a write restarts answers nothing either.
      */
     public List<CanFrame> receive(CanFrame frame) {
-        return List.of();
+        if (vreg == null || !device.transmitting()) {
+            return List.of();
+        }
+        List<CanFrame> answers = vreg.receive(frame);
+        return device.transmitting() ? answers : List.of();
     }
 
     private void sendCyclic(List<CanFrame> out) {
@@ -107,8 +159,9 @@ public final class VirtualMasterLv {
         }
         Map<String, Object> signals = DeviceSignals.of(device);
         long micros = device.epochMicros();
-        for (BmsProtocol.MessageInfo message : sessionOwner.messages()) {
-            encode(s, message.name(), signals, micros, out);
+        for (CyclicMessages.Message m : CyclicMessages.of(sessionOwner, signals, device.profile().nodeAddress(),
+                device.options().instance(), cycle++)) {
+            encode(s, m.name(), m.values(), micros, out);
         }
     }
 
@@ -127,7 +180,7 @@ public final class VirtualMasterLv {
         if (p == null) {
             sessionOwner = null;
             session = null;
-            reportOnce(id, "protocol " + id + " is not installed: the simulator sends nothing until it is");
+            reportOnce(id, "protocol " + id + " is not installed: the simulator sends none of its frames until it is");
             return null;
         }
         if (p != sessionOwner) {

@@ -7,7 +7,7 @@
  * served endpoint and tests drive the same device.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bmsworkbench.simulator;
 
 import org.osgi.annotation.bundle.Export;

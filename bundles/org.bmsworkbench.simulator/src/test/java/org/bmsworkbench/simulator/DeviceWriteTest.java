@@ -34,8 +34,8 @@ class DeviceWriteTest {
         assertEquals(WriteResult.OUT_OF_RANGE, d.write(0x0387, 97));
         assertEquals(WriteResult.OUT_OF_RANGE, d.write(0x0090, 2));
         assertEquals(WriteResult.OUT_OF_RANGE, d.write(0x0090, -1));
-        assertEquals(WriteResult.REFUSED, d.write(0x0FFF, 5000), "read-only");
-        assertEquals(WriteResult.REFUSED, d.write(0x1234, 1), "unknown");
+        assertEquals(WriteResult.NOT_WRITABLE, d.write(0x0FFF, 5000), "read-only");
+        assertEquals(WriteResult.UNKNOWN_REGISTER, d.write(0x1234, 1), "unknown");
     }
 
     @Test
@@ -56,7 +56,7 @@ class DeviceWriteTest {
         assertEquals(10, d.state());
         assertTrue(d.locked());
         assertEquals(WriteResult.OUT_OF_RANGE, d.write(UNLOCK, code(d) ^ 1));
-        assertEquals(WriteResult.REFUSED, d.write(0x0379, 1), "no settings in error state");
+        assertEquals(WriteResult.NOT_WRITABLE, d.write(0x0379, 1), "no settings in error state");
         t.runTo(410);
         assertEquals(10, d.state(), "still locked");
         assertEquals(WriteResult.ACCEPTED, d.write(UNLOCK, code(d)));

@@ -94,7 +94,7 @@ class VirtualMasterLvTest {
         registry.uninstall("sma");
         VirtualMasterLv bms = bms(sma(Scenario.NORMAL));
         assertEquals(List.of(), bms.advanceTo(5_000));
-        assertEquals(List.of("protocol sma is not installed: the simulator sends nothing until it is"), problems);
+        assertEquals(List.of("protocol sma is not installed: the simulator sends none of its frames until it is"), problems);
         registry.install(TestProtocols.sma());
         List<CanFrame> frames = bms.advanceTo(6_000);
         assertEquals(2 * 7, frames.size());

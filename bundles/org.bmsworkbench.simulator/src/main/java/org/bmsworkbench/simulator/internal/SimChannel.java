@@ -93,7 +93,7 @@ final class SimChannel implements CanChannel {
         try {
             scheduler.execute(() -> {
                 if (open.get()) {
-                    bms.advanceTo(virtualNow());
+                    deliver(bms.advanceTo(virtualNow())); // frames due by now go first, none is lost
                     deliver(bms.receive(frame));
                 }
             });

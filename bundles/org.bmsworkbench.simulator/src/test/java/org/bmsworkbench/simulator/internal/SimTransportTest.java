@@ -135,7 +135,7 @@ class SimTransportTest {
         Recorder r = new Recorder();
         open("sim:?protocol=sma&speed=100", r);
         await(() -> !r.errors.isEmpty(), "the report");
-        assertEquals(List.of("sim: protocol sma is not installed: the simulator sends nothing until it is"), r.errors);
+        assertEquals(List.of("sim: protocol sma is not installed: the simulator sends none of its frames until it is"), r.errors);
         assertTrue(r.frames.isEmpty());
         registry.install(TestProtocols.sma());
         await(() -> r.frames.size() >= 7, "frames once the protocol is there");

@@ -143,6 +143,33 @@ public final class VregCodec {
         return frame(data, source, destination, bus, timestampMicros);
     }
 
+    /**
+     * A register's value from its raw bytes, for any register id, catalogued or not: a device
+     * broadcasting its own raw register table, or a write to a register the guide does not list.
+     * That is how the unlock code reaches the MG Master LV ({@code RegisterAccess.write} refuses
+     * registers outside the catalogue): with the MG device profile's {@code UnlockSettings u},
+     * {@code rawValue(u.registerId(), u.payload(code), 0x20, node, bus, time)}. DLC 8, priority 7,
+     * the payload (little endian, as every VREG value) in bytes 4–7, padded with 0xFF.
+     *
+     * @param payload 0 to 4 value bytes
+     * @throws IllegalArgumentException for the command ids 0x0001 and 0x0002, a payload longer
+     *         than 4 bytes, an id or address out of range
+     */
+    public CanFrame rawValue(int register, byte[] payload, int source, int destination, String bus,
+            long timestampMicros) {
+        if (register == REQUEST_ID || register == ACK_ID) {
+            throw new IllegalArgumentException(String.format("VREG 0x%04X is a command, not a register; use %s",
+                    register, register == REQUEST_ID ? "request(...)" : "ack(...)"));
+        }
+        if (payload.length > 4) {
+            throw new IllegalArgumentException(String.format("a VREG frame carries at most 4 value bytes, not %d"
+                    + " (VREG 0x%04X)", payload.length, register));
+        }
+        byte[] data = header(register);
+        System.arraycopy(payload, 0, data, FieldValues.VALUE_OFFSET, payload.length);
+        return frame(data, source, destination, bus, timestampMicros);
+    }
+
     /** A request (guide 1.5.4.3): {@code 66 99 01 00 <register> <mask>}. */
     public CanFrame request(int register, int mask, int source, int destination, String bus, long timestampMicros) {
         return command(REQUEST_ID, register, mask, source, destination, bus, timestampMicros);
