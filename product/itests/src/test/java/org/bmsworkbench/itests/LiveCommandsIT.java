@@ -197,4 +197,20 @@ class LiveCommandsIT {
             assertTrue(help.out().startsWith("Usage: bmswb " + command), help::toString);
         }
     }
+
+    @Test
+    void vregReadsAndWritesTheSimulatedMasterLv() {
+        Bmswb.Result r = bmswb.run("vreg", "read", "--connect", "sim:?protocol=nmea2000", "0x0102", "0x0FFF", "0x0371");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.outLines().get(1).matches("0x0102 +Firmware version +bms\\.firmware=\"\\d+\\.\\d\\d\" +[0-9A-F]+"), r::toString);
+        assertTrue(r.outLines().get(2).matches("0x0FFF +State-of-Charge +soc=[\\d.]+ % +[0-9A-F]+"), r::toString);
+        assertTrue(r.outLines().get(3).matches("0x0371 +BMS state +bms\\.state=\\d+ \\(.+\\) +[0-9A-F]+"), r::toString);
+        Bmswb.Result w = bmswb.run("vreg", "write", "--yes", "--connect", "sim:?protocol=nmea2000", "0x0374", "2");
+        assertEquals(0, w.status(), w::toString);
+        assertTrue(w.out().startsWith("0x0374 sync_group = 2 (Group 2): "), w::toString);
+        assertTrue(w.out().contains("confirmed"), w::toString);
+        Bmswb.Result refused = bmswb.run("vreg", "write", "--yes", "--connect", "sim:?protocol=nmea2000", "0x0374", "9");
+        assertEquals(1, refused.status(), refused::toString);
+        assertTrue(refused.err().contains("outside 0..3") && refused.err().contains("nothing was sent"), refused::toString);
+    }
 }

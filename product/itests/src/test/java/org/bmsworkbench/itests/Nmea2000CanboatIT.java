@@ -256,6 +256,46 @@ class Nmea2000CanboatIT {
         }
     }
 
+    /** Issue 4: a recording of the simulated Master LV on NMEA 2000 reads the same in canboat as in bmswb. */
+    @Test
+    void aRecordingOfTheSimulatedMasterLvDecodesToTheSameValuesInCanboat() throws Exception {
+        Path log = work.resolve("sim-nmea2000.log");
+        Bmswb.Result rec = bmswb.run("record", "--connect", "sim:?protocol=nmea2000&speed=10", "--duration", "3",
+                "-o", log.toString());
+        assertEquals(0, rec.status(), rec::toString);
+        Bmswb.Result ours = bmswb.run("decode", "--protocol", "nmea2000", "--format", "jsonl", log.toString());
+        assertEquals(0, ours.status(), ours::toString);
+        List<String> ourLines = ours.outLines().stream()
+                .filter(l -> l.contains("\"pgn\":127508") || l.contains("\"pgn\":127506")).toList();
+        List<String> theirs = node("decode", log).lines()
+                .filter(l -> l.startsWith("pgn=127508 ") || l.startsWith("pgn=127506 ")).toList();
+        assertTrue(ourLines.size() >= 8, "at least two 1500 ms cycles of four messages: " + ours);
+        assertEquals(ourLines.size(), theirs.size(), "the same messages\nours:\n" + ourLines + "\ncanboat:\n" + theirs);
+        for (int i = 0; i < ourLines.size(); i++) {
+            Map<String, String> our = signals(ourLines.get(i));
+            Map<String, String> their = fields(theirs.get(i));
+            String where = "message " + i + "\nours: " + ourLines.get(i) + "\ncanboat: " + theirs.get(i);
+            assertEquals("80", their.get("src"), where);
+            if (their.get("pgn").equals("127508")) {
+                String role = our.containsKey("pack.voltage") ? "pack" : our.containsKey("cell.voltage.min") ? "min" : "max";
+                String v = role.equals("pack") ? "pack.voltage" : "cell.voltage." + role;
+                String t = role.equals("pack") ? "pack.temperature" : "cell.temperature." + role;
+                assertSameNumber(our.get(v), their.get("voltage"), where + "\nvoltage");
+                if (role.equals("pack")) {
+                    assertSameNumber(our.get("pack.current"), their.get("current"), where + "\ncurrent");
+                }
+                assertSameNumber(our.get(t) == null ? null : new BigDecimal(our.get(t)).add(KELVIN).toString(),
+                        their.get("temperature"), where + "\ntemperature");
+            } else {
+                assertSameNumber(our.get("soc"), their.get("stateOfCharge"), where + "\nsoc");
+                assertSameNumber(our.get("time_to_go"), their.get("timeRemainingMinutes"), where + "\ntime to go");
+                assertSameNumber(our.get("capacity.remaining") == null ? null
+                        : new BigDecimal(our.get("capacity.remaining")).multiply(COULOMBS_PER_AH).toString(),
+                        their.get("remainingCapacity"), where + "\nremaining capacity");
+            }
+        }
+    }
+
     private static void add(List<Map<String, Object>> inputs, List<String> messages, String message, int source, int dataInstance,
             int sid, Object... keyValues) {
         Map<String, Object> values = new HashMap<>();

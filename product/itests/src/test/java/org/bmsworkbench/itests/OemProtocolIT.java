@@ -106,8 +106,12 @@ public class OemProtocolIT {
         for (CanFrame f : cycle(true)) {
             battery.send(f);
         }
-        await("the over-voltage bit of 0x359 to raise alarm.high_voltage", () -> session.model().get("alarm.high_voltage")
-                .map(v -> "raised".equals(v.value())).orElse(false));
+        // The cycle's frames arrive one by one: wait for the last of them too, not only for 0x359.
+        await("the over-voltage bit of 0x359 to raise alarm.high_voltage, and the rest of the cycle", () ->
+                session.model().get("alarm.high_voltage").map(v -> "raised".equals(v.value())).orElse(false)
+                && session.model().get("pylontech.module_count").map(v -> Long.valueOf(6).equals(v.value())).orElse(false)
+                && session.model().get("pylontech.request.charge_enable").map(v -> Boolean.TRUE.equals(v.value())).orElse(false)
+                && session.model().get("bms.manufacturer").map(v -> "PYLON".equals(v.value())).orElse(false));
         SignalValue alarm = session.model().get("alarm.high_voltage").get();
         assertEquals("pylontech", alarm.protocol());
         assertEquals(6L, session.model().get("pylontech.module_count").get().value());
