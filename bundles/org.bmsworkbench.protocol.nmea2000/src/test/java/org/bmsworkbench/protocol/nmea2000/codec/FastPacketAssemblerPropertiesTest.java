@@ -38,9 +38,15 @@ class FastPacketAssemblerPropertiesTest {
         Random random = new Random(seed);
         List<Packet> packets = new ArrayList<>();
         List<List<Sent>> streams = new ArrayList<>();
+        Set<Long> keys = new HashSet<>();
         for (int s = 0; s < senders; s++) {
-            int source = random.nextInt(256);
-            int pgn = random.nextBoolean() ? DcDetailedStatus.PGN : 0x1F000 + random.nextInt(0x1000);
+            // On a bus a (source, PGN) pair is one sender's single stream: two streams may not share one.
+            int source;
+            int pgn;
+            do {
+                source = random.nextInt(256);
+                pgn = random.nextBoolean() ? DcDetailedStatus.PGN : 0x1F000 + random.nextInt(0x1000);
+            } while (!keys.add((long) source << 32 | pgn));
             List<Sent> stream = new ArrayList<>();
             int sequence = random.nextInt(8);
             for (int p = 0; p < packetsEach; p++) {
