@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.BmsSessions;
@@ -33,8 +30,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Plugins come and go in a running workbench: a transport that arrives after its URI was asked
@@ -47,7 +42,6 @@ public class HotAddIT {
     /** General BMS is left out with SMA: it imports the SMA codec, and would hold on to the SMA bundle. */
     private static final Set<String> LATE = Set.of("org.bmsworkbench.protocol.sma", "org.bmsworkbench.protocol.generalbms",
             "org.bmsworkbench.transport.loopback");
-    private static final long TIMEOUT_MS = 10_000;
 
     @Inject
     private BundleContext context;
@@ -77,10 +71,10 @@ public class HotAddIT {
         assertTrue(connection.stateDetail(), connection.stateDetail().contains("loop"));
 
         Bundle loopback = install("org.bmsworkbench.transport.loopback");
-        await("the waiting connection to open", () -> connection.state() == ConnectionState.CONNECTED);
+        InFramework.await("the waiting connection to open", () -> connection.state() == ConnectionState.CONNECTED);
 
         loopback.uninstall();
-        await("the connection to wait again once its transport left",
+        InFramework.await("the connection to wait again once its transport left",
                 () -> connection.state() == ConnectionState.WAITING_FOR_TRANSPORT);
         connection.close();
         assertEquals(ConnectionState.CLOSED, connection.state());
@@ -91,7 +85,7 @@ public class HotAddIT {
         install("org.bmsworkbench.transport.loopback");
         Connection bus = connections.open("loop:hot");
         Connection device = connections.open("loop:hot");
-        await("both ends connected", () -> bus.state() == ConnectionState.CONNECTED
+        InFramework.await("both ends connected", () -> bus.state() == ConnectionState.CONNECTED
                 && device.state() == ConnectionState.CONNECTED);
         BmsSession session = sessions.attach(bus, "sma");
         assertTrue(session.activeProtocols().isEmpty());
@@ -104,26 +98,26 @@ public class HotAddIT {
         assertFalse("nothing decodes before the protocol is installed", session.model().get("pack.voltage").isPresent());
 
         Bundle sma = install("org.bmsworkbench.protocol.sma");
-        await("the registry to list sma", () -> protocols.find("sma").isPresent());
+        InFramework.await("the registry to list sma", () -> protocols.find("sma").isPresent());
         WeakReference<Class<?>> protocolClass = new WeakReference<>(protocols.find("sma").get().getClass());
-        await("sma to become active on the live session", () -> session.activeProtocols().contains("sma"));
+        InFramework.await("sma to become active on the live session", () -> session.activeProtocols().contains("sma"));
         device.send(basicInfo);
-        await("the frame sent after the install to be decoded", () -> session.model().get("pack.voltage").isPresent());
+        InFramework.await("the frame sent after the install to be decoded", () -> session.model().get("pack.voltage").isPresent());
         SignalValue voltage = session.model().get("pack.voltage").get();
         assertEquals(53.12, ((Number) voltage.value()).doubleValue(), 0.0);
         assertEquals("sma", voltage.protocol());
 
         sma.uninstall();
-        refresh();
+        InFramework.refresh(context);
         assertFalse(protocols.find("sma").isPresent());
-        await("the session to drop sma", () -> session.activeProtocols().isEmpty());
+        InFramework.await("the session to drop sma", () -> session.activeProtocols().isEmpty());
         long versionAfterRemoval = session.model().version();
         device.send(basicInfo);
         Thread.sleep(200);
         assertEquals("no decoding after removal", versionAfterRemoval, session.model().version());
 
         // Nothing may keep the uninstalled bundle's classes reachable: its class loader must be collectable.
-        await("the uninstalled protocol's classes to be garbage collected", () -> {
+        InFramework.await("the uninstalled protocol's classes to be garbage collected", () -> {
             System.gc();
             return protocolClass.get() == null;
         });
@@ -137,25 +131,5 @@ public class HotAddIT {
         b.start();
         assertNotNull(b);
         return b;
-    }
-
-    private void refresh() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, e -> {
-            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue("refresh finished", done.await(TIMEOUT_MS, TimeUnit.MILLISECONDS));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

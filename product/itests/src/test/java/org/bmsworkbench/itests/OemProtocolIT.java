@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.BmsSessions;
@@ -32,8 +29,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The OEM example: the Pylontech protocol bundle from the product's examples/ is installed into a
@@ -44,7 +39,6 @@ import org.osgi.framework.wiring.FrameworkWiring;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class OemProtocolIT {
-    private static final long TIMEOUT_MS = 10_000;
     private static final String PYLONTECH = "org.bmsworkbench.protocol.pylontech";
 
     @Inject
@@ -87,19 +81,19 @@ public class OemProtocolIT {
     public void theExampleProtocolIsDetectedOnALiveBusAndLeavesNothingBehind() throws Exception {
         Connection bus = connections.open("loop:pylon");
         Connection battery = connections.open("loop:pylon");
-        await("both ends connected", () -> bus.state() == ConnectionState.CONNECTED
+        InFramework.await("both ends connected", () -> bus.state() == ConnectionState.CONNECTED
                 && battery.state() == ConnectionState.CONNECTED);
         BmsSession session = sessions.attach(bus, "auto");
         for (CanFrame f : cycle(false)) {
             battery.send(f);
         }
-        await("SMA to take the shared frames while it is the only protocol", () -> session.activeProtocols().contains("sma"));
+        InFramework.await("SMA to take the shared frames while it is the only protocol", () -> session.activeProtocols().contains("sma"));
 
         Bundle pylontech = context.installBundle(ProductBundles.example(PYLONTECH).toUri().toString());
         pylontech.start();
-        await("the registry to list pylontech", () -> protocols.find("pylontech").isPresent());
+        InFramework.await("the registry to list pylontech", () -> protocols.find("pylontech").isPresent());
         WeakReference<Class<?>> protocolClass = new WeakReference<>(protocols.find("pylontech").get().getClass());
-        await("the session to switch to pylontech over the frames seen", () -> session.activeProtocols().equals(List.of("pylontech")));
+        InFramework.await("the session to switch to pylontech over the frames seen", () -> session.activeProtocols().equals(List.of("pylontech")));
         assertTrue(session.detectionEvidence(), session.detectionEvidence().startsWith("pylontech: "));
         assertTrue(session.detectionEvidence(), session.detectionEvidence().contains("0x359, 0x35C, 0x35E"));
 
@@ -107,7 +101,7 @@ public class OemProtocolIT {
             battery.send(f);
         }
         // The cycle's frames arrive one by one: wait for the last of them too, not only for 0x359.
-        await("the over-voltage bit of 0x359 to raise alarm.high_voltage, and the rest of the cycle", () ->
+        InFramework.await("the over-voltage bit of 0x359 to raise alarm.high_voltage, and the rest of the cycle", () ->
                 session.model().get("alarm.high_voltage").map(v -> "raised".equals(v.value())).orElse(false)
                 && session.model().get("pylontech.module_count").map(v -> Long.valueOf(6).equals(v.value())).orElse(false)
                 && session.model().get("pylontech.request.charge_enable").map(v -> Boolean.TRUE.equals(v.value())).orElse(false)
@@ -121,46 +115,26 @@ public class OemProtocolIT {
                 protocols.signals().stream().anyMatch(d -> d.key().equals("pylontech.module_count")));
 
         pylontech.uninstall();
-        refresh();
+        InFramework.refresh(context);
         assertFalse(protocols.find("pylontech").isPresent());
-        await("the session to drop pylontech", () -> !session.activeProtocols().contains("pylontech"));
+        InFramework.await("the session to drop pylontech", () -> !session.activeProtocols().contains("pylontech"));
         assertFalse("its keys leave the catalogue",
                 protocols.signals().stream().anyMatch(d -> d.key().startsWith("pylontech.")));
         long raisedBefore = session.model().alarms().get("alarm.high_voltage").raiseCount();
         for (CanFrame f : cycle(true)) {
             battery.send(f);
         }
-        await("the frames sent after the removal to reach the session", () -> session.model().get("pack.voltage")
+        InFramework.await("the frames sent after the removal to reach the session", () -> session.model().get("pack.voltage")
                 .map(v -> "sma".equals(v.protocol())).orElse(false));
         assertEquals("0x359 is decoded by nobody now", raisedBefore,
                 session.model().alarms().get("alarm.high_voltage").raiseCount());
 
-        await("the uninstalled protocol's classes to be garbage collected", () -> {
+        InFramework.await("the uninstalled protocol's classes to be garbage collected", () -> {
             System.gc();
             return protocolClass.get() == null;
         });
         session.close();
         bus.close();
         battery.close();
-    }
-
-    private void refresh() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, e -> {
-            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue("refresh finished", done.await(TIMEOUT_MS, TimeUnit.MILLISECONDS));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

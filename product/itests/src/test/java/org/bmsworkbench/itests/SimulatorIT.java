@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
@@ -93,9 +92,9 @@ public class SimulatorIT {
                     decode(frame, nmea2000, vreg, seen, values, problems);
                 }
             });
-            await("the connection", () -> bus.state() == ConnectionState.CONNECTED);
+            InFramework.await("the connection", TIMEOUT_MS, () -> bus.state() == ConnectionState.CONNECTED);
             // 127508 × 3 and 127506 every 1.5 s, periodic VREGs every 5 s of virtual time: 0.5 s at speed 10
-            await("both PGNs, all three instances and a periodic VREG", () -> seen.containsAll(
+            InFramework.await("both PGNs, all three instances and a periodic VREG", TIMEOUT_MS, () -> seen.containsAll(
                     List.of("127508/0", "127508/1", "127508/2", "127506", "vreg/0xED8D")));
             assertTrue(problems.toString(), problems.isEmpty());
             for (String key : List.of("pack.voltage", "pack.current", "pack.temperature", "cell.voltage.min",
@@ -106,7 +105,7 @@ public class SimulatorIT {
             assertTrue("a LiFePO4 cell: " + cells, cells > 3.0 && cells < 3.5);
 
             // what bmswb vreg read does: the BMS boots in 6.5 s of virtual time, then runs (state 9)
-            await("the BMS to run", () -> Long.valueOf(9).equals(read(bus, 0x0371).values().get("bms.state")));
+            InFramework.await("the BMS to run", TIMEOUT_MS, () -> Long.valueOf(9).equals(read(bus, 0x0371).values().get("bms.state")));
             List<RegisterResult> read = registers.readAll(bus, List.of(0x0102, 0x0FFF, 0x0371), registers.defaults())
                     .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
             assertTrue(read.toString(), read.stream().allMatch(RegisterResult::ok));
@@ -170,15 +169,5 @@ public class SimulatorIT {
             }
         }
         throw new AssertionError(symbolicName + " is not installed");
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

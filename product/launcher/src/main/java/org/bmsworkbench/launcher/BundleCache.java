@@ -13,6 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,15 +39,17 @@ final class BundleCache implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean temporary;
+    private final Set<String> recordedLocations;
 
     private BundleCache(Path directory, String fingerprint, boolean fresh, FileChannel lockChannel, FileLock lock,
-            boolean temporary) {
+            boolean temporary, Set<String> recordedLocations) {
         this.directory = directory;
         this.fingerprint = fingerprint;
         this.fresh = fresh;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.temporary = temporary;
+        this.recordedLocations = recordedLocations;
     }
 
     static BundleCache acquire(ProductLayout layout) throws IOException {
@@ -69,16 +74,19 @@ final class BundleCache implements AutoCloseable {
                     // swept at a later start
                 }
             }, "bmswb-cache-cleanup"));
-            return new BundleCache(tmp.resolve("felix"), fp, true, null, null, true);
+            return new BundleCache(tmp.resolve("felix"), fp, true, null, null, true, Set.of());
         }
         Path storage = dir.resolve("felix");
         Path stamp = dir.resolve(FINGERPRINT);
-        boolean fresh = !(Files.isDirectory(storage) && Files.isRegularFile(stamp)
-                && new String(Files.readAllBytes(stamp), StandardCharsets.UTF_8).equals(fp));
+        // The stamp holds the fingerprint, then the location of every product bundle installed.
+        List<String> stampLines = Files.isRegularFile(stamp)
+                ? Files.readAllLines(stamp, StandardCharsets.UTF_8) : List.of();
+        boolean fresh = !(Files.isDirectory(storage) && !stampLines.isEmpty() && stampLines.get(0).equals(fp));
         if (fresh) {
             Files.deleteIfExists(stamp);
         }
-        return new BundleCache(storage, fp, fresh, channel, lock, false);
+        Set<String> recorded = fresh ? Set.of() : Set.copyOf(stampLines.subList(1, stampLines.size()));
+        return new BundleCache(storage, fp, fresh, channel, lock, false, recorded);
     }
 
     /** Removes temporary caches whose process is gone. */
@@ -113,12 +121,21 @@ final class BundleCache implements AutoCloseable {
     /** True when the bundles must be installed anew. */
     boolean isFresh() { return fresh; }
 
-    /** Records that the cache now holds exactly the product's bundles. */
-    void markInstalled() throws IOException {
+    /** Records that the cache now holds exactly the product's bundles, installed from {@code locations}. */
+    void markInstalled(Collection<String> locations) throws IOException {
         if (!temporary) {
-            Files.write(directory.getParent().resolve(FINGERPRINT), fingerprint.getBytes(StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            lines.add(fingerprint);
+            lines.addAll(new TreeSet<>(locations));
+            Files.write(directory.getParent().resolve(FINGERPRINT), lines, StandardCharsets.UTF_8);
         }
     }
+
+    /**
+     * The product bundles a reused cache was built with (empty for a fresh one): compared with
+     * what Felix actually reloaded, this tells a damaged cache without opening any jar.
+     */
+    Set<String> recordedLocations() { return recordedLocations; }
 
     @Override
     public void close() throws IOException {

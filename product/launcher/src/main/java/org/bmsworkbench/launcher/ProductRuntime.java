@@ -60,7 +60,7 @@ final class ProductRuntime {
     private static Framework boot(ProductLayout layout, BundleCache cache, PrintStream err)
             throws IOException, LaunchException {
         Framework framework = init(layout, cache, err);
-        if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout)) {
+        if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout, cache.recordedLocations())) {
             // A bundle Felix could not reload (a damaged cache) is silently dropped: start afresh.
             stop(framework);
             cache.invalidate();
@@ -69,8 +69,9 @@ final class ProductRuntime {
         BundleContext context = framework.getBundleContext();
         List<String> problems = new ArrayList<>();
         List<Bundle> toStart = new ArrayList<>();
+        List<String> installed = new ArrayList<>();
         if (cache.isFresh()) {
-            toStart.addAll(install(context, layout, problems));
+            toStart.addAll(install(context, layout, problems, installed));
         }
         toStart.addAll(PluginFolder.reconcile(context, layout.plugins(), err));
         try {
@@ -86,7 +87,7 @@ final class ProductRuntime {
             }
         }
         if (cache.isFresh() && problems.isEmpty()) {
-            cache.markInstalled();
+            cache.markInstalled(installed);
         }
         report(problems, err);
         return framework;
@@ -121,12 +122,11 @@ final class ProductRuntime {
         return framework;
     }
 
-    /** True when the cache holds exactly the bundles of bundle/ that suit this platform. */
-    private static boolean holdsProduct(BundleContext context, ProductLayout layout) throws IOException {
-        Set<String> expected = new HashSet<>();
-        for (Path jar : productJars(layout, new ArrayList<>())) {
-            expected.add(PluginFolder.location(jar));
-        }
+    /**
+     * True when Felix reloaded every product bundle the cache was built with. A changed bundle/
+     * folder is caught earlier by the fingerprint; this catches a cached bundle Felix dropped.
+     */
+    private static boolean holdsProduct(BundleContext context, ProductLayout layout, Set<String> expected) {
         Set<String> installed = new HashSet<>();
         for (Bundle b : context.getBundles()) {
             Path file = PluginFolder.fileOf(b.getLocation());
@@ -228,12 +228,13 @@ final class ProductRuntime {
     }
 
     /** Installs the product's bundles; returns those to start (not fragments). */
-    private static List<Bundle> install(BundleContext context, ProductLayout layout, List<String> problems)
-            throws IOException {
+    private static List<Bundle> install(BundleContext context, ProductLayout layout, List<String> problems,
+            List<String> installed) throws IOException {
         List<Bundle> toStart = new ArrayList<>();
         for (Path jar : productJars(layout, problems)) {
             try {
                 Bundle b = context.installBundle(PluginFolder.location(jar));
+                installed.add(b.getLocation());
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     toStart.add(b);
                 }
