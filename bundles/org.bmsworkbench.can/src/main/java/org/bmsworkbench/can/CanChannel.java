@@ -15,6 +15,14 @@ public interface CanChannel extends AutoCloseable {
     /** Nominal bit rate in bit/s, or 0 when unknown (used for the bus load estimate). */
     default int bitrate() { return 0; }
 
+    /**
+     * An optional control the channel offers, such as {@link PlaybackControl} for a replayed
+     * log; empty when it offers none of that type.
+     */
+    default <T> java.util.Optional<T> control(Class<T> type) {
+        return java.util.Optional.empty();
+    }
+
     /** Stops the reader thread and releases the port or socket; returns promptly. */
     @Override
     void close();

@@ -23,4 +23,13 @@ public interface CanTransportProvider {
      * @throws IOException when the device or peer cannot be opened; the message says which and why
      */
     CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException;
+
+    /**
+     * The adapters of this kind present on this machine, for {@code bmswb adapters} and the
+     * connect dialog. May take a moment (it enumerates ports); never called from the UI thread.
+     * Transports with nothing to discover (a simulator, a log) return an empty list.
+     */
+    default java.util.List<DiscoveredAdapter> discover() {
+        return java.util.List.of();
+    }
 }

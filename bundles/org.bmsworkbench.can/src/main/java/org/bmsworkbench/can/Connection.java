@@ -35,6 +35,12 @@ public interface Connection extends AutoCloseable {
 
     int recentCapacity();
 
+    /**
+     * A control offered by the channel open now ({@link PlaybackControl} for a replayed log or
+     * snapshot); empty when not connected or when the transport offers none of that type.
+     */
+    <T> java.util.Optional<T> control(Class<T> type);
+
     /** Closes the transport channel; subscribers get no more frames. Idempotent. */
     @Override
     void close();

@@ -25,6 +25,13 @@ public interface Connections {
     /** Description of the transport of each scheme. */
     java.util.Map<String, String> transports();
 
+    /**
+     * The adapters every installed transport finds on this machine, by scheme then name. Blocks
+     * while ports are enumerated: call it off the UI thread. A transport that fails to
+     * enumerate is left out (its failure is logged).
+     */
+    List<DiscoveredAdapter> discoverAdapters();
+
     /** The connections not yet closed. */
     List<Connection> active();
 }

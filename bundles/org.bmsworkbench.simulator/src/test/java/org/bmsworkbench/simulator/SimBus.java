@@ -92,4 +92,9 @@ final class SimBus implements Connection {
         subscribers.clear();
         transport.shutdownNow();
     }
+
+    @Override
+    public <T> java.util.Optional<T> control(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }

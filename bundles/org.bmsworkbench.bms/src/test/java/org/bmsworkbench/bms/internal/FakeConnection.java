@@ -58,4 +58,9 @@ final class FakeConnection implements Connection {
 
     @Override public int recentCapacity() { return capacity; }
     @Override public void close() { subscribers.clear(); }
+
+    @Override
+    public <T> java.util.Optional<T> control(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }

@@ -295,6 +295,12 @@ final class BusConnection implements Connection {
     }
 
     @Override
+    public <T> java.util.Optional<T> control(Class<T> type) {
+        CanChannel ch = channel;
+        return ch == null ? java.util.Optional.empty() : ch.control(type);
+    }
+
+    @Override
     public void send(CanFrame frame) throws IOException {
         Objects.requireNonNull(frame, "frame");
         CanChannel ch = channel;

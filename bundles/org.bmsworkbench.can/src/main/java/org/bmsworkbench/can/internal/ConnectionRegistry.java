@@ -230,6 +230,30 @@ public final class ConnectionRegistry implements Connections {
     }
 
     @Override
+    public List<org.bmsworkbench.can.DiscoveredAdapter> discoverAdapters() {
+        List<CanTransportProvider> providers = new java.util.ArrayList<>();
+        synchronized (lock) {
+            for (String scheme : transports.keySet()) {
+                providers.add(serving(scheme));
+            }
+        }
+        List<org.bmsworkbench.can.DiscoveredAdapter> found = new java.util.ArrayList<>();
+        for (CanTransportProvider provider : providers) {
+            try {
+                found.addAll(provider.discover());
+            } catch (RuntimeException e) {
+                Logger l = logger;
+                if (l != null) {
+                    l.warn("adapter discovery of {} failed: {}", provider.description(), e.toString());
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(org.bmsworkbench.can.DiscoveredAdapter::scheme)
+                .thenComparing(org.bmsworkbench.can.DiscoveredAdapter::name));
+        return List.copyOf(found);
+    }
+
+    @Override
     public List<Connection> active() {
         return List.copyOf(connections);
     }

@@ -131,4 +131,9 @@ final class FakeConnection implements Connection {
             change(ConnectionState.CLOSED, "");
         }
     }
+
+    @Override
+    public <T> java.util.Optional<T> control(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }

@@ -48,4 +48,9 @@ final class FakeConnections implements Connections {
     public List<Connection> active() {
         return List.copyOf(opened);
     }
+
+    @Override
+    public java.util.List<org.bmsworkbench.can.DiscoveredAdapter> discoverAdapters() {
+        return java.util.List.of();
+    }
 }

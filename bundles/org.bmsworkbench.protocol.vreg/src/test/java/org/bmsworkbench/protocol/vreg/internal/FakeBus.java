@@ -77,4 +77,9 @@ final class FakeBus implements Connection {
         subscribers.clear();
         transport.shutdownNow();
     }
+
+    @Override
+    public <T> java.util.Optional<T> control(Class<T> type) {
+        return java.util.Optional.empty();
+    }
 }
