@@ -56,6 +56,7 @@ public final class Wizard {
     private Outcome outcome;
     private String error;
     private String info;
+    private boolean leaving;
 
     /**
      * Builds the wizard window (not yet open).
@@ -260,31 +261,64 @@ public final class Wizard {
 
     /** Presses Next, if enabled: the page may refuse with a reason, shown as the error. */
     public void next() {
-        if (shell.isDisposed() || !next.getEnabled()) {
-            return;
+        if (!shell.isDisposed() && next.getEnabled()) {
+            leave(() -> show(current + 1));
         }
-        String refusal = pages.get(current).leaving();
-        if (refusal != null) {
-            site.setError(refusal);
-            update();
-            return;
-        }
-        show(current + 1);
     }
 
     /** Presses Finish, if enabled. */
     public void finish() {
-        if (shell.isDisposed() || !finish.getEnabled()) {
+        if (!shell.isDisposed() && finish.getEnabled()) {
+            leave(() -> {
+                outcome = Outcome.FINISHED;
+                shell.close();
+            });
+        }
+    }
+
+    /** True while a page checks, in the background, whether the user may go on. */
+    public boolean isBusy() {
+        return leaving;
+    }
+
+    private void leave(Runnable onward) {
+        int from = current;
+        java.util.concurrent.CompletableFuture<String> check;
+        try {
+            check = pages.get(from).leave().toCompletableFuture();
+        } catch (RuntimeException e) {
+            check = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        if (check.isDone()) {
+            afterLeave(from, check, onward);
             return;
         }
-        String refusal = pages.get(current).leaving();
+        leaving = true;
+        update();
+        java.util.concurrent.CompletableFuture<String> pending = check;
+        pending.whenComplete((refusal, failure) -> site.uiExecutor().execute(() -> {
+            leaving = false;
+            afterLeave(from, pending, onward);
+        }));
+    }
+
+    private void afterLeave(int from, java.util.concurrent.CompletableFuture<String> check, Runnable onward) {
+        if (shell.isDisposed() || current != from) {
+            return;
+        }
+        String refusal;
+        try {
+            refusal = check.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            refusal = "this step failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        }
         if (refusal != null) {
             site.setError(refusal);
             update();
             return;
         }
-        outcome = Outcome.FINISHED;
-        shell.close();
+        onward.run();
     }
 
     /** Presses Cancel, if enabled. */
@@ -334,9 +368,9 @@ public final class Wizard {
         WizardPage page = pages.get(current);
         boolean last = current == pages.size() - 1;
         boolean complete = page.isComplete();
-        back.setEnabled(current > 0 && page.allowsBack());
-        next.setEnabled(!last && complete);
-        finish.setEnabled(last && complete);
+        back.setEnabled(!leaving && current > 0 && page.allowsBack());
+        next.setEnabled(!leaving && !last && complete);
+        finish.setEnabled(!leaving && last && complete);
         cancel.setEnabled(page.allowsCancel());
         shell.setDefaultButton(last ? finish : next);
         if (error != null) {

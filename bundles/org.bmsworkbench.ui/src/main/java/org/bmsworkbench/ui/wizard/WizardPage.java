@@ -32,6 +32,17 @@ public interface WizardPage {
         return null;
     }
 
+    /**
+     * Next or Finish was pressed on this page, for a page whose check runs in the background
+     * (a state machine that answers later). The wizard disables its buttons until the stage
+     * completes; by default it is {@link #leaving()}, already complete.
+     *
+     * @return a stage completing with null to go on, or with the reason to stay
+     */
+    default java.util.concurrent.CompletionStage<String> leave() {
+        return java.util.concurrent.CompletableFuture.completedFuture(leaving());
+    }
+
     /** False once something irreversible happened on or after this page (a code was sent). */
     default boolean allowsBack() {
         return true;

@@ -51,6 +51,7 @@ class WizardTest {
         boolean back = true;
         boolean cancel = true;
         String refusal;
+        java.util.concurrent.CompletableFuture<String> pendingCheck;
         int shown;
         boolean disposed;
         WizardSite site;
@@ -96,6 +97,11 @@ class WizardTest {
         @Override
         public String leaving() {
             return refusal;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<String> leave() {
+            return pendingCheck != null ? pendingCheck : WizardPage.super.leave();
         }
 
         @Override
@@ -201,6 +207,50 @@ class WizardTest {
         screenshot(wizard, "wizard.png");
         wizard.cancel();
         assertEquals(Wizard.Outcome.CANCELLED, outcome.get());
+    }
+
+    @Test
+    void aCheckInTheBackgroundHoldsTheButtonsUntilItAnswers() {
+        Page first = new Page("Checklist");
+        first.complete = true;
+        Page second = new Page("Code");
+        Wizard wizard = new Wizard(null, "Test", List.of(first, second));
+        wizard.open();
+        first.pendingCheck = new java.util.concurrent.CompletableFuture<>();
+        wizard.next();
+        assertTrue(wizard.isBusy());
+        assertFalse(wizard.canGoNext(), "no second Next while the first is being checked");
+        assertEquals(0, wizard.currentPage());
+        new Thread(() -> first.pendingCheck.complete("item 2 is not confirmed")).start();
+        pumpUntil(() -> !wizard.isBusy());
+        assertEquals(0, wizard.currentPage());
+        assertEquals("item 2 is not confirmed", wizard.error());
+        assertTrue(wizard.canGoNext());
+
+        first.pendingCheck = new java.util.concurrent.CompletableFuture<>();
+        wizard.next();
+        new Thread(() -> first.pendingCheck.complete(null)).start();
+        pumpUntil(() -> wizard.currentPage() == 1);
+        assertNull(wizard.error());
+
+        wizard.back();
+        first.pendingCheck = new java.util.concurrent.CompletableFuture<>();
+        wizard.next();
+        first.pendingCheck.completeExceptionally(new IllegalStateException("the connection closed"));
+        pumpUntil(() -> !wizard.isBusy());
+        assertEquals(0, wizard.currentPage());
+        assertEquals("this step failed: the connection closed", wizard.error());
+    }
+
+    private void pumpUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+        assertTrue(condition.getAsBoolean(), "condition not met within 5 s");
     }
 
     private void screenshot(Wizard wizard, String name) throws Exception {
