@@ -139,7 +139,7 @@ public final class Wizard {
         pageArea = new Composite(body, SWT.NONE);
         GridData pageData = new GridData(SWT.FILL, SWT.FILL, true, true);
         pageData.widthHint = 560;
-        pageData.heightHint = 300;
+        pageData.heightHint = 360;
         pageArea.setLayoutData(pageData);
         pageArea.setLayout(stack);
         new Label(shell, SWT.SEPARATOR | SWT.HORIZONTAL).setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
