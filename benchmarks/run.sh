@@ -2,7 +2,8 @@
 # Prints BMS Workbench's performance figures; asserts nothing. Usage: benchmarks/run.sh [--no-jmh]
 #  1. JMH: SMA decode alone, and the decode-to-JSONL pipeline over a 1,000,000-frame log;
 #  2. the real product: `bmswb decode --format jsonl` of that log, start-up subtracted, with CPU seconds;
-#  3. start-up: `bmswb protocols`, wall time of five warm runs.
+#  3. start-up: `bmswb protocols`, wall time of five warm runs;
+#  4. the socketcand transport: sustained frames/s from a fake server on loopback TCP, CPU per million frames.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . product/src/main/dist/bin/find-java.sh
@@ -34,3 +35,6 @@ awk -v w0="$w0" -v w1="$w1" -v u0="$u0" -v s0="$s0" -v u1="$u1" -v s1="$s1" -v n
 
 echo "== bmswb protocols start-up, five warm runs (s wall)"
 for _ in 1 2 3 4 5; do /usr/bin/time -f "%e" "$bmswb" protocols 2>&1 >/dev/null | tail -n 1; done | paste -sd ' '
+
+echo "== socketcand transport over loopback TCP, 2,000,000 frames (after a 500,000-frame warm-up)"
+"$java" -cp "$bench" org.bmsworkbench.benchmarks.SocketcandThroughput 2000000
