@@ -1,0 +1,351 @@
+package org.bmsworkbench.ui.frames.internal;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.Subscription;
+import org.bmsworkbench.ui.ViewPart;
+import org.bmsworkbench.ui.WorkbenchContext;
+import org.bmsworkbench.ui.WorkbenchSession;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.TableItem;
+
+/**
+ * One open Frames view. Frames are taken on the transport thread by a {@link FrameIntake} and
+ * moved into the {@link FrameStore} at each refresh (≤ 20 Hz); the virtual table asks only for
+ * the rows it shows. Every method runs on the UI thread.
+ */
+final class FramesPart implements ViewPart {
+    static final int DEFAULT_CAPACITY = 100_000;
+    /** Frames the intake holds between two refreshes: more than 8 s of a full 500 kbit/s bus. */
+    static final int INTAKE_CAPACITY = 65_536;
+    /** Rows added to the table per refresh at most: 40,000 a second at 20 Hz, five times a full bus. */
+    static final int MAX_TABLE_GROWTH = 2_000;
+
+    private final WorkbenchContext context;
+    private final FramesControls ui;
+    private final FrameStore store;
+    private final FrameText text = new FrameText(ZoneId.systemDefault());
+    private final NumberFormat counts = NumberFormat.getIntegerInstance(Locale.ROOT);
+
+    private WorkbenchSession session;
+    private FrameIntake intake;
+    private Subscription frames = () -> { };
+    private Subscription messages = () -> { };
+    private boolean autoScroll = true;
+    private String lastCounts = "";
+    private long lostBase;
+    private long skippedBase;
+    // measurements, printed by the tests
+    private long refreshes;
+    private long longestRefreshNanos;
+    private long drained;
+    /** Each refresh's duration in ns, when a test asks for them. */
+    java.util.List<Long> timings;
+
+    FramesPart(Composite parent, WorkbenchContext context, int capacity) {
+        this.context = context;
+        this.ui = new FramesControls(parent);
+        this.store = new FrameStore(capacity);
+        ui.table.addListener(SWT.SetData, this::fill);
+        ui.filter.addListener(SWT.DefaultSelection, e -> applyFilter());
+        ui.filter.addListener(SWT.Modify, e -> {
+            if (ui.filter.getText().isBlank() && !store.filter().all()) {
+                applyFilter();
+            }
+        });
+        ui.pause.addListener(SWT.Selection, e -> pause(ui.pause.getSelection()));
+        ui.clear.addListener(SWT.Selection, e -> clear());
+        ui.copy.addListener(SWT.Selection, e -> copySelection());
+        ui.menuCopy.addListener(SWT.Selection, e -> copySelection());
+        ui.menuFilterId.addListener(SWT.Selection, e -> filterSelectedId());
+        ui.autoScroll.addListener(SWT.Selection, e -> {
+            autoScroll = ui.autoScroll.getSelection();
+            if (autoScroll) {
+                scrollToEnd();
+            }
+        });
+        // the user scrolls: follow the end again only if they scrolled to it
+        Runnable userScrolled = () -> ui.table.getDisplay().asyncExec(this::userScrolled);
+        ui.table.getVerticalBar().addListener(SWT.Selection, e -> userScrolled.run());
+        ui.table.addListener(SWT.MouseVerticalWheel, e -> userScrolled.run());
+        ui.table.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.PAGE_UP || e.keyCode == SWT.HOME
+                    || e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.PAGE_DOWN || e.keyCode == SWT.END) {
+                userScrolled.run();
+            }
+        });
+        sessionChanged(context.session().orElse(null));
+    }
+
+    // ---- ViewPart ----
+
+    @Override
+    public void refresh() {
+        long start = System.nanoTime();
+        if (intake != null) {
+            int n = intake.drain(store::add);
+            drained += n;
+            int removed = store.takeRemovedAtFront();
+            if (n > 0 || removed > 0 || ui.table.getItemCount() < store.shownCount()) {
+                showNewRows(removed);
+            }
+        }
+        updateCounts();
+        long took = System.nanoTime() - start;
+        if (timings != null) {
+            timings.add(took);
+        }
+        refreshes++;
+        longestRefreshNanos = Math.max(longestRefreshNanos, took);
+    }
+
+    @Override
+    public void sessionChanged(WorkbenchSession newSession) {
+        frames.close();
+        messages.close();
+        frames = () -> { };
+        messages = () -> { };
+        session = newSession;
+        intake = null;
+        store.clear();
+        lostBase = 0;
+        skippedBase = 0;
+        restartTable();
+        if (session != null) {
+            intake = new FrameIntake(INTAKE_CAPACITY);
+            intake.paused(ui.pause.getSelection());
+            // messages first: on the transport thread the session decodes a frame before the view sees it
+            messages = session.bms().onMessage(intake);
+            frames = session.connection().subscribe(intake);
+        }
+        updateCounts();
+    }
+
+    @Override
+    public void dispose() {
+        frames.close();
+        messages.close();
+    }
+
+    // ---- the table ----
+
+    private void fill(Event e) {
+        TableItem item = (TableItem) e.item;
+        int index = e.index;
+        if (index >= store.shownCount()) {
+            return;
+        }
+        FrameRow r = store.shownRow(index);
+        item.setText(text.cells(r));
+        item.setForeground(r.frame.error() ? ui.error : r.frame.direction() == Direction.TX ? ui.tx : null);
+    }
+
+    /**
+     * Brings the table to the store: rows that left at the front shift everything up (the selection
+     * and, without auto-scroll, the view stay on the same frames); new rows are appended, at most
+     * {@link #MAX_TABLE_GROWTH} a refresh, because each row GTK adds costs tens of microseconds: a
+     * display that lags behind catches up over the next refreshes instead of freezing the window.
+     */
+    private void showNewRows(int removedAtFront) {
+        int current = ui.table.getItemCount();
+        int next = Math.min(store.shownCount(), Math.max(0, current - removedAtFront) + MAX_TABLE_GROWTH);
+        if (removedAtFront > 0) {
+            int[] selected = ui.table.getSelectionIndices();
+            int top = ui.table.getTopIndex();
+            ui.table.clearAll();
+            if (next != current) {
+                ui.table.setItemCount(next);
+            }
+            int[] moved = java.util.Arrays.stream(selected).map(i -> i - removedAtFront).filter(i -> i >= 0).toArray();
+            ui.table.deselectAll();
+            ui.table.select(moved);
+            if (!autoScroll) {
+                ui.table.setTopIndex(Math.max(0, top - removedAtFront));
+            }
+        } else if (next != current) {
+            ui.table.setItemCount(next);
+        }
+        if (autoScroll) {
+            scrollToEnd();
+        }
+    }
+
+    private void scrollToEnd() {
+        int count = ui.table.getItemCount();
+        if (count > 0) {
+            ui.table.setTopIndex(Math.max(0, count - ui.visibleRows()));
+        }
+    }
+
+    private void userScrolled() {
+        if (ui.table.isDisposed()) {
+            return;
+        }
+        int count = ui.table.getItemCount();
+        boolean atEnd = ui.table.getTopIndex() + ui.visibleRows() >= count - 1;
+        if (atEnd != autoScroll) {
+            autoScroll = atEnd;
+            ui.autoScroll.setSelection(atEnd);
+        }
+    }
+
+    private void updateCounts() {
+        String s;
+        if (intake == null) {
+            s = "Not connected.";
+        } else {
+            StringBuilder b = new StringBuilder();
+            b.append(counts.format(store.kept())).append(" frames kept (buffer ").append(counts.format(store.capacity()))
+                    .append(')');
+            if (store.dropped() > 0) {
+                b.append(" · ").append(counts.format(store.dropped())).append(" older dropped, buffer full");
+            }
+            long lost = intake.lost() - lostBase;
+            if (lost > 0) {
+                b.append(" · ").append(counts.format(lost)).append(" lost (display fell behind)");
+            }
+            long skipped = intake.skipped() - skippedBase;
+            if (skipped > 0) {
+                b.append(" · ").append(counts.format(skipped)).append(" not kept while paused");
+            }
+            if (!store.filter().all()) {
+                b.append(" · showing ").append(counts.format(store.shownCount())).append(" matching '")
+                        .append(store.filter().text()).append('\'');
+            }
+            s = b.toString();
+        }
+        if (!s.equals(lastCounts)) {
+            lastCounts = s;
+            ui.counts.setText(s);
+        }
+    }
+
+    // ---- actions ----
+
+    private void applyFilter() {
+        FrameFilter f;
+        try {
+            f = FrameFilter.parse(ui.filter.getText());
+        } catch (IllegalArgumentException e) {
+            ui.problem(e.getMessage());
+            return;
+        }
+        ui.problem(null);
+        store.filter(f);
+        restartTable();
+        autoScroll = true;
+        ui.autoScroll.setSelection(true);
+        scrollToEnd();
+        updateCounts();
+    }
+
+    private void pause(boolean p) {
+        if (intake != null) {
+            intake.paused(p);
+        }
+        ui.pause.setSelection(p);
+        ui.pause.setText(p ? "Resume" : "Pause");
+        ui.root.layout(true, true);
+    }
+
+    private void clear() {
+        store.clear();
+        if (intake != null) {
+            intake.drain(r -> { });
+            lostBase = intake.lost();
+            skippedBase = intake.skipped();
+        }
+        restartTable();
+        updateCounts();
+    }
+
+    /** Empties the table at once (GTK drops its rows in one go) and refills it from the store's first rows. */
+    private void restartTable() {
+        ui.table.removeAll();
+        ui.table.setItemCount(Math.min(store.shownCount(), MAX_TABLE_GROWTH));
+    }
+
+    /** The selected rows' frames, in table order. */
+    List<CanFrame> selectedFrames() {
+        int[] indices = ui.table.getSelectionIndices();
+        java.util.Arrays.sort(indices);
+        List<CanFrame> out = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            if (i < store.shownCount()) {
+                out.add(store.shownRow(i).frame);
+            }
+        }
+        return out;
+    }
+
+    private void copySelection() {
+        List<CanFrame> selected = selectedFrames();
+        if (selected.isEmpty()) {
+            context.showStatus("Select the frames to copy first.");
+            return;
+        }
+        String lines;
+        try {
+            lines = FrameText.candump(selected);
+        } catch (IllegalArgumentException e) {
+            context.showStatus("Cannot copy as candump -L: " + e.getMessage());
+            return;
+        }
+        Clipboard clipboard = new Clipboard(ui.table.getDisplay());
+        try {
+            clipboard.setContents(new Object[] {lines}, new Transfer[] {TextTransfer.getInstance()});
+        } finally {
+            clipboard.dispose();
+        }
+        context.showStatus("Copied " + selected.size() + (selected.size() == 1 ? " frame" : " frames")
+                + " as candump -L lines.");
+    }
+
+    private void filterSelectedId() {
+        List<CanFrame> selected = selectedFrames();
+        if (!selected.isEmpty()) {
+            ui.filter.setText("0x" + selected.get(0).idHex());
+            applyFilter();
+        }
+    }
+
+    // ---- for tests ----
+
+    FramesControls controls() {
+        return ui;
+    }
+
+    FrameStore store() {
+        return store;
+    }
+
+    FrameIntake intake() {
+        return intake;
+    }
+
+    boolean autoScroll() {
+        return autoScroll;
+    }
+
+    long refreshes() {
+        return refreshes;
+    }
+
+    long longestRefreshNanos() {
+        return longestRefreshNanos;
+    }
+
+    long drained() {
+        return drained;
+    }
+}
