@@ -123,16 +123,19 @@ public final class GuiCommand implements Command {
             }
             ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display) : null;
             if (meter != null) {
-                meter.start();
-                meter.sessionStarted(window.session());
+                // measured from one second after opening: the first layout and font loading are start-up, not stalls
+                display.timerExec(1000, () -> {
+                    meter.start();
+                    meter.sessionStarted(window.session());
+                });
             }
             if (duration > 0) {
                 display.timerExec((int) Math.min(Integer.MAX_VALUE, Math.round(duration * 1000)), () -> {
-                    if (screenshot != null) {
-                        saveScreenshot(window, screenshot, context);
-                    }
                     if (meter != null) {
                         context.out().println(meter.report(window.session()));
+                    }
+                    if (screenshot != null) {
+                        saveScreenshot(window, screenshot, context);
                     }
                     window.close();
                 });

@@ -34,6 +34,7 @@ final class OverviewPart implements ViewPart {
     private WorkbenchSession session;
     private long shownVersion = -1;
     private DeviceProfile shownProfile;
+    private boolean layoutDue = true;
 
     OverviewPart(Composite parent, Supplier<DeviceProfile> profile) {
         this.profile = profile;
@@ -165,7 +166,7 @@ final class OverviewPart implements ViewPart {
         }
         set(readings.get("soc"), OverviewText.number(model, "soc", "%.0f %%"));
         set(readings.get("pack.voltage"), OverviewText.number(model, "pack.voltage", "%.2f V"));
-        set(readings.get("pack.current"), OverviewText.number(model, "pack.current", "%+.1f A"));
+        set(readings.get("pack.current"), OverviewText.number(model, "pack.current", "%.1f A"));
         set(readings.get("pack.temperature"), OverviewText.number(model, "pack.temperature", "%.1f °C"));
 
         Optional<Long> stateCode = OverviewText.code(model, "bms.state");
@@ -188,7 +189,9 @@ final class OverviewPart implements ViewPart {
         Optional<Long> errorCode = OverviewText.code(model, "bms.error");
         if (errorCode.isEmpty()) {
             set(error, "Error: —");
-            set(errorDetail, "");
+            set(errorDetail, stateCode.isEmpty() && model != null && !model.values().isEmpty()
+                    ? "Not reported on this bus: the BMS state and error travel in the VREG registers (NMEA 2000), not in the SMA or General BMS frames."
+                    : "");
             error.setForeground(muted);
         } else if (p == null) {
             set(error, "Error " + errorCode.get());
@@ -207,13 +210,21 @@ final class OverviewPart implements ViewPart {
         set(identity.get("firmware"), OverviewText.text(model, "bms.firmware"));
         set(identity.get("capacity"), OverviewText.number(model, "capacity.installed", "%.0f Ah"));
         set(identity.get("configuration"), OverviewText.configuration(model));
-        body.layout(true, true);
-        scroll.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        if (layoutDue) {
+            // only when words changed: the readings keep their room, so a new number costs no layout
+            layoutDue = false;
+            body.layout(true, true);
+            scroll.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        }
     }
 
-    private static void set(Label label, String text) {
+    /** Sets the text; a label outside the readings row may need more room, so the next layout is due. */
+    private void set(Label label, String text) {
         if (!label.getText().equals(text)) {
             label.setText(text);
+            if (!readings.containsValue(label)) {
+                layoutDue = true;
+            }
         }
     }
 

@@ -16,8 +16,8 @@ final class ResponsivenessMeter {
 
     private final Display display;
     private final Runnable beat = this::beat;
-    private final long startNanos = System.nanoTime();
-    private final Duration startCpu = processCpu();
+    private long startNanos = System.nanoTime();
+    private Duration startCpu = processCpu();
     private long due;
     private long longestNanos;
     private long beats;
@@ -28,6 +28,8 @@ final class ResponsivenessMeter {
     }
 
     void start() {
+        startNanos = System.nanoTime();
+        startCpu = processCpu();
         due = System.nanoTime() + BEAT_MILLIS * 1_000_000L;
         display.timerExec(BEAT_MILLIS, beat);
     }

@@ -23,10 +23,11 @@ final class Screenshots {
         while (shell.getDisplay().readAndDispatch()) {
             // drawing
         }
-        // the client area (menu bar included on GTK): the decorations belong to the window manager
+        // the client area and the menu bar: the decorations belong to the window manager
         Rectangle area = shell.getClientArea();
         org.eclipse.swt.graphics.Point origin = shell.toDisplay(0, 0);
-        Rectangle b = new Rectangle(origin.x, origin.y, area.width, area.height);
+        int top = Math.min(origin.y, shell.getBounds().y); // the menu bar sits above the client area on GTK
+        Rectangle b = new Rectangle(origin.x, top, area.width, origin.y - top + area.height);
         Image image = new Image(shell.getDisplay(), b.width, b.height);
         GC gc = new GC(shell.getDisplay());
         try {
