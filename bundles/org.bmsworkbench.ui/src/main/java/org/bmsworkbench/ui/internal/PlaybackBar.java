@@ -133,6 +133,7 @@ final class PlaybackBar {
     }
 
     private void setWhere(String text) {
+        text = text.replace("&", "&&");
         if (!where.getText().equals(text)) {
             where.setText(text);
         }

@@ -34,7 +34,7 @@ final class StatusBar {
         layout.horizontalSpacing = 6;
         bar.setLayout(layout);
         state = field(160, "connection state");
-        uri = field(220, "connection URI");
+        uri = field(260, "connection URI");
         protocol = field(220, "protocol");
         rate = field(110, "frames per second, received and sent");
         busLoad = field(110, "share of the bit rate used over the last second");
@@ -74,7 +74,7 @@ final class StatusBar {
             shownState = f.connectionState();
             state.setForeground(stateColor(shownState));
         }
-        set(uri, f.uri());
+        set(uri, f.uri().replace("&", "&&")); // a label reads a lone & as a mnemonic
         uri.setToolTipText(f.uri());
         set(protocol, f.protocol());
         set(rate, f.rate());
