@@ -90,6 +90,26 @@ final class Bmswb implements AutoCloseable {
         }
     }
 
+    /** Starts {@code pb} with stdout and stderr to files and waits (at most {@code seconds}) for it to end. */
+    static Result finish(ProcessBuilder pb, int seconds) throws IOException {
+        Path dir = pb.directory().toPath();
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        long start = System.nanoTime();
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", pb.command()) + " did not finish in " + seconds + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err), (System.nanoTime() - start) / 1_000_000);
+    }
+
     Result run(String... args) {
         return runWithInput(null, args);
     }

@@ -1,0 +1,305 @@
+package org.bmsworkbench.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.DiscoveredAdapter;
+import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.ui.internal.WorkbenchPreferences.RecentConnection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * Connection → Connect: transport, the adapters found on this machine (searched off the UI
+ * thread), bit rate, protocol, recent connections, and the URI they make, which can also be
+ * typed. A URI that cannot be used is explained in the dialog itself, which stays open.
+ * Non-blocking: {@link #open()} shows the dialog and returns; a successful connect closes it.
+ */
+final class ConnectDialog {
+    static final String[] BIT_RATES = {"transport default", "125000", "250000", "500000", "1000000"};
+
+    /** What the dialog asks to open. */
+    record Request(String uri, String protocol) {
+    }
+
+    private final Shell shell;
+    private final Combo transport;
+    private final Combo adapter;
+    private final Combo bitRate;
+    private final Combo protocol;
+    private final Combo recent;
+    private final Text uri;
+    private final Label error;
+    private final Button connect;
+    private final List<String> schemes;
+    private final List<String> protocolIds = new ArrayList<>();
+    private final List<DiscoveredAdapter> adapters = new ArrayList<>();
+    private final List<RecentConnection> recentConnections;
+    private final Function<Request, String> opener;
+
+    /**
+     * @param transports  description by scheme ({@code Connections.transports()})
+     * @param protocols   installed protocols: label by id
+     * @param discover    finds adapters; run on {@code worker}, the result shown through {@code ui}
+     * @param opener      opens a request; returns null on success, or the message to show
+     */
+    ConnectDialog(Shell parent, Map<String, String> transports, Map<String, String> protocols,
+            List<RecentConnection> recentConnections, Supplier<List<DiscoveredAdapter>> discover, Executor worker,
+            Executor ui, Function<Request, String> opener) {
+        this.recentConnections = recentConnections;
+        this.opener = opener;
+        shell = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL | SWT.RESIZE);
+        shell.setText("Connect");
+        shell.setData("name", "connect.dialog");
+        GridLayout layout = new GridLayout(3, false);
+        layout.marginWidth = 14;
+        layout.marginHeight = 14;
+        layout.verticalSpacing = 8;
+        shell.setLayout(layout);
+
+        recent = combo("Recent", "recent", SWT.READ_ONLY);
+        for (RecentConnection r : recentConnections) {
+            recent.add(r.uri() + ("auto".equals(r.protocol()) ? "" : "   (" + r.protocol() + ")"));
+        }
+        if (recentConnections.isEmpty()) {
+            recent.add("(none yet)");
+            recent.setEnabled(false);
+        }
+        new Label(shell, SWT.NONE);
+
+        transport = combo("Transport", "transport", SWT.READ_ONLY);
+        schemes = new ArrayList<>(transports.keySet());
+        for (String s : schemes) {
+            transport.add(s + " — " + transports.get(s));
+        }
+        new Label(shell, SWT.NONE);
+
+        adapter = combo("Adapter", "adapter", SWT.READ_ONLY);
+        adapter.add("searching…");
+        adapter.select(0);
+        adapter.setEnabled(false);
+        Button refresh = new Button(shell, SWT.PUSH);
+        refresh.setText("Search again");
+        refresh.addListener(SWT.Selection, e -> search(discover, worker, ui));
+
+        bitRate = combo("Bit rate", "bitrate", SWT.DROP_DOWN);
+        for (String b : BIT_RATES) {
+            bitRate.add(b);
+        }
+        bitRate.select(0);
+        new Label(shell, SWT.NONE).setText("bit/s");
+
+        protocol = combo("Protocol", "protocol", SWT.READ_ONLY);
+        protocol.add("auto — detect from the frames");
+        protocolIds.add("auto");
+        protocols.forEach((id, label) -> {
+            protocol.add(id + " — " + label);
+            protocolIds.add(id);
+        });
+        protocol.select(0);
+        new Label(shell, SWT.NONE);
+
+        Label uriLabel = new Label(shell, SWT.NONE);
+        uriLabel.setText("URI");
+        uri = new Text(shell, SWT.BORDER | SWT.SINGLE);
+        uri.setData("name", "uri");
+        GridData ud = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        ud.widthHint = 420;
+        uri.setLayoutData(ud);
+        uri.setMessage("e.g. sim:, slcan:/dev/ttyACM0?bitrate=500000, socketcand://host:29536/can0");
+
+        error = new Label(shell, SWT.WRAP);
+        error.setData("name", "error");
+        error.setForeground(Palette.bad(shell.getDisplay()));
+        GridData ed = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        ed.widthHint = 480;
+        error.setLayoutData(ed);
+
+        Composite buttons = new Composite(shell, SWT.NONE);
+        buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false, 3, 1));
+        buttons.setLayout(new GridLayout(2, true));
+        Button cancel = new Button(buttons, SWT.PUSH);
+        cancel.setText("Cancel");
+        cancel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        cancel.addListener(SWT.Selection, e -> shell.close());
+        connect = new Button(buttons, SWT.PUSH);
+        connect.setText("Connect");
+        connect.setData("name", "connect");
+        connect.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        connect.addListener(SWT.Selection, e -> connect());
+        shell.setDefaultButton(connect);
+
+        transport.addListener(SWT.Selection, e -> composeUri());
+        adapter.addListener(SWT.Selection, e -> adapterChosen());
+        bitRate.addListener(SWT.Selection, e -> uri.setText(withBitRate(uri.getText().strip())));
+        bitRate.addListener(SWT.DefaultSelection, e -> uri.setText(withBitRate(uri.getText().strip())));
+        recent.addListener(SWT.Selection, e -> recentChosen());
+        uri.addListener(SWT.Modify, e -> error.setText(""));
+
+        if (!recentConnections.isEmpty()) {
+            recent.select(0);
+            recentChosen();
+        } else if (schemes.contains("sim")) {
+            transport.select(schemes.indexOf("sim"));
+            composeUri();
+        }
+        search(discover, worker, ui);
+        shell.pack();
+    }
+
+    private Combo combo(String label, String name, int style) {
+        new Label(shell, SWT.NONE).setText(label);
+        Combo c = new Combo(shell, style);
+        c.setData("name", name);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        c.setVisibleItemCount(12);
+        return c;
+    }
+
+    void open() {
+        shell.setLocation(shell.getParent().getLocation().x + 80, shell.getParent().getLocation().y + 80);
+        shell.open();
+        uri.setFocus();
+    }
+
+    Shell shell() {
+        return shell;
+    }
+
+    private void search(Supplier<List<DiscoveredAdapter>> discover, Executor worker, Executor ui) {
+        adapter.removeAll();
+        adapter.add("searching…");
+        adapter.select(0);
+        adapter.setEnabled(false);
+        worker.execute(() -> {
+            List<DiscoveredAdapter> found;
+            try {
+                found = discover.get();
+            } catch (RuntimeException e) {
+                found = List.of();
+            }
+            List<DiscoveredAdapter> result = found;
+            ui.execute(() -> showAdapters(result));
+        });
+    }
+
+    private void showAdapters(List<DiscoveredAdapter> found) {
+        if (shell.isDisposed()) {
+            return;
+        }
+        adapters.clear();
+        adapters.addAll(found);
+        adapter.removeAll();
+        if (found.isEmpty()) {
+            adapter.add("no adapter found — type a URI below");
+            adapter.select(0);
+            adapter.setEnabled(false);
+            return;
+        }
+        adapter.add("(choose an adapter)");
+        for (DiscoveredAdapter a : found) {
+            String what = a.isKnownCanAdapter() ? a.knownAdapter() : a.description();
+            adapter.add(a.scheme() + "  " + a.name() + (what.isEmpty() ? "" : "  —  " + what)
+                    + (a.usbIds().isEmpty() ? "" : "  [" + a.usbIds() + "]"));
+        }
+        adapter.select(0);
+        adapter.setEnabled(true);
+    }
+
+    private void adapterChosen() {
+        int i = adapter.getSelectionIndex() - 1;
+        if (i < 0 || i >= adapters.size()) {
+            return;
+        }
+        DiscoveredAdapter a = adapters.get(i);
+        if (schemes.contains(a.scheme())) {
+            transport.select(schemes.indexOf(a.scheme()));
+        }
+        uri.setText(withBitRate(a.uri()));
+    }
+
+    private void recentChosen() {
+        int i = recent.getSelectionIndex();
+        if (i < 0 || i >= recentConnections.size()) {
+            return;
+        }
+        RecentConnection r = recentConnections.get(i);
+        uri.setText(r.uri());
+        int p = protocolIds.indexOf(r.protocol());
+        if (p < 0) {
+            // remembered, but not installed now: kept, so the session decodes as soon as it arrives
+            protocol.add(r.protocol() + " — not installed now");
+            protocolIds.add(r.protocol());
+            p = protocolIds.size() - 1;
+        }
+        protocol.select(p);
+        try {
+            String scheme = ConnectionUri.parse(r.uri()).scheme();
+            if (schemes.contains(scheme)) {
+                transport.select(schemes.indexOf(scheme));
+            }
+        } catch (InvalidUriException e) {
+            // a remembered URI that no longer parses is shown as is; connect will explain it
+        }
+    }
+
+    private void composeUri() {
+        int t = transport.getSelectionIndex();
+        if (t < 0) {
+            return;
+        }
+        String scheme = schemes.get(t);
+        String base = uri.getText().strip();
+        int colon = base.indexOf(':');
+        boolean sameScheme = colon > 0 && base.substring(0, colon).equalsIgnoreCase(scheme);
+        if (!sameScheme) {
+            base = scheme + ":";
+        }
+        uri.setText(withBitRate(base));
+    }
+
+    /** The URI with the chosen bit rate as its {@code bitrate} option (replacing one already there). */
+    String withBitRate(String base) {
+        String rate = bitRate.getText().strip();
+        String withoutRate = base.replaceAll("([?&])bitrate=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        if (rate.isEmpty() || rate.equals(BIT_RATES[0])) {
+            return withoutRate;
+        }
+        return withoutRate + (withoutRate.contains("?") ? "&" : "?") + "bitrate=" + rate;
+    }
+
+    void connect() {
+        String typed = uri.getText().strip();
+        if (typed.isEmpty()) {
+            error.setText("Type a connection URI, or choose a transport or adapter above.");
+            shell.layout(true, true);
+            return;
+        }
+        if (!bitRate.getText().strip().matches("\\d*|" + BIT_RATES[0])) {
+            error.setText("Bit rate '" + bitRate.getText().strip() + "' is not a whole number of bit/s.");
+            shell.layout(true, true);
+            return;
+        }
+        String problem = opener.apply(new Request(typed, protocolIds.get(Math.max(0, protocol.getSelectionIndex()))));
+        if (problem == null) {
+            shell.close();
+        } else {
+            error.setText(problem);
+            shell.layout(true, true);
+            org.eclipse.swt.graphics.Point size = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+            shell.setSize(Math.max(shell.getSize().x, size.x), Math.max(shell.getSize().y, size.y));
+        }
+    }
+
+}

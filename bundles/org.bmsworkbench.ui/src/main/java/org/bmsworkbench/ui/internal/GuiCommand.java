@@ -1,0 +1,191 @@
+package org.bmsworkbench.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.bmsworkbench.bms.BmsSessions;
+import org.bmsworkbench.bms.ProtocolRegistry;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * {@code bmswb gui} (and {@code bmswb} with no arguments): the workbench window. Runs on the
+ * launcher's main thread, which becomes the one SWT Display thread (macOS needs that), until the
+ * window is closed.
+ */
+@Component(name = "org.bmsworkbench.ui.gui", service = Command.class)
+@CommandName("gui")
+public final class GuiCommand implements Command {
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('c', "connect", "URI")
+            .option("protocol", "ID")
+            .option("duration", "S")
+            .option("screenshot", "FILE")
+            .flag("responsiveness");
+
+    private final Connections connections;
+    private final BmsSessions sessions;
+    private final ProtocolRegistry protocols;
+    private final ViewCatalog catalog;
+    private final BundleContext bundleContext;
+    private final Logger logger;
+
+    @Activate
+    public GuiCommand(@Reference Connections connections, @Reference BmsSessions sessions,
+            @Reference ProtocolRegistry protocols, @Reference ViewCatalog catalog,
+            @Reference(service = LoggerFactory.class) Logger logger, BundleContext bundleContext) {
+        this.connections = connections;
+        this.sessions = sessions;
+        this.protocols = protocols;
+        this.catalog = catalog;
+        this.logger = logger;
+        this.bundleContext = bundleContext;
+    }
+
+    @Override
+    public String summary() {
+        return "open the workbench window (what bmswb with no arguments does)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb [gui] [--connect URI] [--protocol ID|auto] [--duration S]
+                             [--screenshot FILE.png] [--responsiveness]
+
+                Opens the workbench window, connected to URI (default sim:, the built-in simulated
+                MG Master LV). Closing the window ends bmswb with status 0. The window remembers its
+                size, the split and the tab order, and the recent connections, in
+                ~/.bmsworkbench/ui/workbench.properties.
+
+                Options:
+                  -c, --connect URI     what to show first: sim:, slcan:/dev/ttyACM0?bitrate=500000,
+                                        socketcand://host:29536/can0, replay:capture.log, ...
+                  --protocol ID|auto    the protocol to decode with (default auto: detected from the frames)
+                  --duration S          close the window after S seconds (demonstrations, tests)
+                  --screenshot FILE     save a PNG of the whole window just before it closes
+                  --responsiveness      when the window closes, print the longest stall of the UI
+                                        event loop, the frames per second and the CPU used
+
+                Exit status: 0 when the window was closed; 1 when no window can be opened (no
+                graphical display); 2 usage error, or a URI that cannot be used.
+
+                Examples:
+                  bmswb
+                  bmswb gui --connect 'sim:?scenario=safety-lock'
+                  bmswb gui --connect replay:capture.log
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        args.requirePositionals();
+        String uri = args.value("connect", "sim:");
+        String protocol = args.value("protocol", "auto");
+        double duration = args.doubleValue("duration", 0);
+        if (duration < 0) {
+            throw new UsageException("--duration: must not be negative, got " + args.value("duration").orElse(""));
+        }
+        Path screenshot = args.value("screenshot").map(context::resolve).orElse(null);
+        Display.setAppName("BMS Workbench");
+        Display display;
+        try {
+            display = new Display();
+        } catch (SWTError | UnsatisfiedLinkError e) {
+            throw new CommandFailure("cannot open the window: no graphical display"
+                    + (System.getenv("DISPLAY") == null && !isWindowsOrMac() ? " (DISPLAY is not set)" : " (" + e.getMessage() + ")")
+                    + "; the other commands work without one (bmswb --help)");
+        }
+        try {
+            WorkbenchWindow window = new WorkbenchWindow(display, services());
+            window.open();
+            String problem = window.connect(uri, protocol);
+            if (problem != null) {
+                window.close();
+                throw new UsageException(problem);
+            }
+            ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display) : null;
+            if (meter != null) {
+                // measured from one second after opening: the first layout and font loading are start-up, not stalls
+                display.timerExec(1000, () -> {
+                    meter.start();
+                    meter.sessionStarted(window.session());
+                });
+            }
+            if (duration > 0) {
+                display.timerExec((int) Math.min(Integer.MAX_VALUE, Math.round(duration * 1000)), () -> {
+                    if (meter != null) {
+                        context.out().println(meter.report(window.session()));
+                    }
+                    if (screenshot != null) {
+                        saveScreenshot(window, screenshot, context);
+                    }
+                    window.close();
+                });
+            }
+            window.runUntilClosed();
+            return 0;
+        } finally {
+            display.dispose();
+        }
+    }
+
+    private static void saveScreenshot(WorkbenchWindow window, Path file, CommandContext context) {
+        try {
+            Screenshots.save(window.shell(), file);
+        } catch (IOException | RuntimeException e) {
+            context.err().println("bmswb gui: cannot save the screenshot " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isWindowsOrMac() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return os.startsWith("windows") || os.startsWith("mac");
+    }
+
+    private WorkbenchServices services() {
+        String user = bundleContext.getProperty("bmswb.user.dir");
+        Path userDir = user != null && !user.isBlank() ? Paths.get(user)
+                : Paths.get(System.getProperty("user.home"), ".bmsworkbench");
+        String version = System.getProperty("bmswb.version", bundleContext.getBundle().getVersion().toString());
+        return new WorkbenchServices(connections, sessions, protocols, catalog, userDir, version, this::bundles,
+                (message, cause) -> logger.error("{}: {}", message, String.valueOf(cause), cause));
+    }
+
+    private List<String[]> bundles() {
+        List<String[]> list = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            list.add(new String[] {String.valueOf(b.getSymbolicName()), b.getVersion().toString(), state(b.getState())});
+        }
+        list.sort((a, b) -> a[0].compareTo(b[0]));
+        return list;
+    }
+
+    private static String state(int s) {
+        return switch (s) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.INSTALLED -> "installed (not resolved)";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            default -> "uninstalled";
+        };
+    }
+}

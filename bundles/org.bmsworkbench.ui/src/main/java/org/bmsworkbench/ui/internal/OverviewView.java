@@ -1,0 +1,40 @@
+package org.bmsworkbench.ui.internal;
+
+import org.bmsworkbench.device.mg.DeviceProfile;
+import org.bmsworkbench.ui.View;
+import org.bmsworkbench.ui.ViewPart;
+import org.bmsworkbench.ui.WorkbenchContext;
+import org.bmsworkbench.ui.WorkbenchView;
+import org.eclipse.swt.widgets.Composite;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The first tab: who the BMS is, what state it is in, and its state of charge, voltage, current
+ * and temperature at a glance. The device profile (state and error words) is optional: without
+ * one the codes are shown as numbers.
+ */
+@Component(name = "org.bmsworkbench.ui.overview", service = WorkbenchView.class)
+@View(id = "overview", label = "Overview", order = 0)
+public final class OverviewView implements WorkbenchView {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceProfile profile;
+
+    public OverviewView() {
+    }
+
+    /** Without a framework (tests). */
+    OverviewView(DeviceProfile profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public ViewPart createPart(Composite parent, WorkbenchContext context) {
+        return new OverviewPart(parent, () -> profile);
+    }
+}

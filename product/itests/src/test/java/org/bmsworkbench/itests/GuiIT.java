@@ -1,0 +1,119 @@
+package org.bmsworkbench.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code bin/bmswb} opening its window: on the simulator, closed after a while, twice in
+ * a row; the SWT fragment the launcher installs; the message without a display; the
+ * responsiveness figures under a fast bus. Screenshots go to {@code target/screenshots/}.
+ */
+class GuiIT {
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static void assumeDisplay() {
+        assumeTrue(System.getenv("DISPLAY") != null, "no display: DISPLAY is not set (./mvnw runs the build under xvfb-run when it is installed)");
+    }
+
+    @Test
+    void theWindowOpensOnTheSimulatorClosesCleanlyAndASecondRunWorks() throws IOException {
+        assumeDisplay();
+        try (Bmswb bmswb = Bmswb.copy()) {
+            Path shot = bmswb.workDir.resolve("sim.png");
+            Bmswb.Result first = run(bmswb, "gui", "--connect", "sim:", "--duration", "6", "--screenshot", shot.toString());
+            assertEquals(0, first.status(), first::toString);
+            assertTrue(Files.size(shot) > 10_000, "a screenshot of the window was written");
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(shot, SCREENSHOTS.resolve("window-sim.png"), StandardCopyOption.REPLACE_EXISTING);
+            Path prefs = bmswb.userDir.resolve("ui/workbench.properties");
+            assertTrue(Files.readString(prefs).contains("recent.0.uri=sim\\:"), "the layout and the recent connection are remembered");
+
+            Path shot2 = bmswb.workDir.resolve("safety-lock.png");
+            Bmswb.Result second = run(bmswb, "gui", "--connect", "sim:?protocol=nmea2000&scenario=safety-lock",
+                    "--duration", "8", "--screenshot", shot2.toString());
+            assertEquals(0, second.status(), second::toString);
+            Files.copy(shot2, SCREENSHOTS.resolve("window-sim-nmea2000-safety-lock.png"), StandardCopyOption.REPLACE_EXISTING);
+            assertFalse(second.err().contains("Exception"), second::toString);
+        }
+    }
+
+    @Test
+    void theLauncherInstallsOnlyTheSwtFragmentOfThisSystem() throws IOException {
+        List<String> fragments = ProductBundles.jars(n -> n.startsWith("org.eclipse.swt.")).stream()
+                .map(p -> p.getFileName().toString().replaceAll("-[0-9].*", "")).toList();
+        assertEquals(List.of("org.eclipse.swt.cocoa.macosx.aarch64", "org.eclipse.swt.gtk.linux.x86_64",
+                "org.eclipse.swt.win32.win32.x86_64"), fragments, "the product ships the fragment of every desktop");
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64"),
+                "this part checks a Linux x86_64 machine");
+        try (Bmswb bmswb = Bmswb.copy()) {
+            assertEquals(0, bmswb.run("protocols").status());
+            String installed = installedLocations(bmswb);
+            assertTrue(installed.contains("org.eclipse.swt.gtk.linux.x86_64"), installed);
+            assertFalse(installed.contains("org.eclipse.swt.win32"), installed);
+            assertFalse(installed.contains("org.eclipse.swt.cocoa"), installed);
+        }
+    }
+
+    @Test
+    void withoutADisplayTheWindowSaysSoInOneLine() {
+        try (Bmswb bmswb = Bmswb.copy()) {
+            ProcessBuilder pb = bmswb.builder("gui", "--duration", "1");
+            pb.environment().remove("DISPLAY");
+            pb.environment().remove("WAYLAND_DISPLAY");
+            Bmswb.Result r = Bmswb.finish(pb, 60);
+            assertEquals(1, r.status(), r::toString);
+            assertTrue(r.err().contains("bmswb gui: cannot open the window: no graphical display"), r::toString);
+            assertFalse(r.err().contains("\tat "), r::toString);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The benchmark: the simulator at 1000× real time (NMEA 2000 with VREG, the busiest protocol),
+     * the overview showing. Prints the longest stall of the UI event loop and the CPU used; asserts
+     * only that the window ran and measured.
+     */
+    @Test
+    void printsTheResponsivenessOfTheWindowUnderAFastBus() throws IOException {
+        assumeDisplay();
+        try (Bmswb bmswb = Bmswb.copy()) {
+            Bmswb.Result r = run(bmswb, "gui", "--connect", "sim:?protocol=nmea2000&speed=1000", "--duration", "15",
+                    "--responsiveness");
+            assertEquals(0, r.status(), r::toString);
+            assertTrue(r.out().contains("longest UI event-loop stall"), r::toString);
+            System.out.println("GuiIT responsiveness: " + r.out().strip());
+        }
+    }
+
+    private static Bmswb.Result run(Bmswb bmswb, String... args) {
+        try {
+            return Bmswb.finish(bmswb.builder(args), 120);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String installedLocations(Bmswb bmswb) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(bmswb.userDir.resolve("cache"))) {
+            for (Path info : files.filter(p -> p.getFileName().toString().equals("bundle.info")).toList()) {
+                found.add(Files.readString(info));
+            }
+        }
+        return String.join("\n", found);
+    }
+
+}
