@@ -41,11 +41,16 @@ public final class SnapshotsComponent implements SystemSnapshots {
     @Activate
     public SnapshotsComponent(@Reference RegisterAccess access, @Reference DeviceProfile profile,
             @Reference AuditLog audit, BundleContext context) {
-        this.capture = new SnapshotCapture(access, profile, audit, () -> bundles(context), Clock.systemUTC());
+        this(new SnapshotCapture(access, profile, audit, () -> bundles(context), Clock.systemUTC()));
+    }
+
+    /** The service around a capture (tests). */
+    public SnapshotsComponent(SnapshotCapture capture) {
+        this.capture = capture;
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         executor.shutdownNow();
     }
 
