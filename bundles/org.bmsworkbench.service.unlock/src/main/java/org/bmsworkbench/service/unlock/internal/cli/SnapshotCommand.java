@@ -31,6 +31,7 @@ public final class SnapshotCommand implements Command {
             .option('c', "connect", "URI")
             .option('o', "output", "FILE.zip")
             .option("wait", "S")
+            .option("observe", "S")
             .flag("no-registers");
 
     private final Connections connections;
@@ -53,7 +54,7 @@ public final class SnapshotCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: bmswb snapshot --connect URI -o FILE.zip [--wait S] [--no-registers]
+                Usage: bmswb snapshot --connect URI -o FILE.zip [--observe S] [--wait S] [--no-registers]
 
                 Connects, collects frames until they span one VREG broadcast cycle (5.5 s of bus
                 time; at most --wait seconds, default 12), reads every register of the VREG
@@ -71,6 +72,8 @@ public final class SnapshotCommand implements Command {
                   -c, --connect URI   where the BMS is (required), e.g. slcan:/dev/ttyACM0,
                                       'sim:?protocol=nmea2000&scenario=safety-lock'
                   -o, --output FILE   the ZIP to write (required)
+                  --observe S         watch the bus for S seconds first (default 0), for a longer
+                                      record of frames and alarms
                   --wait S            the longest wait for a full VREG cycle of frames (default 12)
                   --no-registers      do not read the registers (a bus without VREG)
 
@@ -95,9 +98,14 @@ public final class SnapshotCommand implements Command {
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
             throw new CommandFailure("cannot write " + output + ": the folder " + target.getParent() + " does not exist");
         }
+        double observe = args.doubleValue("observe", 0);
+        if (observe < 0 || observe > 600) {
+            throw new UsageException("--observe " + args.value("observe").get() + " is outside 0..600 seconds");
+        }
         SnapshotOptions options = SnapshotOptions.defaults().withMaximumWait(Duration.ofMillis((long) (wait * 1000)))
                 .withReadRegisters(!args.has("no-registers"));
         try (LiveDevice device = LiveDevice.open(connections, sessions, uri)) {
+            Thread.sleep((long) (observe * 1000));
             SnapshotFile file = snapshots.capture(device.connection, device.session.model(), target, options,
                     line -> context.err().println("bmswb snapshot: " + line)).get(10, TimeUnit.MINUTES);
             print(context, file, output);

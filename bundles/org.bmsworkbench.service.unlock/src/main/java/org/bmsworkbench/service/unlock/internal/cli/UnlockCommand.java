@@ -216,8 +216,10 @@ public final class UnlockCommand implements Command {
         } catch (IOException e) {
             // no answer
         }
+        if (answer == null || System.console() == null) {
+            context.err().println(); // the answer was not typed on a terminal: end the prompt's line
+        }
         if (answer == null) {
-            context.err().println();
             return false;
         }
         String a = answer.strip().toLowerCase(Locale.ROOT);
