@@ -1,0 +1,63 @@
+package org.bmsworkbench.service.unlock.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bmsworkbench.bms.BmsModel;
+import org.bmsworkbench.bms.registers.RegisterAccess;
+import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.device.mg.DeviceProfile;
+import org.bmsworkbench.service.unlock.AuditLog;
+import org.bmsworkbench.service.unlock.SafetyLockDiagnostics;
+import org.bmsworkbench.service.unlock.SystemSnapshots;
+import org.bmsworkbench.service.unlock.UnlockOptions;
+import org.bmsworkbench.service.unlock.UnlockProcedure;
+import org.bmsworkbench.service.unlock.UnlockProcedures;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link UnlockProcedures}: each attempt gets its own daemon thread {@code bmswb-unlock-N},
+ * ended when the procedure is closed.
+ */
+@Component(name = "org.bmsworkbench.service.unlock.procedures", service = UnlockProcedures.class)
+public final class ProceduresComponent implements UnlockProcedures {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    private final DeviceProfile profile;
+    private final SafetyLockDiagnostics diagnostics;
+    private final SystemSnapshots snapshots;
+    private final AuditLog audit;
+    private final RegisterAccess access;
+
+    @Activate
+    public ProceduresComponent(@Reference DeviceProfile profile, @Reference SafetyLockDiagnostics diagnostics,
+            @Reference SystemSnapshots snapshots, @Reference AuditLog audit, @Reference RegisterAccess access) {
+        this.profile = profile;
+        this.diagnostics = diagnostics;
+        this.snapshots = snapshots;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Override
+    public UnlockProcedure start(Connection connection, BmsModel model, UnlockOptions options) {
+        return create(connection, model, profile, diagnostics, snapshots, audit, access.defaults().source(), options);
+    }
+
+    /** A procedure with its own thread (also for tests). */
+    public static Procedure create(Connection connection, BmsModel model, DeviceProfile profile,
+            SafetyLockDiagnostics diagnostics, SystemSnapshots snapshots, AuditLog audit, int source,
+            UnlockOptions options) {
+        String name = "bmswb-unlock-" + COUNT.incrementAndGet();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName(name);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return new Procedure(connection, model, profile, diagnostics, snapshots, audit, source, options, executor);
+    }
+}

@@ -1,0 +1,138 @@
+package org.bmsworkbench.service.unlock.internal.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bmsworkbench.bms.BmsSessions;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.service.unlock.GuideText;
+import org.bmsworkbench.service.unlock.SnapshotFile;
+import org.bmsworkbench.service.unlock.SnapshotOptions;
+import org.bmsworkbench.service.unlock.SystemSnapshots;
+import org.bmsworkbench.service.unlock.internal.DiagnosisDocument;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code bmswb snapshot --connect URI -o FILE.zip}: a system snapshot for the dealer. */
+@Component(name = "org.bmsworkbench.service.unlock.cli.snapshot", service = Command.class)
+@CommandName("snapshot")
+public final class SnapshotCommand implements Command {
+    private static final Arguments.Parser OPTIONS = Arguments.parser()
+            .option('c', "connect", "URI")
+            .option('o', "output", "FILE.zip")
+            .option("wait", "S")
+            .option("observe", "S")
+            .flag("no-registers");
+
+    private final Connections connections;
+    private final BmsSessions sessions;
+    private final SystemSnapshots snapshots;
+
+    @Activate
+    public SnapshotCommand(@Reference Connections connections, @Reference BmsSessions sessions,
+            @Reference SystemSnapshots snapshots) {
+        this.connections = connections;
+        this.sessions = sessions;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public String summary() {
+        return "save a system snapshot (ZIP) of a BMS for the dealer";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb snapshot --connect URI -o FILE.zip [--observe S] [--wait S] [--no-registers]
+
+                Connects, collects frames until they span one VREG broadcast cycle (5.5 s of bus
+                time; at most --wait seconds, default 12), reads every register of the VREG
+                catalogue, diagnoses a Safety lock, and writes one ZIP with exactly:
+                  snapshot.json    tool and bundle versions, time, connection and protocols, device
+                                   identity, every register (value, raw, unit), the signals, the
+                                   alarms and warnings with their history, the diagnosis
+                  frames.log       the last ten minutes of raw frames, candump -L
+                  audit.log        this device's entries of the unlock audit log
+                  manifest.sha256  sha256sum lines for the three entries above
+                The file is written beside FILE.zip first and moved into place. Standard output
+                gets the file's SHA-256, the device, the diagnosis and how long each part took.
+
+                Options:
+                  -c, --connect URI   where the BMS is (required), e.g. slcan:/dev/ttyACM0,
+                                      'sim:?protocol=nmea2000&scenario=safety-lock'
+                  -o, --output FILE   the ZIP to write (required)
+                  --observe S         watch the bus for S seconds first (default 0), for a longer
+                                      record of frames and alarms
+                  --wait S            the longest wait for a full VREG cycle of frames (default 12)
+                  --no-registers      do not read the registers (a bus without VREG)
+
+                Exit status: 0 written; 1 cannot connect or write; 2 usage error.
+
+                Example:
+                  bmswb snapshot --connect 'sim:?protocol=nmea2000&scenario=safety-lock' -o lock.zip
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        args.requirePositionals();
+        String uri = args.value("connect").orElseThrow(() -> new UsageException("missing --connect URI"));
+        String output = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE.zip"));
+        double wait = args.doubleValue("wait", 12);
+        if (wait < 0 || wait > 600) {
+            throw new UsageException("--wait " + args.value("wait").get() + " is outside 0..600 seconds");
+        }
+        Path target = context.resolve(output);
+        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+            throw new CommandFailure("cannot write " + output + ": the folder " + target.getParent() + " does not exist");
+        }
+        double observe = args.doubleValue("observe", 0);
+        if (observe < 0 || observe > 600) {
+            throw new UsageException("--observe " + args.value("observe").get() + " is outside 0..600 seconds");
+        }
+        SnapshotOptions options = SnapshotOptions.defaults().withMaximumWait(Duration.ofMillis((long) (wait * 1000)))
+                .withReadRegisters(!args.has("no-registers"));
+        try (LiveDevice device = LiveDevice.open(connections, sessions, uri)) {
+            Thread.sleep((long) (observe * 1000));
+            SnapshotFile file = snapshots.capture(device.connection, device.session.model(), target, options,
+                    line -> context.err().println("bmswb snapshot: " + line)).get(10, TimeUnit.MINUTES);
+            print(context, file, output);
+            return 0;
+        } catch (ExecutionException e) {
+            throw new CommandFailure(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new CommandFailure("the snapshot did not finish within 10 minutes");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted");
+        }
+    }
+
+    static void print(CommandContext context, SnapshotFile f, String name) {
+        var out = context.out();
+        out.println("snapshot " + name);
+        out.println("  sha256 " + f.sha256());
+        out.println("  device serial " + f.deviceSerial() + ", taken " + f.createdAt());
+        out.println("  " + f.registersRead() + " registers read, " + f.registersFailed() + " not, " + f.frames()
+                + " frames");
+        out.printf(java.util.Locale.ROOT, "  took %.1f s: frames %.1f s, registers %.1f s%n", f.totalMillis() / 1000.0,
+                f.collectMillis() / 1000.0, f.registersMillis() / 1000.0);
+        DiagnosisDocument.lines(f.diagnosis()).forEach(out::println);
+        if (f.diagnosis().locked()) {
+            out.println(GuideText.CONTACT_DEALER);
+            out.println(GuideText.SNAPSHOT_MANDATORY);
+        }
+    }
+}

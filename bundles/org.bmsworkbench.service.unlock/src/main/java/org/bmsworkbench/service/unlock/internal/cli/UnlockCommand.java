@@ -1,0 +1,238 @@
+package org.bmsworkbench.service.unlock.internal.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bmsworkbench.bms.BmsSessions;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.device.mg.DeviceProfile;
+import org.bmsworkbench.service.unlock.ChecklistItem;
+import org.bmsworkbench.service.unlock.GuideText;
+import org.bmsworkbench.service.unlock.RestartObservation;
+import org.bmsworkbench.service.unlock.StepResult;
+import org.bmsworkbench.service.unlock.UnlockOptions;
+import org.bmsworkbench.service.unlock.UnlockProcedure;
+import org.bmsworkbench.service.unlock.UnlockProcedures;
+import org.bmsworkbench.service.unlock.UnlockResult;
+import org.bmsworkbench.service.unlock.internal.DiagnosisDocument;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code bmswb unlock --connect URI --snapshot FILE.zip --code CODE}: the unlock procedure of the
+ * wizard, step by step, with the same checks and the same audit log.
+ */
+@Component(name = "org.bmsworkbench.service.unlock.cli.unlock", service = Command.class)
+@CommandName("unlock")
+public final class UnlockCommand implements Command {
+    private static final Arguments.Parser OPTIONS = options();
+
+    private final Connections connections;
+    private final BmsSessions sessions;
+    private final UnlockProcedures procedures;
+    private final DeviceProfile profile;
+
+    @Activate
+    public UnlockCommand(@Reference Connections connections, @Reference BmsSessions sessions,
+            @Reference UnlockProcedures procedures, @Reference DeviceProfile profile) {
+        this.connections = connections;
+        this.sessions = sessions;
+        this.procedures = procedures;
+        this.profile = profile;
+    }
+
+    private static Arguments.Parser options() {
+        Arguments.Parser p = Arguments.parser()
+                .option('c', "connect", "URI")
+                .option("snapshot", "FILE.zip")
+                .option("code", "CODE")
+                .flag("confirm-checklist")
+                .flag("acknowledge-unverified")
+                .option("observe", "S")
+                .option("start-wait", "S");
+        for (ChecklistItem item : ChecklistItem.values()) {
+            p.flag(item.flag());
+        }
+        return p;
+    }
+
+    @Override
+    public String summary() {
+        return "unlock a BMS in Safety lock with the dealer's code (the wizard's checks, audited)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb unlock --connect URI --snapshot FILE.zip --code CODE
+                                    [--confirm-checklist | --confirm-installation-safe
+                                     --confirm-dc-loads-off --confirm-validated]
+                                    [--acknowledge-unverified] [--observe S] [--start-wait S]
+
+                The unlock procedure, as the wizard runs it; nothing is skipped:
+                  1. the Safety lock is confirmed: the BMS state, error and last errors 1-4 are read
+                     and diagnosed (after watching the bus for --observe seconds, default 2);
+                  2. FILE.zip must be a snapshot of this BMS (bmswb snapshot) showing the lock, its
+                     manifest intact; without it nothing goes further;
+                  3. the checklist: each item is shown with the Safety lock document's text and asked
+                     as a y/N question on stderr (answered on stdin), unless its flag is given
+                     (--confirm-checklist confirms all three);
+                  4. CODE (8 hexadecimal digits, spaces or dashes between groups allowed) is checked;
+                     the unlock register of the MG profile is UNVERIFIED: on a real device (any URI
+                     but sim:) the caution is shown and must be acknowledged (y/N, or
+                     --acknowledge-unverified);
+                  5. the code is sent; a wrong one is refused by the BMS;
+                  6. the restart is followed state by state (30 s per phase); with Combined BMS the
+                     BMS waits in Standby for a start command from the SmartLink MX (--start-wait
+                     seconds, default 120);
+                  7. the result: running, error cleared, no alarm raised, or what is still wrong.
+                Every step, accepted or refused, is appended to the audit log
+                (~/.bmsworkbench/audit.log) with the time, serial, URI and the snapshot's SHA-256.
+
+                Exit status: 0 the BMS runs again with its alarms cleared; 1 a step was refused (the
+                reason in one line), the code was refused, the restart stalled, the BMS waits for
+                its start command, or something is still wrong; 2 usage error.
+
+                Example:
+                  bmswb unlock --connect slcan:/dev/ttyACM0 --snapshot lock.zip --code 1A2B-3C4D
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException, CommandFailure {
+        Arguments args = OPTIONS.parse(context.args());
+        args.requirePositionals();
+        String uri = args.value("connect").orElseThrow(() -> new UsageException("missing --connect URI"));
+        String snapshot = args.value("snapshot").orElseThrow(() -> new UsageException(
+                "missing --snapshot FILE.zip: " + GuideText.SNAPSHOT_MANDATORY));
+        String code = args.value("code").orElseThrow(() -> new UsageException("missing --code CODE"));
+        double observe = seconds(args, "observe", 2, 0, 60);
+        double startWait = seconds(args, "start-wait", 120, 0, 3600);
+        PrintStream out = context.out();
+        BufferedReader in = context.in() == null ? null
+                : new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+        out.println(GuideText.RESTART_WARNING);
+        try (LiveDevice device = LiveDevice.open(connections, sessions, uri)) {
+            Thread.sleep((long) (observe * 1000));
+            UnlockOptions options = UnlockOptions.defaults().withStartCommandWait(Duration.ofMillis((long) (startWait * 1000)));
+            try (UnlockProcedure procedure = procedures.start(device.connection, device.session.model(), options)) {
+                AtomicReference<String> lastMessage = new AtomicReference<>("");
+                procedure.addListener(state -> {
+                    if (state.busy() && !state.message().equals(lastMessage.getAndSet(state.message()))) {
+                        out.println("  " + state.message());
+                    }
+                });
+                step(out, procedure.confirmLock());
+                if (procedure.state().diagnosis() != null) {
+                    DiagnosisDocument.lines(procedure.state().diagnosis()).forEach(l -> out.println("  " + l));
+                }
+                step(out, procedure.useSnapshot(context.resolve(snapshot)));
+                step(out, procedure.confirmChecklist(checklist(context, args, in)));
+                boolean ack = false;
+                if (procedure.acknowledgementNeeded()) {
+                    context.err().println(profile.unlockSettings().caution());
+                    ack = args.has("acknowledge-unverified") || ask(context, in,
+                            "Send the code to the unverified register " + profile.unlockSettings().registerHex()
+                                    + " anyway? [y/N] ");
+                }
+                step(out, procedure.enterCode(code, ack));
+                out.println(GuideText.RESTART_WARNING);
+                out.println(GuideText.DC_LOADS);
+                step(out, procedure.sendCode());
+                UnlockResult result = procedure.result().get(2, TimeUnit.HOURS);
+                for (RestartObservation o : procedure.state().restart()) {
+                    out.printf(Locale.ROOT, "  %6.1f s  %s%n", o.after().toMillis() / 1000.0, o.state());
+                }
+                out.println("Result: " + result.outcome() + ": " + result.summary());
+                if (!result.success()) {
+                    throw new CommandFailure(result.summary());
+                }
+                return 0;
+            }
+        } catch (ExecutionException e) {
+            throw new CommandFailure("the procedure failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new CommandFailure("the procedure did not end in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted");
+        }
+    }
+
+    /** Waits for a step; prints it; a refusal ends the command with its reason. */
+    private static void step(PrintStream out, CompletableFuture<StepResult> future)
+            throws CommandFailure, ExecutionException, TimeoutException, InterruptedException {
+        StepResult r = future.get(30, TimeUnit.MINUTES);
+        out.println(r.step().number() + "/7 " + r.step().title() + ": " + (r.accepted() ? "done" : "REFUSED") + " - "
+                + r.reason());
+        if (!r.accepted()) {
+            throw new CommandFailure(r.reason());
+        }
+    }
+
+    private static Set<ChecklistItem> checklist(CommandContext context, Arguments args, BufferedReader in) {
+        Set<ChecklistItem> confirmed = EnumSet.noneOf(ChecklistItem.class);
+        for (ChecklistItem item : ChecklistItem.values()) {
+            if (args.has("confirm-checklist") || args.has(item.flag())) {
+                context.out().println(item.guideText());
+                context.out().println("  confirmed (--" + (args.has(item.flag()) ? item.flag() : "confirm-checklist")
+                        + "): " + item.confirmation());
+                confirmed.add(item);
+            } else {
+                context.err().println(item.guideText());
+                if (ask(context, in, item.confirmation() + " [y/N] ")) {
+                    confirmed.add(item);
+                }
+            }
+        }
+        return confirmed;
+    }
+
+    private static boolean ask(CommandContext context, BufferedReader in, String question) {
+        context.err().print(question);
+        context.err().flush();
+        String answer = null;
+        try {
+            answer = in == null ? null : in.readLine();
+        } catch (IOException e) {
+            // no answer
+        }
+        if (answer == null || System.console() == null) {
+            context.err().println(); // the answer was not typed on a terminal: end the prompt's line
+        }
+        if (answer == null) {
+            return false;
+        }
+        String a = answer.strip().toLowerCase(Locale.ROOT);
+        return a.equals("y") || a.equals("yes");
+    }
+
+    private static double seconds(Arguments args, String name, double defaultValue, double min, double max)
+            throws UsageException {
+        double v = args.doubleValue(name, defaultValue);
+        if (v < min || v > max) {
+            throw new UsageException("--" + name + " " + args.value(name).orElse("") + " is outside " + (long) min
+                    + ".." + (long) max + " seconds");
+        }
+        return v;
+    }
+}
