@@ -67,7 +67,7 @@ class SlcanDecoderFuzzTest {
                 .array(byte[].class).ofMaxSize(80);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void randomBytesNeverThrow(@ForAll @Size(max = 2000) byte[] bytes, @ForAll @IntRange(min = 1, max = 64) int chunk) {
         Events events = new Events();
         SlcanDecoder decoder = new SlcanDecoder(events);
@@ -77,7 +77,7 @@ class SlcanDecoderFuzzTest {
         assertTrue(decoder.frames() + decoder.problems() <= bytes.length);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 400)
     void everyCleanlyDelimitedFrameIsRecovered(@ForAll @Size(min = 1, max = 20) List<@From("lines") Line> frames,
             @ForAll @Size(min = 21, max = 21) List<@From("garbage") byte[]> junk,
             @ForAll boolean bellBefore, @ForAll @IntRange(min = 1, max = 40) int chunk) {
