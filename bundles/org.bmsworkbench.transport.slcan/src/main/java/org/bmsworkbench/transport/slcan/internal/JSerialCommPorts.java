@@ -12,7 +12,7 @@ import java.util.List;
 final class JSerialCommPorts implements SerialPorts {
     static final int READ_TIMEOUT_MILLIS = 100;
     private static final int WRITE_TIMEOUT_MILLIS = 2000;
-    private static final long DRAIN_NANOS = 200_000_000L;
+    private static final long DRAIN_MILLIS = 50;
 
     @Override
     public SerialLine open(String port, int baud) throws IOException {
@@ -84,18 +84,16 @@ final class JSerialCommPorts implements SerialPorts {
             }
         }
 
-        /** Lets the last command (C) leave before the port is closed (closing drops unsent output). */
+        /**
+         * Gives the last command (C) 50 ms to leave: closing the port discards output the driver
+         * still holds, and jSerialComm offers no drain.
+         */
         @Override
         public void close() {
-            long end = System.nanoTime() + DRAIN_NANOS;
-            while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < end) {
-                Thread.onSpinWait();
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            try {
+                Thread.sleep(DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             port.closePort();
         }

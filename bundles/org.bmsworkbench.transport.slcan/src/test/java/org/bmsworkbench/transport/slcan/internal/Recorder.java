@@ -34,10 +34,14 @@ final class Recorder implements CanChannel.Listener {
 
     /** Waits for a condition; 20 s is a limit for a hung test, not a timing assertion. */
     static void await(BooleanSupplier condition, String what) {
+        await(condition, () -> what);
+    }
+
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             try {
                 Thread.sleep(5);
