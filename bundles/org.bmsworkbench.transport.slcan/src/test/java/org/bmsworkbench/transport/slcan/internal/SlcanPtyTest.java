@@ -71,7 +71,8 @@ class SlcanPtyTest {
                 await(() -> recorder.lastState() == ConnectionState.RECONNECTING, "RECONNECTING");
                 pair = new SocatPair(host, device); // plug in again, same name
                 await(() -> recorder.lastState() == ConnectionState.CONNECTED,
-                        () -> "CONNECTED after the replug: " + recorder.states + " " + recorder.errors);
+                        () -> "CONNECTED after the replug: " + recorder.states + " " + recorder.errors + "; reader at "
+                                + readerStack());
                 int before = recorder.frames.size();
                 SocatPair now = pair;
                 await(() -> now.received().contains("O\n"), "the adapter set up again");
@@ -88,6 +89,11 @@ class SlcanPtyTest {
         await(() -> Thread.activeCount() <= threads, "the thread count back at " + threads);
         await(() -> openFileDescriptors() <= fds, "the open file descriptors back at " + fds);
         assertEquals(0, SlcanChannelTest.readerThreads());
+    }
+
+    private static String readerStack() {
+        return Thread.getAllStackTraces().entrySet().stream().filter(e -> e.getKey().getName().startsWith("bmswb-slcan-"))
+                .map(e -> java.util.Arrays.toString(e.getValue())).findFirst().orElse("(no reader thread)");
     }
 
     private static int count(Recorder recorder, String state) {
