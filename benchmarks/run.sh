@@ -34,3 +34,6 @@ awk -v w0="$w0" -v w1="$w1" -v u0="$u0" -v s0="$s0" -v u1="$u1" -v s1="$s1" -v n
 
 echo "== bmswb protocols start-up, five warm runs (s wall)"
 for _ in 1 2 3 4 5; do /usr/bin/time -f "%e" "$bmswb" protocols 2>&1 >/dev/null | tail -n 1; done | paste -sd ' '
+
+echo "== SLCAN receive through a socat pty pair (8-byte frames, 22-byte lines; needs socat)"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$bench" org.bmsworkbench.benchmarks.SlcanThroughput 5
