@@ -38,3 +38,6 @@ for _ in 1 2 3 4 5; do /usr/bin/time -f "%e" "$bmswb" protocols 2>&1 >/dev/null 
 
 echo "== socketcand transport over loopback TCP, 2,000,000 frames (after a 500,000-frame warm-up)"
 "$java" -cp "$bench" org.bmsworkbench.benchmarks.SocketcandThroughput 2000000
+
+echo "== SLCAN receive through a socat pty pair (8-byte frames, 22-byte lines; needs socat)"
+"$java" --enable-native-access=ALL-UNNAMED -cp "$bench" org.bmsworkbench.benchmarks.SlcanThroughput 5

@@ -18,6 +18,8 @@ import org.bmsworkbench.can.Connections;
 final class FakeConnections implements Connections {
     final List<FakeConnection> opened = new ArrayList<>();
     Consumer<FakeConnection> onOpen = c -> { };
+    final Map<String, String> transports = new java.util.TreeMap<>();
+    final List<org.bmsworkbench.can.DiscoveredAdapter> adapters = new ArrayList<>();
 
     @Override
     public Connection open(String uri) {
@@ -41,7 +43,7 @@ final class FakeConnections implements Connections {
 
     @Override
     public Map<String, String> transports() {
-        return Map.of();
+        return Map.copyOf(transports);
     }
 
     @Override
@@ -51,6 +53,6 @@ final class FakeConnections implements Connections {
 
     @Override
     public java.util.List<org.bmsworkbench.can.DiscoveredAdapter> discoverAdapters() {
-        return java.util.List.of();
+        return List.copyOf(adapters);
     }
 }

@@ -1,0 +1,134 @@
+package org.bmsworkbench.cli.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.can.DiscoveredAdapter;
+import org.bmsworkbench.cli.Arguments;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.decode.TextBuffer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code bmswb adapters}: the installed transports and the CAN adapters they find on this machine. */
+@Component(name = "org.bmsworkbench.cli.adapters", service = Command.class)
+@CommandName("adapters")
+public final class AdaptersCommand implements Command {
+    static final String PTY_NOTE = "Pseudo-terminals (e.g. socat pairs) are not listed: open them by path,"
+            + " e.g. --connect slcan:/tmp/ttyV0";
+    private static final Arguments.Parser OPTIONS = Arguments.parser().choice("format", "table", "jsonl");
+
+    private final Connections connections;
+
+    @Activate
+    public AdaptersCommand(@Reference Connections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public String summary() {
+        return "list the installed transports and the CAN adapters found on this machine";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: bmswb adapters [--format table|jsonl]
+
+                Lists the installed transports (the URI schemes --connect takes) and every adapter
+                they find on this machine: serial ports for slcan:, with their URI, system name,
+                description and USB vendor:product id. A '*' marks a known CAN adapter (CANable,
+                CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description);
+                other serial ports are listed too, unmarked, since any of them may carry SLCAN.
+                Pseudo-terminals (socat pairs) are not listed: open them by path.
+
+                Options:
+                  --format table|jsonl  table (default), or one JSON object a line:
+                                        {"type":"transport","scheme":"slcan","description":"…"}
+                                        {"type":"adapter","scheme":"slcan","uri":"slcan:/dev/ttyACM0",
+                                         "name":"/dev/ttyACM0","description":"…","usb_id":"16d0:117e",
+                                         "known_adapter":"CANable 2 (slcan firmware)"}
+                                        (usb_id and known_adapter null when unknown)
+
+                Exit status: 0, or 2 for a usage error.
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context) throws UsageException {
+        Arguments args = OPTIONS.parse(context.args());
+        args.requirePositionals();
+        Map<String, String> transports = new TreeMap<>(connections.transports());
+        List<DiscoveredAdapter> adapters = connections.discoverAdapters();
+        if (args.value("format", "table").equals("jsonl")) {
+            jsonl(context.out(), transports, adapters);
+            if (adapters.isEmpty()) {
+                context.err().println("bmswb adapters: no adapter found. " + PTY_NOTE);
+            }
+            return 0;
+        }
+        PrintStream out = context.out();
+        if (transports.isEmpty()) {
+            out.println("No transport is installed.");
+        } else {
+            out.println("Transports:");
+            TextTable table = new TextTable("SCHEME", "DESCRIPTION");
+            transports.forEach(table::row);
+            table.print(out);
+        }
+        out.println();
+        if (adapters.isEmpty()) {
+            out.println("No adapter found. " + PTY_NOTE + ".");
+            return 0;
+        }
+        out.println("Adapters:");
+        TextTable table = new TextTable("", "URI", "NAME", "DESCRIPTION", "USB ID", "KNOWN CAN ADAPTER");
+        for (DiscoveredAdapter a : adapters) {
+            table.row(a.isKnownCanAdapter() ? "*" : "", a.uri(), a.name(), a.description(),
+                    a.usbIds().isEmpty() ? "-" : a.usbIds(), a.isKnownCanAdapter() ? a.knownAdapter() : "-");
+        }
+        table.print(out);
+        long known = adapters.stream().filter(DiscoveredAdapter::isKnownCanAdapter).count();
+        out.println();
+        out.println(adapters.size() + (adapters.size() == 1 ? " port, " : " ports, ") + known
+                + (known == 1 ? " known CAN adapter (*). " : " known CAN adapters (*). ") + PTY_NOTE + ".");
+        return 0;
+    }
+
+    private static void jsonl(PrintStream out, Map<String, String> transports, List<DiscoveredAdapter> adapters) {
+        TextBuffer line = new TextBuffer(512);
+        transports.forEach((scheme, description) -> {
+            line.clear();
+            line.append("{\"type\":\"transport\",\"scheme\":").appendJsonString(scheme)
+                    .append(",\"description\":").appendJsonString(description).append("}");
+            out.println(line);
+        });
+        for (DiscoveredAdapter a : adapters) {
+            line.clear();
+            line.append("{\"type\":\"adapter\",\"scheme\":").appendJsonString(a.scheme())
+                    .append(",\"uri\":").appendJsonString(a.uri())
+                    .append(",\"name\":").appendJsonString(a.name())
+                    .append(",\"description\":").appendJsonString(a.description())
+                    .append(",\"usb_id\":");
+            if (a.usbIds().isEmpty()) {
+                line.append("null");
+            } else {
+                line.appendJsonString(a.usbIds());
+            }
+            line.append(",\"known_adapter\":");
+            if (a.isKnownCanAdapter()) {
+                line.appendJsonString(a.knownAdapter());
+            } else {
+                line.append("null");
+            }
+            line.append("}");
+            out.println(line);
+        }
+    }
+}
