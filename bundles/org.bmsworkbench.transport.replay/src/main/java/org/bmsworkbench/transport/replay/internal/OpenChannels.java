@@ -1,0 +1,61 @@
+package org.bmsworkbench.transport.replay.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bmsworkbench.can.CanChannel;
+import org.bmsworkbench.can.ConnectionState;
+
+/**
+ * Opens replay channels for a transport component and closes those still open when it stops.
+ * Shared by the {@code replay:} and {@code snapshot:} schemes: one engine over a {@link LogSource}.
+ */
+final class OpenChannels {
+    private final Set<ReplayChannel> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    /**
+     * Reads the start of {@code source}, reports {@link ConnectionState#CONNECTED} and starts the
+     * channel's threads.
+     */
+    CanChannel open(String label, LogSource source, PlaybackSettings settings, CanChannel.Listener listener)
+            throws IOException {
+        if (stopped) {
+            throw new IOException("the replay transport is stopped; cannot open " + label);
+        }
+        LogLayout layout = LogLayout.read(source);
+        ReplayChannel channel = new ReplayChannel(label, source, layout, listener, settings.speed(), settings.loop(),
+                open::remove);
+        open.add(channel);
+        if (stopped) {
+            open.remove(channel);
+            throw new IOException("the replay transport is stopped; cannot open " + label);
+        }
+        listener.onState(ConnectionState.CONNECTED, "replaying " + source.name() + " (" + describe(layout.format())
+                + ", speed " + settings.speedText() + (settings.loop() ? ", looping" : "") + ")");
+        channel.start();
+        return channel;
+    }
+
+    private static String describe(org.bmsworkbench.can.log.LogFormat format) {
+        return switch (format) {
+            case CANDUMP_L -> "candump -L";
+            case CANDUMP -> "candump";
+            case ASC -> "ASC";
+        };
+    }
+
+    /** Closes every channel still open; later opens fail. */
+    void stop() {
+        stopped = true;
+        List<ReplayChannel> all = new ArrayList<>(open);
+        open.clear();
+        all.forEach(ReplayChannel::close);
+    }
+
+    int size() {
+        return open.size();
+    }
+}
