@@ -118,7 +118,9 @@ public final class LiveConnection implements AutoCloseable {
 
     /**
      * Waits until the connection is {@link ConnectionState#CONNECTED}; returns false when
-     * {@code stop} ends the wait first.
+     * {@code stop} ends the wait first. Call it once the command has subscribed: a replayed log
+     * or snapshot ({@link PlaybackControl}) is held paused until then and resumed here, so no
+     * frame of it is missed.
      *
      * @throws CommandFailure when it fails or closes, or is not connected within {@code timeout}
      */
@@ -134,7 +136,11 @@ public final class LiveConnection implements AutoCloseable {
                         }
                         connected = true;
                         sawConnected = true;
-                        replay |= connection.control(PlaybackControl.class).isPresent();
+                        // a replay waits, paused, until its consumers have subscribed: they have now
+                        connection.control(PlaybackControl.class).ifPresent(playback -> {
+                            replay = true;
+                            playback.resume();
+                        });
                         return true;
                     }
                     case FAILED -> throw new CommandFailure("cannot connect to " + uri + ": " + connection.stateDetail());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bmsworkbench.can.CanChannel;
-import org.bmsworkbench.can.ConnectionState;
 
 /**
  * Opens replay channels for a transport component and closes those still open when it stops.
@@ -17,8 +16,11 @@ final class OpenChannels {
     private volatile boolean stopped;
 
     /**
-     * Reads the start of {@code source}, reports {@link ConnectionState#CONNECTED} and starts the
-     * channel's threads.
+     * Reads the start of {@code source} and starts the channel's threads. The channel reports no
+     * state of its own at open: the connection is CONNECTED once it holds the channel, so that
+     * {@code control(PlaybackControl.class)} is there when CONNECTED is seen. The player starts
+     * paused, held for the consumer's {@code resume()} (after it subscribed) for at most
+     * {@link ReplayChannel#START_HOLD_NANOS}, then plays anyway.
      */
     CanChannel open(String label, LogSource source, PlaybackSettings settings, CanChannel.Listener listener)
             throws IOException {
@@ -33,18 +35,8 @@ final class OpenChannels {
             open.remove(channel);
             throw new IOException("the replay transport is stopped; cannot open " + label);
         }
-        listener.onState(ConnectionState.CONNECTED, "replaying " + source.name() + " (" + describe(layout.format())
-                + ", speed " + settings.speedText() + (settings.loop() ? ", looping" : "") + ")");
         channel.start();
         return channel;
-    }
-
-    private static String describe(org.bmsworkbench.can.log.LogFormat format) {
-        return switch (format) {
-            case CANDUMP_L -> "candump -L";
-            case CANDUMP -> "candump";
-            case ASC -> "ASC";
-        };
     }
 
     /** Closes every channel still open; later opens fail. */

@@ -22,6 +22,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     /** A frame this much earlier than the one before restarts the clock instead of being due at once. */
     private static final long BACKWARDS_MICROS = 1_000_000;
     private static final long JOIN_MILLIS = 2_000;
+    /** How long a new replay waits, paused, for its consumer to {@link #resume()} it. */
+    static final long START_HOLD_NANOS = 1_000_000_000L;
 
     private final String label;
     private final LogSource source;
@@ -34,7 +36,11 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
 
     private final Object lock = new Object();
     private volatile boolean closed;
-    private volatile boolean paused;
+    /** A new channel is paused, held for its consumer's resume(), at most {@link #START_HOLD_NANOS}. */
+    private volatile boolean paused = true;
+    /** Guarded by {@code lock}: paused only by the start hold, not by a pause(). */
+    private boolean held = true;
+    private long holdUntil;
     private volatile double speed;
     private volatile boolean looping;
     /** Guarded by {@code lock}. */
@@ -79,6 +85,9 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
 
     /** Starts both threads; called once, after the channel has reported that it is connected. */
     void start() {
+        synchronized (lock) {
+            holdUntil = System.nanoTime() + START_HOLD_NANOS;
+        }
         indexer.start();
         player.start();
     }
@@ -193,12 +202,24 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         position = at;
     }
 
-    /** Waits while paused; true when woken by something other than a resume (close, seek). */
+    /**
+     * Waits while paused (while held at the start, until the hold ends); true when woken by
+     * something other than a resume (close, seek).
+     */
     private boolean awaitResume() {
         synchronized (lock) {
             while (paused && !closed && !seekPending) {
+                long wait = 0;
+                if (held) {
+                    wait = holdUntil - System.nanoTime();
+                    if (wait <= 0) {
+                        held = false;
+                        paused = false;
+                        break;
+                    }
+                }
                 try {
-                    lock.wait();
+                    lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return true;
@@ -260,6 +281,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     @Override
     public void pause() {
         synchronized (lock) {
+            held = false;
             if (!paused) {
                 pausedLog = anchored && !Double.isInfinite(speed) ? clockMicros(System.nanoTime()) : Long.MIN_VALUE;
                 paused = true;
@@ -271,6 +293,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     @Override
     public void resume() {
         synchronized (lock) {
+            held = false;
             if (paused) {
                 if (pausedLog != Long.MIN_VALUE && anchored) {
                     anchor(System.nanoTime(), pausedLog);

@@ -43,6 +43,7 @@ class PlaybackControlTest {
         ReplayChannel ch = new ReplayChannel("replay:" + file.getFileName(), source, LogLayout.read(source), r, speed,
                 false, c -> { }, BLOCK);
         ch.start();
+        ch.resume();
         return ch;
     }
 

@@ -64,6 +64,7 @@ class ReplayPropertyTest {
             try (CanChannel ch = new ReplayChannel("replay:p", source, LogLayout.read(source), r,
                     Double.POSITIVE_INFINITY, false, c -> { }, block)) {
                 ((ReplayChannel) ch).start();
+                ((ReplayChannel) ch).resume();
                 r.awaitEnd();
             }
             assertEquals(expected, r.frames());

@@ -35,7 +35,9 @@ class SnapshotTransportTest {
     }
 
     private CanChannel open(String uri, Recorder r) throws IOException {
-        return new SnapshotTransport(() -> dir).open(ConnectionUri.parse(uri), r);
+        CanChannel ch = new SnapshotTransport(() -> dir).open(ConnectionUri.parse(uri), r);
+        ch.control(PlaybackControl.class).orElseThrow().resume();
+        return ch;
     }
 
     @Test
@@ -51,8 +53,7 @@ class SnapshotTransportTest {
             r.awaitEnd();
             assertEquals(20_000, r.count());
             assertEquals(0x4E1F, (r.frames().get(19_999).u8(0) << 8) | r.frames().get(19_999).u8(1));
-            assertEquals("CONNECTED replaying snap.zip!frames.log (candump -L, speed max)", r.states().get(0));
-            assertEquals("CLOSED end of log, 20000 frames", r.states().get(1));
+            assertEquals(java.util.List.of("CLOSED end of log, 20000 frames"), r.states());
             PlaybackControl c = ch.control(PlaybackControl.class).orElseThrow();
             assertEquals(PlaybackControl.AS_FAST_AS_POSSIBLE, c.speed());
             assertEquals(20_000, c.totalFrames());
