@@ -139,6 +139,7 @@ public final class LiveConnection implements AutoCloseable {
                         // a replay waits, paused, until its consumers have subscribed: they have now
                         connection.control(PlaybackControl.class).ifPresent(playback -> {
                             replay = true;
+                            connectedNanos = System.nanoTime(); // the replay's time runs from here
                             playback.resume();
                         });
                         return true;
