@@ -83,7 +83,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         indexer.setDaemon(true);
     }
 
-    /** Starts both threads; called once, after the channel has reported that it is connected. */
+    /** Starts both threads; called once. */
     void start() {
         synchronized (lock) {
             holdUntil = System.nanoTime() + START_HOLD_NANOS;
@@ -122,7 +122,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
                     if (fromStart) {
                         completeLapFrames = played;
                     }
-                    if (looping && played > 0) {
+                    if (looping && (played > 0 || !fromStart)) { // a log without frames ends even so
                         cursor.close();
                         cursor = open(index.before(Long.MIN_VALUE));
                         restart(layout.startMicros());
