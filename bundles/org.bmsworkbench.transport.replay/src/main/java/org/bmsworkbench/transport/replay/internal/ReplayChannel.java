@@ -19,8 +19,6 @@ import org.bmsworkbench.can.PlaybackControl;
  */
 final class ReplayChannel implements CanChannel, PlaybackControl {
     private static final long NO_SEEK = Long.MIN_VALUE;
-    /** A frame this much earlier than the one before restarts the clock instead of being due at once. */
-    private static final long BACKWARDS_MICROS = 1_000_000;
     private static final long JOIN_MILLIS = 2_000;
     /** How long a new replay waits, paused, for its consumer to {@link #resume()} it. */
     static final long START_HOLD_NANOS = 1_000_000_000L;
@@ -46,11 +44,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     /** Guarded by {@code lock}. */
     private long seekTarget = NO_SEEK;
     private volatile boolean seekPending;
-    /** The clock: log time {@code anchorLog} was wall time {@code anchorWall}; guarded by {@code lock}. */
-    private boolean anchored;
-    private long anchorWall;
-    private long anchorLog;
-    private long pausedLog;
+    /** Guarded by {@code lock}. */
+    private final PlaybackClock clock = new PlaybackClock();
 
     private volatile long position;
     private volatile long played;
@@ -196,7 +191,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     /** After a seek or a loop: frames count from zero, the clock restarts at the next frame. */
     private void restart(long at) {
         synchronized (lock) {
-            anchored = false;
+            clock.unset();
         }
         played = 0;
         position = at;
@@ -244,12 +239,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
                 if (Double.isInfinite(s)) {
                     return true;
                 }
-                long now = System.nanoTime();
-                if (!anchored || t < position - BACKWARDS_MICROS) {
-                    anchor(now, t);
-                    return true;
-                }
-                long wait = (long) ((t - anchorLog) * 1000.0 / s) - (now - anchorWall);
+                long wait = clock.nanosUntil(t, position, s, System.nanoTime());
                 if (wait <= 0) {
                     return true;
                 }
@@ -263,19 +253,6 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         }
     }
 
-    /** Under {@code lock}. */
-    private void anchor(long wallNanos, long logMicros) {
-        anchored = true;
-        anchorWall = wallNanos;
-        anchorLog = logMicros;
-    }
-
-    /** Under {@code lock}: the log time the clock shows now, at least the last frame's. */
-    private long clockMicros(long now) {
-        long t = anchorLog + (long) ((now - anchorWall) / 1000.0 * speed);
-        return Math.max(t, position);
-    }
-
     // ---- PlaybackControl ---------------------------------------------------------------------
 
     @Override
@@ -283,7 +260,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         synchronized (lock) {
             held = false;
             if (!paused) {
-                pausedLog = anchored && !Double.isInfinite(speed) ? clockMicros(System.nanoTime()) : Long.MIN_VALUE;
+                clock.pause(speed, position, System.nanoTime());
                 paused = true;
                 lock.notifyAll();
             }
@@ -295,9 +272,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         synchronized (lock) {
             held = false;
             if (paused) {
-                if (pausedLog != Long.MIN_VALUE && anchored) {
-                    anchor(System.nanoTime(), pausedLog);
-                }
+                clock.resume(System.nanoTime());
                 paused = false;
                 lock.notifyAll();
             }
@@ -320,13 +295,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
             throw new IllegalArgumentException("speed " + newSpeed + " is not positive");
         }
         synchronized (lock) {
-            if (anchored && !paused) { // while paused the clock stands at pausedLog, whatever the speed
-                if (Double.isInfinite(speed)) {
-                    anchored = false; // the clock restarts at the next frame
-                } else {
-                    long now = System.nanoTime();
-                    anchor(now, clockMicros(now));
-                }
+            if (!paused) { // while paused the clock stands where the pause stopped it, whatever the speed
+                clock.speedChanging(speed, position, System.nanoTime());
             }
             speed = newSpeed;
             lock.notifyAll();
