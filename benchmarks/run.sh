@@ -2,9 +2,11 @@
 # Prints BMS Workbench's performance figures; asserts nothing. Usage: benchmarks/run.sh [--no-jmh]
 #  1. JMH: SMA decode alone, and the decode-to-JSONL pipeline over a 1,000,000-frame log;
 #  2. the real product: `bmswb decode --format jsonl` of that log, start-up subtracted, with CPU seconds;
-#  3. start-up: `bmswb protocols`, wall time of five warm runs;
-#  4. the socketcand transport: sustained frames/s from a fake server on loopback TCP, CPU per million frames.
-#  5. the SLCAN transport: frames/s through a socat pty pair, as fast as possible and paced at 8,000 frames/s.
+#  3. replay at speed=max of that log: through the replay transport and a Connection in one JVM,
+#     and through `bmswb monitor --connect replay:…?speed=max --format jsonl`, with CPU seconds;
+#  4. start-up: `bmswb protocols`, wall time of five warm runs;
+#  5. the socketcand transport: sustained frames/s from a fake server on loopback TCP, CPU per million frames;
+#  6. the SLCAN transport: frames/s through a socat pty pair, as fast as possible and paced at 8,000 frames/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . product/src/main/dist/bin/find-java.sh
@@ -33,6 +35,18 @@ awk -v w0="$w0" -v w1="$w1" -v u0="$u0" -v s0="$s0" -v u1="$u1" -v s1="$s1" -v n
   c0 = u0 + s0; c1 = u1 + s1;
   printf "  %d JSONL lines; wall %.2f s (7-frame log: %.2f s); CPU %.2f s (7-frame log: %.2f s)\n", n, w1, w0, c1, c0;
   printf "  start-up excluded: %.0f frames/s wall, %.2f CPU s per million frames\n", 1000000 / (w1 - w0), c1 - c0 }'
+
+echo "== replay at speed=max, 1,000,000 frames: replay transport + Connection + one subscriber (one JVM)"
+"$java" -cp "$bench" org.bmsworkbench.benchmarks.ReplayThroughput "$tmp/1m.log" 4
+
+echo "== bmswb monitor --connect replay:1m.log?speed=max --format jsonl > /dev/null"
+/usr/bin/time -f "%e %U %S" -o "$tmp/t" "$bmswb" monitor --connect "replay:$tmp/1m.log?speed=max" --format jsonl \
+  >"$tmp/out" 2>"$tmp/err" || true
+read -r w u s < "$tmp/t"
+echo "  $(grep -h 'replayed' "$tmp/err" | sed 's/^bmswb monitor: //')"
+awk -v w="$w" -v u="$u" -v s="$s" -v n="$(wc -l < "$tmp/out")" 'BEGIN {
+  printf "  %d JSONL lines; whole command %.2f s wall, %.2f s CPU (start-up included)\n", n, w, u + s }'
+grep -h 'dropped' "$tmp/err" || true
 
 echo "== bmswb protocols start-up, five warm runs (s wall)"
 for _ in 1 2 3 4 5; do /usr/bin/time -f "%e" "$bmswb" protocols 2>&1 >/dev/null | tail -n 1; done | paste -sd ' '

@@ -156,6 +156,7 @@ public final class MonitorCommand implements Command {
             } else {
                 lines(context, live, session, queue, jsonl, stop);
             }
+            live.replaySummary().ifPresent(summary -> context.err().println("bmswb monitor: " + summary));
             if (dropped.get() > 0) {
                 context.err().println("bmswb monitor: " + dropped.get()
                         + " messages dropped: the output could not keep up");

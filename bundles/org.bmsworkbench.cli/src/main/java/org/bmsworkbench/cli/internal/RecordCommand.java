@@ -1,13 +1,13 @@
 package org.bmsworkbench.cli.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +18,6 @@ import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.can.log.CanLogWriter;
-import org.bmsworkbench.can.log.CanLogs;
-import org.bmsworkbench.can.log.LogFormat;
 import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
@@ -28,7 +26,7 @@ import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.live.LiveConnection;
 import org.bmsworkbench.cli.internal.live.StopSignal;
-import org.bmsworkbench.cli.internal.live.WholeLinesOutputStream;
+import org.bmsworkbench.cli.internal.live.RotatingLogWriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,7 +34,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code bmswb record}: the raw frames of a connection written to a candump {@code -L} or ASC log
  * as they arrive. The file is flushed twice a second and holds whole lines only, so a process
- * killed at any moment leaves a valid log that lacks at most its last second.
+ * killed at any moment leaves a valid log that lacks at most its last second. With
+ * {@code --rotate-size} the log is a series of files, each a valid log ({@link RotatingLogWriter}).
  */
 @Component(name = "org.bmsworkbench.cli.record", service = Command.class)
 @CommandName("record")
@@ -44,7 +43,8 @@ public final class RecordCommand implements Command {
     private static final Arguments.Parser OPTIONS = Arguments.parser()
             .option('c', "connect", "URI")
             .option('o', "output", "FILE")
-            .option("duration", "S");
+            .option("duration", "S")
+            .option("rotate-size", "SIZE");
     /** The log is flushed at least this often: a killed recorder loses less than a second. */
     static final long FLUSH_MILLIS = 500;
     private static final int QUEUE_CAPACITY = 1 << 18;
@@ -70,7 +70,7 @@ public final class RecordCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: bmswb record --connect URI [--duration S] -o FILE.log|FILE.asc
+                Usage: bmswb record --connect URI [--duration S] [--rotate-size SIZE] -o FILE.log|FILE.asc
 
                 Records every frame of the connection, received and sent, to FILE as it arrives:
                 Vector ASC when FILE ends in .asc, candump -L otherwise. Runs until --duration
@@ -78,13 +78,19 @@ public final class RecordCommand implements Command {
                 recorded. The file is flushed twice a second and only ever holds whole lines: a
                 recorder killed at any moment leaves a log that decodes, missing at most its last
                 second (an ASC log then lacks its 'End TriggerBlock' line, which readers accept).
-                FILE is replaced if it exists.
+                FILE is replaced if it exists. With --rotate-size, a new file is started once
+                one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log,
+                FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own.
+                When the connection replays a log or snapshot (replay:, snapshot:), the end
+                of it is said with the frames replayed per second.
 
                 Options:
                   -c, --connect URI   where to record from, e.g. sim:, slcan:/dev/ttyACM0,
                                       socketcand://host:29536/can0 (required)
                   -o, --output FILE   the log to write (required)
                   --duration S        stop after S seconds (default: until Ctrl-C)
+                  --rotate-size SIZE  start a new file every SIZE bytes: 100M, 512K, 1G
+                                      (K, M, G = 1024, 1024², 1024³; at least 64K)
 
                 Exit status: 0 recorded; 1 cannot write FILE, cannot connect (within 10 s) or the
                 connection failed; 2 usage error (missing --connect or -o), and a URI that
@@ -93,6 +99,8 @@ public final class RecordCommand implements Command {
                 Examples:
                   bmswb record --connect sim: --duration 60 -o bench.log
                   bmswb record --connect slcan:/dev/ttyACM0 -o field-test.asc
+                  bmswb record --connect slcan:/dev/ttyACM0 --rotate-size 100M -o day.log
+                  bmswb record --connect 'replay:day.log?speed=max' -o day.asc
                 """;
     }
 
@@ -103,6 +111,7 @@ public final class RecordCommand implements Command {
         String uri = LiveOptions.uri(args, true);
         String file = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE"));
         double duration = LiveOptions.duration(args);
+        long rotateBytes = rotateSize(args);
         Path path = context.resolve(file);
         if (Files.isDirectory(path)) {
             throw new CommandFailure("cannot write " + file + ": is a directory");
@@ -123,7 +132,7 @@ public final class RecordCommand implements Command {
             if (!live.awaitConnected(connectTimeout, stop)) {
                 return 0;
             }
-            CanLogWriter writer = openLog(path, file);
+            RotatingLogWriter writer = openLog(path, file, rotateBytes);
             try (writer) {
                 record(queue, writer, live, stop, err, file);
                 s.close();
@@ -132,8 +141,10 @@ public final class RecordCommand implements Command {
                 throw new CommandFailure("cannot write " + file + ": " + reason(e), e);
             } finally {
                 long written = writer.framesWritten();
-                err.println("bmswb record: recorded " + written + (written == 1 ? " frame to " : " frames to ") + file);
+                err.println("bmswb record: recorded " + written + (written == 1 ? " frame to " : " frames to ")
+                        + files(writer.files(), path, file));
             }
+            live.replaySummary().ifPresent(summary -> err.println("bmswb record: " + summary));
             if (dropped.get() > 0) {
                 err.println("bmswb record: " + dropped.get() + " frames dropped: the file could not keep up");
             }
@@ -150,10 +161,30 @@ public final class RecordCommand implements Command {
         return 0;
     }
 
-    private static CanLogWriter openLog(Path path, String file) throws CommandFailure {
+    private static long rotateSize(Arguments args) throws UsageException {
+        String size = args.value("rotate-size").orElse(null);
+        if (size == null) {
+            return 0;
+        }
         try {
-            OutputStream out = new WholeLinesOutputStream(Files.newOutputStream(path));
-            return CanLogs.writer(out, LogFormat.forWriting(path));
+            return RotatingLogWriter.parseSize(size);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--rotate-size: " + e.getMessage());
+        }
+    }
+
+    /** {@code x.log}, or {@code x.log … x.3.log (4 files)} for a series. */
+    private static String files(List<Path> files, Path path, String file) {
+        if (files.size() <= 1) {
+            return file;
+        }
+        Path last = files.get(files.size() - 1);
+        return file + " … " + path.getParent().relativize(last).toString() + " (" + files.size() + " files)";
+    }
+
+    private static RotatingLogWriter openLog(Path path, String file, long rotateBytes) throws CommandFailure {
+        try {
+            return new RotatingLogWriter(path, rotateBytes);
         } catch (IOException e) {
             throw new CommandFailure("cannot write " + file + ": " + reason(e), e);
         }

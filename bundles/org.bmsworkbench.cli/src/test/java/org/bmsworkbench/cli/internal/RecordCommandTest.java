@@ -138,4 +138,102 @@ class RecordCommandTest {
         assertEquals("bmswb record: cannot connect to fail:x: port /dev/x: no such port\n", c.err());
         assertFalse(Files.exists(dir.resolve("x.log")), "no empty log left behind");
     }
+
+    /** {@code n} frames, then the source ends. */
+    private void manyFramesThenEnd(int n) {
+        connections.onOpen = c -> {
+            Thread t = new Thread(() -> {
+                try {
+                    c.awaitSeenConnected(3);
+                    for (int i = 0; i < n; i++) {
+                        c.receive(CanFrame.of(1_600_000_000_000_000L + i * 1000L, "can0", 0x100 + (i & 0xFF), false,
+                                new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}));
+                    }
+                    c.change(ConnectionState.CLOSED, "end of log, " + n + " frames");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-script");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    /** Every file of a series read strictly, in order. */
+    private List<CanFrame> readSeries(String first, int files) throws Exception {
+        List<CanFrame> all = new ArrayList<>();
+        for (int n = 0; n < files; n++) {
+            Path file = org.bmsworkbench.cli.internal.live.RotatingLogWriter.numbered(dir.resolve(first), n);
+            try (CanLogReader reader = CanLogs.open(file, null, null)) {
+                CanFrame f;
+                while ((f = reader.next()) != null) {
+                    all.add(f);
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void rotatesIntoFilesOfAboutTheSizeEachAValidLog() throws Exception {
+        manyFramesThenEnd(30_000);
+        Console c = run(0, "record", "--connect", "sim:", "--rotate-size", "256K", "-o", "day.log");
+        long files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches("day(\\.\\d+)?\\.log")).count();
+        }
+        assertTrue(files >= 3, files + " files");
+        assertTrue(c.err().contains("bmswb record: recorded 30000 frames to day.log … day." + (files - 1) + ".log ("
+                + files + " files)\n"), c.err());
+        for (int n = 0; n < files - 1; n++) {
+            long size = Files.size(org.bmsworkbench.cli.internal.live.RotatingLogWriter.numbered(dir.resolve("day.log"), n));
+            assertTrue(size >= 256 * 1024 && size <= 256 * 1024 + 64 * 1024 + 100, "file " + n + ": " + size + " bytes");
+        }
+        List<CanFrame> all = readSeries("day.log", (int) files);
+        assertEquals(30_000, all.size());
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(1_600_000_000_000_000L + i * 1000L, all.get(i).timestampMicros(), "frame " + i);
+        }
+    }
+
+    @Test
+    void rotatedAscFilesEachHaveTheirHeaderAndTrailer() throws Exception {
+        manyFramesThenEnd(20_000);
+        run(0, "record", "--connect", "sim:", "--rotate-size", "64K", "-o", "day.asc");
+        Path second = dir.resolve("day.1.asc");
+        String text = Files.readString(second);
+        assertTrue(text.startsWith("date "), text.substring(0, 40));
+        assertTrue(text.endsWith("End TriggerBlock\n"));
+        int files = 0;
+        while (Files.exists(org.bmsworkbench.cli.internal.live.RotatingLogWriter.numbered(dir.resolve("day.asc"), files))) {
+            files++;
+        }
+        List<CanFrame> all = readSeries("day.asc", files);
+        assertEquals(20_000, all.size());
+        assertEquals(1_600_000_000_000_000L + 19_999_000L, all.get(19_999).timestampMicros());
+    }
+
+    @Test
+    void aBadRotateSizeIsAUsageError() {
+        assertEquals("bmswb record: --rotate-size: '10K' is smaller than the least size, 64K\n"
+                + "Try 'bmswb record --help'.\n", run(2, "record", "--connect", "sim:", "--rotate-size", "10K", "-o",
+                "x.log").err());
+        assertEquals("bmswb record: --rotate-size: 'lots' is not a size (e.g. 100M, 512K, 1G)\n"
+                + "Try 'bmswb record --help'.\n", run(2, "record", "--connect", "sim:", "--rotate-size", "lots", "-o",
+                "x.log").err());
+    }
+
+    @Test
+    void theEndOfAReplayIsSaidWithItsFramesPerSecond() {
+        manyFramesThenEnd(1000);
+        Console c = run(0, "record", "--connect", "replay:x.log?speed=max", "-o", "copy.log");
+        assertTrue(c.err().matches("(?s).*bmswb record: recorded 1000 frames to copy\\.log\n"
+                + "bmswb record: replayed 1000 frames in \\d+\\.\\d\\d s \\([\\d,]+ frames/s\\)\n"), c.err());
+    }
+
+    @Test
+    void aLiveSourceStoppedByTheCommandSaysNoReplayLine() {
+        Console c = run(0, "record", "--connect", "replay:x.log", "--duration", "0.2", "-o", "copy.log");
+        assertFalse(c.err().contains("replayed"), c.err());
+    }
 }

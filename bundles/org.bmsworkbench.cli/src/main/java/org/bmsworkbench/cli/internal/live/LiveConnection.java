@@ -3,12 +3,15 @@ package org.bmsworkbench.cli.internal.live;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.PlaybackControl;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.cli.CommandFailure;
 
@@ -49,12 +52,23 @@ public final class LiveConnection implements AutoCloseable {
     private final Queue<StateChange> changes = new ConcurrentLinkedQueue<>();
     private final Subscription stateSubscription;
     private volatile boolean connected;
+    /** The connection reported CONNECTED (a short replay may be CLOSED by the time it is looked at). */
+    private volatile boolean sawConnected;
+    private volatile long connectedNanos;
+    /** When the source ended by itself (CLOSED not asked for by {@link #close()}), or 0. */
+    private volatile long endedNanos;
+    private volatile boolean closing;
+    private volatile boolean replay;
 
     private LiveConnection(String uri, Connection connection) {
         this.uri = uri;
         this.connection = connection;
+        this.replay = REPLAY_SCHEMES.contains(connection.uri().scheme());
         this.stateSubscription = connection.onStateChange(this::changed);
     }
+
+    /** Schemes of recorded sources: their end is said with the frames replayed per second. */
+    private static final java.util.Set<String> REPLAY_SCHEMES = java.util.Set.of("replay", "snapshot");
 
     /**
      * Opens {@code uri}.
@@ -78,8 +92,15 @@ public final class LiveConnection implements AutoCloseable {
     }
 
     private void changed(ConnectionState state, String detail) {
-        if (connected) {
+        if (connected || sawConnected) {
             changes.add(new StateChange(state, detail));
+        }
+        long now = System.nanoTime();
+        if (state == ConnectionState.CONNECTED && !sawConnected) {
+            connectedNanos = now;
+            sawConnected = true;
+        } else if (state == ConnectionState.CLOSED && !closing && sawConnected && endedNanos == 0) {
+            endedNanos = now;
         }
         synchronized (lock) {
             lock.notifyAll();
@@ -97,7 +118,9 @@ public final class LiveConnection implements AutoCloseable {
 
     /**
      * Waits until the connection is {@link ConnectionState#CONNECTED}; returns false when
-     * {@code stop} ends the wait first.
+     * {@code stop} ends the wait first. Call it once the command has subscribed: a replayed log
+     * or snapshot ({@link PlaybackControl}) is held paused until then and resumed here, so no
+     * frame of it is missed.
      *
      * @throws CommandFailure when it fails or closes, or is not connected within {@code timeout}
      */
@@ -108,12 +131,28 @@ public final class LiveConnection implements AutoCloseable {
                 ConnectionState state = connection.state();
                 switch (state) {
                     case CONNECTED -> {
+                        if (connectedNanos == 0) {
+                            connectedNanos = System.nanoTime();
+                        }
                         connected = true;
+                        sawConnected = true;
+                        // a replay waits, paused, until its consumers have subscribed: they have now
+                        connection.control(PlaybackControl.class).ifPresent(playback -> {
+                            replay = true;
+                            connectedNanos = System.nanoTime(); // the replay's time runs from here
+                            playback.resume();
+                        });
                         return true;
                     }
                     case FAILED -> throw new CommandFailure("cannot connect to " + uri + ": " + connection.stateDetail());
-                    case CLOSED -> throw new CommandFailure("cannot connect to " + uri + ": closed before it connected"
+                    case CLOSED -> {
+                        if (sawConnected) { // a short replay that has already ended
+                            connected = true;
+                            return true;
+                        }
+                        throw new CommandFailure("cannot connect to " + uri + ": closed before it connected"
                             + detail(connection.stateDetail()));
+                    }
                     default -> {
                         // CONNECTING, RECONNECTING, WAITING_FOR_TRANSPORT: wait
                     }
@@ -160,8 +199,24 @@ public final class LiveConnection implements AutoCloseable {
         return s == ConnectionState.CLOSED || s == ConnectionState.FAILED;
     }
 
+    /**
+     * {@code replayed N frames in T s (R frames/s)} once a replayed log or snapshot has ended by
+     * itself (not when the command stopped it); the time runs from CONNECTED to CLOSED.
+     */
+    public Optional<String> replaySummary() {
+        long ended = endedNanos;
+        if (!replay || ended == 0 || connectedNanos == 0) {
+            return Optional.empty();
+        }
+        long frames = connection.statistics().rxFrames();
+        double seconds = Math.max(ended - connectedNanos, 1) / 1e9;
+        return Optional.of(String.format(Locale.ROOT, "replayed %d %s in %.2f s (%,d frames/s)", frames,
+                frames == 1 ? "frame" : "frames", seconds, Math.round(frames / seconds)));
+    }
+
     @Override
     public void close() {
+        closing = true;
         stateSubscription.close();
         connection.close();
     }

@@ -1,0 +1,77 @@
+package org.bmsworkbench.transport.replay.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.CanLogs;
+import org.bmsworkbench.can.log.LogFormat;
+import org.bmsworkbench.can.log.LogParseException;
+
+/**
+ * What must be known of a log before it plays: its format, the time of its first frame, and
+ * whether reading may start in the middle. candump lines stand alone; an ASC line needs its
+ * header ({@code base hex|dec}, the date), which is kept as {@link #prefix} and put before a
+ * read from a checkpoint. An ASC log with relative timestamps cannot start in the middle.
+ *
+ * @param prefix      bytes read before a checkpoint's bytes (the ASC header), empty for candump
+ * @param prefixLines lines in {@code prefix}, taken off the line numbers of messages
+ * @param seekable    reading may start at a checkpoint other than the start
+ */
+record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLines, boolean seekable) {
+    /** An ASC header longer than this is not kept: such a log only plays from its start. */
+    private static final int MAX_HEADER_LINES = 200;
+    private static final Pattern RELATIVE = Pattern.compile("(?i)\\s*base\\s+\\S+\\s+timestamps\\s+relative\\s*");
+
+    /**
+     * Reads the start of the log.
+     *
+     * @throws IOException when it cannot be read, or is no log of a format the workbench reads
+     *                     (the message names the source and the first line that is none)
+     */
+    static LogLayout read(LogSource source) throws IOException {
+        LogFormat format;
+        long start = 0;
+        try (InputStream in = source.open(0);
+                CanLogReader reader = CanLogs.open(in, source.name(), null, problem -> { })) {
+            format = reader.format();
+            CanFrame first = reader.next();
+            if (first != null && first.hasTimestamp()) {
+                start = first.timestampMicros();
+            }
+        } catch (LogParseException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (format != LogFormat.ASC) {
+            return new LogLayout(format, start, new byte[0], 0, true);
+        }
+        return ascLayout(source, start);
+    }
+
+    /** The lines before the first timed line of an ASC log. */
+    private static LogLayout ascLayout(LogSource source, long start) throws IOException {
+        StringBuilder header = new StringBuilder();
+        int lines = 0;
+        boolean relative = false;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(source.open(0), StandardCharsets.ISO_8859_1))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.' || t.charAt(0) == '-')) {
+                    break;
+                }
+                if (++lines > MAX_HEADER_LINES) {
+                    return new LogLayout(LogFormat.ASC, start, new byte[0], 0, false);
+                }
+                relative |= RELATIVE.matcher(line).matches();
+                header.append(line).append('\n');
+            }
+        }
+        byte[] prefix = header.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return new LogLayout(LogFormat.ASC, start, prefix, lines, !relative);
+    }
+}

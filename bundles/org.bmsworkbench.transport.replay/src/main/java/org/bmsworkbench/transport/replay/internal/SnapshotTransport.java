@@ -1,0 +1,81 @@
+package org.bmsworkbench.transport.replay.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.bmsworkbench.can.CanChannel;
+import org.bmsworkbench.can.CanTransportProvider;
+import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.TransportScheme;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The {@code snapshot:} transport: the frames of a system snapshot (the {@code frames.log} entry,
+ * candump {@code -L}, of its ZIP) played as a live bus, by default as fast as possible and once,
+ * so that the model ends as the device was.
+ */
+@Component(name = "org.bmsworkbench.transport.snapshot", service = CanTransportProvider.class)
+@TransportScheme(SnapshotTransport.SCHEME)
+public final class SnapshotTransport implements CanTransportProvider {
+    static final String SCHEME = "snapshot";
+    static final String FRAMES_ENTRY = "frames.log";
+
+    private final Supplier<Path> workingDir;
+    private final OpenChannels channels = new OpenChannels();
+
+    @Activate
+    public SnapshotTransport() {
+        this(PlaybackSettings::workingDirectory);
+    }
+
+    SnapshotTransport(Supplier<Path> workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    @Deactivate
+    void deactivate() {
+        channels.stop();
+    }
+
+    @Override
+    public String description() {
+        return "The frames of a system snapshot played as a live bus (snapshot:PATH.zip?speed=max&loop=false)";
+    }
+
+    @Override
+    public void validate(ConnectionUri uri) {
+        settings(uri);
+    }
+
+    private PlaybackSettings settings(ConnectionUri uri) {
+        return PlaybackSettings.parse(uri, "snapshot ZIP", "snapshot.zip", PlaybackControl.AS_FAST_AS_POSSIBLE, false,
+                workingDir.get());
+    }
+
+    @Override
+    public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
+        PlaybackSettings settings = settings(uri);
+        Path zip = settings.file();
+        ReplayTransport.checkReadable(zip, uri.path(), "snapshot ZIP");
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            if (file.getEntry(FRAMES_ENTRY) == null) {
+                throw new IOException("cannot replay " + uri.path() + ": not a system snapshot (it has no "
+                        + FRAMES_ENTRY + " entry)");
+            }
+        } catch (ZipException e) {
+            throw new IOException("cannot replay " + uri.path() + ": not a ZIP file ("
+                    + (e.getMessage() == null ? "unreadable" : e.getMessage()) + ")", e);
+        }
+        LogSource source = LogSource.zipEntry(zip, FRAMES_ENTRY, uri.path() + "!" + FRAMES_ENTRY);
+        return channels.open(uri.toString(), source, settings, listener);
+    }
+
+    int openChannels() {
+        return channels.size();
+    }
+}
