@@ -57,10 +57,8 @@ public class HotAddIT {
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         // The product's bundles, except the two this test installs itself and the folder watcher.
-        for (Path jar : ProductBundles.jars(n -> LATE.stream().noneMatch(n::startsWith)
-                && !n.startsWith("org.apache.felix.fileinstall"))) {
-            options.add(bundle(jar.toUri().toString()));
-        }
+        options.addAll(ProductBundles.provision(n -> LATE.stream().noneMatch(n::startsWith)
+                && !n.startsWith("org.apache.felix.fileinstall")));
         return options(options.toArray(new Option[0]));
     }
 

@@ -34,9 +34,7 @@ public class NetworkTransportsIT {
     public Option[] configuration() {
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
-        for (Path jar : ProductBundles.jars(n -> n.endsWith(".jar"))) {
-            options.add(bundle(jar.toUri().toString()));
-        }
+        options.addAll(ProductBundles.provision(n -> n.endsWith(".jar")));
         return options(options.toArray(new Option[0]));
     }
 

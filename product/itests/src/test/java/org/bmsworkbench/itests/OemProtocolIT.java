@@ -55,9 +55,7 @@ public class OemProtocolIT {
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         // The whole product (SMA and the loopback transport included), without the folder watcher.
-        for (Path jar : ProductBundles.jars(n -> !n.startsWith("org.apache.felix.fileinstall"))) {
-            options.add(bundle(jar.toUri().toString()));
-        }
+        options.addAll(ProductBundles.provision(n -> !n.startsWith("org.apache.felix.fileinstall")));
         return options(options.toArray(new Option[0]));
     }
 

@@ -21,8 +21,10 @@ class PluginsFolderIT {
 
     @Test
     void aProtocolDroppedIntoPluginsIsUsedAndRemovedWhileBmswbRuns() throws Exception {
-        // every protocol bundle is left out, so that the dropped one is the only protocol
-        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.")) {
+        // every protocol bundle is left out, so that the dropped one is the only protocol; so are
+        // the unlock service and wizard, which need the VREG protocol to resolve
+        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.", "org.bmsworkbench.service.unlock",
+                "org.bmsworkbench.ui.unlock")) {
             Process watch = bmswb.builder("protocols", "--watch", "--duration", "30").redirectErrorStream(true).start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {

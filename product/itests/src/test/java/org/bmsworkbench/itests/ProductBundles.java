@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
 import java.util.stream.Stream;
 
 /** The assembled product under test (product/target/bmswb), as built by the product module. */
@@ -29,6 +33,42 @@ final class ProductBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Pax Exam options installing the jars of bundle/ whose file name matches, as the launcher
+     * does: of the SWT fragments only the one for this system (Felix ignores
+     * Eclipse-PlatformFilter), installed but not started (a fragment cannot be started).
+     */
+    static List<Option> provision(Predicate<String> fileName) {
+        List<Option> options = new ArrayList<>();
+        for (Path jar : jars(fileName)) {
+            String name = jar.getFileName().toString();
+            if (name.startsWith("org.eclipse.swt.") && !name.startsWith("org.eclipse.swt-")) {
+                if (name.startsWith(swtFragmentOfThisSystem() + "-")) {
+                    options.add(CoreOptions.bundle(jar.toUri().toString()).start(false));
+                }
+                continue;
+            }
+            options.add(CoreOptions.bundle(jar.toUri().toString()));
+        }
+        return options;
+    }
+
+    /** The symbolic name of the SWT fragment for the running system (none matches an unsupported one). */
+    static String swtFragmentOfThisSystem() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        if (os.startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "org.eclipse.swt.gtk.linux.x86_64";
+        }
+        if (os.startsWith("windows") && (arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "org.eclipse.swt.win32.win32.x86_64";
+        }
+        if (os.startsWith("mac") && arch.equals("aarch64")) {
+            return "org.eclipse.swt.cocoa.macosx.aarch64";
+        }
+        return "(no SWT fragment for " + os + " " + arch + ")";
     }
 
     /** The one jar whose file name starts with {@code symbolicName-}. */

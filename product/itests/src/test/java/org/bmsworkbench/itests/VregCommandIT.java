@@ -63,9 +63,7 @@ public class VregCommandIT {
     public Option[] configuration() {
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
-        for (Path jar : ProductBundles.jars(n -> n.endsWith(".jar") && !n.startsWith("org.apache.felix.fileinstall"))) {
-            options.add(bundle(jar.toUri().toString()));
-        }
+        options.addAll(ProductBundles.provision(n -> n.endsWith(".jar") && !n.startsWith("org.apache.felix.fileinstall")));
         return options(options.toArray(new Option[0]));
     }
 

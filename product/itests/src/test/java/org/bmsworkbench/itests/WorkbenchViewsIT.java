@@ -1,6 +1,7 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
@@ -61,12 +62,7 @@ public class WorkbenchViewsIT {
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         options.add(frameworkProperty("bmswb.user.dir").value(Files.createTempDirectory("bmswb-views-it").toString()));
-        // Felix ignores Eclipse-PlatformFilter: like the launcher, install only this system's SWT fragment
-        for (Path jar : ProductBundles.jars(n -> !n.startsWith("org.apache.felix.fileinstall")
-                && !n.startsWith("org.eclipse.swt.win32") && !n.startsWith("org.eclipse.swt.cocoa"))) {
-            boolean fragment = jar.getFileName().toString().startsWith("org.eclipse.swt.gtk");
-            options.add(fragment ? bundle(jar.toUri().toString()).start(false) : bundle(jar.toUri().toString()));
-        }
+        options.addAll(ProductBundles.provision(n -> !n.startsWith("org.apache.felix.fileinstall")));
         return options(options.toArray(new Option[0]));
     }
 
@@ -155,8 +151,10 @@ public class WorkbenchViewsIT {
         Composite holder = probe.parent.get();
         org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.findDisplay(uiThread);
         AtomicReference<CTabFolder> folderRef = new AtomicReference<>();
+        AtomicInteger tabsWithProbe = new AtomicInteger();
         display.asyncExec(() -> {
             CTabFolder f = (CTabFolder) holder.getParent();
+            tabsWithProbe.set(f.getItemCount());
             folderRef.set(f);
             for (CTabItem item : f.getItems()) {
                 if (item.getControl() == holder) {
@@ -172,12 +170,17 @@ public class WorkbenchViewsIT {
         InFramework.await("the probe's part to be disposed", probe.disposed::get);
         AtomicBoolean holderGone = new AtomicBoolean();
         AtomicInteger tabs = new AtomicInteger();
+        AtomicBoolean probeTabLeft = new AtomicBoolean();
         display.asyncExec(() -> {
             holderGone.set(holder.isDisposed());
             tabs.set(folder.getItemCount());
+            for (CTabItem item : folder.getItems()) {
+                probeTabLeft.compareAndSet(false, "Probe".equals(item.getText()));
+            }
         });
         InFramework.await("the tab's controls disposed", holderGone::get);
-        assertEquals("only the overview is left", 1, tabs.get());
+        assertEquals("every tab but the probe's is left", tabsWithProbe.get() - 1, tabs.get());
+        assertFalse("no tab is labelled Probe any more", probeTabLeft.get());
 
         folderOut[0] = folder;
         return new WeakReference<>(probe);
