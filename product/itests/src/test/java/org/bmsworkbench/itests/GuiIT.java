@@ -49,6 +49,45 @@ class GuiIT {
         }
     }
 
+    /**
+     * The unlock wizard in the real window: the simulated MG Master LV on NMEA 2000 locks itself
+     * out (over-voltage, about 12 s at speed 60); {@code --open-tool unlock} then opens the wizard
+     * as the alarms view's "Start the unlock procedure…" button does (both call the window's
+     * {@code openTool("unlock")}), and the wizard's first page diagnoses a Safety lock. The
+     * screenshot shows the window with the wizard over it.
+     */
+    @Test
+    void theUnlockWizardOpensInTheWindowAndConfirmsTheSafetyLock() throws IOException {
+        assumeDisplay();
+        try (Bmswb bmswb = Bmswb.copy()) {
+            Path prefs = bmswb.userDir.resolve("ui/workbench.properties");
+            Files.createDirectories(prefs.getParent());
+            Files.writeString(prefs, """
+                    split=true
+                    split.weights=550,450
+                    tabs.left=overview,signals,frames
+                    tabs.left.selected=overview
+                    tabs.right=alarms,registers
+                    tabs.right.selected=alarms
+                    window.bounds=20,20,1280,820
+                    """);
+            Path shot = bmswb.workDir.resolve("unlock.png");
+            Bmswb.Result r = run(bmswb, "gui", "--connect", "sim:?protocol=nmea2000&scenario=safety-lock&speed=60",
+                    "--open-tool", "unlock", "--open-after", "16", "--duration", "26", "--print-dialogs",
+                    "--screenshot", shot.toString());
+            Files.createDirectories(SCREENSHOTS);
+            if (Files.exists(shot)) {
+                Files.copy(shot, SCREENSHOTS.resolve("window-unlock-wizard.png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            assertEquals(0, r.status(), r::toString);
+            assertTrue(r.out().contains("dialog: Unlock Safety lock \u2014 sim:?protocol=nmea2000"), r::toString);
+            assertTrue(r.out().contains("Step 1 of 7"), "the diagnosis page: " + r);
+            assertTrue(r.out().contains("Safety lock active"), "the Safety lock confirmed: " + r);
+            assertTrue(r.out().contains("BMS error: 13 Over voltage detected"), r::toString);
+            assertFalse(r.err().contains("Exception"), r::toString);
+        }
+    }
+
     @Test
     void theLauncherInstallsOnlyTheSwtFragmentOfThisSystem() throws IOException {
         List<String> fragments = ProductBundles.jars(n -> n.startsWith("org.eclipse.swt.")).stream()

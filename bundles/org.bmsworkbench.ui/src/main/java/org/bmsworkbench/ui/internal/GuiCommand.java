@@ -37,6 +37,9 @@ public final class GuiCommand implements Command {
             .option("protocol", "ID")
             .option("duration", "S")
             .option("screenshot", "FILE")
+            .option("open-tool", "ID")
+            .option("open-after", "S")
+            .flag("print-dialogs")
             .flag("responsiveness");
 
     private final Connections connections;
@@ -79,9 +82,17 @@ public final class GuiCommand implements Command {
                                         socketcand://host:29536/can0, replay:capture.log, ...
                   --protocol ID|auto    the protocol to decode with (default auto: detected from the frames)
                   --duration S          close the window after S seconds (demonstrations, tests)
-                  --screenshot FILE     save a PNG of the whole window just before it closes
+                  --screenshot FILE     save a PNG of the window, and of the dialogs open over it,
+                                        just before it closes
                   --responsiveness      when the window closes, print the longest stall of the UI
                                         event loop, the frames per second and the CPU used
+
+                For support scripts and tests:
+                  --open-tool ID        open a tool as its Tools menu item would, e.g. unlock (the
+                                        Safety lock wizard), S seconds after connecting
+                  --open-after S        (default 0)
+                  --print-dialogs       when --duration closes the window, print the title and the
+                                        texts of each dialog still open, one per line
 
                 Exit status: 0 when the window was closed; 1 when no window can be opened (no
                 graphical display); 2 usage error, or a URI that cannot be used.
@@ -104,6 +115,11 @@ public final class GuiCommand implements Command {
             throw new UsageException("--duration: must not be negative, got " + args.value("duration").orElse(""));
         }
         Path screenshot = args.value("screenshot").map(context::resolve).orElse(null);
+        String tool = args.value("open-tool").orElse(null);
+        double openAfter = args.doubleValue("open-after", 0);
+        if (openAfter < 0) {
+            throw new UsageException("--open-after: must not be negative, got " + args.value("open-after").orElse(""));
+        }
         Display.setAppName("BMS Workbench");
         Display display;
         try {
@@ -121,6 +137,14 @@ public final class GuiCommand implements Command {
                 window.close();
                 throw new UsageException(problem);
             }
+            if (tool != null) {
+                display.timerExec((int) Math.round(openAfter * 1000), () -> {
+                    if (!window.context().openTool(tool)) {
+                        context.err().println("bmswb gui: --open-tool: no tool '" + tool + "' is installed (installed: "
+                                + String.join(", ", window.catalog().tools().stream().map(ViewCatalog.ToolEntry::id).toList()) + ")");
+                    }
+                });
+            }
             ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display) : null;
             if (meter != null) {
                 // measured from one second after opening: the first layout and font loading are start-up, not stalls
@@ -137,6 +161,9 @@ public final class GuiCommand implements Command {
                     if (screenshot != null) {
                         saveScreenshot(window, screenshot, context);
                     }
+                    if (args.has("print-dialogs")) {
+                        DialogTexts.print(window.shell(), context.out());
+                    }
                     window.close();
                 });
             }
@@ -149,7 +176,7 @@ public final class GuiCommand implements Command {
 
     private static void saveScreenshot(WorkbenchWindow window, Path file, CommandContext context) {
         try {
-            Screenshots.save(window.shell(), file);
+            Screenshots.saveWithDialogs(window.shell(), file);
         } catch (IOException | RuntimeException e) {
             context.err().println("bmswb gui: cannot save the screenshot " + file + ": " + e.getMessage());
         }

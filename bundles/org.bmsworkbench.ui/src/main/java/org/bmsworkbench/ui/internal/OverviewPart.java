@@ -2,9 +2,12 @@ package org.bmsworkbench.ui.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.bmsworkbench.bms.BmsModel;
+import org.bmsworkbench.bms.registers.RegisterAccess;
 import org.bmsworkbench.device.mg.BmsError;
 import org.bmsworkbench.device.mg.BmsState;
 import org.bmsworkbench.device.mg.DeviceProfile;
@@ -14,12 +17,17 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-/** The overview's controls: four large readings, the BMS state and error in words, and the identity. */
+/**
+ * The overview's controls: four large readings (a row of four, or two by two when narrow), the BMS
+ * state and error in words, and the identity, asked of the BMS through its registers when it has
+ * them ({@link IdentityRequest}).
+ */
 final class OverviewPart implements ViewPart {
     private final Supplier<DeviceProfile> profile;
     private final ScrolledComposite scroll;
@@ -27,6 +35,10 @@ final class OverviewPart implements ViewPart {
     private final Label hint;
     private final Map<String, Label> readings = new LinkedHashMap<>();
     private final Map<String, Label> identity = new LinkedHashMap<>();
+    private final Composite tiles;
+    private final Composite identityBox;
+    private final IdentityRequest request;
+    private int readingWidth;
     private final Label state;
     private final Label error;
     private final Label errorDetail;
@@ -36,15 +48,16 @@ final class OverviewPart implements ViewPart {
     private DeviceProfile shownProfile;
     private boolean layoutDue = true;
 
-    OverviewPart(Composite parent, Supplier<DeviceProfile> profile) {
+    OverviewPart(Composite parent, Supplier<DeviceProfile> profile, Supplier<RegisterAccess> access, Executor uiExecutor) {
         this.profile = profile;
+        request = new IdentityRequest(access, uiExecutor, this::show);
         muted = Palette.muted(parent.getDisplay());
         scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
         body = new Composite(scroll, SWT.NONE);
         body.setData("name", "overview");
-        GridLayout layout = new GridLayout(4, true);
+        GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 24;
         layout.marginHeight = 18;
         layout.horizontalSpacing = 18;
@@ -54,10 +67,21 @@ final class OverviewPart implements ViewPart {
 
         hint = new Label(body, SWT.WRAP);
         hint.setForeground(muted);
-        hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         Font big = Fonts.derived(body, 2.6, SWT.BOLD);
         Font caption = Fonts.derived(body, 1.05, SWT.NORMAL);
+        GC gc = new GC(body);
+        gc.setFont(big);
+        readingWidth = gc.textExtent("-888.88 V").x;
+        gc.dispose();
+        tiles = new Composite(body, SWT.NONE);
+        tiles.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout tilesLayout = new GridLayout(4, true);
+        tilesLayout.marginWidth = 0;
+        tilesLayout.marginHeight = 0;
+        tilesLayout.horizontalSpacing = 18;
+        tiles.setLayout(tilesLayout);
         reading("soc", "State of charge", big, caption);
         reading("pack.voltage", "Pack voltage", big, caption);
         reading("pack.current", "Current", big, caption);
@@ -67,20 +91,19 @@ final class OverviewPart implements ViewPart {
         state = new Label(body, SWT.NONE);
         state.setData("name", "overview.state");
         state.setFont(Fonts.derived(body, 1.6, SWT.BOLD));
-        state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        state.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         error = new Label(body, SWT.NONE);
         error.setData("name", "overview.error");
         error.setFont(Fonts.derived(body, 1.25, SWT.BOLD));
-        error.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        error.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         errorDetail = new Label(body, SWT.WRAP);
         errorDetail.setData("name", "overview.error.detail");
-        GridData dd = new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1);
-        dd.widthHint = 600;
-        errorDetail.setLayoutData(dd);
+        errorDetail.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         heading("Identity");
         Composite id = new Composite(body, SWT.NONE);
-        id.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        identityBox = id;
+        id.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         GridLayout idl = new GridLayout(4, false);
         idl.marginWidth = 0;
         idl.horizontalSpacing = 14;
@@ -89,6 +112,7 @@ final class OverviewPart implements ViewPart {
         for (String[] f : new String[][] {{"manufacturer", "Manufacturer"}, {"product", "Product"},
             {"serial", "Serial number"}, {"firmware", "Firmware"}, {"capacity", "Installed capacity"},
             {"configuration", "Configuration"}}) {
+            // the order of IdentityText.FIELDS
             Label l = new Label(id, SWT.NONE);
             l.setText(f[1]);
             l.setForeground(muted);
@@ -96,16 +120,15 @@ final class OverviewPart implements ViewPart {
             Label v = new Label(id, SWT.NONE);
             v.setData("name", "overview." + f[0]);
             v.setFont(idFont);
-            GridData vd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-            vd.widthHint = 240;
-            v.setLayoutData(vd);
+            v.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             identity.put(f[0], v);
         }
+        scroll.addListener(SWT.Resize, e -> fit());
         show();
     }
 
     private void reading(String key, String title, Font big, Font caption) {
-        Composite tile = new Composite(body, SWT.NONE);
+        Composite tile = new Composite(tiles, SWT.NONE);
         tile.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         GridLayout tl = new GridLayout(1, false);
         tl.marginWidth = 0;
@@ -118,7 +141,7 @@ final class OverviewPart implements ViewPart {
         v.setData("name", "overview." + key);
         v.setFont(big);
         GridData vd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        vd.minimumWidth = 120;
+        vd.widthHint = readingWidth;
         v.setLayoutData(vd);
         readings.put(key, v);
     }
@@ -128,22 +151,24 @@ final class OverviewPart implements ViewPart {
         h.setText(text);
         h.setFont(Fonts.derived(body, 1.05, SWT.BOLD));
         h.setForeground(muted);
-        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         gd.verticalIndent = 14;
         h.setLayoutData(gd);
         Label line = new Label(body, SWT.SEPARATOR | SWT.HORIZONTAL);
-        line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
     }
 
     @Override
     public void sessionChanged(WorkbenchSession newSession) {
         session = newSession;
+        request.sessionChanged(newSession);
         shownVersion = -1;
         show();
     }
 
     @Override
     public void refresh() {
+        request.poll();
         DeviceProfile p = profile.get();
         long version = session == null ? -1 : session.model().version();
         if (version == shownVersion && p == shownProfile) {
@@ -204,18 +229,46 @@ final class OverviewPart implements ViewPart {
             error.setForeground(e.isError() ? Palette.bad(body.getDisplay()) : Palette.good(body.getDisplay()));
             set(errorDetail, e.isError() ? e.explanation() + "\nCheck first: " + e.whatToCheck() : "");
         }
-        set(identity.get("manufacturer"), OverviewText.text(model, "bms.manufacturer"));
-        set(identity.get("product"), OverviewText.product(model, p));
-        set(identity.get("serial"), OverviewText.text(model, "bms.serial"));
-        set(identity.get("firmware"), OverviewText.text(model, "bms.firmware"));
-        set(identity.get("capacity"), OverviewText.number(model, "capacity.installed", "%.0f Ah"));
-        set(identity.get("configuration"), OverviewText.configuration(model));
+        List<String> active = session == null ? List.of() : session.bms().activeProtocols();
+        boolean offline = session != null && session.isOffline();
+        for (IdentityText.Field f : IdentityText.FIELDS) {
+            IdentityText.Shown shown = IdentityText.shown(f, IdentityText.value(f, model, p), model, active, offline,
+                    request.pending(), request::answer);
+            Label l = identity.get(f.id());
+            set(l, shown.text());
+            if (!shown.tooltip().equals(l.getToolTipText() == null ? "" : l.getToolTipText())) {
+                l.setToolTipText(shown.tooltip().isEmpty() ? null : shown.tooltip());
+            }
+            if ((l.getForeground().equals(muted)) != shown.muted()) {
+                l.setForeground(shown.muted() ? muted : null);
+            }
+        }
         if (layoutDue) {
             // only when words changed: the readings keep their room, so a new number costs no layout
             layoutDue = false;
-            body.layout(true, true);
-            scroll.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+            fit();
         }
+    }
+
+    /**
+     * Fits the page to the width it has: the readings in a row of four, or two by two when four do
+     * not fit, the identity in two pairs of columns or one, and the long texts wrapped.
+     */
+    private void fit() {
+        int width = scroll.getClientArea().width;
+        if (width <= 0) {
+            return;
+        }
+        GridLayout outer = (GridLayout) body.getLayout();
+        int inner = width - 2 * outer.marginWidth;
+        int columns = inner >= 4 * readingWidth + 3 * ((GridLayout) tiles.getLayout()).horizontalSpacing ? 4 : 2;
+        ((GridLayout) tiles.getLayout()).numColumns = columns;
+        ((GridLayout) identityBox.getLayout()).numColumns = inner >= 900 ? 4 : 2;
+        for (Label wrapping : new Label[] {hint, errorDetail}) {
+            ((GridData) wrapping.getLayoutData()).widthHint = Math.max(200, inner);
+        }
+        body.layout(true, true);
+        scroll.setMinSize(body.computeSize(Math.max(width, 2 * readingWidth + 2 * outer.marginWidth + 18), SWT.DEFAULT));
     }
 
     /** Sets the text; a label outside the readings row may need more room, so the next layout is due. */
@@ -230,6 +283,7 @@ final class OverviewPart implements ViewPart {
 
     @Override
     public void dispose() {
+        request.dispose();
         scroll.dispose();
     }
 

@@ -17,17 +17,48 @@ final class Screenshots {
     }
 
     static void save(Shell shell, Path file) throws IOException {
+        drawPending(shell);
+        copy(shell, area(shell), file);
+    }
+
+    /**
+     * The window and the dialogs open over it (a wizard, a message box): the smallest rectangle
+     * holding them all, as the screen shows it.
+     */
+    static void saveWithDialogs(Shell shell, Path file) throws IOException {
+        drawPending(shell);
+        Rectangle b = area(shell);
+        for (Shell dialog : shell.getShells()) {
+            if (dialog.isVisible()) {
+                b = b.union(dialog.getBounds());
+            }
+        }
+        Rectangle screen = shell.getDisplay().getBounds();
+        copy(shell, b.intersection(screen), file);
+    }
+
+    private static void drawPending(Shell shell) {
         // let everything pending be drawn first
+        for (Shell s : shell.getShells()) {
+            s.redraw();
+            s.update();
+        }
         shell.redraw();
         shell.update();
         while (shell.getDisplay().readAndDispatch()) {
             // drawing
         }
-        // the client area and the menu bar: the decorations belong to the window manager
+    }
+
+    /** The client area and the menu bar: the decorations belong to the window manager. */
+    private static Rectangle area(Shell shell) {
         Rectangle area = shell.getClientArea();
         org.eclipse.swt.graphics.Point origin = shell.toDisplay(0, 0);
         int top = Math.min(origin.y, shell.getBounds().y); // the menu bar sits above the client area on GTK
-        Rectangle b = new Rectangle(origin.x, top, area.width, origin.y - top + area.height);
+        return new Rectangle(origin.x, top, area.width, origin.y - top + area.height);
+    }
+
+    private static void copy(Shell shell, Rectangle b, Path file) throws IOException {
         Image image = new Image(shell.getDisplay(), b.width, b.height);
         GC gc = new GC(shell.getDisplay());
         try {

@@ -4,6 +4,7 @@ import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.ui.WorkbenchSession;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -24,6 +25,7 @@ final class StatusBar {
     private final Label errors;
     private final Label recording;
     private final Label message;
+    private static final int URI_MAX_WIDTH = 420;
     private ConnectionState shownState;
 
     StatusBar(Composite parent) {
@@ -74,13 +76,40 @@ final class StatusBar {
             shownState = f.connectionState();
             state.setForeground(stateColor(shownState));
         }
-        set(uri, f.uri().replace("&", "&&")); // a label reads a lone & as a mnemonic
-        uri.setToolTipText(f.uri());
+        fitUri(f.uri());
         set(protocol, f.protocol());
         set(rate, f.rate());
         set(busLoad, f.busLoad());
         set(errors, f.errors());
         set(recording, recordingText);
+    }
+
+    /**
+     * The URI as wide as it is, from 160 up to 420 pixels; a longer one is cut with "…" at the
+     * end. The tooltip always has it whole.
+     */
+    private void fitUri(String text) {
+        if (text.equals(uri.getData("uri"))) {
+            return;
+        }
+        uri.setData("uri", text);
+        uri.setToolTipText(text.isEmpty() ? "connection URI" : text);
+        GC gc = new GC(uri);
+        try {
+            String shown = text;
+            for (int cut = text.length(); cut > 8 && gc.textExtent(shown).x > URI_MAX_WIDTH; cut--) {
+                shown = text.substring(0, cut - 1) + "…";
+            }
+            set(uri, shown.replace("&", "&&")); // a label reads a lone & as a mnemonic
+            int width = Math.max(160, Math.min(URI_MAX_WIDTH, gc.textExtent(shown).x + 8));
+            GridData gd = (GridData) uri.getLayoutData();
+            if (gd.widthHint != width) {
+                gd.widthHint = width;
+                bar.layout();
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 
     private Color stateColor(ConnectionState s) {
@@ -112,6 +141,14 @@ final class StatusBar {
             case "message" -> message.getText();
             default -> throw new IllegalArgumentException(which);
         };
+    }
+
+    /** For tests: a field's tooltip ("uri" only). */
+    String tooltip(String which) {
+        if (!which.equals("uri")) {
+            throw new IllegalArgumentException(which);
+        }
+        return uri.getToolTipText();
     }
 
     private void set(Label label, String text) {

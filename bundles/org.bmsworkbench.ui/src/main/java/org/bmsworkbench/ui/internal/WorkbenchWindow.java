@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchSession;
 import org.bmsworkbench.ui.internal.ViewCatalog.ToolEntry;
 import org.bmsworkbench.ui.internal.WorkbenchPreferences.RecentConnection;
@@ -216,6 +217,11 @@ final class WorkbenchWindow {
                 services.connections()::discoverAdapters, worker, ui, r -> connect(r.uri(), r.protocol()));
         dialog.open();
         return dialog;
+    }
+
+    /** What the views and tools get: the command's --open-tool opens a tool through it as a view would. */
+    WorkbenchContext context() {
+        return new WindowContext(this, ui);
     }
 
     void openTool(ToolEntry tool) {

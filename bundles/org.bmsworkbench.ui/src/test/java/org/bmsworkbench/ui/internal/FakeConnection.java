@@ -22,6 +22,7 @@ final class FakeConnection implements Connection {
     volatile Object control;
     volatile boolean closed;
     private final List<FrameListener> subscribers = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<ConnectionState, String>> stateListeners = new CopyOnWriteArrayList<>();
 
     FakeConnection(String uri) {
         this.uri = ConnectionUri.parse(uri);
@@ -59,7 +60,14 @@ final class FakeConnection implements Connection {
 
     @Override
     public Subscription onStateChange(BiConsumer<ConnectionState, String> listener) {
-        return () -> { };
+        stateListeners.add(listener);
+        return () -> stateListeners.remove(listener);
+    }
+
+    /** Changes the state and tells the listeners, as a transport thread would. */
+    void changeState(ConnectionState newState) {
+        state = newState;
+        stateListeners.forEach(l -> l.accept(newState, ""));
     }
 
     @Override

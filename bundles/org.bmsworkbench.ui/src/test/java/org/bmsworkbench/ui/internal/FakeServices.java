@@ -121,7 +121,11 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
         }
 
         void put(Map<String, Object> signals) {
-            model.apply(DecodedMessage.of("sma", "test", CanFrame.of(1_600_000_000_000_000L, "can0", 0x356, false), signals));
+            put("sma", signals);
+        }
+
+        void put(String protocolId, Map<String, Object> signals) {
+            model.apply(DecodedMessage.of(protocolId, "test", CanFrame.of(1_600_000_000_000_000L, "can0", 0x356, false), signals));
         }
 
         @Override

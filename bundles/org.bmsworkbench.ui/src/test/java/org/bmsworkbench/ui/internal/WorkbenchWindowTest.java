@@ -150,6 +150,20 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aLongUriIsShortenedInTheStatusBarAndWholeInItsTooltip() {
+        open();
+        String uri = "fake:sim?protocol=nmea2000&scenario=safety-lock&speed=60&bitrate=250000&label=a-long-bench-name";
+        window.connect(uri, "auto");
+        Swt.waitUntil("the URI", () -> window.status().text("uri").endsWith("…"));
+        assertEquals(uri, window.status().tooltip("uri"));
+        assertTrue(window.status().text("uri").replace("&&", "&").startsWith("fake:sim?protocol=nmea2000&scenario=safety-lock"),
+                window.status().text("uri"));
+        window.connect("fake:short", "auto");
+        Swt.waitUntil("the short URI", () -> window.status().text("uri").equals("fake:short"));
+        assertEquals("fake:short", window.status().tooltip("uri"));
+    }
+
+    @Test
     void thePlaybackBarShowsOnlyForALogAndDrivesItsPlayback() {
         open();
         Composite bar = Swt.find(window.shell(), "playback");

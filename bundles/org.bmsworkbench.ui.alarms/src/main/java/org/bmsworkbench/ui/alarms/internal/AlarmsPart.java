@@ -1,6 +1,7 @@
 package org.bmsworkbench.ui.alarms.internal;
 
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -34,6 +35,9 @@ final class AlarmsPart implements ViewPart {
     static final String NOT_CONNECTED = "Not connected.\n\nOpen a connection, a log or a snapshot to see the BMS's alarms here.";
     static final String WAITING = "Connected. Waiting for the first message from the BMS…";
     static final String NONE_ACTIVE = "No alarm or warning is active.";
+    /** Before any alarm or warning key arrived: most likely a protocol that carries none (NMEA 2000, VREG). */
+    static final String NO_INFORMATION = "No alarm information received: the protocol in use (%s) does not report"
+            + " alarms and warnings. SMA and General BMS do.";
     static final String NO_HISTORY = "Nothing has been raised since this session began.";
     static final String PICK_ONE = "Select a row to see what it means and what to check.";
     static final String UNLOCK_TOOL = "unlock";
@@ -133,7 +137,7 @@ final class AlarmsPart implements ViewPart {
         StackLayout layout = new StackLayout();
         stack.setLayout(layout);
         stack.setLayoutData(new GridData(SWT.FILL, grab ? SWT.FILL : SWT.TOP, true, grab));
-        Label empty = new Label(stack, SWT.NONE);
+        Label empty = new Label(stack, SWT.WRAP);
         empty.setText(emptyText);
         empty.setForeground(content.getDisplay().getSystemColor(grab ? SWT.COLOR_DARK_GRAY : SWT.COLOR_DARK_GREEN));
         Table table = AlarmTables.table(stack, titles, widths, aligns);
@@ -164,6 +168,10 @@ final class AlarmsPart implements ViewPart {
     /** The table when it has rows, else the line saying why it is empty. */
     String activeShown() {
         return active.layout().topControl == active.table() ? null : active.empty().getText();
+    }
+
+    Label activeEmptyLabel() {
+        return active.empty();
     }
 
     String historyShown() {
@@ -221,6 +229,8 @@ final class AlarmsPart implements ViewPart {
             showSilence(session.isOffline() ? 0 : wall - newest);
             Map<String, AlarmRecord> records = model.alarms();
             List<AlarmRows.Row> activeRows = AlarmRows.active(records);
+            showEmptyActive(records.keySet().stream().anyMatch(k -> k.startsWith("alarm.") || k.startsWith("warning.")),
+                    values.values());
             tables.fillActive(active.table(), activeRows, now);
             fitActiveHeight(activeRows.size());
             active.show(!activeRows.isEmpty());
@@ -266,11 +276,26 @@ final class AlarmsPart implements ViewPart {
         checks.setVisible(any);
     }
 
+    /**
+     * The line shown when nothing is active: "no alarm" in green only when the BMS has reported its
+     * alarms and warnings; otherwise, neutrally, that none were received and why.
+     */
+    private void showEmptyActive(boolean informed, Collection<SignalValue> values) {
+        String text = informed ? NONE_ACTIVE : String.format(NO_INFORMATION, String.join(", ",
+                values.stream().map(SignalValue::protocol).distinct().sorted().toList()).replace("&", "&&"));
+        Label empty = active.empty();
+        if (!empty.getText().equals(text)) {
+            empty.setText(text);
+            empty.setForeground(content.getDisplay().getSystemColor(informed ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_GRAY));
+        }
+    }
+
     /** The active table as high as its rows (up to six), the empty line as high as itself. */
     private void fitActiveHeight(int rows) {
         Table t = active.table();
         int shown = Math.min(ACTIVE_ROWS_SHOWN, rows);
-        int height = shown == 0 ? active.empty().computeSize(SWT.DEFAULT, SWT.DEFAULT).y
+        int width = active.stack().getSize().x;
+        int height = shown == 0 ? active.empty().computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT).y
                 : t.getHeaderHeight() + shown * t.getItemHeight() + 2 * t.getBorderWidth() + 4;
         GridData gd = (GridData) active.stack().getLayoutData();
         if (gd.heightHint != height) {

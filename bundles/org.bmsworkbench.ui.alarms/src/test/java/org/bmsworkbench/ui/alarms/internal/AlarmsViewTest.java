@@ -130,6 +130,30 @@ class AlarmsViewTest {
     }
 
     @Test
+    void withoutAnyAlarmKeyTheViewSaysNoneWereReceivedRatherThanNoneActive() throws IOException {
+        // what NMEA 2000 and VREG carry: a Safety lock in the state and error, no alarm bits
+        model.apply(DecodedMessage.of("nmea2000", "battery", CanFrame.of(T0, "sim", 0x19F21450, true),
+                Map.of("soc", 100.0, "pack.voltage", 55.68)));
+        model.apply(DecodedMessage.of("vreg", "vreg", CanFrame.of(T0, "sim", 0x1CEFFF50, true),
+                Map.of("bms.state", 10L, "bms.error", 13L)));
+        context.tools.add("unlock");
+        createPart();
+        refreshUntil(() -> part.lockBanner().isShown(), "the Safety lock banner");
+        String shown = part.activeShown();
+        assertEquals("No alarm information received: the protocol in use (nmea2000, vreg) does not report alarms"
+                + " and warnings. SMA and General BMS do.", shown);
+        assertFalse(part.activeEmptyLabel().getForeground().getRGB().equals(display.getSystemColor(SWT.COLOR_DARK_GREEN).getRGB()),
+                "not the green of \"no alarm\"");
+        refreshUntil(() -> part.activeEmptyLabel().getSize().y >= part.activeEmptyLabel()
+                .computeSize(part.activeEmptyLabel().getSize().x, SWT.DEFAULT).y, "the line wrapped whole");
+        SwtTesting.screenshot(shell, "alarms-no-alarm-information");
+
+        at(1, "alarm.high_voltage", "cleared", "warning.high_voltage", "cleared");
+        refreshUntil(() -> AlarmsPart.NONE_ACTIVE.equals(part.activeShown()), "the alarm bits to count");
+        assertEquals(display.getSystemColor(SWT.COLOR_DARK_GREEN).getRGB(), part.activeEmptyLabel().getForeground().getRGB());
+    }
+
+    @Test
     void activeAlarmsInRedAboveWarningsInAmberEachExplained() {
         at(0, "alarm.high_voltage", "cleared", "warning.high_voltage", "raised", "warning.cell_imbalance", "raised");
         at(5, "alarm.high_voltage", "raised", "warning.high_voltage", "raised", "warning.cell_imbalance", "cleared");

@@ -14,6 +14,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
@@ -54,6 +55,8 @@ final class SignalTree {
     private final Map<String, Row> rows = new HashMap<>();
     private final Color stale;
     private final Font bold;
+    private final int[] fitted = new int[4];
+    private boolean userSized;
 
     SignalTree(Composite parent, SignalCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -81,6 +84,7 @@ final class SignalTree {
             // a long value (the flags) may be cut off by the column: the tooltip shows it whole
             tree.setToolTipText(row.descriptor.description() + (value.length() > 40 ? "\n\n" + value : ""));
         });
+        tree.addListener(SWT.Resize, e -> fitColumns());
         tree.addDisposeListener(e -> {
             stale.dispose();
             bold.dispose();
@@ -92,6 +96,65 @@ final class SignalTree {
         c.setText(text);
         c.setWidth(width);
         c.setMoveable(true);
+        int index = tree.getColumnCount() - 1;
+        // a column the user sized (a width other than the one fitted) is left as it is
+        c.addListener(SWT.Resize, e -> userSized |= fitted[index] != 0 && c.getWidth() != fitted[index]);
+    }
+
+    /**
+     * Fits the columns to the tree's width: the signal names, the age and the keys as wide as
+     * their longest text (within limits), the value the rest. Until the user sizes a column.
+     */
+    void fitColumns() {
+        int available = tree.getClientArea().width;
+        if (userSized || available <= 0) {
+            return;
+        }
+        GC gc = new GC(tree);
+        int signal = 0;
+        int key = 0;
+        try {
+            for (Row r : rows.values()) {
+                signal = Math.max(signal, gc.textExtent(r.descriptor.label()).x);
+                key = Math.max(key, gc.textExtent(r.descriptor.key()).x);
+            }
+            for (TreeItem g : groups.values()) {
+                signal = Math.max(signal, gc.stringExtent(g.getText(COL_SIGNAL)).x + 10); // bold, a little wider
+            }
+            int age = gc.textExtent("59 min · stale").x;
+            int[] w = widths(available, signal + 70, age + 16, key + 16, gc.textExtent("Value").x + 16);
+            for (int i = 0; i < w.length; i++) {
+                fitted[i] = w[i];
+                if (tree.getColumn(i).getWidth() != w[i]) {
+                    tree.getColumn(i).setWidth(w[i]);
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /**
+     * Column widths for the available width: signal (with room for the tree's indent and check
+     * box), value, age, key. The value gets what the others leave, at least a fifth; when short of
+     * room, the key and then the signal give way, down to 120 pixels each.
+     */
+    static int[] widths(int available, int signal, int age, int key, int valueMin) {
+        int minValue = Math.max(valueMin, available / 5);
+        signal = Math.max(120, Math.min(signal, 360));
+        key = Math.max(100, Math.min(key, 280));
+        int value = available - signal - age - key;
+        if (value < minValue) {
+            int cut = Math.min(minValue - value, key - 100);
+            key -= cut;
+            value += cut;
+        }
+        if (value < minValue) {
+            int cut = Math.min(minValue - value, signal - 120);
+            signal -= cut;
+            value += cut;
+        }
+        return new int[] {signal, Math.max(value, 60), age, key};
     }
 
     Tree control() {
@@ -137,6 +200,7 @@ final class SignalTree {
         }
         if (adding) {
             updateGroupTitles(values);
+            fitColumns();
             if (top != null && !top.isDisposed()) {
                 tree.setTopItem(top);
             }

@@ -144,6 +144,41 @@ class SignalsViewTest {
     }
 
     @Test
+    void inHalfAWindowTheColumnsFitTheWidthAndTheKeysAreNotCut() throws IOException {
+        shell.setSize(640, 760);
+        run(30);
+        partWithClock();
+        refreshUntil(() -> part.tree().item("pack.voltage") != null, "rows");
+        SwtTesting.drain(display);
+        org.eclipse.swt.widgets.Tree tree = part.tree().control();
+        int sum = 0;
+        for (org.eclipse.swt.widgets.TreeColumn c : tree.getColumns()) {
+            sum += c.getWidth();
+        }
+        assertTrue(sum <= tree.getClientArea().width, sum + " > " + tree.getClientArea().width);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+        int keyText = gc.textExtent("pack.voltage").x;
+        gc.dispose();
+        assertTrue(tree.getColumn(SignalTree.COL_KEY).getWidth() >= keyText, "the key column shows a key whole");
+        SwtTesting.screenshot(shell, "signals-narrow");
+
+        shell.setSize(1180, 820);
+        SwtTesting.drain(display);
+        assertTrue(tree.getColumn(SignalTree.COL_VALUE).getWidth() >= tree.getClientArea().width / 5, "the value gets the room");
+    }
+
+    @Test
+    void theValueGetsWhatTheOtherColumnsLeaveAndTheKeyGivesWayFirst() {
+        assertArrayEquals(new int[] {250, 450, 100, 200}, SignalTree.widths(1000, 250, 100, 200, 60));
+        assertArrayEquals(new int[] {250, 150, 100, 200}, SignalTree.widths(700, 250, 100, 200, 60),
+                "the value keeps a fifth");
+        assertArrayEquals(new int[] {250, 120, 100, 130}, SignalTree.widths(600, 250, 100, 200, 60),
+                "a fifth for the value, taken from the key");
+        assertArrayEquals(new int[] {120, 60, 100, 100}, SignalTree.widths(360, 250, 100, 200, 60),
+                "both give way down to their minimum");
+    }
+
+    @Test
     void updatesRowsInPlaceKeepingSelectionTicksAndScroll() {
         run(30);
         partWithClock();
