@@ -381,6 +381,21 @@ public final class Wizard {
             message.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
         }
         message.getParent().layout(true);
+        fitHeight();
+    }
+
+    /** Grows the window when a longer message or page needs more height than it has; never shrinks it. */
+    private void fitHeight() {
+        if (!shell.isVisible()) {
+            return; // open() packs the window to its contents
+        }
+        var size = shell.getSize();
+        var area = shell.getClientArea();
+        int needed = shell.computeSize(area.width, SWT.DEFAULT).y; // trim included
+        if (needed > size.y) {
+            shell.setSize(size.x, needed);
+        }
+        shell.layout(true, true);
     }
 
     private final class Site implements WizardSite {
