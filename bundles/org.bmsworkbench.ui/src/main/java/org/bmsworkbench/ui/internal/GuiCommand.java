@@ -14,6 +14,7 @@ import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
@@ -37,7 +38,8 @@ public final class GuiCommand implements Command {
             .option("protocol", "ID")
             .option("duration", "S")
             .option("screenshot", "FILE")
-            .flag("responsiveness");
+            .flag("responsiveness")
+            .flag("report");
 
     private final Connections connections;
     private final BmsSessions sessions;
@@ -67,7 +69,7 @@ public final class GuiCommand implements Command {
     public String help() {
         return """
                 Usage: bmswb [gui] [--connect URI] [--protocol ID|auto] [--duration S]
-                             [--screenshot FILE.png] [--responsiveness]
+                             [--screenshot FILE.png] [--responsiveness] [--report]
 
                 Opens the workbench window, connected to URI (default sim:, the built-in simulated
                 MG Master LV). Closing the window ends bmswb with status 0. The window remembers its
@@ -81,7 +83,10 @@ public final class GuiCommand implements Command {
                   --duration S          close the window after S seconds (demonstrations, tests)
                   --screenshot FILE     save a PNG of the whole window just before it closes
                   --responsiveness      when the window closes, print the longest stall of the UI
-                                        event loop, the frames per second and the CPU used
+                                        event loop, the frames per second, the CPU used, the
+                                        garbage collections and the slowest view refreshes
+                  --report              when the window closes, print the connection state, URI,
+                                        protocol, decoded messages, frames and signals with a value
 
                 Exit status: 0 when the window was closed; 1 when no window can be opened (no
                 graphical display); 2 usage error, or a URI that cannot be used.
@@ -121,18 +126,25 @@ public final class GuiCommand implements Command {
                 window.close();
                 throw new UsageException(problem);
             }
-            ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display) : null;
+            ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display, window) : null;
             if (meter != null) {
                 // measured from one second after opening: the first layout and font loading are start-up, not stalls
-                display.timerExec(1000, () -> {
-                    meter.start();
-                    meter.sessionStarted(window.session());
-                });
+                display.timerExec(1000, meter::start);
             }
+            boolean report = args.has("report");
+            // printed as the window closes, however it is closed: by --duration or by the user
+            window.shell().addListener(SWT.Close, e -> {
+                if (meter != null) {
+                    meter.report().forEach(context.out()::println);
+                }
+                if (report) {
+                    SessionReport.lines(window.session()).forEach(context.out()::println);
+                }
+            });
             if (duration > 0) {
                 display.timerExec((int) Math.min(Integer.MAX_VALUE, Math.round(duration * 1000)), () -> {
                     if (meter != null) {
-                        context.out().println(meter.report(window.session()));
+                        meter.stop();
                     }
                     if (screenshot != null) {
                         saveScreenshot(window, screenshot, context);

@@ -38,7 +38,7 @@ final class StatusBar {
         protocol = field(220, "protocol");
         rate = field(110, "frames per second, received and sent");
         busLoad = field(110, "share of the bit rate used over the last second");
-        errors = field(110, "CAN error frames, adapter errors and frames that could not be decoded");
+        errors = field(240, "CAN error frames, adapter errors and frames that could not be decoded"); // "errors 12 (3 bus, 9 adapter)"
         recording = field(-1, "recording");
         message = new Label(bar, SWT.NONE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
