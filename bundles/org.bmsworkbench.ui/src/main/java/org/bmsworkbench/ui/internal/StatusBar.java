@@ -74,7 +74,7 @@ final class StatusBar {
             shownState = f.connectionState();
             state.setForeground(stateColor(shownState));
         }
-        set(uri, f.uri().replace("&", "&&")); // a label reads a lone & as a mnemonic
+        set(uri, StatusFields.shortUri(f.uri()).replace("&", "&&")); // a label reads a lone & as a mnemonic
         uri.setToolTipText(f.uri());
         set(protocol, f.protocol());
         set(rate, f.rate());
