@@ -156,7 +156,8 @@ final class FramesPart implements ViewPart {
      * auto-scroll the view stays on the same frames); new rows are appended, at most
      * {@link #MAX_TABLE_GROWTH} a refresh, because each row GTK adds costs tens of microseconds: a
      * display that lags behind catches up over the next refreshes instead of freezing the window.
-     * Removing only the rows that left costs as much as the frames that arrived; clearing the whole
+     * Removing only the rows that left costs as much as the frames that arrived (or, when most rows
+     * left, as the rows that stay, added back); clearing the whole
      * table instead would cost every row GTK has measured — up to the whole buffer, half a second
      * a refresh once a fast bus has filled it.
      */
@@ -165,18 +166,21 @@ final class FramesPart implements ViewPart {
         int removed = Math.min(removedAtFront, current);
         if (removed > 0) {
             int top = ui.table.getTopIndex();
-            if (removed == current) {
+            int stay = current - removed;
+            if (stay == 0 || autoScroll && removed > stay) {
+                // most rows left (a bus faster than the table): dropping all and adding back the few
+                // that stay costs less than removing many one by one; only the selection is lost
                 ui.table.removeAll(); // GTK drops its rows in one go
             } else {
                 ui.table.remove(0, removed - 1);
             }
-            current -= removed;
+            current = stay;
             if (!autoScroll) {
                 ui.table.setTopIndex(Math.max(0, top - removed));
             }
         }
         int next = Math.min(store.shownCount(), current + MAX_TABLE_GROWTH);
-        if (next != current) {
+        if (next != ui.table.getItemCount()) {
             ui.table.setItemCount(next);
         }
         if (autoScroll) {
