@@ -6,7 +6,9 @@
 #     and through `bmswb monitor --connect replay:…?speed=max --format jsonl`, with CPU seconds;
 #  4. start-up: `bmswb protocols`, wall time of five warm runs;
 #  5. the socketcand transport: sustained frames/s from a fake server on loopback TCP, CPU per million frames;
-#  6. the SLCAN transport: frames/s through a socat pty pair, as fast as possible and paced at 8,000 frames/s.
+#  6. the SLCAN transport: frames/s through a socat pty pair, as fast as possible and paced at 8,000 frames/s;
+#  7. the window: `bmswb gui --responsiveness` on a replay of the 1,000,000-frame log at ×600 (8,400 frames/s)
+#     and at speed=max, Frames and Signals side by side (needs a display: runs under xvfb-run without DISPLAY).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . product/src/main/dist/bin/find-java.sh
@@ -56,3 +58,20 @@ echo "== socketcand transport over loopback TCP, 2,000,000 frames (after a 500,0
 
 echo "== SLCAN receive through a socat pty pair (8-byte frames, 22-byte lines; needs socat)"
 "$java" --enable-native-access=ALL-UNNAMED -cp "$bench" org.bmsworkbench.benchmarks.SlcanThroughput 5
+
+echo "== bmswb gui --responsiveness: replay at x600 (8,400 frames/s) and at max, Frames | Signals split, 20 s each"
+gui_user="$tmp/gui-user"
+xvfb=()
+if [ -z "${DISPLAY:-}" ]; then
+  if command -v xvfb-run >/dev/null 2>&1; then xvfb=(xvfb-run -a -s "-screen 0 1600x1000x24"); else echo "  skipped: no DISPLAY and no xvfb-run"; fi
+fi
+if [ -n "${DISPLAY:-}" ] || [ ${#xvfb[@]} -gt 0 ]; then
+  for speed in 600 max; do
+    mkdir -p "$gui_user/ui"
+    printf '%s\n' split=true split.weights=50,50 tabs.left=overview,alarms,registers,frames tabs.left.selected=frames \
+      tabs.right=signals tabs.right.selected=signals window.bounds=0,0,1400,900 > "$gui_user/ui/workbench.properties"
+    echo "  speed=$speed (load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a))"
+    BMSWB_USER_DIR="$gui_user" "${xvfb[@]}" "$bmswb" gui --connect "replay:$tmp/1m.log?speed=$speed&loop=true" \
+      --duration 20 --responsiveness 2>/dev/null | sed 's/^bmswb gui: /    /'
+  done
+fi

@@ -14,6 +14,7 @@ import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
@@ -40,7 +41,8 @@ public final class GuiCommand implements Command {
             .option("open-tool", "ID")
             .option("open-after", "S")
             .flag("print-dialogs")
-            .flag("responsiveness");
+            .flag("responsiveness")
+            .flag("report");
 
     private final Connections connections;
     private final BmsSessions sessions;
@@ -70,7 +72,7 @@ public final class GuiCommand implements Command {
     public String help() {
         return """
                 Usage: bmswb [gui] [--connect URI] [--protocol ID|auto] [--duration S]
-                             [--screenshot FILE.png] [--responsiveness]
+                             [--screenshot FILE.png] [--responsiveness] [--report]
 
                 Opens the workbench window, connected to URI (default sim:, the built-in simulated
                 MG Master LV). Closing the window ends bmswb with status 0. The window remembers its
@@ -85,7 +87,10 @@ public final class GuiCommand implements Command {
                   --screenshot FILE     save a PNG of the window, and of the dialogs open over it,
                                         just before it closes
                   --responsiveness      when the window closes, print the longest stall of the UI
-                                        event loop, the frames per second and the CPU used
+                                        event loop, the frames per second, the CPU used, the
+                                        garbage collections and the slowest view refreshes
+                  --report              when the window closes, print the connection state, URI,
+                                        protocol, decoded messages, frames and signals with a value
 
                 For support scripts and tests:
                   --open-tool ID        open a tool as its Tools menu item would, e.g. unlock (the
@@ -145,18 +150,25 @@ public final class GuiCommand implements Command {
                     }
                 });
             }
-            ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display) : null;
+            ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display, window) : null;
             if (meter != null) {
                 // measured from one second after opening: the first layout and font loading are start-up, not stalls
-                display.timerExec(1000, () -> {
-                    meter.start();
-                    meter.sessionStarted(window.session());
-                });
+                display.timerExec(1000, meter::start);
             }
+            boolean report = args.has("report");
+            // printed as the window closes, however it is closed: by --duration or by the user
+            window.shell().addListener(SWT.Close, e -> {
+                if (meter != null) {
+                    meter.report().forEach(context.out()::println);
+                }
+                if (report) {
+                    SessionReport.lines(window.session()).forEach(context.out()::println);
+                }
+            });
             if (duration > 0) {
                 display.timerExec((int) Math.min(Integer.MAX_VALUE, Math.round(duration * 1000)), () -> {
                     if (meter != null) {
-                        context.out().println(meter.report(window.session()));
+                        meter.stop();
                     }
                     if (screenshot != null) {
                         saveScreenshot(window, screenshot, context);

@@ -1,60 +1,111 @@
 package org.bmsworkbench.ui.internal;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bmsworkbench.ui.WorkbenchSession;
 import org.eclipse.swt.widgets.Display;
 
 /**
  * {@code bmswb gui --responsiveness}: a heartbeat on the UI thread every {@value #BEAT_MILLIS} ms
  * measures how late the event loop runs it; the longest lateness is the longest stall a user
- * would feel. Reports that, the frames per second the session carried, and the CPU the process
- * used, over the time measured.
+ * would feel. Reports that, how many stalls passed {@value #STALL_MILLIS} ms, the frames per
+ * second the session carried, the CPU the process used, the garbage collections, and what the
+ * window's refresh and each view's {@code refresh()} cost, over the time measured.
  */
 final class ResponsivenessMeter {
     static final int BEAT_MILLIS = 10;
+    static final int STALL_MILLIS = 100;
 
     private final Display display;
+    private final WorkbenchWindow window;
     private final Runnable beat = this::beat;
     private long startNanos = System.nanoTime();
     private Duration startCpu = processCpu();
+    private long[] startGc = gc();
     private long due;
     private long longestNanos;
+    private long stalls;
     private long beats;
     private long startFrames = -1;
+    private List<String> frozen;
 
-    ResponsivenessMeter(Display display) {
+    ResponsivenessMeter(Display display, WorkbenchWindow window) {
         this.display = display;
+        this.window = window;
     }
 
+    /** Starts measuring now: the figures before (start-up) are forgotten. */
     void start() {
         startNanos = System.nanoTime();
         startCpu = processCpu();
+        startGc = gc();
+        WorkbenchSession session = window.session();
+        startFrames = session == null ? -1 : total(session);
+        window.resetRefreshTimes();
         due = System.nanoTime() + BEAT_MILLIS * 1_000_000L;
         display.timerExec(BEAT_MILLIS, beat);
     }
 
+    /** Stops measuring: {@link #report()} gives the figures of now (a screenshot taken next is not a stall). */
+    void stop() {
+        if (frozen == null) {
+            frozen = report();
+        }
+    }
+
     private void beat() {
+        if (frozen != null) {
+            return;
+        }
         long now = System.nanoTime();
-        longestNanos = Math.max(longestNanos, now - due);
+        long late = now - due;
+        longestNanos = Math.max(longestNanos, late);
+        if (late > STALL_MILLIS * 1_000_000L) {
+            stalls++;
+        }
         beats++;
         due = now + BEAT_MILLIS * 1_000_000L;
         display.timerExec(BEAT_MILLIS, beat);
     }
 
-    /** Notes the session's frame count at the start of measuring. */
-    void sessionStarted(WorkbenchSession session) {
-        startFrames = session == null ? -1 : total(session);
-    }
-
-    String report(WorkbenchSession session) {
+    /** The figures, one fact a line, each starting {@code bmswb gui: }. */
+    List<String> report() {
+        if (frozen != null) {
+            return frozen;
+        }
+        WorkbenchSession session = window.session();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (processCpu().toNanos() - startCpu.toNanos()) / 1e9;
         double fps = session == null || startFrames < 0 ? 0 : (total(session) - startFrames) / seconds;
-        return String.format(Locale.ROOT,
+        long[] gc = gc();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT,
                 "bmswb gui: %.1f s measured; %,.0f frames/s on average; longest UI event-loop stall %.1f ms"
                         + " (%,d heartbeats of %d ms); process CPU %.2f s (%.0f %% of one core)",
-                seconds, fps, longestNanos / 1e6, beats, BEAT_MILLIS, cpu, 100 * cpu / seconds);
+                seconds, fps, longestNanos / 1e6, beats, BEAT_MILLIS, cpu, 100 * cpu / seconds));
+        lines.add(String.format(Locale.ROOT, "bmswb gui: stalls over %d ms: %d", STALL_MILLIS, stalls));
+        lines.add(String.format(Locale.ROOT, "bmswb gui: garbage collections: %d, %.1f ms in total",
+                gc[0] - startGc[0], (double) (gc[1] - startGc[1])));
+        long[] tick = window.refreshTimes();
+        lines.add(String.format(Locale.ROOT, "bmswb gui: window refresh (every %d ms): %s",
+                WorkbenchWindow.REFRESH_MILLIS, times(tick)));
+        StringBuilder views = new StringBuilder();
+        for (Map.Entry<String, long[]> e : window.views().refreshTimes().entrySet()) {
+            views.append(views.isEmpty() ? "" : "; ").append(e.getKey()).append(' ').append(times(e.getValue()));
+        }
+        lines.add("bmswb gui: view refresh, slowest first: " + (views.isEmpty() ? "none" : views));
+        return lines;
+    }
+
+    /** {refreshes, total ns, longest ns} in words. */
+    private static String times(long[] t) {
+        return t[0] == 0 ? "not run" : String.format(Locale.ROOT, "longest %.1f ms, average %.2f ms over %,d",
+                t[2] / 1e6, t[1] / 1e6 / t[0], t[0]);
     }
 
     private static long total(WorkbenchSession session) {
@@ -64,5 +115,15 @@ final class ResponsivenessMeter {
 
     private static Duration processCpu() {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** {collections, milliseconds} of every collector so far. */
+    private static long[] gc() {
+        long[] sum = new long[2];
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum[0] += Math.max(0, b.getCollectionCount());
+            sum[1] += Math.max(0, b.getCollectionTime());
+        }
+        return sum;
     }
 }

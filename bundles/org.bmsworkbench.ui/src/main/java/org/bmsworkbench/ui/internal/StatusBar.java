@@ -40,7 +40,7 @@ final class StatusBar {
         protocol = field(220, "protocol");
         rate = field(110, "frames per second, received and sent");
         busLoad = field(110, "share of the bit rate used over the last second");
-        errors = field(110, "CAN error frames, adapter errors and frames that could not be decoded");
+        errors = field(240, "CAN error frames, adapter errors and frames that could not be decoded"); // "errors 12 (3 bus, 9 adapter)"
         recording = field(-1, "recording");
         message = new Label(bar, SWT.NONE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -96,9 +96,10 @@ final class StatusBar {
         uri.setToolTipText(text.isEmpty() ? "connection URI" : text);
         GC gc = new GC(uri);
         try {
-            String shown = text;
-            for (int cut = text.length(); cut > 8 && gc.textExtent(shown).x > URI_MAX_WIDTH; cut--) {
-                shown = text.substring(0, cut - 1) + "…";
+            String full = StatusFields.shortUri(text); // a local path by its file name; the tooltip has it all
+            String shown = full;
+            for (int cut = full.length(); cut > 8 && gc.textExtent(shown).x > URI_MAX_WIDTH; cut--) {
+                shown = full.substring(0, cut - 1) + "…";
             }
             set(uri, shown.replace("&", "&&")); // a label reads a lone & as a mnemonic
             int width = Math.max(160, Math.min(URI_MAX_WIDTH, gc.textExtent(shown).x + 8));

@@ -39,6 +39,25 @@ record StatusFields(String uri, String protocol, ConnectionState connectionState
                 rate, load, errors(st, session.bms().malformedFrames()));
     }
 
+    /**
+     * The URI as the status bar shows it: a local path shortened to its file name
+     * ({@code slcan:/dev/serial/by-id/usb-…-if00?bitrate=500000} → {@code slcan:…/usb-…-if00?bitrate=500000}),
+     * so the port or log name and the options stay visible; the tooltip has the whole URI.
+     */
+    static String shortUri(String uri) {
+        int colon = uri.indexOf(':');
+        if (colon < 1 || !uri.startsWith("/", colon + 1) || uri.startsWith("//", colon + 1)) {
+            return uri; // no path (sim:, loop:bench), or a network address (socketcand://host:29536/can0)
+        }
+        int query = uri.indexOf('?', colon);
+        String path = query < 0 ? uri.substring(colon + 1) : uri.substring(colon + 1, query);
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) {
+            return uri; // already short: slcan:/A
+        }
+        return uri.substring(0, colon + 1) + "…" + path.substring(slash) + (query < 0 ? "" : uri.substring(query));
+    }
+
     static String protocol(BmsSession bms) {
         List<String> active = bms.activeProtocols();
         boolean auto = "auto".equals(bms.requestedProtocol());

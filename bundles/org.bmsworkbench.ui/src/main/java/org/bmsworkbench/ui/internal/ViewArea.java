@@ -35,6 +35,8 @@ final class ViewArea {
     private final WorkbenchPreferences prefs;
     private final BiConsumer<String, Throwable> problems;
     private final Map<String, OpenTab> tabs = new LinkedHashMap<>();
+    /** Per view id: refreshes, total and longest nanoseconds, since {@link #resetRefreshTimes()}. */
+    private final Map<String, long[]> refreshTimes = new LinkedHashMap<>();
     private WorkbenchSession session;
     /** The views of the right side while the split is closed; empty while split. */
     private List<String> parkedRight;
@@ -263,12 +265,33 @@ final class ViewArea {
         }
         OpenTab t = tabs.get((String) item.getData("view.id"));
         if (t != null && t.part() != null) {
+            long start = System.nanoTime();
             try {
                 t.part().refresh();
             } catch (RuntimeException | LinkageError ex) {
                 problems.accept("view " + t.entry().id() + " failed to refresh", ex);
             }
+            long took = System.nanoTime() - start;
+            long[] times = refreshTimes.computeIfAbsent(t.entry().id(), id -> new long[3]);
+            times[0]++;
+            times[1] += took;
+            times[2] = Math.max(times[2], took);
         }
+    }
+
+    /**
+     * How long each view's {@code refresh()} took since the last reset, slowest first: view id to
+     * {refreshes, total ns, longest ns}. For {@code bmswb gui --responsiveness}.
+     */
+    Map<String, long[]> refreshTimes() {
+        Map<String, long[]> sorted = new LinkedHashMap<>();
+        refreshTimes.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[2], a.getValue()[2]))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue().clone()));
+        return sorted;
+    }
+
+    void resetRefreshTimes() {
+        refreshTimes.clear();
     }
 
     /** The view ids per side, in tab order. */

@@ -2,6 +2,7 @@ package org.bmsworkbench.ui.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class WorkbenchWindow {
     private OpenSession session;
     private Recorder recorder;
     private Runnable stopWatchingCatalog = () -> { };
+    /** The timer's refreshes: count, total and longest nanoseconds, for {@code --responsiveness}. */
+    private final long[] tickTimes = new long[3];
 
     WorkbenchWindow(Display display, WorkbenchServices services) {
         this.display = display;
@@ -112,13 +115,29 @@ final class WorkbenchWindow {
         if (shell == null || shell.isDisposed()) {
             return;
         }
+        long start = System.nanoTime();
         status.update(session, recorder == null ? "" : recorder.statusText());
         if (playback.update(session)) {
             shell.layout(true, false);
         }
         menus.update();
         views.refreshVisible();
+        long took = System.nanoTime() - start;
+        tickTimes[0]++;
+        tickTimes[1] += took;
+        tickTimes[2] = Math.max(tickTimes[2], took);
         display.timerExec(REFRESH_MILLIS, tick);
+    }
+
+    /** The timer's refreshes since the last reset: {count, total ns, longest ns}. */
+    long[] refreshTimes() {
+        return tickTimes.clone();
+    }
+
+    /** Forgets the refresh times of the window and of every view. */
+    void resetRefreshTimes() {
+        Arrays.fill(tickTimes, 0);
+        views.resetRefreshTimes();
     }
 
     /**

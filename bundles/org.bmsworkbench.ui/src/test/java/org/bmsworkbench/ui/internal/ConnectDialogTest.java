@@ -95,6 +95,29 @@ class ConnectDialogTest {
         assertEquals("sma", window.session().bms().requestedProtocol(), "the remembered protocol is used again");
     }
 
+    @Test
+    void choosingSlcanTypingThePortAndABitRateOpensExactlyThatUriInTheWindow() {
+        ConnectDialog dialog = openDialog();
+        Shell shell = dialog.shell();
+        Combo transport = Swt.find(shell, "transport");
+        int slcan = List.of(transport.getItems()).indexOf("slcan — a serial-line CAN adapter");
+        transport.select(slcan);
+        transport.notifyListeners(SWT.Selection, null);
+        Text uri = Swt.find(shell, "uri");
+        assertEquals("slcan:", uri.getText(), "choosing the transport starts the URI");
+        uri.setText(uri.getText() + "/dev/ttyACM0"); // the user types the port
+        Combo bitRate = Swt.find(shell, "bitrate");
+        bitRate.select(List.of(ConnectDialog.BIT_RATES).indexOf("250000"));
+        bitRate.notifyListeners(SWT.Selection, null);
+        assertEquals("slcan:/dev/ttyACM0?bitrate=250000", uri.getText());
+        click(Swt.find(shell, "connect"));
+        assertTrue(shell.isDisposed(), "connected: the dialog closed");
+        assertEquals("slcan:/dev/ttyACM0?bitrate=250000", window.session().uri(), "the window shows the URI the dialog made");
+        assertEquals(List.of("slcan:/dev/ttyACM0?bitrate=250000"), List.copyOf(fakes.opened.keySet()), "and opened only that");
+        assertEquals("auto", window.session().bms().requestedProtocol());
+        assertEquals(WorkbenchWindow.TITLE + " — slcan:/dev/ttyACM0?bitrate=250000", window.shell().getText());
+    }
+
     private static void click(Button b) {
         b.notifyListeners(SWT.Selection, null);
     }

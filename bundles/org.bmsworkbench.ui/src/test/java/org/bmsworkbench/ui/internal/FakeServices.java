@@ -28,7 +28,7 @@ import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.Subscription;
 
 /**
- * The services of the window, faked: URIs with scheme {@code fake}, {@code replay} or {@code loop}
+ * The services of the window, faked: URIs with scheme {@code fake}, {@code replay}, {@code loop} or {@code slcan}
  * open a {@link FakeConnection} (kept in {@link #opened}); anything else is rejected as the real
  * registry would reject a URI its transport finds invalid. Sessions decode nothing: tests put
  * values into the model by hand.
@@ -49,8 +49,8 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
     @Override
     public Connection open(String uri) {
         ConnectionUri u = ConnectionUri.parse(uri);
-        if (!Set.of("fake", "replay", "loop").contains(u.scheme())) {
-            throw new InvalidUriException("'" + uri + "': no transport for " + u.scheme() + " (installed: fake, loop, replay)");
+        if (!Set.of("fake", "replay", "loop", "slcan").contains(u.scheme())) {
+            throw new InvalidUriException("'" + uri + "': no transport for " + u.scheme() + " (installed: fake, loop, replay, slcan)");
         }
         if (u.option("bitrate").isPresent()) {
             u.longOption("bitrate", 0, 10_000, 1_000_000);
@@ -62,12 +62,13 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
 
     @Override
     public Set<String> schemes() {
-        return Set.of("fake", "loop", "replay");
+        return Set.of("fake", "loop", "replay", "slcan");
     }
 
     @Override
     public Map<String, String> transports() {
-        return new TreeMap<>(Map.of("fake", "a fake bus", "loop", "a loopback bus", "replay", "a log replayed"));
+        return new TreeMap<>(Map.of("fake", "a fake bus", "loop", "a loopback bus", "replay", "a log replayed",
+                "slcan", "a serial-line CAN adapter"));
     }
 
     @Override

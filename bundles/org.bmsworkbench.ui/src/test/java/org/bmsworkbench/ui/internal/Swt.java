@@ -30,7 +30,7 @@ final class Swt {
                 unavailable = "no display: DISPLAY is not set (./mvnw runs the build under xvfb-run when it is installed)";
             } else {
                 try {
-                    // another test class of this JVM may have made the thread's Display already (WizardTest)
+                    // one Display per thread: another test class (WizardTest) may have opened it already
                     display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
                 } catch (SWTError | UnsatisfiedLinkError e) {
                     unavailable = "SWT cannot open a display: " + e;

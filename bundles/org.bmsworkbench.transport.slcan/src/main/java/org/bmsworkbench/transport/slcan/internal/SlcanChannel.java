@@ -24,6 +24,9 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
     static final int STATUS_UNANSWERED_LIMIT = 3;
 
     /** Timing of one channel: retry back-off and how long replies to the set-up commands are read and dropped. */
+    /** The set-up commands that each get a reply: C, S, Z, O (or L). */
+    static final int SETUP_COMMANDS = 4;
+
     record Timing(long retryInitialMillis, long retryMaxMillis, long settleMillis) {
         static final Timing DEFAULT = new Timing(500, 5000, 100);
     }
@@ -49,6 +52,11 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
     // reader-thread state (the first connect runs on the opening thread, before the reader starts)
     private AdapterClock clock = new AdapterClock();
     private boolean initialising;
+    /**
+     * Replies to the set-up commands (C, S, Z, O) not yet seen: on a busy machine they may come
+     * after the settle time, and C's BEL on a closed adapter is then no error.
+     */
+    private int setupReplies;
     private volatile boolean statusPolling;
     private int statusUnanswered;
     private volatile long statusReports;
@@ -80,6 +88,7 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
         statusPolling = true;
         statusUnanswered = 0;
         initialising = true;
+        setupReplies = SETUP_COMMANDS;
         try {
             write(l, SlcanEncoder.FLUSH);
             write(l, SlcanEncoder.CLOSE);
@@ -286,6 +295,7 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
 
     @Override
     public void frame(int id, boolean extended, boolean remote, int dlc, byte[] data, int timestamp) {
+        setupReplies = 0; // frames flow: the channel is open, the set-up is over
         long host = epochMicrosAtNanoZero + System.nanoTime() / 1000;
         long time = settings.timestamps() && timestamp != SlcanDecoder.NO_TIMESTAMP ? clock.toMicros(timestamp, host) : host;
         CanFrame frame = remote ? CanFrame.remote(time, busName, id, extended, dlc)
@@ -298,14 +308,26 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
     }
 
     @Override
+    public void ok() {
+        if (setupReplies > 0) {
+            setupReplies--;
+        }
+    }
+
+    @Override
     public void bell() {
         if (initialising) {
+            setupReplies = Math.max(0, setupReplies - 1);
             return; // e.g. C on a closed channel: expected
         }
         if (statusUnanswered > 0) {
             statusPolling = false; // the refused command was F: this adapter does not report status
             statusUnanswered = 0;
             return;
+        }
+        if (setupReplies > 0) {
+            setupReplies--;
+            return; // a late reply to the set-up, e.g. C on a closed channel
         }
         listener.onTransportError("the adapter on " + settings.port() + " refused a command (BEL)");
     }

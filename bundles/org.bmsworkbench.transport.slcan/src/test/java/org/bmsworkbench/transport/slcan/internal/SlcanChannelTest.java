@@ -111,8 +111,17 @@ class SlcanChannelTest {
     }
 
     @Test
+    void repliesToTheSetUpThatComeAfterTheSettleTimeAreNoErrors() throws IOException {
+        open("slcan:/dev/ttyACM0"); // settle time 0: every reply comes late
+        ports.last().adapterSends("\u0007\r\r\rt1000\r");
+        await(() -> recorder.frames.size() == 1, "the first frame");
+        assertEquals(List.of(), recorder.errors, "C refused on a closed adapter is expected");
+    }
+
+    @Test
     void garbageAndRefusalsAreReportedAndDecodingGoesOn() throws IOException {
         open("slcan:/dev/ttyACM0");
+        ports.last().adapterSends("\u0007\r\r\r"); // the set-up's replies: C refused (it was closed), S, Z, O accepted
         ports.last().adapterSends("xx\r\u0007t1000\r");
         await(() -> recorder.frames.size() == 1, "the frame after the garbage");
         assertEquals(List.of("/dev/ttyACM0: not an SLCAN line: 'xx\\r'",

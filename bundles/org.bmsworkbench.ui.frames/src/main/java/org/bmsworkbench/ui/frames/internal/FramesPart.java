@@ -151,28 +151,36 @@ final class FramesPart implements ViewPart {
     }
 
     /**
-     * Brings the table to the store: rows that left at the front shift everything up (the selection
-     * and, without auto-scroll, the view stay on the same frames); new rows are appended, at most
+     * Brings the table to the store: rows that left at the front are removed from the table (the
+     * rows after them, their selection and their cached text move up with them, and without
+     * auto-scroll the view stays on the same frames); new rows are appended, at most
      * {@link #MAX_TABLE_GROWTH} a refresh, because each row GTK adds costs tens of microseconds: a
      * display that lags behind catches up over the next refreshes instead of freezing the window.
+     * Removing only the rows that left costs as much as the frames that arrived (or, when most rows
+     * left, as the rows that stay, added back); clearing the whole
+     * table instead would cost every row GTK has measured — up to the whole buffer, half a second
+     * a refresh once a fast bus has filled it.
      */
     private void showNewRows(int removedAtFront) {
         int current = ui.table.getItemCount();
-        int next = Math.min(store.shownCount(), Math.max(0, current - removedAtFront) + MAX_TABLE_GROWTH);
-        if (removedAtFront > 0) {
-            int[] selected = ui.table.getSelectionIndices();
+        int removed = Math.min(removedAtFront, current);
+        if (removed > 0) {
             int top = ui.table.getTopIndex();
-            ui.table.clearAll();
-            if (next != current) {
-                ui.table.setItemCount(next);
+            int stay = current - removed;
+            if (stay == 0 || autoScroll && removed > stay) {
+                // most rows left (a bus faster than the table): dropping all and adding back the few
+                // that stay costs less than removing many one by one; only the selection is lost
+                ui.table.removeAll(); // GTK drops its rows in one go
+            } else {
+                ui.table.remove(0, removed - 1);
             }
-            int[] moved = java.util.Arrays.stream(selected).map(i -> i - removedAtFront).filter(i -> i >= 0).toArray();
-            ui.table.deselectAll();
-            ui.table.select(moved);
+            current = stay;
             if (!autoScroll) {
-                ui.table.setTopIndex(Math.max(0, top - removedAtFront));
+                ui.table.setTopIndex(Math.max(0, top - removed));
             }
-        } else if (next != current) {
+        }
+        int next = Math.min(store.shownCount(), current + MAX_TABLE_GROWTH);
+        if (next != ui.table.getItemCount()) {
             ui.table.setItemCount(next);
         }
         if (autoScroll) {

@@ -284,6 +284,24 @@ class FramesViewTest {
     }
 
     @Test
+    void rowsLeavingAFullBufferTakeNoSelectionOrTextWithThemFromTheRowsThatStay() {
+        open(1_000);
+        List<CanFrame> frames = TestBus.simulated(Scenario.NORMAL, EPOCH, 300_000);
+        feed(frames.subList(0, 1000));
+        waitUntil("a full table", 5, () -> rows() == 1000);
+        part.controls().table.select(new int[] {500, 502});
+        String before = cell(500, 0) + " " + cell(500, 3);
+        List<CanFrame> selected = part.selectedFrames();
+        feed(frames.subList(1000, 1300));
+        waitUntil("the oldest 300 dropped", 5, () -> part.store().dropped() == 300 && rows() == 1000);
+        pumpFor(100);
+        assertEquals(selected, part.selectedFrames(), "the same frames stay selected, 300 rows higher");
+        assertEquals(List.of(200, 202), java.util.Arrays.stream(part.controls().table.getSelectionIndices()).sorted().boxed().toList());
+        assertEquals(before, cell(200, 0) + " " + cell(200, 3), "the row's text moved up with it");
+        assertEquals(frames.get(1299).timestampMicros(), part.store().shownRow(999).frame.timestampMicros());
+    }
+
+    @Test
     void clearEmptiesTheTableAndTheCounts() {
         open(100);
         feed(TestBus.simulated(Scenario.NORMAL, EPOCH, 60_000));
