@@ -207,7 +207,7 @@ final class AlarmsPart implements ViewPart {
         BmsModel model = session.model();
         long version = model.version();
         DeviceProfile p = profile.get();
-        boolean tool = context.hasTool(UNLOCK_TOOL);
+        boolean tool = context.hasTool(UNLOCK_TOOL) && !session.isOffline(); // a recording is never unlocked
         long wall = wallClockMicros.getAsLong();
         if (version == shownVersion && p == shownProfile && tool == shownTool && wall - shownAt < TICK_MICROS) {
             return;
