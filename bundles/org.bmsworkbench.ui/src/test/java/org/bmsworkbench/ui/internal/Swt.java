@@ -2,6 +2,8 @@ package org.bmsworkbench.ui.internal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.function.BooleanSupplier;
@@ -9,12 +11,15 @@ import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 
 /**
  * SWT in the tests: one Display on the test thread for the whole run, waits that pump the event
- * loop until a condition holds (never a sleep), and widgets found by their {@code "name"} data.
+ * loop until a condition holds (never a sleep), widgets found by their {@code "name"} data, and
+ * screenshots. The view bundles use {@code org.bmsworkbench.ui.testing}, which depends on this
+ * bundle: this bundle cannot use it (a cycle), so it keeps this small helper.
  */
-final class Swt {
+public final class Swt {
     static final long TIMEOUT_MS = 10_000;
     private static Display display;
     private static String unavailable;
@@ -23,7 +28,7 @@ final class Swt {
     }
 
     /** The Display; skips the test, saying why, where there is no display to open. */
-    static Display display() {
+    public static Display display() {
         if (display == null && unavailable == null) {
             String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
             if (os.startsWith("linux") && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
@@ -42,12 +47,17 @@ final class Swt {
     }
 
     /** Pumps the event loop until {@code condition} holds; fails naming {@code what} after {@link #TIMEOUT_MS}. */
-    static void waitUntil(String what, BooleanSupplier condition) {
+    public static void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, TIMEOUT_MS, condition);
+    }
+
+    /** Pumps the event loop until {@code condition} holds; fails naming {@code what} after {@code timeoutMs}. */
+    public static void waitUntil(String what, long timeoutMs, BooleanSupplier condition) {
         Display d = display();
-        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
             }
             if (!d.readAndDispatch()) {
                 // nothing queued: wake up again in 5 ms at the latest, to look at the condition
@@ -95,5 +105,11 @@ final class Swt {
 
     static Path screenshots() {
         return Paths.get(System.getProperty("bmswb.screenshots", "target/screenshots"));
+    }
+
+    /** Saves what {@code shell} shows as {@code FILE} in the screenshots directory, as the product's screenshots do. */
+    public static void screenshot(Shell shell, String file) throws IOException {
+        Files.createDirectories(screenshots());
+        Screenshots.save(shell, screenshots().resolve(file));
     }
 }

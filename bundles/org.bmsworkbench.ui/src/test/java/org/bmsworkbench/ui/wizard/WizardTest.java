@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bmsworkbench.ui.internal.Swt;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -29,10 +24,7 @@ class WizardTest {
 
     @BeforeEach
     void display() {
-        assumeTrue(System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank()
-                || System.getProperty("os.name").startsWith("Windows") || System.getProperty("os.name").startsWith("Mac"),
-                "no display: run under xvfb-run (./mvnw does so when DISPLAY is unset and xvfb-run exists)");
-        display = Display.getDefault();
+        display = Swt.display();
     }
 
     @AfterEach
@@ -197,14 +189,9 @@ class WizardTest {
         }));
         worker.start();
         worker.join();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (wizard.currentPage() == 0 && System.nanoTime() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
+        Swt.waitUntil("the page to go on by itself", 5_000, () -> wizard.currentPage() != 0);
         assertEquals(1, wizard.currentPage(), "the page went on by itself once its work finished");
-        screenshot(wizard, "wizard.png");
+        Swt.screenshot(wizard.shell(), "wizard.png");
         wizard.cancel();
         assertEquals(Wizard.Outcome.CANCELLED, outcome.get());
     }
@@ -222,7 +209,7 @@ class WizardTest {
         assertFalse(wizard.canGoNext(), "no second Next while the first is being checked");
         assertEquals(0, wizard.currentPage());
         new Thread(() -> first.pendingCheck.complete("item 2 is not confirmed")).start();
-        pumpUntil(() -> !wizard.isBusy());
+        Swt.waitUntil("the check to finish", 5_000, () -> !wizard.isBusy());
         assertEquals(0, wizard.currentPage());
         assertEquals("item 2 is not confirmed", wizard.error());
         assertTrue(wizard.canGoNext());
@@ -230,45 +217,15 @@ class WizardTest {
         first.pendingCheck = new java.util.concurrent.CompletableFuture<>();
         wizard.next();
         new Thread(() -> first.pendingCheck.complete(null)).start();
-        pumpUntil(() -> wizard.currentPage() == 1);
+        Swt.waitUntil("the second page", 5_000, () -> wizard.currentPage() == 1);
         assertNull(wizard.error());
 
         wizard.back();
         first.pendingCheck = new java.util.concurrent.CompletableFuture<>();
         wizard.next();
         first.pendingCheck.completeExceptionally(new IllegalStateException("the connection closed"));
-        pumpUntil(() -> !wizard.isBusy());
+        Swt.waitUntil("the check to finish", 5_000, () -> !wizard.isBusy());
         assertEquals(0, wizard.currentPage());
         assertEquals("this step failed: the connection closed", wizard.error());
-    }
-
-    private void pumpUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
-        }
-        assertTrue(condition.getAsBoolean(), "condition not met within 5 s");
-    }
-
-    private void screenshot(Wizard wizard, String name) throws Exception {
-        while (display.readAndDispatch()) {
-            // let it paint
-        }
-        var area = wizard.shell().getClientArea();
-        var origin = wizard.shell().toDisplay(0, 0);
-        var bounds = new org.eclipse.swt.graphics.Rectangle(origin.x, origin.y, area.width, area.height);
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, bounds.x, bounds.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
-        image.dispose();
     }
 }

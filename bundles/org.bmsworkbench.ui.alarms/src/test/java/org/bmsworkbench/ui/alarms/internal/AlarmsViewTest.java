@@ -1,6 +1,6 @@
 package org.bmsworkbench.ui.alarms.internal;
 
-import static org.bmsworkbench.ui.alarms.internal.SwtTesting.waitUntil;
+import static org.bmsworkbench.ui.testing.Swt.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +22,10 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.device.mg.DeviceProfile;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.bmsworkbench.simulator.Scenario;
+import org.bmsworkbench.ui.testing.FakeContext;
+import org.bmsworkbench.ui.testing.FakeSession;
+import org.bmsworkbench.ui.testing.SimulatedBms;
+import org.bmsworkbench.ui.testing.Swt;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
@@ -52,7 +56,7 @@ class AlarmsViewTest {
 
     @BeforeEach
     void open() {
-        display = SwtTesting.display();
+        display = Swt.display();
         shell = new Shell(display);
         shell.setText("Alarms");
         shell.setLayout(new FillLayout());
@@ -77,7 +81,7 @@ class AlarmsViewTest {
     }
 
     private void refreshUntil(BooleanSupplier condition, String what) {
-        waitUntil(display, part::refresh, condition, what);
+        waitUntil(what, Swt.DEFAULT_TIMEOUT_SECONDS, part::refresh, condition);
     }
 
     /** Applies one message at {@code seconds} after T0 and puts the wall clock there. */
@@ -111,7 +115,7 @@ class AlarmsViewTest {
 
     @Test
     void saysSoWhenNotConnected() {
-        context.session = null;
+        context.session(null);
         createPart();
         assertEquals(AlarmsPart.NOT_CONNECTED, part.message());
     }
@@ -146,7 +150,7 @@ class AlarmsViewTest {
                 "not the green of \"no alarm\"");
         refreshUntil(() -> part.activeEmptyLabel().getSize().y >= part.activeEmptyLabel()
                 .computeSize(part.activeEmptyLabel().getSize().x, SWT.DEFAULT).y, "the line wrapped whole");
-        SwtTesting.screenshot(shell, "alarms-no-alarm-information");
+        Swt.screenshot(shell, "alarms-no-alarm-information");
 
         at(1, "alarm.high_voltage", "cleared", "warning.high_voltage", "cleared");
         refreshUntil(() -> AlarmsPart.NONE_ACTIVE.equals(part.activeShown()), "the alarm bits to count");
@@ -288,7 +292,7 @@ class AlarmsViewTest {
     @Test
     void aRecordingIsNeverSilent() {
         session = new FakeSession(model, true);
-        context.session = session;
+        context.session(session);
         at(0, "pack.voltage", 52.1);
         createPart();
         wall.addAndGet(60_000_000);
@@ -308,7 +312,7 @@ class AlarmsViewTest {
         refreshUntil(() -> part.lockBanner().isShown() && part.lockBanner().action().getVisible(), "the banner");
         part.historyTable().setSelection(0);
         part.historyTable().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        Path file = SwtTesting.screenshot(shell, "alarms");
+        Path file = Swt.screenshot(shell, "alarms");
         assertTrue(Files.size(file) > 10_000);
 
         DefaultBmsModel calm = new DefaultBmsModel(1000);
@@ -317,9 +321,9 @@ class AlarmsViewTest {
         part.sessionChanged(new FakeSession(calm, false));
         refreshUntil(() -> part.message() == null && !part.lockBanner().isShown(), "the calm battery");
         assertFalse(part.silenceBanner().isShown());
-        SwtTesting.screenshot(shell, "alarms-calm");
+        Swt.screenshot(shell, "alarms-calm");
         wall.addAndGet(25_000_000);
         refreshUntil(() -> part.silenceBanner().isShown(), "the lost-communication banner");
-        SwtTesting.screenshot(shell, "alarms-silent");
+        Swt.screenshot(shell, "alarms-silent");
     }
 }

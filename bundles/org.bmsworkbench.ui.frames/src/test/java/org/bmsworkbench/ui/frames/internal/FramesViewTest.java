@@ -1,7 +1,7 @@
 package org.bmsworkbench.ui.frames.internal;
 
-import static org.bmsworkbench.ui.frames.internal.TestWindow.pumpFor;
-import static org.bmsworkbench.ui.frames.internal.TestWindow.waitUntil;
+import static org.bmsworkbench.ui.testing.Swt.pumpFor;
+import static org.bmsworkbench.ui.testing.Swt.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.simulator.Scenario;
+import org.bmsworkbench.ui.testing.DecodingSession;
+import org.bmsworkbench.ui.testing.TestWindow;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -31,7 +33,7 @@ class FramesViewTest {
         bus = new TestBus();
         session = new DecodingSession(bus, false);
         window.session(session);
-        part = window.show(new FramesPart(window.tab, window, capacity));
+        part = window.show(new FramesPart(window.tab(), window, capacity));
         return part;
     }
 
@@ -254,7 +256,7 @@ class FramesViewTest {
         String expected = "(1600000000.500000) can0 356#C0148500\n(1600000000.700000) can0 1CEF5020#669901000201FFFF T\n";
         assertEquals(expected, FrameText.candump(part.selectedFrames()));
         part.controls().copy.notifyListeners(SWT.Selection, new Event());
-        assertEquals("Copied 2 frames as candump -L lines.", window.statusMessages.get(window.statusMessages.size() - 1));
+        assertEquals("Copied 2 frames as candump -L lines.", window.lastStatus());
         Clipboard clipboard = new Clipboard(part.controls().table.getDisplay());
         try {
             assertEquals(expected, clipboard.getContents(TextTransfer.getInstance()));

@@ -1,7 +1,7 @@
 package org.bmsworkbench.ui.registers.internal;
 
-import static org.bmsworkbench.ui.registers.internal.TestWindow.pumpFor;
-import static org.bmsworkbench.ui.registers.internal.TestWindow.waitUntil;
+import static org.bmsworkbench.ui.testing.Swt.pumpFor;
+import static org.bmsworkbench.ui.testing.Swt.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +14,8 @@ import org.bmsworkbench.protocol.vreg.codec.VregCodec;
 import org.bmsworkbench.protocol.vreg.internal.VregRegisterAccess;
 import org.bmsworkbench.simulator.Scenario;
 import org.bmsworkbench.simulator.Setting;
+import org.bmsworkbench.ui.testing.DecodingSession;
+import org.bmsworkbench.ui.testing.TestWindow;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CCombo;
 import org.eclipse.swt.widgets.Label;
@@ -44,7 +46,7 @@ class RegistersViewTest {
         bus = new SimConnection(scenario);
         session = new DecodingSession(bus, offline);
         window.session(session);
-        part = window.show(new RegistersPart(window.tab, window, access));
+        part = window.show(new RegistersPart(window.tab(), window, access));
         if (virtualMillis > 0) {
             bus.advanceTo(virtualMillis);
         }
@@ -164,7 +166,7 @@ class RegistersViewTest {
         String limit = cell(0x0390, RegistersControls.COL_VALUE);
         part.dispose();
         part.controls().root.dispose();
-        part = window.show(new RegistersPart(window.tab, window, access));
+        part = window.show(new RegistersPart(window.tab(), window, access));
         assertEquals(limit, cell(0x0390, RegistersControls.COL_VALUE));
         assertEquals("", cell(0x0390, RegistersControls.COL_RAW), "the model has no bytes");
     }
@@ -283,7 +285,7 @@ class RegistersViewTest {
     @Test
     void withoutASessionNothingCanBeSent() {
         window = new TestWindow(900, 500);
-        part = window.show(new RegistersPart(window.tab, window, access));
+        part = window.show(new RegistersPart(window.tab(), window, access));
         assertFalse(part.controls().readAll.getEnabled());
         assertTrue(part.controls().state.getText().contains("Not connected"));
     }

@@ -1,28 +1,19 @@
 package org.bmsworkbench.ui.registers.internal;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.Connection;
-import org.bmsworkbench.can.ConnectionState;
-import org.bmsworkbench.can.ConnectionStatistics;
-import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.Direction;
-import org.bmsworkbench.can.FrameListener;
-import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.bmsworkbench.protocol.nmea2000.internal.Nmea2000Protocol;
 import org.bmsworkbench.simulator.Scenario;
 import org.bmsworkbench.simulator.SimulatorOptions;
 import org.bmsworkbench.simulator.VirtualMasterLv;
+import org.bmsworkbench.ui.testing.InMemoryConnection;
 
 /**
  * A connection to a simulated MG Master LV on NMEA 2000 (with VREG), in process, as {@code sim:}
@@ -30,10 +21,8 @@ import org.bmsworkbench.simulator.VirtualMasterLv;
  * once, and sends its cyclic frames and broadcasts when the test moves virtual time on
  * ({@link #advanceTo}). Frames are stamped with the wall clock at creation + virtual time.
  */
-final class SimConnection implements Connection {
-    final List<CanFrame> sent = new CopyOnWriteArrayList<>();
+final class SimConnection extends InMemoryConnection {
     final VirtualMasterLv bms;
-    private final List<FrameListener> subscribers = new CopyOnWriteArrayList<>();
     private final ExecutorService transport = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sim-bus");
         t.setDaemon(true);
@@ -63,14 +52,9 @@ final class SimConnection implements Connection {
         }
     }
 
-    private void deliver(CanFrame frame) {
-        for (FrameListener l : subscribers) {
-            l.onFrame(frame);
-        }
-    }
-
+    /** Sends on the bus thread: the frame comes back as TX, then what the device answers. */
     @Override
-    public void send(CanFrame frame) throws IOException {
+    public void send(CanFrame frame) {
         sent.add(frame);
         transport.execute(() -> {
             deliver(frame.withDirection(Direction.TX));
@@ -79,23 +63,8 @@ final class SimConnection implements Connection {
     }
 
     @Override
-    public Subscription subscribe(FrameListener listener) {
-        subscribers.add(listener);
-        return () -> subscribers.remove(listener);
-    }
-
-    @Override public ConnectionUri uri() { return ConnectionUri.parse("sim:?protocol=nmea2000"); }
-    @Override public ConnectionState state() { return ConnectionState.CONNECTED; }
-    @Override public String stateDetail() { return ""; }
-    @Override public Subscription onStateChange(BiConsumer<ConnectionState, String> listener) { return () -> { }; }
-    @Override public ConnectionStatistics statistics() { return new ConnectionStatistics(0, sent.size(), 0, 0, 0, -1); }
-    @Override public List<CanFrame> recentFrames() { return List.of(); }
-    @Override public int recentCapacity() { return 0; }
-    @Override public <T> Optional<T> control(Class<T> type) { return Optional.empty(); }
-
-    @Override
     public void close() {
-        subscribers.clear();
+        super.close();
         transport.shutdownNow();
     }
 }

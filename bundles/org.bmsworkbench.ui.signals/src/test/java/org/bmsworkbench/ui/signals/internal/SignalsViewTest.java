@@ -1,6 +1,6 @@
 package org.bmsworkbench.ui.signals.internal;
 
-import static org.bmsworkbench.ui.signals.internal.SwtTesting.waitUntil;
+import static org.bmsworkbench.ui.testing.Swt.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +22,10 @@ import org.bmsworkbench.bms.DefaultBmsModel;
 import org.bmsworkbench.bms.Sample;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.bmsworkbench.simulator.Scenario;
+import org.bmsworkbench.ui.testing.FakeContext;
+import org.bmsworkbench.ui.testing.FakeSession;
+import org.bmsworkbench.ui.testing.SimulatedBms;
+import org.bmsworkbench.ui.testing.Swt;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -54,7 +58,7 @@ class SignalsViewTest {
 
     @BeforeEach
     void open() {
-        display = SwtTesting.display();
+        display = Swt.display();
         shell = new Shell(display);
         shell.setText("Signals");
         shell.setLayout(new FillLayout());
@@ -79,7 +83,7 @@ class SignalsViewTest {
     }
 
     private void refreshUntil(java.util.function.BooleanSupplier condition, String what) {
-        waitUntil(display, part::refresh, condition, what);
+        waitUntil(what, Swt.DEFAULT_TIMEOUT_SECONDS, part::refresh, condition);
     }
 
     @AfterEach
@@ -101,7 +105,7 @@ class SignalsViewTest {
 
     @Test
     void saysSoWhenNotConnected() {
-        context.session = null;
+        context.session(null);
         createPart();
         assertEquals(SignalsPart.NOT_CONNECTED, part.message());
     }
@@ -149,7 +153,7 @@ class SignalsViewTest {
         run(30);
         partWithClock();
         refreshUntil(() -> part.tree().item("pack.voltage") != null, "rows");
-        SwtTesting.drain(display);
+        Swt.drain();
         org.eclipse.swt.widgets.Tree tree = part.tree().control();
         int sum = 0;
         for (org.eclipse.swt.widgets.TreeColumn c : tree.getColumns()) {
@@ -160,10 +164,10 @@ class SignalsViewTest {
         int keyText = gc.textExtent("pack.voltage").x;
         gc.dispose();
         assertTrue(tree.getColumn(SignalTree.COL_KEY).getWidth() >= keyText, "the key column shows a key whole");
-        SwtTesting.screenshot(shell, "signals-narrow");
+        Swt.screenshot(shell, "signals-narrow");
 
         shell.setSize(1180, 820);
-        SwtTesting.drain(display);
+        Swt.drain();
         assertTrue(tree.getColumn(SignalTree.COL_VALUE).getWidth() >= tree.getClientArea().width / 5, "the value gets the room");
     }
 
@@ -308,8 +312,7 @@ class SignalsViewTest {
     }
 
     private void drainPaint() {
-        long until = System.nanoTime() + 200_000_000L;
-        waitUntil(display, () -> { }, () -> System.nanoTime() > until, "layout");
+        Swt.pumpFor(200);
     }
 
     @Test
@@ -388,11 +391,11 @@ class SignalsViewTest {
         part.setPlotted("soc.precise", true);
         part.tree().control().setSelection(part.tree().item("pack.current"));
         refreshUntil(() -> "0.2 s".equals(part.tree().item("pack.voltage").getText(SignalTree.COL_AGE)), "fresh rows");
-        Path file = SwtTesting.screenshot(shell, "signals");
+        Path file = Swt.screenshot(shell, "signals");
         assertTrue(Files.size(file) > 10_000);
         wallMicros.addAndGet(3_000_000); // the BMS falls silent: the fast values go stale, the slow ones not yet
         refreshUntil(() -> part.tree().isStale("pack.voltage"), "stale rows");
         part.tree().control().setTopItem(part.tree().item("bms.state"));
-        SwtTesting.screenshot(shell, "signals-silent");
+        Swt.screenshot(shell, "signals-silent");
     }
 }

@@ -1,22 +1,16 @@
 package org.bmsworkbench.ui.unlock.internal;
 
+import static org.bmsworkbench.ui.testing.Swt.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import org.bmsworkbench.service.unlock.ChecklistItem;
 import org.bmsworkbench.service.unlock.GuideText;
+import org.bmsworkbench.ui.testing.Swt;
 import org.bmsworkbench.ui.wizard.Wizard;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Composite;
@@ -37,11 +31,7 @@ class UnlockWizardTest {
 
     @BeforeEach
     void display() {
-        String os = System.getProperty("os.name");
-        assumeTrue(System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank()
-                || os.startsWith("Windows") || os.startsWith("Mac"),
-                "no display: run under xvfb-run (./mvnw does so when DISPLAY is unset and xvfb-run exists)");
-        display = Display.getDefault();
+        display = Swt.display();
         workbench = new Shell(display);
         workbench.setBounds(0, 0, 1100, 760);
     }
@@ -68,20 +58,20 @@ class UnlockWizardTest {
         UnlockWizard unlock = open(procedure);
         Wizard wizard = unlock.wizard();
 
-        pumpUntil(wizard::canGoNext);
+        waitUntil("Next to be enabled", wizard::canGoNext);
         String diagnosis = unlock.page(DiagnosisPage.class).detailsText();
         assertTrue(diagnosis.contains("13 Over voltage detected"), diagnosis);
         assertTrue(diagnosis.contains("Over-voltage \u2014 indicated"), diagnosis);
-        screenshot(wizard, "unlock-1-diagnosis.png");
+        Swt.screenshot(wizard.shell(), "unlock-1-diagnosis");
         wizard.next();
 
         assertEquals(1, wizard.currentPage());
         assertFalse(wizard.canGoNext(), "no way forward without a snapshot");
-        screenshot(wizard, "unlock-2-snapshot.png");
+        Swt.screenshot(wizard.shell(), "unlock-2-snapshot");
         unlock.page(SnapshotPage.class).saveNow();
-        pumpUntil(wizard::canGoNext);
+        waitUntil("Next to be enabled", wizard::canGoNext);
         assertTrue(Files.exists(dir.resolve("snapshots").resolve("snapshot-test.zip")));
-        screenshot(wizard, "unlock-2-snapshot-saved.png");
+        Swt.screenshot(wizard.shell(), "unlock-2-snapshot-saved");
         wizard.next();
 
         ChecklistPage checklist = unlock.page(ChecklistPage.class);
@@ -91,9 +81,9 @@ class UnlockWizardTest {
         assertFalse(wizard.canGoNext(), "no way forward with the checklist incomplete");
         checklist.tick(ChecklistItem.VALIDATED_BY_QUALIFIED_TECHNICIAN, true);
         assertTrue(wizard.canGoNext());
-        screenshot(wizard, "unlock-3-checklist.png");
+        Swt.screenshot(wizard.shell(), "unlock-3-checklist");
         wizard.next();
-        pumpUntil(() -> wizard.currentPage() == 3);
+        waitUntil("wizard.currentPage() == 3", () -> wizard.currentPage() == 3);
 
         CodePage code = unlock.page(CodePage.class);
         code.type("1A2B 3C4");
@@ -102,25 +92,25 @@ class UnlockWizardTest {
         code.type("1a2b 3c4d");
         assertTrue(wizard.canGoNext());
         assertFalse(code.acknowledge(), "no acknowledgement asked on the simulator");
-        screenshot(wizard, "unlock-4-code.png");
+        Swt.screenshot(wizard.shell(), "unlock-4-code");
         wizard.next();
-        pumpUntil(() -> wizard.currentPage() == 4);
+        waitUntil("wizard.currentPage() == 4", () -> wizard.currentPage() == 4);
 
-        screenshot(wizard, "unlock-5-send.png");
+        Swt.screenshot(wizard.shell(), "unlock-5-send");
         assertTrue(texts(wizard.shell()).contains("Unlock code: 1A2B3C4D"), texts(wizard.shell()));
         unlock.page(SendPage.class).send();
-        pumpUntil(() -> wizard.currentPage() == 5);
+        waitUntil("wizard.currentPage() == 5", () -> wizard.currentPage() == 5);
         assertFalse(wizard.canGoBack(), "no way back once the code is sent");
-        pumpUntil(() -> wizard.currentPage() == 6);
+        waitUntil("wizard.currentPage() == 6", () -> wizard.currentPage() == 6);
         assertEquals(3, unlock.page(RestartPage.class).observationsShown());
         wizard.back();
         assertEquals(6, wizard.currentPage());
-        screenshot(wizard, "unlock-7-result.png");
+        Swt.screenshot(wizard.shell(), "unlock-7-result");
         assertEquals("Unlocked: the BMS is running and its alarms are cleared",
                 unlock.page(ResultPage.class).headlineText());
         assertTrue(wizard.canFinish());
         wizard.finish();
-        pumpUntil(() -> procedure.closed);
+        waitUntil("procedure.closed", () -> procedure.closed);
         assertFalse(procedure.calls.contains("cancel"), "a finished attempt is not cancelled");
     }
 
@@ -131,9 +121,9 @@ class UnlockWizardTest {
         Wizard wizard = unlock.wizard();
         unlock.page(CodePage.class).type(FakeProcedure.REFUSED_CODE);
         wizard.next();
-        pumpUntil(() -> wizard.currentPage() == 4);
+        waitUntil("wizard.currentPage() == 4", () -> wizard.currentPage() == 4);
         unlock.page(SendPage.class).send();
-        pumpUntil(() -> wizard.error() != null);
+        waitUntil("wizard.error() != null", () -> wizard.error() != null);
         assertTrue(wizard.error().contains("the BMS refused the code"), wizard.error());
         assertEquals(4, wizard.currentPage());
         assertTrue(wizard.canGoBack(), "a refused code can be typed again");
@@ -150,7 +140,7 @@ class UnlockWizardTest {
         code.type("1A2B3C4D");
         assertFalse(wizard.canGoNext(), "the format is right, but the acknowledgement is missing");
         assertTrue(texts(wizard.shell()).contains(CodePage.UNVERIFIED_ACKNOWLEDGEMENT));
-        screenshot(wizard, "unlock-4-code-unverified.png");
+        Swt.screenshot(wizard.shell(), "unlock-4-code-unverified");
         assertTrue(code.acknowledge());
         assertTrue(wizard.canGoNext());
     }
@@ -162,22 +152,22 @@ class UnlockWizardTest {
         Wizard wizard = unlock.wizard();
         unlock.page(CodePage.class).type("1A2B3C4D");
         wizard.next();
-        pumpUntil(() -> wizard.currentPage() == 4);
+        waitUntil("wizard.currentPage() == 4", () -> wizard.currentPage() == 4);
         unlock.page(SendPage.class).send();
-        pumpUntil(() -> wizard.currentPage() == 6);
+        waitUntil("wizard.currentPage() == 6", () -> wizard.currentPage() == 6);
         assertEquals("Unlocked: the BMS waits for the start command of the SmartLink MX",
                 unlock.page(ResultPage.class).headlineText());
         assertTrue(visibleTexts(wizard.shell()).contains(GuideText.AFTER_UNLOCK));
-        screenshot(wizard, "unlock-7-result-combined.png");
+        Swt.screenshot(wizard.shell(), "unlock-7-result-combined");
     }
 
     @Test
     void closingTheWizardBeforeTheEndCancelsTheAttempt() {
         FakeProcedure procedure = new FakeProcedure(false, false);
         UnlockWizard unlock = open(procedure);
-        pumpUntil(unlock.wizard()::canGoNext);
+        waitUntil("Next to be enabled", unlock.wizard()::canGoNext);
         unlock.wizard().cancel();
-        pumpUntil(() -> procedure.closed);
+        waitUntil("procedure.closed", () -> procedure.closed);
         assertTrue(procedure.calls.contains("cancel"));
         assertTrue(procedure.result().isDone());
     }
@@ -187,11 +177,11 @@ class UnlockWizardTest {
         FakeProcedure procedure = new FakeProcedure(false, false);
         UnlockWizard unlock = open(procedure);
         Wizard wizard = unlock.wizard();
-        pumpUntil(wizard::canGoNext);
+        waitUntil("Next to be enabled", wizard::canGoNext);
         wizard.next();
         Path missing = dir.resolve("missing.zip");
         unlock.page(SnapshotPage.class).useExisting(missing);
-        pumpUntil(() -> wizard.error() != null);
+        waitUntil("wizard.error() != null", () -> wizard.error() != null);
         assertTrue(wizard.error().contains(missing.toString()), wizard.error());
         assertFalse(wizard.canGoNext());
     }
@@ -199,28 +189,17 @@ class UnlockWizardTest {
     private UnlockWizard throughChecklist(FakeProcedure procedure) {
         UnlockWizard unlock = open(procedure);
         Wizard wizard = unlock.wizard();
-        pumpUntil(wizard::canGoNext);
+        waitUntil("Next to be enabled", wizard::canGoNext);
         wizard.next();
         unlock.page(SnapshotPage.class).saveNow();
-        pumpUntil(wizard::canGoNext);
+        waitUntil("Next to be enabled", wizard::canGoNext);
         wizard.next();
         for (ChecklistItem item : ChecklistItem.values()) {
             unlock.page(ChecklistPage.class).tick(item, true);
         }
         wizard.next();
-        pumpUntil(() -> wizard.currentPage() == 3);
+        waitUntil("wizard.currentPage() == 3", () -> wizard.currentPage() == 3);
         return unlock;
-    }
-
-    private void pumpUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
-        }
-        assertTrue(condition.getAsBoolean(), "condition not met within 10 s");
     }
 
     private static String texts(Control control) {
@@ -247,31 +226,5 @@ class UnlockWizardTest {
             }
         }
         return out.toString();
-    }
-
-    private void screenshot(Wizard wizard, String name) {
-        for (int i = 0; i < 20; i++) {
-            while (display.readAndDispatch()) {
-                // paint everything pending
-            }
-        }
-        Shell shell = wizard.shell();
-        Rectangle area = shell.getClientArea();
-        var origin = shell.toDisplay(0, 0);
-        Image image = new Image(display, area.width, area.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, origin.x, origin.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {image.getImageData()};
-        try {
-            Path out = Path.of("target", "screenshots");
-            Files.createDirectories(out);
-            loader.save(out.resolve(name).toString(), SWT.IMAGE_PNG);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            image.dispose();
-        }
     }
 }

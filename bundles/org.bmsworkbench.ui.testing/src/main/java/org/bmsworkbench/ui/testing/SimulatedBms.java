@@ -1,7 +1,8 @@
-package org.bmsworkbench.ui.signals.internal;
+package org.bmsworkbench.ui.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
@@ -16,23 +17,23 @@ import org.bmsworkbench.simulator.SimulatorOptions;
  * frames carry every 500 ms, the slow ones (identity, configuration, settings, history,
  * error history — VREG registers sent on change or every few seconds) every 5 s.
  */
-final class SimulatedBms {
+public final class SimulatedBms {
     private final MasterLvDevice device;
     private final BmsModel model;
     private long millis;
 
-    SimulatedBms(Scenario scenario, long epochMillis, BmsModel model) {
+    public SimulatedBms(Scenario scenario, long epochMillis, BmsModel model) {
         this.device = new MasterLvDevice(SimulatorOptions.defaults().withScenario(scenario), epochMillis,
                 MgMasterLvProfile.defaults());
         this.model = model;
     }
 
-    MasterLvDevice device() {
+    public MasterLvDevice device() {
         return device;
     }
 
     /** Runs the device on for {@code seconds}, applying a message every 500 ms while it transmits. */
-    void run(double seconds) {
+    public void run(double seconds) {
         long until = millis + Math.round(seconds * 1000);
         while (millis < until) {
             millis += 500;
@@ -48,6 +49,17 @@ final class SimulatedBms {
             if (millis % 5000 == 0) {
                 model.apply(DecodedMessage.of("vreg", "vreg", CanFrame.of(micros, "sim", 0x1CEFFF50, true), slow));
             }
+        }
+    }
+
+    /** Runs on half a second at a time until {@code done} holds; fails after {@code maxSeconds}. */
+    public void runUntil(BooleanSupplier done, double maxSeconds, String what) {
+        long limit = millis + Math.round(maxSeconds * 1000);
+        while (!done.getAsBoolean()) {
+            if (millis >= limit) {
+                throw new AssertionError("the simulator did not reach " + what + " within " + maxSeconds + " s");
+            }
+            run(0.5);
         }
     }
 

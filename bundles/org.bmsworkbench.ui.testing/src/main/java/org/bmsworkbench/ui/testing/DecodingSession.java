@@ -1,4 +1,4 @@
-package org.bmsworkbench.ui.frames.internal;
+package org.bmsworkbench.ui.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +22,7 @@ import org.bmsworkbench.ui.WorkbenchSession;
  * and VREG protocol sessions into a {@link DefaultBmsModel}, on the transport thread, as
  * {@code --protocol nmea2000} does.
  */
-final class DecodingSession implements BmsSession, WorkbenchSession {
+public final class DecodingSession implements BmsSession, WorkbenchSession {
     private final Connection connection;
     private final boolean offline;
     private final DefaultBmsModel model = new DefaultBmsModel(100);
@@ -32,7 +32,7 @@ final class DecodingSession implements BmsSession, WorkbenchSession {
     private final Subscription frames;
     private volatile long decoded;
 
-    DecodingSession(Connection connection, boolean offline) {
+    public DecodingSession(Connection connection, boolean offline) {
         this.connection = connection;
         this.offline = offline;
         this.frames = connection.subscribe(this::onFrame);

@@ -1,4 +1,4 @@
-package org.bmsworkbench.ui.signals.internal;
+package org.bmsworkbench.ui.testing;
 
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.BmsSession;
@@ -6,11 +6,11 @@ import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.ui.WorkbenchSession;
 
 /** A session that is only a model: the view must not need the connection or the decoder. */
-final class FakeSession implements WorkbenchSession {
+public final class FakeSession implements WorkbenchSession {
     private final BmsModel model;
     private final boolean offline;
 
-    FakeSession(BmsModel model, boolean offline) {
+    public FakeSession(BmsModel model, boolean offline) {
         this.model = model;
         this.offline = offline;
     }
