@@ -251,6 +251,21 @@ class AlarmsViewTest {
     }
 
     @Test
+    void aSafetyLockInARecordingIsShownWithoutOfferingTheUnlock() {
+        session = new FakeSession(model, true);
+        context.session(session);
+        context.tools.add("unlock");
+        SimulatedBms bms = new SimulatedBms(Scenario.SAFETY_LOCK, T0 / 1000, model);
+        bms.runUntil(() -> bms.device().locked(), 1200, "the Safety lock");
+        bms.run(2);
+        wall.set(model.get("bms.state").orElseThrow().timeMicros());
+        createPart();
+        refreshUntil(() -> part.lockBanner().isShown(), "the Safety lock banner");
+        assertEquals(Banner.Tone.RED, part.lockBanner().tone());
+        assertFalse(part.lockBanner().action().getVisible(), "a replayed log or snapshot is never unlocked");
+    }
+
+    @Test
     void anotherErrorGetsAnAmberBannerWithoutTheUnlockButton() {
         context.tools.add("unlock");
         at(0, "bms.state", 10L, "bms.error", 25L);
