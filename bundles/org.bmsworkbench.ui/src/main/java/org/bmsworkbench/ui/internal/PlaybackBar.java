@@ -66,7 +66,13 @@ final class PlaybackBar {
         position.addListener(SWT.Selection, e -> seekTo(position.getSelection()));
         where = new Label(bar, SWT.NONE);
         GridData wd = new GridData();
-        wd.widthHint = 290;
+        // as wide as the longest position it shows, so the frame counts are never cut off
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(where);
+        try {
+            wd.widthHint = gc.textExtent("00:00:00 / 00:00:00   000,000,000 of 000,000,000 frames").x + 12;
+        } finally {
+            gc.dispose();
+        }
         where.setLayoutData(wd);
         loading = new ProgressBar(bar, SWT.INDETERMINATE);
         cancel = new Button(bar, SWT.PUSH);
