@@ -31,6 +31,8 @@ final class PlaybackBar {
     private final ProgressBar loading;
     private final Button cancel;
     private PlaybackControl control;
+    /** The last control started: a new replay waits, paused, until its consumers have subscribed. */
+    private PlaybackControl started;
     private boolean dragging;
 
     PlaybackBar(Composite parent, Runnable cancelLoad) {
@@ -99,6 +101,10 @@ final class PlaybackBar {
         ConnectionState state = session.connection().state();
         Optional<PlaybackControl> c = session.playback();
         control = c.orElse(null);
+        if (control != null && control != started) {
+            started = control;
+            control.resume(); // the session subscribed when it was opened, so nothing is missed
+        }
         boolean isLoading = state == ConnectionState.CONNECTING || state == ConnectionState.WAITING_FOR_TRANSPORT
                 || (control != null && control.totalFrames() < 0);
         showLoading(isLoading);

@@ -172,6 +172,7 @@ class WorkbenchWindowTest {
         assertFalse(bar.getVisible(), "no playback bar on a live bus");
 
         FakePlayback playback = new FakePlayback();
+        playback.paused = true; // a new replay waits for its consumers
         fakes.opened.clear();
         assertNull(window.openLog(userDir.resolve("capture.log")));
         FakeConnection c = fakes.opened.values().iterator().next();
@@ -182,6 +183,7 @@ class WorkbenchWindowTest {
         c.control = playback;
         c.state = ConnectionState.CONNECTED;
         Swt.waitUntil("the loading to end", () -> !Swt.<org.eclipse.swt.widgets.Button>find(bar, "playback.cancel").getVisible());
+        Swt.waitUntil("the window to start the held replay", () -> !playback.paused);
         Swt.<org.eclipse.swt.widgets.Button>find(bar, "playback.pause").notifyListeners(org.eclipse.swt.SWT.Selection, null);
         assertTrue(playback.paused);
         org.eclipse.swt.widgets.Button max = Swt.find(bar, "playback.speed.max");
