@@ -373,15 +373,13 @@ public final class Wizard {
         finish.setEnabled(!leaving && last && complete);
         cancel.setEnabled(page.allowsCancel());
         shell.setDefaultButton(last ? finish : next);
-        if (error != null) {
-            message.setText("\u26a0 " + error);
-            message.setForeground(display.getSystemColor(SWT.COLOR_DARK_RED));
-        } else {
-            message.setText(info == null ? "" : info);
-            message.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        String text = error != null ? "\u26a0 " + error : info == null ? "" : info;
+        message.setForeground(display.getSystemColor(error != null ? SWT.COLOR_DARK_RED : SWT.COLOR_LIST_FOREGROUND));
+        if (!text.equals(message.getText())) { // a button update alone needs no new layout
+            message.setText(text);
+            message.getParent().layout(true);
+            fitHeight();
         }
-        message.getParent().layout(true);
-        fitHeight();
     }
 
     /** Grows the window when a longer message or page needs more height than it has; never shrinks it. */
