@@ -35,7 +35,23 @@ public interface BmsSession extends AutoCloseable {
     /** The last malformed-frame message, or null. */
     String lastProblem();
 
-    /** Each decoded message, on the transport thread, after the model has it. Must not block. */
+    /**
+     * Which device the model follows on a bus of many devices (see {@link DeviceChoice}): the
+     * one the user chose, else the BMS a protocol identified, else the only battery sender;
+     * when several could be the one, none, and the choice says so. {@link DeviceChoice#NONE} on
+     * an 11-bit bus.
+     */
+    DeviceChoice deviceChoice();
+
+    /**
+     * Follows the device at {@code address} from now on (the user's choice, like
+     * {@code --device}); {@code instance} picks one battery of a source that sends several (null:
+     * all its messages). {@code address} null goes back to the automatic choice. The model is
+     * cleared when the followed device changes.
+     */
+    void follow(Integer address, Integer instance);
+
+    /** Each decoded message, on the transport thread, after the model has it (whichever device sent it). Must not block. */
     Subscription onMessage(Consumer<DecodedMessage> listener);
 
     /** Stops decoding; the connection stays open. */

@@ -13,4 +13,16 @@ public interface BmsSessions {
      * @param protocol a protocol id (need not be installed yet) or {@code auto}
      */
     BmsSession attach(Connection connection, String protocol);
+
+    /**
+     * Starts decoding {@code connection}, following the device at {@code device} on a bus of
+     * many (see {@link BmsSession#follow}); null chooses automatically.
+     */
+    default BmsSession attach(Connection connection, String protocol, Integer device) {
+        BmsSession session = attach(connection, protocol);
+        if (device != null) {
+            session.follow(device, null);
+        }
+        return session;
+    }
 }

@@ -14,13 +14,15 @@ import org.bmsworkbench.can.CanFrame;
  * @param pgn         NMEA 2000 PGN, or null
  * @param source      source address of a 29-bit J1939/NMEA 2000 frame, or null
  * @param destination destination address (PDU1), or null
+ * @param instance    the battery or DC instance of an NMEA 2000 record (127508 byte 0, 127506
+ *                    byte 1), or null: with {@code source} it says whose values these are
  * @param register    VREG register id, or null
  * @param code        VREG ACK code, or null
  * @param signals     model keys to values, in message order; a value is null when the device
  *                    sent the field's not-available marker
  */
 public record DecodedMessage(String protocol, String message, CanFrame frame, Integer pgn, Integer source,
-        Integer destination, Integer register, Integer code, Map<String, Object> signals) {
+        Integer destination, Integer instance, Integer register, Integer code, Map<String, Object> signals) {
 
     public DecodedMessage {
         Objects.requireNonNull(protocol, "protocol");
@@ -29,8 +31,14 @@ public record DecodedMessage(String protocol, String message, CanFrame frame, In
         signals = Collections.unmodifiableMap(signals);
     }
 
+    /** A message without an instance (VREG, J1939 requests). */
+    public DecodedMessage(String protocol, String message, CanFrame frame, Integer pgn, Integer source,
+            Integer destination, Integer register, Integer code, Map<String, Object> signals) {
+        this(protocol, message, frame, pgn, source, destination, null, register, code, signals);
+    }
+
     /** A message of an 11-bit protocol: no PGN, addresses or register. */
     public static DecodedMessage of(String protocol, String message, CanFrame frame, Map<String, Object> signals) {
-        return new DecodedMessage(protocol, message, frame, null, null, null, null, null, signals);
+        return new DecodedMessage(protocol, message, frame, null, null, null, null, null, null, signals);
     }
 }

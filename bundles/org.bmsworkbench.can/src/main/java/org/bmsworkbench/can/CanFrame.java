@@ -5,11 +5,14 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * One classic CAN 2.0 frame, immutable.
+ * One CAN frame, immutable: classic CAN 2.0 or CAN FD.
  *
  * <p>The identifier is 11-bit ({@code extended == false}, 0..0x7FF) or 29-bit (0..0x1FFFFFFF).
- * A data frame carries {@code dlc} bytes; a remote frame carries a DLC but no data. An error
- * frame carries the error class in its identifier and data, as SocketCAN reports it.
+ * A classic data frame carries {@code dlc} bytes (0..8); a remote frame carries a DLC but no
+ * data. An error frame carries the error class in its identifier and data, as SocketCAN
+ * reports it. A CAN FD frame ({@link #fd()}) carries 0..8, 12, 16, 20, 24, 32, 48 or 64 bytes,
+ * its {@link #dlc()} is that length, and it has the flags bit rate switch ({@link #brs()}) and
+ * error state indicator ({@link #esi()}); it is never a remote frame.
  * The timestamp is microseconds since the Unix epoch, UTC, as the log or adapter gave it
  * ({@link #NO_TIMESTAMP} when the source had none).
  */
@@ -18,6 +21,8 @@ public final class CanFrame {
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
     public static final int MAX_STANDARD_ID = 0x7FF;
     public static final int MAX_EXTENDED_ID = 0x1FFF_FFFF;
+    /** The most data bytes a CAN FD frame carries. */
+    public static final int MAX_FD_LENGTH = 64;
     private static final byte[] EMPTY = new byte[0];
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -30,14 +35,33 @@ public final class CanFrame {
     private final int dlc;
     private final byte[] data;
     private final Direction direction;
+    /** Bit 0 FD, bit 1 BRS, bit 2 ESI. */
+    private final byte fdFlags;
+
+    private static final int FD = 1;
+    private static final int BRS = 2;
+    private static final int ESI = 4;
 
     private CanFrame(long timestampMicros, String bus, int id, boolean extended, boolean remote,
             boolean error, int dlc, byte[] data, Direction direction) {
+        this(timestampMicros, bus, id, extended, remote, error, dlc, data, direction, 0);
+    }
+
+    private CanFrame(long timestampMicros, String bus, int id, boolean extended, boolean remote,
+            boolean error, int dlc, byte[] data, Direction direction, int fdFlags) {
         if (extended ? (id < 0 || id > MAX_EXTENDED_ID) : (id < 0 || id > MAX_STANDARD_ID)) {
             throw new IllegalArgumentException(String.format("CAN id 0x%X does not fit a %s identifier",
                     id, extended ? "29-bit" : "11-bit"));
         }
-        if (dlc < 0 || dlc > 8) {
+        if ((fdFlags & FD) != 0) {
+            if (remote) {
+                throw new IllegalArgumentException("a CAN FD frame cannot be a remote frame");
+            }
+            if (!isFdLength(dlc)) {
+                throw new IllegalArgumentException("CAN FD length " + dlc
+                        + " is not one of 0..8, 12, 16, 20, 24, 32, 48, 64");
+            }
+        } else if (dlc < 0 || dlc > 8) {
             throw new IllegalArgumentException("DLC " + dlc + " is outside 0..8");
         }
         if (!remote && data.length != dlc) {
@@ -53,6 +77,38 @@ public final class CanFrame {
         this.dlc = dlc;
         this.data = remote ? EMPTY : data;
         this.direction = Objects.requireNonNull(direction, "direction");
+        this.fdFlags = (byte) fdFlags;
+    }
+
+    /** Whether {@code length} is a length a CAN FD frame can carry: 0..8, 12, 16, 20, 24, 32, 48, 64. */
+    public static boolean isFdLength(int length) {
+        return length >= 0 && length <= 8 || length == 12 || length == 16 || length == 20 || length == 24
+                || length == 32 || length == 48 || length == 64;
+    }
+
+    /** The data length of a CAN FD DLC code 0..15 (9 → 12, … 15 → 64). */
+    public static int fdLengthOf(int dlcCode) {
+        if (dlcCode < 0 || dlcCode > 15) {
+            throw new IllegalArgumentException("DLC code " + dlcCode + " is outside 0..15");
+        }
+        return dlcCode <= 8 ? dlcCode : new int[] {12, 16, 20, 24, 32, 48, 64}[dlcCode - 9];
+    }
+
+    /** The DLC code 0..15 of a CAN FD data length (12 → 9, … 64 → 15). */
+    public static int fdDlcCodeOf(int length) {
+        if (!isFdLength(length)) {
+            throw new IllegalArgumentException("CAN FD length " + length + " is not one of 0..8, 12, 16, 20, 24, 32, 48, 64");
+        }
+        return switch (length) {
+            case 12 -> 9;
+            case 16 -> 10;
+            case 20 -> 11;
+            case 24 -> 12;
+            case 32 -> 13;
+            case 48 -> 14;
+            case 64 -> 15;
+            default -> length;
+        };
     }
 
     /** A received data frame; {@code data} is copied. */
@@ -63,6 +119,25 @@ public final class CanFrame {
     /** A received data frame whose array the caller hands over and will not touch again (no copy). */
     public static CanFrame wrap(long timestampMicros, String bus, int id, boolean extended, byte[] data) {
         return new CanFrame(timestampMicros, bus, id, extended, false, false, data.length, data, Direction.RX);
+    }
+
+    /**
+     * A received CAN FD data frame; {@code data} is copied.
+     *
+     * @param brs bit rate switch: the data phase ran at the higher bit rate
+     * @param esi error state indicator: the sender was error passive
+     * @throws IllegalArgumentException when the length is not a CAN FD length
+     */
+    public static CanFrame fd(long timestampMicros, String bus, int id, boolean extended, boolean brs, boolean esi,
+            byte... data) {
+        return wrapFd(timestampMicros, bus, id, extended, brs, esi, data.clone());
+    }
+
+    /** {@link #fd} without copying {@code data}: the caller hands the array over. */
+    public static CanFrame wrapFd(long timestampMicros, String bus, int id, boolean extended, boolean brs, boolean esi,
+            byte[] data) {
+        return new CanFrame(timestampMicros, bus, id, extended, false, false, data.length, data, Direction.RX,
+                FD | (brs ? BRS : 0) | (esi ? ESI : 0));
     }
 
     /** A remote (RTR) frame asking for {@code dlc} bytes. */
@@ -77,15 +152,15 @@ public final class CanFrame {
     }
 
     public CanFrame withTimestamp(long micros) {
-        return new CanFrame(micros, bus, id, extended, remote, error, dlc, data, direction);
+        return new CanFrame(micros, bus, id, extended, remote, error, dlc, data, direction, fdFlags);
     }
 
     public CanFrame withBus(String newBus) {
-        return new CanFrame(timestampMicros, newBus, id, extended, remote, error, dlc, data, direction);
+        return new CanFrame(timestampMicros, newBus, id, extended, remote, error, dlc, data, direction, fdFlags);
     }
 
     public CanFrame withDirection(Direction newDirection) {
-        return new CanFrame(timestampMicros, bus, id, extended, remote, error, dlc, data, newDirection);
+        return new CanFrame(timestampMicros, bus, id, extended, remote, error, dlc, data, newDirection, fdFlags);
     }
 
     public long timestampMicros() { return timestampMicros; }
@@ -97,6 +172,15 @@ public final class CanFrame {
     public boolean error() { return error; }
     public int dlc() { return dlc; }
     public Direction direction() { return direction; }
+
+    /** A CAN FD frame (up to 64 data bytes). */
+    public boolean fd() { return (fdFlags & FD) != 0; }
+
+    /** CAN FD bit rate switch; false for a classic frame. */
+    public boolean brs() { return (fdFlags & BRS) != 0; }
+
+    /** CAN FD error state indicator; false for a classic frame. */
+    public boolean esi() { return (fdFlags & ESI) != 0; }
 
     /** Number of data bytes actually carried (0 for a remote frame). */
     public int length() { return data.length; }
@@ -122,18 +206,21 @@ public final class CanFrame {
     public boolean equals(Object o) {
         return o instanceof CanFrame f && f.timestampMicros == timestampMicros && f.id == id
                 && f.extended == extended && f.remote == remote && f.error == error && f.dlc == dlc
-                && f.direction == direction && f.bus.equals(bus) && Arrays.equals(f.data, data);
+                && f.direction == direction && f.fdFlags == fdFlags && f.bus.equals(bus) && Arrays.equals(f.data, data);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timestampMicros, bus, id, extended, remote, error, dlc, direction) * 31 + Arrays.hashCode(data);
+        return Objects.hash(timestampMicros, bus, id, extended, remote, error, dlc, direction, fdFlags) * 31
+                + Arrays.hashCode(data);
     }
 
-    /** candump-like: {@code can0 356#C0148500 (RX)}. */
+    /** candump-like: {@code can0 356#C0148500 (RX)}, a CAN FD frame {@code can0 356##1C0148500 (RX)}. */
     @Override
     public String toString() {
-        return bus + " " + idHex() + "#" + (remote ? "R" + dlc : dataHex()) + (error ? " ERR" : "")
+        String body = fd() ? "#" + Integer.toHexString((brs() ? 1 : 0) | (esi() ? 2 : 0)).toUpperCase() + dataHex()
+                : remote ? "R" + dlc : dataHex();
+        return bus + " " + idHex() + "#" + body + (error ? " ERR" : "")
                 + " (" + direction + ")";
     }
 }

@@ -14,7 +14,9 @@ import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.DefaultBmsModel;
+import org.bmsworkbench.bms.DeviceChoice;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.ProtocolDetector;
 import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolRegistry;
@@ -58,6 +60,11 @@ final class LiveBmsSession implements BmsSession {
     private volatile long malformed;
     private volatile String lastProblem;
     private volatile boolean closed;
+
+    /** Guarded by the lock. */
+    private final DeviceFollowing following = new DeviceFollowing();
+    /** The sessions told the user's choice, so that each is told once. */
+    private final java.util.Map<MultiDeviceSession, Integer> designated = new java.util.IdentityHashMap<>();
 
     /** Auto mode only, guarded by the lock. */
     private final LiveDetection detection = new LiveDetection();
@@ -165,7 +172,16 @@ final class LiveBmsSession implements BmsSession {
     }
 
     private void deliver(DecodedMessage message) {
-        model.apply(message);
+        if (message.source() != null) {
+            if (following.update(multiDevice())) {
+                model.clear();
+            }
+            if (following.current().follows(message.source(), message.instance())) {
+                model.apply(message);
+            }
+        } else {
+            model.apply(message);
+        }
         decoded++;
         for (Consumer<DecodedMessage> listener : listeners) {
             try {
@@ -267,6 +283,21 @@ final class LiveBmsSession implements BmsSession {
         detection.chosen(first, this::decode);
     }
 
+    /** The first active protocol session on a bus of many devices, told the user's choice; or null. */
+    private MultiDeviceSession multiDevice() {
+        for (ActiveProtocols.Member a : active.members()) {
+            if (a.session() instanceof MultiDeviceSession m) {
+                int user = following.userAddress() == null ? -1 : following.userAddress();
+                Integer told = designated.put(m, user);
+                if (told == null ? user >= 0 : told != user) {
+                    m.designate(user);
+                }
+                return m;
+            }
+        }
+        return null;
+    }
+
     private void sessionFailed(BmsProtocol p, RuntimeException e) {
         lastProblem = "protocol " + p.id() + " could not start a session: " + e;
         logger.warn("Protocol {} could not start a session for {}", p.id(), connection.uri(), e);
@@ -297,6 +328,27 @@ final class LiveBmsSession implements BmsSession {
     @Override
     public String detectionEvidence() {
         return auto ? evidence : "";
+    }
+
+    @Override
+    public DeviceChoice deviceChoice() {
+        return following.current();
+    }
+
+    @Override
+    public void follow(Integer address, Integer instance) {
+        if (address != null && (address < 0 || address > 0xFD)) {
+            throw new IllegalArgumentException("device address " + address + " is outside 0..253");
+        }
+        if (instance != null && (instance < 0 || instance > 0xFF)) {
+            throw new IllegalArgumentException("instance " + instance + " is outside 0..255");
+        }
+        runLocked(() -> {
+            following.follow(address, instance);
+            if (following.update(multiDevice())) {
+                model.clear();
+            }
+        });
     }
 
     @Override
