@@ -261,7 +261,7 @@ public final class MonitorCommand implements Command {
             Connection c = live.connection();
             MonitorScreen.Status status = new MonitorScreen.Status(live.uri(), session.requestedProtocol(),
                     session.activeProtocols(), c.state(), c.stateDetail(), c.statistics(), session.decodedMessages(),
-                    session.malformedFrames());
+                    session.malformedFrames(), session.deviceChoice().reason());
             List<MonitorScreen.Row> rows = MonitorScreen.rows(session.model().values(), catalogue, arrivals,
                     System.nanoTime());
             out.print(MonitorScreen.render(status, rows, first));

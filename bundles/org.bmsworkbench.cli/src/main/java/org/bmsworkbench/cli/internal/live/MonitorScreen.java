@@ -39,7 +39,12 @@ public final class MonitorScreen {
      * @param malformed frames a protocol could not decode
      */
     public record Status(String uri, String requested, List<String> protocols, ConnectionState state, String detail,
-            ConnectionStatistics statistics, long messages, long malformed) {
+            ConnectionStatistics statistics, long messages, long malformed, String device) {
+        /** A status without a device line (an 11-bit bus, or nothing chosen). */
+        public Status(String uri, String requested, List<String> protocols, ConnectionState state, String detail,
+                ConnectionStatistics statistics, long messages, long malformed) {
+            this(uri, requested, protocols, state, detail, statistics, messages, malformed, "");
+        }
     }
 
     /** One line of the table. */
@@ -121,6 +126,9 @@ public final class MonitorScreen {
         }
         b.append(HOME);
         line(b, statusLine(status));
+        if (status.device() != null && !status.device().isEmpty()) {
+            line(b, "device: " + status.device());
+        }
         line(b, "");
         line(b, columns(w, "GROUP", "KEY", "VALUE", "AGE"));
         for (Row r : rows) {

@@ -1,6 +1,7 @@
 package org.bmsworkbench.cli.internal.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -78,5 +79,13 @@ class MonitorScreenTest {
         String screen = MonitorScreen.render(new MonitorScreen.Status("sim:", "auto", List.of(),
                 ConnectionState.CONNECTED, "", STATS, 0, 0), List.of(), false);
         assertEquals(true, screen.contains("(no values yet)\033[K\n"), screen);
+    }
+
+    @Test
+    void theDeviceTheTableFollowsHasALineOfItsOwn() {
+        String screen = MonitorScreen.render(new MonitorScreen.Status("sim:", "auto", List.of("nmea2000", "vreg"),
+                ConnectionState.CONNECTED, "", new org.bmsworkbench.can.ConnectionStatistics(10, 0, 0, 0, 5, 1), 3, 0,
+                "MG Master LV at 80 (address claim with manufacturer code 1160)"), List.of(), false);
+        assertTrue(screen.contains("\ndevice: MG Master LV at 80 (address claim with manufacturer code 1160)"), screen);
     }
 }
