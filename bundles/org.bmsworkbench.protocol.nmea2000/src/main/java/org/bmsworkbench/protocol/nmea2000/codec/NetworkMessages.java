@@ -109,7 +109,10 @@ public final class NetworkMessages {
         if (!frame.extended() || frame.remote() || frame.error()) {
             return -1;
         }
-        return J1939Id.parse(frame.id()).pgn();
+        // as J1939Id.pgn(), without an object per frame: every frame of a bus passes here
+        int id = frame.id();
+        int pgn = id >>> 8 & 0x3FFFF;
+        return (id >>> 16 & 0xFF) < 240 ? pgn & 0x3FF00 : pgn;
     }
 
     /** The destination of a PDU1 frame, 255 for PDU2 (and -1 for a frame {@link #pgnOf} rejects). */
@@ -117,7 +120,7 @@ public final class NetworkMessages {
         if (pgnOf(frame) < 0) {
             return -1;
         }
-        return J1939Id.parse(frame.id()).destination();
+        return (frame.id() >>> 16 & 0xFF) < 240 ? frame.id() >>> 8 & 0xFF : J1939Id.BROADCAST;
     }
 
     /** The source address of a 29-bit frame. */
