@@ -27,6 +27,7 @@ import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.DecodePipeline;
 import org.bmsworkbench.cli.internal.decode.OutputFormat;
 import org.bmsworkbench.cli.internal.decode.ProtocolAutoDetection;
+import org.bmsworkbench.cli.internal.vreg.RegisterNumbers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +41,7 @@ public final class DecodeCommand implements Command {
     private static final Arguments.Parser OPTIONS = Arguments.parser()
             .option('p', "protocol", "ID")
             .choice("format", OutputFormat.NAMES)
+            .option("device", "ADDR")
             .flag("all")
             .flag("strict");
 
@@ -58,7 +60,7 @@ public final class DecodeCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: bmswb decode [--protocol ID|auto] [--format table|jsonl|csv] [--all] [--strict] FILE|-
+                Usage: bmswb decode [--protocol ID|auto] [--format table|jsonl|csv] [--device ADDR] [--all] [--strict] FILE|-
 
                 Decodes a CAN log into the BMS model's values, one message a line, in log order.
                 The log format (candump -L, plain candump, Vector ASC) is recognised from its
@@ -70,6 +72,12 @@ public final class DecodeCommand implements Command {
                                            'bmswb protocols' lists the installed ones.
                   --format table|jsonl|csv table (default) for reading, jsonl one JSON object a
                                            message, csv one row a signal
+                  --device ADDR            the source address (80 or 0x50) of the MG Master LV on
+                                           a bus of many devices, when neither its address claim
+                                           nor its VREG traffic is in the log: its 127508 cell
+                                           instances are read as cell values (another maker's
+                                           claim still wins). Without it, and for every other
+                                           source, each instance is a battery of its own.
                   --all                    also print frames no protocol decodes, as "unknown"
                   --strict                 stop at the first bad line or malformed frame;
                                            by default each is reported on stderr and skipped
@@ -82,6 +90,7 @@ public final class DecodeCommand implements Command {
                   bmswb decode capture.log
                   bmswb decode --protocol sma --format jsonl capture.log > values.jsonl
                   bmswb decode --format csv --all trace.asc
+                  bmswb decode --protocol nmea2000 --device 0x50 --format jsonl boat.log
                 """;
     }
 
@@ -91,6 +100,7 @@ public final class DecodeCommand implements Command {
         String file = args.requirePositionals("FILE").get(0);
         String protocol = args.value("protocol", "auto");
         String formatName = args.value("format", "table");
+        Integer device = args.value("device").isPresent() ? RegisterNumbers.device(args.value("device").get()) : null;
         boolean auto = protocol.equals("auto");
         ProtocolChoice explicit = auto ? null : ProtocolSelection.withCompanions(registry, protocol);
         List<BmsProtocol> chosen = auto ? List.of() : explicit.protocols();
@@ -132,7 +142,7 @@ public final class DecodeCommand implements Command {
                         + " (" + detection.evidence() + ")");
                 source = outcome.reader();
             }
-            DecodePipeline pipeline = new DecodePipeline(chosen, format, context.out(), args.has("all"));
+            DecodePipeline pipeline = new DecodePipeline(chosen, format, context.out(), args.has("all"), device);
             if (live != null) {
                 live.flushBeforeWaiting(pipeline);
             }

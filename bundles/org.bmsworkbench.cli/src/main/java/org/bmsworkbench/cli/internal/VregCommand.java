@@ -57,15 +57,17 @@ public final class VregCommand implements Command {
     private final BusNetworks networks;
     private final BusPresence presence;
     private final Duration connectTimeout;
+    private final Duration locateWait;
 
     @Activate
     public VregCommand(@Reference Connections connections, @Reference RegisterAccess access,
             @Reference BusNetworks networks, @Reference BusPresence presence) {
-        this(connections, access, networks, presence, LiveConnection.CONNECT_TIMEOUT);
+        this(connections, access, networks, presence, LiveConnection.CONNECT_TIMEOUT, LOCATE_WAIT);
     }
 
     VregCommand(Connections connections, RegisterAccess access, BusNetworks networks, BusPresence presence,
-            Duration connectTimeout) {
+            Duration connectTimeout, Duration locateWait) {
+        this.locateWait = locateWait;
         this.connections = connections;
         this.access = access;
         this.networks = networks;
@@ -282,7 +284,7 @@ public final class VregCommand implements Command {
             node = RegisterNumbers.node(args.value(option).get());
         } else {
             try {
-                node = BmsLocator.locate(connection, networks, presence, LOCATE_WAIT);
+                node = BmsLocator.locate(connection, networks, presence, locateWait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CommandFailure("interrupted");

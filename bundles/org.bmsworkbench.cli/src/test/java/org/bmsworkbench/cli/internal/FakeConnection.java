@@ -30,6 +30,7 @@ final class FakeConnection implements Connection {
     private int connectedReads;
     volatile boolean closed;
     private long rx;
+    private final List<CanFrame> recent = new CopyOnWriteArrayList<>();
 
     FakeConnection(String uri, ConnectionState state, String detail) {
         this.uri = ConnectionUri.parse(uri);
@@ -47,6 +48,7 @@ final class FakeConnection implements Connection {
 
     void receive(CanFrame frame) {
         rx++;
+        recent.add(frame);
         for (FrameListener l : subscribers) {
             l.onFrame(frame);
         }
@@ -116,7 +118,7 @@ final class FakeConnection implements Connection {
 
     @Override
     public List<CanFrame> recentFrames() {
-        return new ArrayList<>();
+        return new ArrayList<>(recent);
     }
 
     @Override

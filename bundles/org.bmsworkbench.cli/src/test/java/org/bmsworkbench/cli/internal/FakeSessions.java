@@ -8,6 +8,7 @@ import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.BmsSessions;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.DefaultBmsModel;
+import org.bmsworkbench.bms.DeviceChoice;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.Subscription;
 
@@ -46,6 +47,8 @@ final class FakeSessions implements BmsSessions {
             return listeners.size();
         }
 
+        @Override public DeviceChoice deviceChoice() { return DeviceChoice.NONE; }
+        @Override public void follow(Integer address, Integer instance) { }
         @Override public Connection connection() { return connection; }
         @Override public BmsModel model() { return model; }
         @Override public String requestedProtocol() { return protocol; }
@@ -63,8 +66,6 @@ final class FakeSessions implements BmsSessions {
         @Override public long decodedMessages() { return decoded; }
         @Override public long malformedFrames() { return 0; }
         @Override public String lastProblem() { return null; }
-        @Override public org.bmsworkbench.bms.DeviceChoice deviceChoice() { return org.bmsworkbench.bms.DeviceChoice.NONE; }
-        @Override public void follow(Integer address, Integer instance) { }
 
         @Override
         public Subscription onMessage(Consumer<DecodedMessage> listener) {

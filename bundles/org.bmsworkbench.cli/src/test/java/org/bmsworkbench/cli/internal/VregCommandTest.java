@@ -19,10 +19,11 @@ class VregCommandTest {
 
     private final FakeConnections connections = new FakeConnections();
     private final FakeRegisterAccess access = new FakeRegisterAccess();
+    private final FakeNetwork network = new FakeNetwork().withMg(0x50);
 
     private Console run(int expected, String stdin, String... args) {
         BmswbMain main = new BmswbMain("0");
-        main.addCommand(new VregCommand(connections, access, Duration.ofMillis(300)),
+        main.addCommand(new VregCommand(connections, access, network, network, Duration.ofMillis(300), Duration.ofMillis(600)),
                 Map.of("command.name", "vreg", "service.id", 1L));
         Console c = new Console(dir);
         int status = main.run(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), c.out,
@@ -144,8 +145,9 @@ class VregCommandTest {
                 run(2, "", "vreg", "write", "0x0374", "two").err());
         assertEquals("bmswb vreg: --node: expected an address 0x00..0xFD such as 0x50 or 80, got '0xFF'\n"
                 + "Try 'bmswb vreg --help'.\n", run(2, "", "vreg", "read", "--node", "0xFF", "0x0FFF").err());
-        assertEquals("bmswb vreg: --node: source 0x20 is the node's own address\nTry 'bmswb vreg --help'.\n",
-                run(2, "", "vreg", "read", "--node", "32", "0x0FFF").err());
+        run(0, "", "vreg", "read", "--node", "32", "0x0FFF"); // the guide's requester address: ours moves
+        assertEquals(32, access.lastOptions.node());
+        assertEquals(33, access.lastOptions.source());
         assertEquals("bmswb vreg: unexpected argument '0x0375'\nTry 'bmswb vreg --help'.\n",
                 run(2, "", "vreg", "list", "0x0375").err());
     }
@@ -157,5 +159,35 @@ class VregCommandTest {
         assertEquals("bmswb vreg: cannot connect to fail:x: port /dev/x: no such port\n",
                 run(1, "", "vreg", "read", "--connect", "fail:x", "0x0FFF").err());
         assertTrue(connections.opened.stream().allMatch(f -> f.closed));
+    }
+
+    @Test
+    void withoutDeviceTheMgMasterLvFoundOnTheBusIsAsked() {
+        network.devices.clear();
+        network.withMg(0x42);
+        network.devices.add(FakeNetwork.device(0x41, 358, "Victron Energy", false, false));
+        run(0, "", "vreg", "read", "0x0FFF");
+        assertEquals(0x42, access.lastOptions.node());
+        assertEquals(List.of("60928->255"), network.requests, "every device was asked for its address claim");
+    }
+
+    @Test
+    void twoMgMasterLvsOrNoneAreAnErrorThatSaysWhatToDo() {
+        network.withMg(0x51);
+        Console two = run(1, "", "vreg", "read", "0x0FFF");
+        assertEquals("bmswb vreg: 2 MG Master LVs on the bus (80, 81): choose one with --device ADDR\n", two.err());
+        network.devices.clear();
+        Console none = run(1, "", "vreg", "read", "--connect", "loop:bench", "0x0FFF");
+        assertTrue(none.err().startsWith("bmswb vreg: no MG Master LV identified on loop:bench within 0.6 s"),
+                none.err());
+        assertTrue(none.err().endsWith("give its address with --device ADDR\n"), none.err());
+    }
+
+    @Test
+    void deviceChoosesTheNodeAndListenOnlyIsRefused() {
+        run(0, "", "vreg", "read", "--device", "0x52", "0x0FFF");
+        assertEquals(0x52, access.lastOptions.node());
+        Console c = run(2, "", "vreg", "read", "--listen-only", "0x0FFF");
+        assertTrue(c.err().contains("--listen-only: vreg read and write send requests"), c.err());
     }
 }

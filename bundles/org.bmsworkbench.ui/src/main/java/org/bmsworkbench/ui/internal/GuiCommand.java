@@ -36,6 +36,7 @@ public final class GuiCommand implements Command {
     private static final Arguments.Parser OPTIONS = Arguments.parser()
             .option('c', "connect", "URI")
             .option("protocol", "ID")
+            .option("device", "ADDR")
             .option("duration", "S")
             .option("screenshot", "FILE")
             .option("open-tool", "ID")
@@ -71,7 +72,7 @@ public final class GuiCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: bmswb [gui] [--connect URI] [--protocol ID|auto] [--duration S]
+                Usage: bmswb [gui] [--connect URI] [--protocol ID|auto] [--device ADDR[:N]] [--duration S]
                              [--screenshot FILE.png] [--responsiveness] [--report]
 
                 Opens the workbench window, connected to URI (default sim:, the built-in simulated
@@ -83,6 +84,9 @@ public final class GuiCommand implements Command {
                   -c, --connect URI     what to show first: sim:, slcan:/dev/ttyACM0?bitrate=500000,
                                         socketcand://host:29536/can0, replay:capture.log, ...
                   --protocol ID|auto    the protocol to decode with (default auto: detected from the frames)
+                  --device ADDR[:N]     on a bus of many devices, the BMS the views follow (its
+                                        address, and instance N of a sender of several batteries);
+                                        default: chosen as the Network view shows
                   --duration S          close the window after S seconds (demonstrations, tests)
                   --screenshot FILE     save a PNG of the window, and of the dialogs open over it,
                                         just before it closes
@@ -115,6 +119,7 @@ public final class GuiCommand implements Command {
         args.requirePositionals();
         String uri = args.value("connect", "sim:");
         String protocol = args.value("protocol", "auto");
+        int[] device = device(args);
         double duration = args.doubleValue("duration", 0);
         if (duration < 0) {
             throw new UsageException("--duration: must not be negative, got " + args.value("duration").orElse(""));
@@ -141,6 +146,9 @@ public final class GuiCommand implements Command {
             if (problem != null) {
                 window.close();
                 throw new UsageException(problem);
+            }
+            if (device != null) {
+                window.session().bms().follow(device[0], device[1] < 0 ? null : device[1]);
             }
             if (tool != null) {
                 display.timerExec((int) Math.round(openAfter * 1000), () -> {
@@ -226,5 +234,30 @@ public final class GuiCommand implements Command {
             case Bundle.STOPPING -> "stopping";
             default -> "uninstalled";
         };
+    }
+
+    /** {@code --device ADDR[:INSTANCE]} as {address, instance or -1}, or null. */
+    static int[] device(Arguments args) throws UsageException {
+        String text = args.value("device").orElse(null);
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.trim().split(":", -1);
+        try {
+            int address = parse(parts[0]);
+            int instance = parts.length > 1 ? parse(parts[1]) : -1;
+            if (parts.length > 2 || address < 0 || address > 0xFD || instance > 0xFF) {
+                throw new NumberFormatException();
+            }
+            return new int[] {address, instance};
+        } catch (NumberFormatException e) {
+            throw new UsageException("--device: expected ADDR or ADDR:INSTANCE (0..253, decimal or 0x hex), got '"
+                    + text + "'");
+        }
+    }
+
+    private static int parse(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.log.CanLogReader;
@@ -37,6 +38,7 @@ public final class DecodePipeline implements Flushable {
     private final OutputFormat format;
     private final OutputStream out;
     private final boolean all;
+    private final Integer device;
     private final TextBuffer buffer = new TextBuffer(BLOCK + (BLOCK >> 2));
 
     /**
@@ -46,10 +48,20 @@ public final class DecodePipeline implements Flushable {
      * @param all       also write frames no protocol claims, as unknown
      */
     public DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all) {
+        this(protocols, format, out, all, null);
+    }
+
+    /**
+     * @param device the source address the user says is the BMS ({@code --device}), designated on
+     *               every {@link MultiDeviceSession}; null for none
+     */
+    public DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all,
+            Integer device) {
         this.protocols = List.copyOf(protocols);
         this.format = format;
         this.out = out;
         this.all = all;
+        this.device = device;
     }
 
     /**
@@ -82,6 +94,9 @@ public final class DecodePipeline implements Flushable {
         ProtocolSession[] sessions = new ProtocolSession[protocols.size()];
         for (int i = 0; i < sessions.length; i++) {
             sessions[i] = protocols.get(i).newSession();
+            if (device != null && sessions[i] instanceof MultiDeviceSession multi) {
+                multi.designate(device);
+            }
         }
         long frames = 0;
         long messages = 0;

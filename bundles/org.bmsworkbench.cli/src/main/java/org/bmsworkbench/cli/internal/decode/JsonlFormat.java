@@ -7,7 +7,7 @@ import org.bmsworkbench.can.CanFrame;
 
 /**
  * One JSON object a line, exactly as {@code SIGNALS.md} shows: keys {@code time}, {@code bus},
- * {@code protocol}, {@code can_id}, then {@code pgn}, {@code source}, {@code destination},
+ * {@code protocol}, {@code can_id}, then {@code pgn}, {@code source}, {@code instance}, {@code destination},
  * {@code register}, {@code code} when present, {@code message}, {@code signals}. A frame no
  * protocol decodes is {@code "protocol":null ... "message":"unknown","signals":{},"data":"HEX"};
  * an error frame is the same with {@code "message":"error_frame"} and the error class as
@@ -23,6 +23,7 @@ public final class JsonlFormat implements OutputFormat {
     private static final byte[] CAN_ID = TextBuffer.ascii(",\"can_id\":\"0x");
     private static final byte[] PGN = TextBuffer.ascii(",\"pgn\":");
     private static final byte[] SOURCE = TextBuffer.ascii(",\"source\":");
+    private static final byte[] INSTANCE = TextBuffer.ascii(",\"instance\":");
     private static final byte[] DESTINATION = TextBuffer.ascii(",\"destination\":");
     private static final byte[] REGISTER = TextBuffer.ascii(",\"register\":\"0x");
     private static final byte[] CODE = TextBuffer.ascii(",\"code\":\"0x");
@@ -49,6 +50,9 @@ public final class JsonlFormat implements OutputFormat {
         }
         if (m.source() != null) {
             out.append(SOURCE).append(m.source().longValue());
+        }
+        if (m.instance() != null) {
+            out.append(INSTANCE).append(m.instance().longValue());
         }
         if (m.destination() != null) {
             out.append(DESTINATION).append(m.destination().longValue());

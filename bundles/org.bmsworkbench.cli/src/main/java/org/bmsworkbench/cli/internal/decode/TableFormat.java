@@ -47,6 +47,10 @@ public final class TableFormat implements OutputFormat {
             pair("source", out, first).append(m.source().longValue());
             first = false;
         }
+        if (m.instance() != null) {
+            pair("instance", out, first).append(m.instance().longValue());
+            first = false;
+        }
         if (m.destination() != null) {
             pair("destination", out, first).append(m.destination().longValue());
             first = false;

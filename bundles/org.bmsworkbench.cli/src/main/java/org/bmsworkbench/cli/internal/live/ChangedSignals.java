@@ -35,6 +35,6 @@ public final class ChangedSignals {
             return m;
         }
         return new DecodedMessage(m.protocol(), m.message(), m.frame(), m.pgn(), m.source(), m.destination(),
-                m.register(), m.code(), changed);
+                m.instance(), m.register(), m.code(), changed);
     }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.BatterySource;
 import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
@@ -172,6 +174,49 @@ class DecodePipelineTest {
         p.run(new FakeReader(LOG, tolerant, frame(3, 0x381, 2)), LOG, tolerant);
         assertEquals(2, sma.sessionsCreated());
         assertEquals(1, lines().size(), "a new run starts with fresh sessions");
+    }
+
+    @Test
+    void deviceIsDesignatedOnEveryMultiDeviceSessionOfTheRun() throws Exception {
+        List<Integer> designated = new ArrayList<>();
+        BmsProtocol multi = new FakeProtocol("nmea2000") {
+            @Override
+            public ProtocolSession newSession() {
+                ProtocolSession inner = super.newSession();
+                return new MultiDeviceSession() {
+                    @Override
+                    public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
+                        return inner.decode(frame);
+                    }
+
+                    @Override
+                    public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long t) {
+                        return inner.encode(message, signals, bus, t);
+                    }
+
+                    @Override
+                    public List<BatterySource> batterySources() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public long sourcesVersion() {
+                        return 0;
+                    }
+
+                    @Override
+                    public void designate(int address) {
+                        designated.add(address);
+                    }
+                };
+            }
+        };
+        new DecodePipeline(List.of(sma, multi), new JsonlFormat(), out, false, 0x50)
+                .run(new FakeReader(LOG, tolerant, pack(1)), LOG, tolerant);
+        assertEquals(List.of(0x50), designated, "designated once on the NMEA 2000 session; the 11-bit session has nothing to designate");
+        new DecodePipeline(List.of(multi), new JsonlFormat(), out, false, null)
+                .run(new FakeReader(LOG, tolerant, pack(1)), LOG, tolerant);
+        assertEquals(List.of(0x50), designated, "no --device: nothing designated");
     }
 
     @Test

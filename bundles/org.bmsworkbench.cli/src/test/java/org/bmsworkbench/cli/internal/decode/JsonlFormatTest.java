@@ -32,6 +32,17 @@ class JsonlFormatTest {
     }
 
     @Test
+    void anNmea2000BatteryRecordCarriesItsInstanceAfterItsSource() {
+        // SIGNALS.md, "Other devices on the bus": "instance" at the top level beside "source"
+        CanFrame f = CanFrame.of(1_600_000_001_200_000L, "can0", 0x19F21405, true, new byte[8]);
+        DecodedMessage m = new DecodedMessage("nmea2000", "battery_status", f, 127508, 5, null, 33, null, null,
+                signals("pack.voltage", 13.27));
+        assertEquals("{\"time\":1600000001.2,\"bus\":\"can0\",\"protocol\":\"nmea2000\",\"can_id\":\"0x19F21405\","
+                + "\"pgn\":127508,\"source\":5,\"instance\":33,\"message\":\"battery_status\","
+                + "\"signals\":{\"pack.voltage\":13.27}}\n", line(m));
+    }
+
+    @Test
     void vregLineOfTheContract() {
         assertEquals("{\"time\":1600000002.0,\"bus\":\"can0\",\"protocol\":\"vreg\",\"can_id\":\"0x1CEFFF50\","
                 + "\"source\":80,\"destination\":255,\"register\":\"0x0FFF\",\"message\":\"vreg\","

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * nmea2000-guide.log, written by hand from guide 1.5.3 (all three 127508 instances at base 0 from
- * source 0x50 and at base 32 from source 0x51, 127506 as two-frame fast packets, the two sources'
+ * source 0x50 and at base 32 from source 0x51, both identified as MG Master LVs by the guide's 0x7FFF
+ * mark on their cell instances after their pack instance, no address claims, 127506 as two-frame fast packets, the two sources'
  * fast packets interleaved, a 9-byte 127506, not-available and error markers), decodes to exactly
  * the lines of nmea2000-guide.jsonl, the expected {@code bmswb decode --protocol nmea2000 --format
  * jsonl} output (SIGNALS.md; product/itests' CommandLineIT runs the real command on the same files).
@@ -55,6 +56,9 @@ class Nmea2000GuideLogTest {
         if (m.source() != null) {
             b.append(",\"source\":").append(m.source());
         }
+        if (m.instance() != null) {
+            b.append(",\"instance\":").append(m.instance());
+        }
         if (m.destination() != null) {
             b.append(",\"destination\":").append(m.destination());
         }
@@ -85,7 +89,8 @@ class Nmea2000GuideLogTest {
             assertTrue(jsonl.contains(wanted), wanted);
         }
         assertTrue(lines("nmea2000-guide.jsonl").get(0).equals("{\"time\":1600000001.2,\"bus\":\"can0\",\"protocol\":\"nmea2000\","
-                + "\"can_id\":\"0x19F21450\",\"pgn\":127508,\"source\":80,\"message\":\"battery_status\",\"signals\":"
-                + "{\"pack.voltage\":26.54,\"pack.current\":-12.3,\"pack.temperature\":25.0}}"), "SIGNALS.md's example line");
+                + "\"can_id\":\"0x19F21450\",\"pgn\":127508,\"source\":80,\"instance\":0,\"message\":\"battery_status\","
+                + "\"signals\":{\"pack.voltage\":26.54,\"pack.current\":-12.3,\"pack.temperature\":25.0}}"),
+                "SIGNALS.md's example line, with the instance \"Other devices on the bus\" adds");
     }
 }

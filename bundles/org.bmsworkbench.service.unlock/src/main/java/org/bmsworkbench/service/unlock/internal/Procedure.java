@@ -52,7 +52,7 @@ public final class Procedure implements UnlockProcedure {
     private final SafetyLockDiagnostics diagnostics;
     private final SystemSnapshots snapshots;
     private final AuditLog audit;
-    private final int source;
+    private final CodeRoute route;
     final UnlockOptions options;
     final ScheduledExecutorService executor;
     private final List<Consumer<UnlockState>> listeners = new CopyOnWriteArrayList<>();
@@ -73,7 +73,7 @@ public final class Procedure implements UnlockProcedure {
     private UnlockResult end;
 
     public Procedure(Connection connection, BmsModel model, DeviceProfile profile, SafetyLockDiagnostics diagnostics,
-            SystemSnapshots snapshots, AuditLog audit, int source, UnlockOptions options,
+            SystemSnapshots snapshots, AuditLog audit, CodeRoute route, UnlockOptions options,
             ScheduledExecutorService executor) {
         this.connection = connection;
         this.model = model;
@@ -81,7 +81,7 @@ public final class Procedure implements UnlockProcedure {
         this.diagnostics = diagnostics;
         this.snapshots = snapshots;
         this.audit = audit;
-        this.source = source;
+        this.route = route;
         this.options = options;
         this.executor = executor;
         this.device = identify();
@@ -285,8 +285,23 @@ public final class Procedure implements UnlockProcedure {
             done = UnlockStep.CONFIRM_LOCK.number();
             return done(refuse(step, AuditOutcome.REFUSED, problem));
         }
+        busy = true;
+        message = "Finding the BMS's address and claiming the workbench's own …";
+        publish();
+        return route.resolve(connection).handleAsync((addresses, failure) -> {
+            busy = false;
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                done = UnlockStep.ENTER_CODE.number();
+                return done(refuse(step, AuditOutcome.FAILED, "nothing was sent: " + cause.getMessage()));
+            }
+            return sendCode(step, addresses.node(), addresses.source());
+        }, executor).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<StepResult> sendCode(UnlockStep step, int node, int source) {
         var settings = profile.unlockSettings();
-        int node = profile.nodeAddress();
         String sent = "code " + code + " sent to VREG " + settings.registerHex() + String.format(" of node 0x%02X", node);
         if (!audit(step, AuditOutcome.ACCEPTED, sent + "; waiting for the BMS").isEmpty()) {
             return done(StepResult.refused(step, "nothing was sent: the audit log " + audit.path()

@@ -1,10 +1,13 @@
 package org.bmsworkbench.service.unlock.internal;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bmsworkbench.bms.BmsModel;
+import org.bmsworkbench.bms.network.BusPresence;
 import org.bmsworkbench.bms.registers.RegisterAccess;
+import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.device.mg.DeviceProfile;
 import org.bmsworkbench.service.unlock.AuditLog;
@@ -16,6 +19,9 @@ import org.bmsworkbench.service.unlock.UnlockProcedures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@link UnlockProcedures}: each attempt gets its own daemon thread {@code bmswb-unlock-N},
@@ -31,6 +37,10 @@ public final class ProceduresComponent implements UnlockProcedures {
     private final AuditLog audit;
     private final RegisterAccess access;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BusPresence presence;
+
     @Activate
     public ProceduresComponent(@Reference DeviceProfile profile, @Reference SafetyLockDiagnostics diagnostics,
             @Reference SystemSnapshots snapshots, @Reference AuditLog audit, @Reference RegisterAccess access) {
@@ -43,12 +53,34 @@ public final class ProceduresComponent implements UnlockProcedures {
 
     @Override
     public UnlockProcedure start(Connection connection, BmsModel model, UnlockOptions options) {
-        return create(connection, model, profile, diagnostics, snapshots, audit, access.defaults().source(), options);
+        return create(connection, model, profile, diagnostics, snapshots, audit, this::route, options);
     }
 
-    /** A procedure with its own thread (also for tests). */
+    /**
+     * The BMS is the one the connection's traffic identifies (else the profile's node address); the
+     * workbench sends from the address it claims there (else the register access's source).
+     */
+    private CompletableFuture<CodeRoute.Addresses> route(Connection connection) {
+        RequestOptions identified = access.defaults(connection);
+        int node = identified.node() != access.defaults().node() ? identified.node() : profile.nodeAddress();
+        int preferred = identified.source() == node ? (node + 1) % 0xFE : identified.source();
+        BusPresence p = presence;
+        if (p == null) {
+            return CompletableFuture.completedFuture(new CodeRoute.Addresses(node, preferred));
+        }
+        return p.claim(connection, preferred).thenApply(source -> new CodeRoute.Addresses(node, source));
+    }
+
+    /** A procedure with its own thread, sending from {@code source} to the profile's node (tests). */
     public static Procedure create(Connection connection, BmsModel model, DeviceProfile profile,
             SafetyLockDiagnostics diagnostics, SystemSnapshots snapshots, AuditLog audit, int source,
+            UnlockOptions options) {
+        return create(connection, model, profile, diagnostics, snapshots, audit,
+                CodeRoute.fixed(profile.nodeAddress(), source), options);
+    }
+
+    static Procedure create(Connection connection, BmsModel model, DeviceProfile profile,
+            SafetyLockDiagnostics diagnostics, SystemSnapshots snapshots, AuditLog audit, CodeRoute route,
             UnlockOptions options) {
         String name = "bmswb-unlock-" + COUNT.incrementAndGet();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -58,6 +90,6 @@ public final class ProceduresComponent implements UnlockProcedures {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
-        return new Procedure(connection, model, profile, diagnostics, snapshots, audit, source, options, executor);
+        return new Procedure(connection, model, profile, diagnostics, snapshots, audit, route, options, executor);
     }
 }
