@@ -236,6 +236,27 @@ class Nmea2000NetworkTest {
     }
 
     @Test
+    void overThreeHoursTheChargerRunsInTheLastTwentyMinutesOfEveryHour() {
+        Nmea2000Network net = network();
+        List<CanFrame> frames = net.advanceTo(3 * 3_600_000);
+        int on = 0;
+        int off = 0;
+        for (CanFrame f : frames) {
+            if (pgn(127507, 0x42).test(f)) {
+                long second = (f.timestampMicros() - EPOCH_MICROS) / 1_000_000 % 3600;
+                boolean charging = (f.u8(5) & 0x03) == 1;
+                assertEquals(second >= 2400, charging, "at " + second + " s into the hour");
+                assertEquals(charging ? 1 : 0, f.u8(4) & 0x0F, "bulk while on (the house bank stays below 95 %)");
+                on += charging ? 1 : 0;
+                off += charging ? 0 : 1;
+            }
+        }
+        assertEquals(3 * 2400, off + on, "every 1.5 s for 3 h");
+        assertEquals(3 * 800, on);
+        assertTrue(problems.isEmpty(), problems::toString);
+    }
+
+    @Test
     void theMgSendsInstances32To34AndOnlyItsCellInstancesCarryTheNotImplementedCurrent() throws Exception {
         Nmea2000Network net = network();
         List<CanFrame> frames = net.advanceTo(3_000);
