@@ -31,7 +31,10 @@ public enum Scenario {
             80, 20, ScenarioScripts::shortCircuit),
     SAFETY_LOCK("safety-lock", "a 0.5 C charger wired past the BMS overcharges the cells to 3.9 V: Safety lock, error 13, until unlocked; the charger is removed at 300 s",
             97, 20, ScenarioScripts::safetyLock),
-    COMMS_LOSS("comms-loss", "normal operation, then the BMS falls silent after 60 s", 70, 22, ScenarioScripts::commsLoss);
+    COMMS_LOSS("comms-loss", "normal operation, then the BMS falls silent after 60 s", 70, 22, ScenarioScripts::commsLoss),
+    NETWORK("network", "normal operation on a bus shared with other devices: on nmea2000 another maker's battery monitor,"
+            + " a charger and a display holding address 0x20, with address claims and ISO requests (the MG at instance"
+            + " base 32); on sma and general-bms an inverter's own frames 0x305 and 0x307", 70, 22, ScenarioScripts::normal);
 
     /** Sets the environment for a moment of the scenario. */
     @FunctionalInterface

@@ -16,7 +16,8 @@ import org.bmsworkbench.can.InvalidUriException;
  * @param series       12.8 V batteries in series (1..4: 12, 24, 36 or 48 V)
  * @param parallel     strings in parallel (1..24)
  * @param capacityAh   installed capacity of the whole pack in Ah
- * @param instance     NMEA 2000 data instance base: 0, 32, ... 224
+ * @param instance     NMEA 2000 data instance base: 0, 32, ... 224 (a {@code sim:} URI of the {@code network}
+ *                     scenario without {@code instance} gives {@value #NETWORK_INSTANCE})
  * @param combined     Combined BMS (VREG 0x0377): after a restart wait in standby for a start command
  */
 public record SimulatorOptions(String protocol, Scenario scenario, String serial, long seed, int speed,
@@ -28,6 +29,8 @@ public record SimulatorOptions(String protocol, Scenario scenario, String serial
     public static final int CELLS_PER_BATTERY = 4;
     static final Set<String> OPTION_NAMES = Set.of("protocol", "scenario", "serial", "seed", "speed", "batteries",
             "series", "parallel", "capacity", "voltage", "instance", "combined");
+    /** The MG Master LV's data instance base on the {@code network} scenario unless {@code instance} is given. */
+    public static final int NETWORK_INSTANCE = 32;
     private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,16}");
 
     public SimulatorOptions {
@@ -72,6 +75,10 @@ public record SimulatorOptions(String protocol, Scenario scenario, String serial
 
     public SimulatorOptions withCombined(boolean c) {
         return new SimulatorOptions(protocol, scenario, serial, seed, speed, series, parallel, capacityAh, instance, c);
+    }
+
+    public SimulatorOptions withInstance(int i) {
+        return new SimulatorOptions(protocol, scenario, serial, seed, speed, series, parallel, capacityAh, i, combined);
     }
 
     public int batteries() {
@@ -126,7 +133,7 @@ public record SimulatorOptions(String protocol, Scenario scenario, String serial
                     + series + " × parallel " + parallel + " = " + series * parallel);
         }
         int capacity = uri.intOption("capacity", 200 * parallel, 1, 65_000);
-        int instance = uri.intOption("instance", 0, 0, 224);
+        int instance = uri.intOption("instance", scenario == Scenario.NETWORK ? NETWORK_INSTANCE : 0, 0, 224);
         if (instance % 32 != 0) {
             throw new InvalidUriException("'" + uri + "': option instance=" + instance
                     + " is not a data instance base (0, 32, 64, ... 224)");

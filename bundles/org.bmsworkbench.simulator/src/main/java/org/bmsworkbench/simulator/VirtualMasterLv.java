@@ -32,7 +32,7 @@ import org.bmsworkbench.device.mg.DeviceProfile;
  * every 500 ms), and answers to requests and writes. Frames carry virtual time: the epoch time
  * given plus the virtual milliseconds elapsed. Not thread-safe: one owner thread.
  */
-public final class VirtualMasterLv {
+public final class VirtualMasterLv implements VirtualBus {
     /** The bus name on the frames it produces. */
     public static final String BUS = "sim";
     /** SMA and General BMS frames: every 500 ms (guide 1.3.2, 1.4.2). */
@@ -59,6 +59,7 @@ public final class VirtualMasterLv {
     private long nextPeriodic;
     private long nextChangeCheck;
     private int cycle;
+    private int address;
 
     /**
      * @param options     the device and its protocol
@@ -73,7 +74,30 @@ public final class VirtualMasterLv {
         this.protocols = protocols;
         this.problems = problems;
         this.nmea2000 = options.protocol().equals(CyclicMessages.NMEA2000);
+        this.address = profile.nodeAddress();
         this.vreg = nmea2000 ? vregAnswers() : null;
+    }
+
+    /** Itself: a Master LV alone on its bus. */
+    @Override
+    public VirtualMasterLv masterLv() {
+        return this;
+    }
+
+    /** The NMEA 2000 source address it sends from: the profile's node address until it moves. */
+    public int address() {
+        return address;
+    }
+
+    /**
+     * Sends and answers from another source address from now on (on a network, when a device with
+     * a NAME of higher priority claims its address).
+     */
+    void moveTo(int newAddress) {
+        this.address = newAddress;
+        if (vreg != null) {
+            vreg.moveTo(newAddress);
+        }
     }
 
     /**
@@ -100,6 +124,7 @@ public final class VirtualMasterLv {
     }
 
     /** Virtual time of the next frame (or check) that is due. */
+    @Override
     public long nextDueMillis() {
         return vreg == null ? nextCyclic : Math.min(nextCyclic, Math.min(nextPeriodic, nextChangeCheck));
     }
@@ -108,6 +133,7 @@ public final class VirtualMasterLv {
      * Runs the device up to virtual time {@code millis} and returns the frames due up to then,
      * in sending order, each stamped with its virtual time.
      */
+    @Override
     public List<CanFrame> advanceTo(long millis) {
         List<CanFrame> out = new ArrayList<>();
         while (nextDueMillis() <= millis) {
@@ -143,6 +169,7 @@ public final class VirtualMasterLv {
      * send-only protocols: a Master LV on them ignores what it receives. A silent BMS
      * (rebooting, comms loss) answers nothing; one that a write restarts answers nothing either.
      */
+    @Override
     public List<CanFrame> receive(CanFrame frame) {
         if (vreg == null || !device.transmitting()) {
             return List.of();
@@ -159,7 +186,7 @@ public final class VirtualMasterLv {
         }
         Map<String, Object> signals = DeviceSignals.of(device);
         long micros = device.epochMicros();
-        for (CyclicMessages.Message m : CyclicMessages.of(sessionOwner, signals, device.profile().nodeAddress(),
+        for (CyclicMessages.Message m : CyclicMessages.of(sessionOwner, signals, address,
                 device.options().instance(), cycle++)) {
             encode(s, m.name(), m.values(), micros, out);
         }

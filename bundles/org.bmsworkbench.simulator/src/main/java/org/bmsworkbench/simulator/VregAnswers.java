@@ -29,7 +29,7 @@ final class VregAnswers {
 
     private final MasterLvDevice device;
     private final VregCodec codec = VregCodec.INSTANCE;
-    private final int node;
+    private int node;
     private final Map<Integer, Long> lastBroadcast = new HashMap<>();
 
     /** The on-change registers' present values count as broadcast: only later changes are sent. */
@@ -41,6 +41,11 @@ final class VregAnswers {
                 lastBroadcast.put(r.id(), r.raw().applyAsLong(device));
             }
         }
+    }
+
+    /** Answers and broadcasts from another source address from now on. */
+    void moveTo(int address) {
+        this.node = address;
     }
 
     /** The answers to a frame from the bus: nothing for frames that are not VREG, not for the node, or the node's own. */

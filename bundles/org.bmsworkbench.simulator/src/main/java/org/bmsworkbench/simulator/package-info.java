@@ -4,10 +4,12 @@
  * {@link org.bmsworkbench.simulator.VirtualMasterLv}, which turns all of it into the frames a
  * Master LV sends and answers the frames it receives. Plain Java (no OSGi imports other than
  * these annotations) and deterministic for a seed, so that the {@code sim:} transport, a
- * served endpoint and tests drive the same device.
+ * served endpoint and tests drive the same device. Since 1.2.0 the {@code network} scenario puts it
+ * among other devices ({@link org.bmsworkbench.simulator.VirtualBus},
+ * {@link org.bmsworkbench.simulator.Nmea2000Network}, {@link org.bmsworkbench.simulator.InverterNetwork}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bmsworkbench.simulator;
 
 import org.osgi.annotation.bundle.Export;

@@ -73,6 +73,6 @@ class SimulatorOptionsTest {
         for (Scenario s : Scenario.values()) {
             assertEquals(s, parse("sim:?scenario=" + s.id()).scenario());
         }
-        assertEquals(11, Scenario.ids().size());
+        assertEquals(12, Scenario.ids().size());
     }
 }

@@ -11,16 +11,17 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.simulator.SimulatorOptions;
-import org.bmsworkbench.simulator.VirtualMasterLv;
+import org.bmsworkbench.simulator.VirtualBus;
 
 /**
- * One open {@code sim:} connection: a {@link VirtualMasterLv} driven by the channel's own
+ * One open {@code sim:} connection: a {@link VirtualBus} (a simulated MG Master LV, alone or
+ * among other devices) driven by the channel's own
  * scheduler thread ({@code bmswb-sim-N}, daemon), which wakes when the next frame is due —
  * virtual time runs {@code speed} times faster than the wall clock — and hands the frames to
- * the listener. Frames sent to the channel are given to the device on the same thread.
+ * the listener. Frames sent to the channel are given to the devices on the same thread.
  */
 final class SimChannel implements CanChannel {
-    private final VirtualMasterLv bms;
+    private final VirtualBus bms;
     private final SimulatorOptions options;
     private final Listener listener;
     private final Consumer<SimChannel> onClose;
@@ -29,7 +30,7 @@ final class SimChannel implements CanChannel {
     private final String name;
     private long startNanos;
 
-    SimChannel(VirtualMasterLv bms, SimulatorOptions options, Listener listener, String threadName,
+    SimChannel(VirtualBus bms, SimulatorOptions options, Listener listener, String threadName,
             Consumer<SimChannel> onClose) {
         this.bms = bms;
         this.options = options;

@@ -15,7 +15,7 @@ import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.TransportScheme;
 import org.bmsworkbench.device.mg.MgDeviceProfile;
 import org.bmsworkbench.simulator.SimulatorOptions;
-import org.bmsworkbench.simulator.VirtualMasterLv;
+import org.bmsworkbench.simulator.VirtualBus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -73,7 +73,7 @@ public final class SimTransport implements CanTransportProvider {
         if (stopped) {
             throw new IOException("the simulator transport is stopped; cannot open " + uri);
         }
-        VirtualMasterLv bms = new VirtualMasterLv(options, wallClock.getAsLong(), profile, protocols::find,
+        VirtualBus bms = VirtualBus.of(options, wallClock.getAsLong(), profile, protocols::find,
                 problem -> listener.onTransportError("sim: " + problem));
         String thread = "bmswb-sim-" + CHANNELS.incrementAndGet();
         SimChannel channel = new SimChannel(bms, options, listener, thread, channels::remove);

@@ -26,6 +26,7 @@ import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.device.mg.simulator.SimulatorUnlockCodes;
+import org.bmsworkbench.simulator.Scenario;
 import org.bmsworkbench.simulator.SimulatorOptions;
 import org.bmsworkbench.simulator.internal.serve.ServeTarget;
 import org.bmsworkbench.simulator.internal.serve.ServedEndpoint;
@@ -74,7 +75,7 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "serve a simulated MG Master LV on SLCAN (pty) or socketcand; unlock codes";
+        return "serve a simulated MG Master LV (alone or on a busy bus) on SLCAN (pty) or socketcand; unlock codes";
     }
 
     @Override
@@ -102,7 +103,16 @@ public final class SimulateCommand implements Command {
                   --protocol sma|general-bms|nmea2000   default general-bms
                   --scenario NAME       normal, charging, discharging, high-temperature,
                                         low-temperature-charge, cell-imbalance, over-voltage,
-                                        under-voltage, short-circuit, safety-lock, comms-loss
+                                        under-voltage, short-circuit, safety-lock, comms-loss,
+                                        network: the BMS (as normal) among other devices:
+                                          nmea2000: MG at 0x50 with instance base 32, a Victron
+                                          battery monitor at 0x41 (127508 instances 0 and 1,
+                                          127506 instance 0), a charger at 0x42 (127507), a
+                                          display holding 0x20 with a NAME that outranks any
+                                          arbitrary-address-capable one; all claim their
+                                          address, defend it and answer ISO Requests for
+                                          60928 and 126996
+                                          sma, general-bms: an inverter's 0x305 and 0x307
                   --serial S            the BMS serial number (default MG0000SIM0000001)
                   --seed N, --speed N   noise seed (default 1); time scale 1-1000 (default 1)
                   --voltage V, --series N, --parallel N, --batteries N, --capacity AH, --instance N
@@ -235,7 +245,8 @@ public final class SimulateCommand implements Command {
             } catch (IOException | RuntimeException e) {
                 throw new CommandFailure("cannot start the simulated device " + uri + ": " + e.getMessage(), e);
             }
-            err.println("bmswb simulate: serving a simulated MG Master LV (" + options.protocol() + ", scenario "
+            err.println("bmswb simulate: serving a simulated MG Master LV" + (options.scenario() == Scenario.NETWORK
+                    ? " among other devices" : "") + " (" + options.protocol() + ", scenario "
                     + options.scenario().id() + ", serial " + options.serial() + ", speed ×" + options.speed()
                     + ") on " + endpoint.address() + (duration > 0 ? " for " + seconds(duration) + " s" : "; Ctrl-C to stop"));
             if (!stopped) {

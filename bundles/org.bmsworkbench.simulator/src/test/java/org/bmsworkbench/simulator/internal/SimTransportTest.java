@@ -17,6 +17,7 @@ import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
+import org.bmsworkbench.protocol.nmea2000.internal.Nmea2000Protocol;
 import org.bmsworkbench.simulator.TestProtocols;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,5 +163,22 @@ class SimTransportTest {
 
     private static boolean threadAlive(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+    @Test
+    void theNetworkScenarioOpensTheMasterLvAmongOtherDevicesWhichAnswerWhatIsSentToTheChannel() throws Exception {
+        registry.install(new Nmea2000Protocol());
+        Recorder r = new Recorder();
+        CanChannel channel = open("sim:?protocol=nmea2000&scenario=network&speed=20", r);
+        await(() -> r.frames.size() >= 4, "the address claims");
+        assertEquals(List.of(0x18EEFF50, 0x18EEFF41, 0x18EEFF42, 0x18EEFF20),
+                r.frames.subList(0, 4).stream().map(CanFrame::id).toList(), "claims first, from 0x50, 0x41, 0x42, 0x20");
+        await(() -> r.frames.stream().anyMatch(f -> f.id() == 0x19F21441), "the battery monitor's 127508");
+        int before = r.frames.size();
+        // ISO Request for PGN 60928 to 255 from 0x21: 18EAFF21 00 EE 00 (ISO 11783-5 / canboat 059904)
+        channel.send(CanFrame.of(0, "test", 0x18EAFF21, true, (byte) 0x00, (byte) 0xEE, (byte) 0x00));
+        await(() -> r.frames.subList(before, r.frames.size()).stream().filter(f -> (f.id() & 0xFFFFFF00) == 0x18EEFF00)
+                .count() == 4, "every claim again");
+        assertTrue(r.errors.isEmpty(), r.errors::toString);
+        channel.close();
     }
 }
