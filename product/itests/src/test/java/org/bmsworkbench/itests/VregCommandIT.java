@@ -28,6 +28,8 @@ import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.protocol.nmea2000.codec.IsoName;
+import org.bmsworkbench.protocol.nmea2000.codec.NetworkMessages;
 import org.bmsworkbench.protocol.vreg.codec.VregCodec;
 import org.junit.After;
 import org.junit.Before;
@@ -43,7 +45,9 @@ import org.osgi.framework.ServiceReference;
  * VREG {@code RegisterAccess} and the loopback transport — against a device on the same
  * {@code loop:} bus that answers as guide 1.5.4 and Victron's practice say: values broadcast,
  * an unknown register ACK 0x8000 to the requester, writes stored and broadcast, or refused with
- * ACK 0x8100.
+ * ACK 0x8100. The device answers an ISO Request for the address claim (PGN 60928) with the MG
+ * Master LV's (manufacturer code 1160): that is how the command finds it without {@code --device},
+ * after claiming an address of its own.
  */
 @RunWith(PaxExam.class)
 public class VregCommandIT {
@@ -58,6 +62,10 @@ public class VregCommandIT {
     private Connection device;
     private final Map<Integer, Map<String, Object>> registers = new ConcurrentHashMap<>();
     private volatile boolean rejectWrites;
+    /** The MG Master LV's NAME: manufacturer code 1160, class 35 "Electrical Generation", function 170 "Battery". */
+    private static final IsoName MG_NAME = IsoName.of(42, 1160, 0, 170, 35, 0, 4, true);
+    /** Addresses the workbench claimed, as the device heard them. */
+    private final List<Integer> claimsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @org.ops4j.pax.exam.Configuration
     public Option[] configuration() {
@@ -89,6 +97,19 @@ public class VregCommandIT {
 
     /** The device, on the bus's thread. */
     private void answer(CanFrame frame) {
+        if (frame.direction() != Direction.TX && NetworkMessages.pgnOf(frame) == NetworkMessages.ISO_REQUEST) {
+            try {
+                if (NetworkMessages.requestedPgn(frame) == NetworkMessages.ADDRESS_CLAIM) {
+                    send(NetworkMessages.addressClaim(MG_NAME, NODE, "can0", CanFrame.NO_TIMESTAMP));
+                }
+            } catch (MalformedFrameException e) {
+                return;
+            }
+            return;
+        }
+        if (frame.direction() != Direction.TX && NetworkMessages.pgnOf(frame) == NetworkMessages.ADDRESS_CLAIM) {
+            claimsSeen.add(NetworkMessages.sourceOf(frame));
+        }
         DecodedMessage m;
         try {
             m = frame.direction() == Direction.TX ? null : VregCodec.INSTANCE.decode(frame);
@@ -163,6 +184,7 @@ public class VregCommandIT {
         assertTrue(lines[1], lines[1].matches("0x0102 +Firmware version +bms\\.firmware=\"1\\.04\" +00000401"));
         assertTrue(lines[2], lines[2].matches("0x0FFF +State-of-Charge +soc=87\\.5 % +2E22[0-9A-F]*"));
         assertTrue(lines[3], lines[3].matches("0x0371 +BMS state +bms\\.state=9 \\(Running\\) +09[0-9A-F]*"));
+        assertEquals("the workbench claimed the guide's requester address before asking", List.of(0x20), claimsSeen);
     }
 
     @Test
