@@ -19,6 +19,15 @@ public interface Connection extends AutoCloseable {
     /** A short human-readable reason for the current state ("port /dev/ttyACM0 unplugged, retry in 2 s"). */
     String stateDetail();
 
+    /**
+     * Whether this connection must never transmit: its URI says {@code mode=listen-only}.
+     * {@link #send} then fails, and nothing that sends on its own (an address claim, a request)
+     * is attempted.
+     */
+    default boolean listenOnly() {
+        return uri().option("mode").map("listen-only"::equals).orElse(false);
+    }
+
     /** Sends a frame; it is also delivered to subscribers with direction TX. */
     void send(CanFrame frame) throws IOException;
 

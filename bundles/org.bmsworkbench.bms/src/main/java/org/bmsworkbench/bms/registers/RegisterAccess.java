@@ -21,6 +21,15 @@ public interface RegisterAccess {
     /** The configured defaults: node, our source address, timeout, tries. */
     RequestOptions defaults();
 
+    /**
+     * The defaults for requests on {@code connection}: the node is the BMS identified on that
+     * bus from what it has carried so far (on NMEA 2000 the MG Master LV by its address claim or
+     * its traffic), else the configured node. Does not wait and sends nothing.
+     */
+    default RequestOptions defaults(Connection connection) {
+        return defaults();
+    }
+
     /** Reads one register from the default node. */
     default CompletableFuture<RegisterResult> read(Connection connection, int register) {
         return read(connection, register, defaults());

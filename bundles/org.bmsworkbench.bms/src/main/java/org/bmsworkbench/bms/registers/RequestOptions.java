@@ -44,6 +44,15 @@ public record RequestOptions(int node, int source, Duration timeout, int tries) 
         return new RequestOptions(newNode, source, timeout, tries);
     }
 
+    /**
+     * These options sent to {@code newNode}: when our source address is that node's own, the
+     * next address is taken (a claimed address replaces the source anyway).
+     */
+    public RequestOptions towards(int newNode) {
+        int newSource = source == newNode ? (newNode + 1) % 0xFE : source;
+        return new RequestOptions(newNode, newSource, timeout, tries);
+    }
+
     public RequestOptions withSource(int newSource) {
         return new RequestOptions(node, newSource, timeout, tries);
     }

@@ -4,7 +4,7 @@
  * {@link org.bmsworkbench.bms.registers.RegisterCatalogue} it works from.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bmsworkbench.bms.registers;
 
 import org.osgi.annotation.bundle.Export;

@@ -303,6 +303,9 @@ final class BusConnection implements Connection {
     @Override
     public void send(CanFrame frame) throws IOException {
         Objects.requireNonNull(frame, "frame");
+        if (listenOnly()) {
+            throw new IOException("listen-only: " + uri + " does not transmit; cannot send " + frame);
+        }
         CanChannel ch = channel;
         Status s = status;
         if (ch == null && s.state() == ConnectionState.CONNECTED) {

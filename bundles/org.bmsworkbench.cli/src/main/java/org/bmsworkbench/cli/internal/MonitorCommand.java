@@ -52,7 +52,9 @@ public final class MonitorCommand implements Command {
             .option('c', "connect", "URI")
             .option('p', "protocol", "ID")
             .choice("format", "table", "jsonl")
-            .option("duration", "S");
+            .option("duration", "S")
+            .option("device", "ADDR")
+            .flag("listen-only");
     /** 4 redraws a second: under the 5 Hz a terminal user can follow. */
     static final long REDRAW_MILLIS = 250;
     /** Output is written and flushed at least this often in line mode. */
@@ -109,6 +111,13 @@ public final class MonitorCommand implements Command {
                                           from the frames; 'bmswb protocols' lists them)
                   --format table|jsonl    table (default) or jsonl
                   --duration S            stop after S seconds (default: until Ctrl-C)
+                  --device ADDR[:N]       on a bus of many devices (NMEA 2000), the BMS whose
+                                          values the table shows: its source address (decimal
+                                          or 0x hex), and for a sender of several batteries the
+                                          instance N. Default: the MG Master LV when one is
+                                          identified, else the only battery sender; when several
+                                          could be the one, none, and stderr says so
+                  --listen-only           accepted for symmetry: monitor never transmits
 
                 Exit status: 0 stopped by --duration, Ctrl-C or the end of a finite source;
                 1 cannot connect (within 10 s) or the connection failed; 2 usage error, and
@@ -129,6 +138,7 @@ public final class MonitorCommand implements Command {
         String uri = LiveOptions.uri(args, false);
         String protocol = LiveOptions.protocol(args, registry);
         double duration = LiveOptions.duration(args);
+        LiveOptions.Device device = LiveOptions.device(args);
         boolean jsonl = args.value("format", "table").equals("jsonl");
         boolean screen = !jsonl && interactive.getAsBoolean();
 
@@ -148,6 +158,9 @@ public final class MonitorCommand implements Command {
                         dropped.incrementAndGet();
                     }
                 })) {
+            if (device != null) {
+                session.follow(device.address(), device.instance());
+            }
             if (!live.awaitConnected(connectTimeout, stop)) {
                 return 0;
             }
@@ -188,6 +201,7 @@ public final class MonitorCommand implements Command {
         TextBuffer buffer = new TextBuffer(1 << 16);
         format.begin(buffer);
         List<String> reported = List.of();
+        String device = "";
         boolean last = false;
         while (!last) {
             last = stop.stopped() || live.ended();
@@ -202,6 +216,7 @@ public final class MonitorCommand implements Command {
             }
             write(buffer, context.out());
             reported = reportProtocols(context.err(), session, reported);
+            device = LiveOptions.reportDevice(context.err(), "monitor", session, device);
             for (LiveConnection.StateChange c : live.takeChanges()) {
                 context.err().println("bmswb monitor: connection: " + c);
             }

@@ -18,6 +18,8 @@ import org.bmsworkbench.bms.registers.RegisterAccess;
 import org.bmsworkbench.bms.registers.RegisterField;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.bmsworkbench.bms.registers.RegisterResult;
+import org.bmsworkbench.bms.network.BusNetworks;
+import org.bmsworkbench.bms.network.BusPresence;
 import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.Connections;
@@ -27,6 +29,7 @@ import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.internal.live.BmsLocator;
 import org.bmsworkbench.cli.internal.live.LiveConnection;
 import org.bmsworkbench.cli.internal.live.StopSignal;
 import org.bmsworkbench.cli.internal.live.ValueText;
@@ -43,20 +46,30 @@ public final class VregCommand implements Command {
     private static final Arguments.Parser OPTIONS = Arguments.parser()
             .option('c', "connect", "URI")
             .option("node", "ADDR")
+            .option("device", "ADDR")
+            .flag("listen-only")
             .flag('y', "yes");
+    /** How long a BMS without --device is looked for on the bus. */
+    static final Duration LOCATE_WAIT = Duration.ofSeconds(4);
 
     private final Connections connections;
     private final RegisterAccess access;
+    private final BusNetworks networks;
+    private final BusPresence presence;
     private final Duration connectTimeout;
 
     @Activate
-    public VregCommand(@Reference Connections connections, @Reference RegisterAccess access) {
-        this(connections, access, LiveConnection.CONNECT_TIMEOUT);
+    public VregCommand(@Reference Connections connections, @Reference RegisterAccess access,
+            @Reference BusNetworks networks, @Reference BusPresence presence) {
+        this(connections, access, networks, presence, LiveConnection.CONNECT_TIMEOUT);
     }
 
-    VregCommand(Connections connections, RegisterAccess access, Duration connectTimeout) {
+    VregCommand(Connections connections, RegisterAccess access, BusNetworks networks, BusPresence presence,
+            Duration connectTimeout) {
         this.connections = connections;
         this.access = access;
+        this.networks = networks;
+        this.presence = presence;
         this.connectTimeout = connectTimeout;
     }
 
@@ -69,8 +82,8 @@ public final class VregCommand implements Command {
     public String help() {
         return """
                 Usage: bmswb vreg list
-                       bmswb vreg read [--connect URI] [--node ADDR] REG...
-                       bmswb vreg write [--connect URI] [--node ADDR] [--yes] REG VALUE
+                       bmswb vreg read [--connect URI] [--device ADDR] REG...
+                       bmswb vreg write [--connect URI] [--device ADDR] [--yes] REG VALUE
 
                 list   the registers of the catalogue (MG Master LV guide 1.5.4.2): id, name, model
                        keys, type, unit, access (R or RW), when the BMS broadcasts it (periodic,
@@ -89,8 +102,13 @@ public final class VregCommand implements Command {
                 Options:
                   -c, --connect URI   where the BMS is (default sim:); VREG travels on an NMEA 2000
                                       bus, e.g. 'sim:?protocol=nmea2000', slcan:/dev/ttyACM0
-                  --node ADDR         the BMS's address, 0x50 or 80 (default: the register access
-                                      configuration, 0x50)
+                  --device ADDR       the BMS's address, 0x50 or 80 (--node is the same). Default:
+                                      the MG Master LV found on the bus: the workbench claims an
+                                      address of its own, asks every device for its address
+                                      claim and takes the one with manufacturer code 1160 (or
+                                      identified by its traffic) within 4 s; several or none is
+                                      an error that says so
+                  --listen-only       refused: read and write send requests
                   -y, --yes           write without asking
 
                 Exit status: 0 done; 1 a register could not be read, a write was refused (by the
@@ -146,9 +164,11 @@ public final class VregCommand implements Command {
         for (String reg : positionals.subList(1, positionals.size())) {
             registers.add(RegisterNumbers.register(reg));
         }
-        RequestOptions options = options(args);
+        checkSending(args);
         List<RegisterResult> results;
+        RequestOptions options;
         try (LiveConnection live = connect(args)) {
+            options = options(args, live.connection());
             results = await(access.readAll(live.connection(), registers, options), options, registers.size());
         }
         TextTable table = new TextTable("REGISTER", "NAME", "VALUE", "RAW");
@@ -178,7 +198,7 @@ public final class VregCommand implements Command {
         List<String> positionals = args.requirePositionals("ACTION", "REG", "VALUE");
         int register = RegisterNumbers.register(positionals.get(1));
         BigDecimal value = RegisterNumbers.value(positionals.get(2));
-        RequestOptions options = options(args);
+        checkSending(args);
         RegisterInfo info = access.catalogue().find(register).orElseThrow(() -> new CommandFailure(String.format(
                 "register 0x%04X is not in the catalogue (see bmswb vreg list); nothing was sent", register)));
         String refusal = RegisterNumbers.refusal(info, value);
@@ -191,6 +211,7 @@ public final class VregCommand implements Command {
         PrintStream err = context.err();
         try (LiveConnection live = connect(args)) {
             Connection connection = live.connection();
+            RequestOptions options = options(args, connection);
             RegisterResult old = await(access.read(connection, register, options), options, 1);
             String oldText = "?";
             if (old.ok() && old.values().containsKey(field.key())) {
@@ -245,15 +266,32 @@ public final class VregCommand implements Command {
         return message;
     }
 
-    private RequestOptions options(Arguments args) throws UsageException {
-        RequestOptions defaults = access.defaults();
-        if (!args.has("node")) {
-            return defaults;
+    private static void checkSending(Arguments args) throws UsageException {
+        if (args.has("listen-only")) {
+            throw new UsageException("--listen-only: vreg read and write send requests to the BMS;"
+                    + " a listen-only connection cannot (bmswb monitor shows what the BMS broadcasts)");
+        }
+    }
+
+    /** The request options on {@code connection}: the node given, or the BMS found on the bus. */
+    private RequestOptions options(Arguments args, Connection connection) throws UsageException, CommandFailure {
+        RequestOptions defaults = access.defaults(connection);
+        String option = args.has("device") ? "device" : args.has("node") ? "node" : null;
+        int node;
+        if (option != null) {
+            node = RegisterNumbers.node(args.value(option).get());
+        } else {
+            try {
+                node = BmsLocator.locate(connection, networks, presence, LOCATE_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandFailure("interrupted");
+            }
         }
         try {
-            return defaults.withNode(RegisterNumbers.node(args.value("node").get()));
+            return defaults.towards(node);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--node: " + e.getMessage());
+            throw new UsageException("--" + (option == null ? "device" : option) + ": " + e.getMessage());
         }
     }
 

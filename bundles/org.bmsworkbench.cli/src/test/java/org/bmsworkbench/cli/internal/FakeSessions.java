@@ -63,6 +63,8 @@ final class FakeSessions implements BmsSessions {
         @Override public long decodedMessages() { return decoded; }
         @Override public long malformedFrames() { return 0; }
         @Override public String lastProblem() { return null; }
+        @Override public org.bmsworkbench.bms.DeviceChoice deviceChoice() { return org.bmsworkbench.bms.DeviceChoice.NONE; }
+        @Override public void follow(Integer address, Integer instance) { }
 
         @Override
         public Subscription onMessage(Consumer<DecodedMessage> listener) {

@@ -7,7 +7,6 @@ import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.DefaultBmsModel;
-import org.bmsworkbench.bms.DeviceChoice;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
@@ -63,13 +62,8 @@ public final class DecodingSession implements BmsSession, WorkbenchSession {
     @Override public long decodedMessages() { return decoded; }
     @Override public long malformedFrames() { return 0; }
     @Override public String lastProblem() { return null; }
-    /** Every device's messages reach the model: a test bus carries one BMS. */
-    @Override public DeviceChoice deviceChoice() { return DeviceChoice.NONE; }
-
-    @Override
-    public void follow(Integer address, Integer instance) {
-        throw new UnsupportedOperationException("DecodingSession decodes every device of its test bus; it follows none");
-    }
+    @Override public org.bmsworkbench.bms.DeviceChoice deviceChoice() { return org.bmsworkbench.bms.DeviceChoice.NONE; }
+    @Override public void follow(Integer address, Integer instance) { }
 
     @Override
     public Subscription onMessage(Consumer<DecodedMessage> listener) {

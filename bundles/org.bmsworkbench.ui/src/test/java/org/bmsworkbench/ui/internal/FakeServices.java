@@ -170,6 +170,15 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
         }
 
         @Override
+        public org.bmsworkbench.bms.DeviceChoice deviceChoice() {
+            return org.bmsworkbench.bms.DeviceChoice.NONE;
+        }
+
+        @Override
+        public void follow(Integer address, Integer instance) {
+        }
+
+        @Override
         public Subscription onMessage(Consumer<DecodedMessage> listener) {
             return () -> { };
         }

@@ -129,6 +129,16 @@ public record BatteryStatus(int instance, int voltage, int current, int temperat
     }
 
     /**
+     * This instance read as a battery of its own, whatever its number: voltage, current, temperature
+     * as {@code pack.*} (markers are null). This is how every instance of a source that is not the MG
+     * Master LV is read (SIGNALS.md, "Other devices on the bus").
+     */
+    public SignalMap packSignals() {
+        return Role.PACK.keys.wrap(new Object[] {Nmea2000Field.VOLTAGE.decode(voltage),
+            Nmea2000Field.CURRENT.decode(current), Nmea2000Field.TEMPERATURE.decode(temperature)});
+    }
+
+    /**
      * The instance that carries {@code values}: the role follows from the keys present (pack keys,
      * the {@code .min} cell keys or the {@code .max} cell keys; none: the pack), absent or null
      * keys are sent as markers, field 3 of a cell instance as {@code 0x7FFF}.

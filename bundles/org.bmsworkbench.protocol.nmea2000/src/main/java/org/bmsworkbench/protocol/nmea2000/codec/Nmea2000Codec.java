@@ -3,12 +3,14 @@ package org.bmsworkbench.protocol.nmea2000.codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.bmsworkbench.bms.BmsProtocol.MessageInfo;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.StandardSignals;
 import org.bmsworkbench.bms.codec.J1939Id;
+import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
 
 /**
@@ -71,7 +73,9 @@ public final class Nmea2000Codec {
     }
 
     /**
-     * Decodes one frame; a fast-packet frame goes through {@code assembler}.
+     * Decodes one frame as the MG Master LV's (every source is read with the guide's instance
+     * meaning); a fast-packet frame goes through {@code assembler}. On a bus of many devices use
+     * {@link #decode(CanFrame, FastPacketAssembler, IntPredicate)}.
      *
      * @return the message, or null for a frame that is not one of these PGNs or only part of a
      *         fast packet (and for one the assembler drops, see {@link FastPacketAssembler})
@@ -79,14 +83,32 @@ public final class Nmea2000Codec {
      *         frame the assembler rejects, or a 127506 payload shorter than 9 bytes
      */
     public DecodedMessage decode(CanFrame frame, FastPacketAssembler assembler) throws MalformedFrameException {
+        return decode(frame, assembler, source -> true);
+    }
+
+    /**
+     * Decodes one frame; a fast-packet frame goes through {@code assembler}. A 127508 record from a
+     * source {@code mgMasterLv} accepts is read with the guide's instance meaning (base: pack, base+1:
+     * lowest cells, base+2: highest cells, others: no keys); from any other source every instance is
+     * a battery of its own ({@link BatteryStatus#packSignals()}). 127506 reads the same from any source.
+     * The message carries {@code source} and {@code instance} (127508 byte 0, 127506 byte 1).
+     *
+     * @param mgMasterLv which source addresses are the MG Master LV
+     * @return the message, or null as {@link #decode(CanFrame, FastPacketAssembler)}
+     * @throws MalformedFrameException as {@link #decode(CanFrame, FastPacketAssembler)}
+     */
+    public DecodedMessage decode(CanFrame frame, FastPacketAssembler assembler, IntPredicate mgMasterLv)
+            throws MalformedFrameException {
         int pgn = pgnOf(frame);
         if (pgn < 0) {
             return null;
         }
         int source = frame.id() & 0xFF;
         if (pgn == BatteryStatus.PGN) {
+            BatteryStatus status = BatteryStatus.read(frame);
+            SignalMap values = mgMasterLv.test(source) ? status.signals() : status.packSignals();
             return new DecodedMessage(PROTOCOL_ID, BATTERY_STATUS, frame, BATTERY_STATUS_PGN, sources[source], null,
-                    null, null, BatteryStatus.read(frame).signals());
+                    sources[status.instance()], null, null, values);
         }
         byte[] payload = assembler.accept(source, pgn, frame);
         if (payload == null) {
@@ -99,7 +121,7 @@ public final class Nmea2000Codec {
             throw new MalformedFrameException("0x" + frame.idHex() + " " + e.getMessage());
         }
         return new DecodedMessage(PROTOCOL_ID, DC_DETAILED_STATUS, frame, DC_DETAILED_STATUS_PGN, sources[source], null,
-                null, null, status.signals());
+                sources[status.instance()], null, null, status.signals());
     }
 
     /**

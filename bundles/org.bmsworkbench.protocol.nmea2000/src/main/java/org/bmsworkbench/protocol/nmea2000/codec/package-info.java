@@ -4,11 +4,17 @@
  * ({@link org.bmsworkbench.protocol.nmea2000.codec.DcDetailedStatus}), the mapping of both onto the
  * model keys ({@link org.bmsworkbench.protocol.nmea2000.codec.Nmea2000Codec}), and fast-packet
  * reassembly and splitting ({@link org.bmsworkbench.protocol.nmea2000.codec.FastPacketAssembler},
- * {@link org.bmsworkbench.protocol.nmea2000.codec.FastPacketEncoder}). Plain Java: no OSGi imports
+ * {@link org.bmsworkbench.protocol.nmea2000.codec.FastPacketEncoder}); since 1.1.0 the network management of
+ * ISO 11783-5 / J1939-81 as NMEA 2000 uses it ({@link org.bmsworkbench.protocol.nmea2000.codec.IsoName},
+ * {@link org.bmsworkbench.protocol.nmea2000.codec.NetworkMessages},
+ * {@link org.bmsworkbench.protocol.nmea2000.codec.ProductInformation},
+ * {@link org.bmsworkbench.protocol.nmea2000.codec.Manufacturers},
+ * {@link org.bmsworkbench.protocol.nmea2000.codec.DeviceClasses}) and which source is the MG Master LV
+ * ({@link org.bmsworkbench.protocol.nmea2000.codec.SourceIdentities}). Plain Java: no OSGi imports
  * other than these annotations, no static state.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bmsworkbench.protocol.nmea2000.codec;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,31 +2,68 @@ package org.bmsworkbench.protocol.nmea2000.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.BatterySource;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
-import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.protocol.nmea2000.codec.FastPacketAssembler;
 import org.bmsworkbench.protocol.nmea2000.codec.FastPacketEncoder;
 import org.bmsworkbench.protocol.nmea2000.codec.Nmea2000Codec;
+import org.bmsworkbench.protocol.nmea2000.codec.NetworkMessages;
+import org.bmsworkbench.protocol.nmea2000.codec.SourceIdentities;
 
-/** One connection's NMEA 2000 state: fast-packet reassembly per (source, PGN), sequence counters for sending. */
-final class Nmea2000Session implements ProtocolSession {
+/**
+ * One connection's NMEA 2000 state: fast-packet reassembly per (source, PGN), sequence counters for
+ * sending, and which source is the MG Master LV ({@link SourceIdentities}), learnt from every frame.
+ */
+final class Nmea2000Session implements MultiDeviceSession {
     private final Nmea2000Codec codec;
     private final FastPacketAssembler assembler = new FastPacketAssembler();
     private final FastPacketEncoder encoder = new FastPacketEncoder();
+    private final SourceIdentities identities = new SourceIdentities();
 
     Nmea2000Session(Nmea2000Codec codec) {
         this.codec = codec;
     }
 
+    /**
+     * Learns from the frame first (address claims and VREG traffic are not printed: null, so the
+     * VREG companion still decodes 0xEF00), then decodes 127508 and 127506 with the MG meaning only
+     * for the source identified as the MG Master LV.
+     */
     @Override
     public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-        return codec.decode(frame, assembler);
+        identities.accept(frame);
+        int pgn = NetworkMessages.pgnOf(frame);
+        if (pgn == NetworkMessages.ADDRESS_CLAIM || pgn == NetworkMessages.PROPRIETARY_SINGLE) {
+            return null;
+        }
+        return codec.decode(frame, assembler, identities::isMgMasterLv);
     }
 
     @Override
     public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
         return codec.encode(message, signals, bus, timestampMicros, encoder);
+    }
+
+    @Override
+    public List<BatterySource> batterySources() {
+        return identities.batterySources();
+    }
+
+    @Override
+    public long sourcesVersion() {
+        return identities.version();
+    }
+
+    @Override
+    public void designate(int address) {
+        identities.designate(address);
+    }
+
+    /** The identities this session keeps (for tests). */
+    SourceIdentities identities() {
+        return identities;
     }
 }

@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import org.bmsworkbench.bms.network.BusDevice;
+import org.bmsworkbench.bms.network.BusNetworks;
+import org.bmsworkbench.bms.network.BusPresence;
+import org.bmsworkbench.bms.network.DeviceTable;
 import org.bmsworkbench.bms.registers.Outcome;
 import org.bmsworkbench.bms.registers.RegisterAccess;
 import org.bmsworkbench.bms.registers.RegisterCatalogue;
@@ -24,6 +28,10 @@ import org.bmsworkbench.protocol.vreg.codec.VregCodec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -33,6 +41,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * confirmed by the node's broadcast of the new value, read-back, timeouts and retries. Every
  * transaction runs on one owned thread, {@code bmswb-vreg-access}; the transport thread only
  * filters frames and hands them over. Activation starts that thread and returns at once.
+ *
+ * <p>With the workbench's {@link BusPresence} installed, nothing is sent before the workbench
+ * holds an address of its own on the connection: the claimed address is the requests' source
+ * (the options' source is only the address tried first), and a connection that may not
+ * transmit (listen-only) gets {@link Outcome#SEND_FAILED} with the reason, nothing sent.
  */
 @Component(name = VregRegisterAccess.PID, service = RegisterAccess.class)
 @Designate(ocd = VregRegisterAccess.Config.class)
@@ -61,6 +74,14 @@ public final class VregRegisterAccess implements RegisterAccess {
     private final RequestOptions defaults;
     private final ScheduledExecutorService executor;
     private final Set<RegisterTransaction> active = ConcurrentHashMap.newKeySet();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BusPresence presence;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BusNetworks networks;
 
     @Activate
     public VregRegisterAccess(Config config) {
@@ -95,10 +116,58 @@ public final class VregRegisterAccess implements RegisterAccess {
         return defaults;
     }
 
+    /** The configured defaults with the node of the one BMS the connection's recent frames identify. */
+    @Override
+    public RequestOptions defaults(Connection connection) {
+        BusNetworks n = networks;
+        if (n == null) {
+            return defaults;
+        }
+        List<Integer> found = new ArrayList<>();
+        try (DeviceTable table = n.follow(connection)) {
+            for (BusDevice d : table.devices()) {
+                if (d.bms() && d.address() != null && !d.self()) {
+                    found.add(d.address());
+                }
+            }
+        }
+        if (found.size() != 1) {
+            return defaults;
+        }
+        return defaults.towards(found.get(0));
+    }
+
     @Override
     public CompletableFuture<RegisterResult> read(Connection connection, int register, RequestOptions options) {
         checkRegister(register);
-        return start(new RegisterTransaction(this, connection, register, options, null, null));
+        return claimed(connection, register, options)
+                .thenCompose(o -> o.result() != null ? CompletableFuture.completedFuture(o.result())
+                        : start(new RegisterTransaction(this, connection, register, o.options(), null, null)));
+    }
+
+    /** The options with our claimed address as source, or the result that ends the request before sending. */
+    private record Claimed(RequestOptions options, RegisterResult result) {
+    }
+
+    private CompletableFuture<Claimed> claimed(Connection connection, int register, RequestOptions options) {
+        BusPresence p = presence;
+        if (p == null) {
+            return CompletableFuture.completedFuture(new Claimed(options, null));
+        }
+        return p.claim(connection, options.source()).handle((address, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                return new Claimed(options, new RegisterResult(register, options.node(), Outcome.SEND_FAILED, null,
+                        Map.of(), "", 0, "cannot send on " + connection.uri() + ": " + cause.getMessage()));
+            }
+            if (address == options.node()) {
+                return new Claimed(options, new RegisterResult(register, options.node(), Outcome.REFUSED, null,
+                        Map.of(), "", 0, String.format("the workbench holds address 0x%02X, the node's own; nothing was sent",
+                                address)));
+            }
+            return new Claimed(options.withSource(address), null);
+        });
     }
 
     @Override
@@ -137,9 +206,14 @@ public final class VregRegisterAccess implements RegisterAccess {
             return refused(register, options, "value " + value + " is outside " + info.min() + ".." + info.max()
                     + " for " + info.idHex() + " (" + info.name() + "); nothing was sent");
         }
-        CanFrame frame = codec.value(register, Map.of(field.key(), raw), options.source(), options.node(), BUS,
-                CanFrame.NO_TIMESTAMP);
-        return start(new RegisterTransaction(this, connection, register, options, frame, value));
+        return claimed(connection, register, options).thenCompose(o -> {
+            if (o.result() != null) {
+                return CompletableFuture.completedFuture(o.result());
+            }
+            CanFrame frame = codec.value(register, Map.of(field.key(), raw), o.options().source(), o.options().node(),
+                    BUS, CanFrame.NO_TIMESTAMP);
+            return start(new RegisterTransaction(this, connection, register, o.options(), frame, value));
+        });
     }
 
     /** The raw integer of {@code value} at {@code decimals}, or null when it is not exact. */

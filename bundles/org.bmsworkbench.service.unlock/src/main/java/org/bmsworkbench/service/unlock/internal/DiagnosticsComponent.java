@@ -43,7 +43,7 @@ public final class DiagnosticsComponent implements SafetyLockDiagnostics {
 
     @Override
     public CompletableFuture<SafetyLockDiagnosis> diagnose(Connection connection, BmsModel model) {
-        return access.readAll(connection, EVIDENCE_REGISTERS, access.defaults())
+        return access.readAll(connection, EVIDENCE_REGISTERS, access.defaults(connection))
                 .handle((results, failure) -> diagnoser.diagnose(merge(model, results == null ? List.of() : results),
                         model.alarms().values(), Instant.now()));
     }

@@ -144,7 +144,7 @@ public final class SnapshotCapture {
      */
     private List<RegisterResult> readAll(Connection connection, List<RegisterInfo> catalogue) throws SnapshotException,
             InterruptedException {
-        RequestOptions options = access.defaults();
+        RequestOptions options = access.defaults(connection);
         List<Integer> ids = catalogue.stream().map(RegisterInfo::id).toList();
         int probe = ids.contains(MgMasterLv.REG_PRODUCT_ID) ? MgMasterLv.REG_PRODUCT_ID : ids.get(0);
         RegisterResult first = await(access.read(connection, probe, options), options, 1);

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bmsworkbench.bms.registers.RegisterAccess;
+import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.bms.registers.RegisterResult;
 import org.bmsworkbench.can.Connection;
 
@@ -18,6 +19,7 @@ final class ReadRun {
     private final Connection connection;
     private final List<Integer> registers;
     private final Executor ui;
+    private final RequestOptions options;
     private final BiConsumer<Integer, RegisterResult> onResult;
     private final Consumer<ReadRun> onEnd;
     private int done;
@@ -28,9 +30,10 @@ final class ReadRun {
      * @param onResult told of each result with its position (0-based), on the UI thread
      * @param onEnd    told once when the last result is in or after a cancel, on the UI thread
      */
-    ReadRun(RegisterAccess access, Connection connection, List<Integer> registers, Executor ui,
+    ReadRun(RegisterAccess access, Connection connection, RequestOptions options, List<Integer> registers, Executor ui,
             BiConsumer<Integer, RegisterResult> onResult, Consumer<ReadRun> onEnd) {
         this.access = access;
+        this.options = options;
         this.connection = connection;
         this.registers = List.copyOf(registers);
         this.ui = ui;
@@ -48,7 +51,7 @@ final class ReadRun {
             return;
         }
         int position = done;
-        access.read(connection, registers.get(position), access.defaults())
+        access.read(connection, registers.get(position), options)
                 .whenCompleteAsync((result, failure) -> {
                     if (ended) {
                         return;

@@ -8,6 +8,7 @@ import org.bmsworkbench.bms.registers.RegisterAccess;
 import org.bmsworkbench.bms.registers.RegisterField;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.bmsworkbench.bms.registers.RegisterResult;
+import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchContext;
@@ -118,7 +119,7 @@ final class RegistersPart implements ViewPart {
             r.lastFailed = false;
         }
         if (session != null) {
-            feed = new BroadcastFeed(access.catalogue(), access.defaults().node());
+            feed = new BroadcastFeed(access.catalogue(), options().node());
             feedSubscription = session.bms().onMessage(feed);
             seedFromModel();
         }
@@ -227,7 +228,7 @@ final class RegistersPart implements ViewPart {
         int gen = generation;
         ui.progress.setMaximum(ids.size());
         ui.progress.setSelection(0);
-        run = new ReadRun(access, session.connection(), ids, context.uiExecutor(), (position, result) -> {
+        run = new ReadRun(access, session.connection(), options(), ids, context.uiExecutor(), (position, result) -> {
             if (gen != generation || ui.table.isDisposed()) {
                 return;
             }
@@ -326,7 +327,7 @@ final class RegistersPart implements ViewPart {
         int gen = generation;
         confirmation = new WriteConfirmation(context.shell(), request, RegisterText.value(r.info, r.values)
                 + (RegisterText.unit(r.info).isEmpty() ? "" : " " + RegisterText.unit(r.info)),
-                access.defaults().node(), ok -> {
+                options().node(), ok -> {
                     confirmation = null;
                     if (ok && gen == generation && !ui.table.isDisposed()) {
                         write(request);
@@ -334,6 +335,16 @@ final class RegistersPart implements ViewPart {
                         ui.status("Nothing was written.", false);
                     }
                 });
+    }
+
+    /**
+     * Requests go to the BMS the session follows on a bus of many devices, else to the one the
+     * connection's traffic identifies, else to the configured node.
+     */
+    private RequestOptions options() {
+        RequestOptions defaults = access.defaults(session.connection());
+        Integer followed = session.bms().deviceChoice().address();
+        return followed == null ? defaults : defaults.towards(followed);
     }
 
     private void write(WriteRequest request) {
@@ -344,7 +355,7 @@ final class RegistersPart implements ViewPart {
         updateEnablement();
         int gen = generation;
         ui.status("Writing " + request.text() + " to " + request.info().idHex() + "…", false);
-        access.write(session.connection(), request.info().id(), request.value(), access.defaults())
+        access.write(session.connection(), request.info().id(), request.value(), options())
                 .whenCompleteAsync((result, failure) -> {
                     if (gen != generation || ui.table.isDisposed()) {
                         return;
