@@ -44,9 +44,9 @@ final class RowTable {
 
     /** Shows {@code rows}, reusing the items; keeps the selected row selected while its key is there. */
     void fill(List<NetworkRows.Row> rows) {
-        boolean changed = table.getItemCount() != rows.size();
         table.setItemCount(rows.size());
         int columns = table.getColumnCount();
+        boolean[] changed = new boolean[columns];
         for (int i = 0; i < rows.size(); i++) {
             NetworkRows.Row r = rows.get(i);
             TableItem item = table.getItem(i);
@@ -55,18 +55,21 @@ final class RowTable {
                 String text = r.cell(c);
                 if (!text.equals(item.getText(c))) {
                     item.setText(c, text);
-                    changed = true;
+                    changed[c] = true;
                 }
             }
-            style(item, r.style());
+            changed[0] |= style(item, r.style());
         }
         reselect();
-        if (changed) {
-            fitColumns();
+        for (int c = 0; c < columns; c++) {
+            if (changed[c]) {
+                fit(table.getColumn(c));
+            }
         }
     }
 
-    private void style(TableItem item, NetworkRows.Style style) {
+    /** Styles the row; true when its style changed (the mark's font with it). */
+    private boolean style(TableItem item, NetworkRows.Style style) {
         Color background = style == NetworkRows.Style.FOLLOWED ? styles.followedBackground() : null;
         Color foreground = style == NetworkRows.Style.SELF ? styles.selfForeground() : null;
         Font font = style == NetworkRows.Style.FOLLOWED ? styles.followedFont() : null;
@@ -75,7 +78,9 @@ final class RowTable {
             item.setBackground(background);
             item.setForeground(foreground);
             item.setFont(0, font); // the mark in bold; a bold row would widen every column
+            return true;
         }
+        return false;
     }
 
     private void reselect() {
@@ -99,18 +104,15 @@ final class RowTable {
         return table.getHeaderHeight() + rows * table.getItemHeight() + 2 * table.getBorderWidth() + 2;
     }
 
-    /** Each column at least as wide as its widest text and its title. */
-    private void fitColumns() {
-        for (TableColumn c : table.getColumns()) {
-            int width = c.getWidth();
-            c.pack();
-            int packed = c.getWidth() + PADDING;
-            if (packed > width) {
-                c.setWidth(packed);
-            } else {
-                c.setWidth(width);
-            }
-        }
+    /**
+     * The column at least as wide as its widest text and its title, with some room: it grows and never
+     * shrinks, so that the columns do not jump as values change. Only columns whose text changed are
+     * measured again (GTK measures every row of the column).
+     */
+    private static void fit(TableColumn c) {
+        int width = c.getWidth();
+        c.pack();
+        c.setWidth(Math.max(width, c.getWidth() + PADDING));
     }
 
     /** The key of the selected row, or null. */
