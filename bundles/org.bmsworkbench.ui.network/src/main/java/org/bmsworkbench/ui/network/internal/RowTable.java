@@ -4,6 +4,7 @@ import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -15,8 +16,8 @@ import org.eclipse.swt.widgets.TableItem;
  * a column grows (never shrinks) to fit its widest text so that nothing is cut off. UI thread only.
  */
 final class RowTable {
-    /** Room left after a column's widest text, so that no text touches the next column. */
-    private static final int PADDING = 8;
+    /** Room around a cell's text (GTK's cell padding and a gap to the next column), and a title's. */
+    private static final int CELL_ROOM = 20, HEADER_ROOM = 24;
     private final Table table;
     private final Styles styles;
     private String selectedKey;
@@ -63,7 +64,7 @@ final class RowTable {
         reselect();
         for (int c = 0; c < columns; c++) {
             if (changed[c]) {
-                fit(table.getColumn(c));
+                fit(c);
             }
         }
     }
@@ -105,14 +106,27 @@ final class RowTable {
     }
 
     /**
-     * The column at least as wide as its widest text and its title, with some room: it grows and never
-     * shrinks, so that the columns do not jump as values change. Only columns whose text changed are
-     * measured again (GTK measures every row of the column).
+     * The column at least as wide as its widest text (in the cell's own font) and its title, with some
+     * room: it grows and never shrinks, so that the columns do not jump as values change. Measured
+     * here rather than by {@code TableColumn.pack()}: on GTK the last column fills the table, and
+     * packing it reports that width, which the room would then grow on every refresh. Only columns
+     * whose text changed are measured again.
      */
-    private static void fit(TableColumn c) {
-        int width = c.getWidth();
-        c.pack();
-        c.setWidth(Math.max(width, c.getWidth() + PADDING));
+    private void fit(int column) {
+        TableColumn c = table.getColumn(column);
+        GC gc = new GC(table);
+        try {
+            int needed = gc.textExtent(c.getText()).x + HEADER_ROOM;
+            for (TableItem item : table.getItems()) {
+                gc.setFont(item.getFont(column));
+                needed = Math.max(needed, gc.textExtent(item.getText(column)).x + CELL_ROOM);
+            }
+            if (needed > c.getWidth()) {
+                c.setWidth(needed);
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** The key of the selected row, or null. */
