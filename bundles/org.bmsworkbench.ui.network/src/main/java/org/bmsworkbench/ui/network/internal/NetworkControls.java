@@ -137,8 +137,8 @@ final class NetworkControls {
 
     /**
      * Each table as high as its rows (at least {@value #MIN_DEVICE_ROWS} and {@value #MIN_BATTERY_ROWS}
-     * rows), so that no empty table area is left over; when the view is too low for both, the one with
-     * more rows to spare gives up more, and scrolls.
+     * rows), so that no empty table area is left over; when the view is too low for both, the devices
+     * give up rows first (the batteries are fewer, and what the user came for), then the batteries.
      */
     void fitTables() {
         if (content.isDisposed() || content.getClientArea().height == 0) {
@@ -151,12 +151,9 @@ final class NetworkControls {
         if (over > 0) {
             int deviceSpare = deviceFit - devices.heightFor(MIN_DEVICE_ROWS);
             int batterySpare = batteryFit - batteries.heightFor(MIN_BATTERY_ROWS);
-            int spare = deviceSpare + batterySpare;
-            if (spare > 0) {
-                int deviceCut = Math.min(deviceSpare, (int) ((long) over * deviceSpare / spare));
-                int batteryCut = Math.min(batterySpare, over - deviceCut);
-                heights(deviceFit - deviceCut, batteryFit - batteryCut);
-            }
+            int deviceCut = Math.max(0, Math.min(deviceSpare, over));
+            int batteryCut = Math.max(0, Math.min(batterySpare, over - deviceCut));
+            heights(deviceFit - deviceCut, batteryFit - batteryCut);
         }
         content.layout(true);
     }

@@ -151,41 +151,44 @@ final class NetworkPart implements ViewPart {
 
     // ---- drawing ----
 
+    /**
+     * Redraws from the rows read last: only texts that changed are set, and the view is laid out
+     * again only when a line's text or a table's row count changed (not for new values in the cells),
+     * so a busy bus costs a few cell updates per refresh, not a repaint of the view.
+     */
     private void draw() {
         long newest = NetworkRows.newest(devices, batteries);
         long now = session.isOffline() ? newest : Math.max(wallClockMicros.getAsLong(), newest);
-        ui.content.setRedraw(false);
-        try {
-            setText(ui.choice, NetworkRows.choiceLine(choice, devices).replace("&", "&&"));
-            ui.choiceTone(choice.ambiguous());
-            ui.automatic.setEnabled(choice.byUser());
-            long others = devices.stream().filter(d -> !d.self()).count();
-            setText(ui.devicesHeading, "Devices on the bus (" + others + (others == 1 ? " device" : " devices")
-                    + (devices.size() > others ? " and this workbench)" : ")"));
-            ui.devices.fill(NetworkRows.devices(devices, choice, now));
-            setText(ui.batteriesHeading, "Batteries (" + batteries.size() + ")" + (!batteries.isEmpty() ? ""
-                    : NetworkRows.elevenBit(devices) ? ": none on an 11-bit bus, its one BMS's values are in the Overview"
-                            + " and Signals views"
-                    : ": none seen yet (PGN 127508 Battery Status, 127506 DC Detailed Status)"));
-            ui.batteries.fill(NetworkRows.batteries(batteries, devices, choice, now));
-            showDetail();
-            ui.show(ui.content);
-            if (ui.devices.table().getItemCount() != shownDeviceRows || ui.batteries.table().getItemCount() != shownBatteryRows) {
-                shownDeviceRows = ui.devices.table().getItemCount();
-                shownBatteryRows = ui.batteries.table().getItemCount();
-                ui.fitTables();
-            } else {
-                ui.content.layout(true, true);
-            }
-        } finally {
-            ui.content.setRedraw(true);
+        boolean relayout = setText(ui.choice, NetworkRows.choiceLine(choice, devices).replace("&", "&&"));
+        ui.choiceTone(choice.ambiguous());
+        ui.automatic.setEnabled(choice.byUser());
+        long others = devices.stream().filter(d -> !d.self()).count();
+        relayout |= setText(ui.devicesHeading, "Devices on the bus (" + others + (others == 1 ? " device" : " devices")
+                + (devices.size() > others ? " and this workbench)" : ")"));
+        ui.devices.fill(NetworkRows.devices(devices, choice, now));
+        relayout |= setText(ui.batteriesHeading, "Batteries (" + batteries.size() + ")" + (!batteries.isEmpty() ? ""
+                : NetworkRows.elevenBit(devices) ? ": none on an 11-bit bus, its one BMS's values are in the Overview"
+                        + " and Signals views"
+                : ": none seen yet (PGN 127508 Battery Status, 127506 DC Detailed Status)"));
+        ui.batteries.fill(NetworkRows.batteries(batteries, devices, choice, now));
+        relayout |= showDetail();
+        ui.show(ui.content);
+        if (ui.devices.table().getItemCount() != shownDeviceRows || ui.batteries.table().getItemCount() != shownBatteryRows) {
+            shownDeviceRows = ui.devices.table().getItemCount();
+            shownBatteryRows = ui.batteries.table().getItemCount();
+            ui.fitTables();
+        } else if (relayout) {
+            ui.content.layout(true, true);
         }
     }
 
-    private static void setText(org.eclipse.swt.widgets.Label label, String text) {
-        if (!label.getText().equals(text)) {
-            label.setText(text);
+    /** Sets the text if it changed; true when it did. */
+    private static boolean setText(org.eclipse.swt.widgets.Label label, String text) {
+        if (label.getText().equals(text)) {
+            return false;
         }
+        label.setText(text);
+        return true;
     }
 
     private void showMessage(String text) {
@@ -201,15 +204,16 @@ final class NetworkPart implements ViewPart {
         showDetail();
     }
 
-    private void showDetail() {
+    /** The line under the devices table, and Follow enabled for what is selected; true when the line changed. */
+    private boolean showDetail() {
         BusDevice d = selectedDevice();
         BatteryReading b = selectedBattery();
         String text = d != null ? NetworkRows.detail(d)
                 : b != null ? "Battery instance " + b.instance() + " of " + NetworkRows.address(b.source())
                         + (b.mgMasterLv() ? ": the MG Master LV's pack" : "")
                 : PICK_ONE;
-        setText(ui.detail, text);
         ui.follow.setEnabled(d != null && d.address() != null && !d.self() || b != null);
+        return setText(ui.detail, text);
     }
 
     private BusDevice selectedDevice() {

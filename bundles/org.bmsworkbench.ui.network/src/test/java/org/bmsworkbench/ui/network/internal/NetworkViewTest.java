@@ -331,6 +331,26 @@ class NetworkViewTest {
     }
 
     @Test
+    void onABusyBusTheDevicesScrollAndTheBatteriesShowWhole() {
+        List<BusDevice> many = new ArrayList<>(BoatNetwork.devices(true));
+        for (int a = 100; a < 130; a++) {
+            many.add(new BusDevice(a, null, null, null, null, null, null, null, null, null, List.of(130306), List.of(),
+                    T0, false, false));
+        }
+        network.set(many, BoatNetwork.batteries(true));
+        waitForRows(34, 3);
+        Swt.pumpFor(100);
+        NetworkControls ui = part.controls();
+        int batteries = batteries().getSize().y;
+        int devices = devices().getSize().y;
+        assertTrue(batteries >= ui.batteries.heightFor(3), "the 3 batteries show whole: " + batteries + " px");
+        assertTrue(devices < ui.devices.heightFor(34), "the devices scroll: " + devices + " px");
+        assertTrue(devices >= ui.devices.heightFor(NetworkControls.MIN_DEVICE_ROWS), devices + " px");
+        assertTrue(batteries().getBounds().y + batteries + 8 <= ui.content.getClientArea().height,
+                "the batteries table ends inside the view");
+    }
+
+    @Test
     void anElevenBitBusListsRolesWithTheirIds() {
         BusDevice bms = new BusDevice(null, "bms", null, null, null, null, null, "MG-LV", null, "SN0042", List.of(),
                 List.of(0x351, 0x355, 0x356, 0x35A, 0x35E, 0x35F), T0, false, true);
