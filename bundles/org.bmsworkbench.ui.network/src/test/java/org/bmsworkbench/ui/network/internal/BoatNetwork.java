@@ -11,7 +11,8 @@ import org.bmsworkbench.bms.network.BusDevice;
  * data instance base 32), a Victron Energy battery monitor (code 358) at 0x30 reporting battery
  * instances 0 and 1, a Garmin display (code 229) at 0x20, and the workbench itself at 0x21.
  * Manufacturer codes, device classes and functions as canboat lists them (35/170 Electrical
- * Generation/Battery, 120/130 Display/Display, 25/130 Internetwork device/PC gateway); NAME bit
+ * Generation/Battery, 120/130 Display/Display, 10/130 System tools/Diagnostic; the workbench with the
+ * code 2047 that no maker holds, as org.bmsworkbench.network claims); NAME bit
  * layout of ISO 11783-5 (PGN 60928 in canboat).
  */
 final class BoatNetwork {
@@ -47,7 +48,7 @@ final class BoatNetwork {
     }
 
     static BusDevice workbench() {
-        return new BusDevice(0x21, "workbench", name(0x1, 2046, 130, 25), 2046, null, 25, 130, "BMS Workbench",
+        return new BusDevice(0x21, "workbench", name(0x1, 2047, 130, 10), 2047, null, 10, 130, "BMS Workbench",
                 "0.1.0", null, List.of(59904, 60928), List.of(), T0 - 1_000_000, true, false);
     }
 

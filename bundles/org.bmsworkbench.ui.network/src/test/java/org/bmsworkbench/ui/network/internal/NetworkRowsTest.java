@@ -22,7 +22,7 @@ class NetworkRowsTest {
     @Test
     void manufacturersReadWithTheirCode() {
         assertEquals("MG Energy Systems B.V. (1160)", NetworkRows.manufacturer("MG Energy Systems B.V.", 1160));
-        assertEquals("code 2046", NetworkRows.manufacturer(null, 2046));
+        assertEquals("code 2047", NetworkRows.manufacturer(null, 2047));
         assertEquals("—", NetworkRows.manufacturer(null, null));
     }
 
