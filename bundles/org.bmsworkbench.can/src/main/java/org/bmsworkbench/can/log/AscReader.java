@@ -29,7 +29,7 @@ import org.bmsworkbench.can.Direction;
  * or the offset alone when the log has no date; with {@code timestamps relative} the offsets
  * of successive events add up. Timed lines of other events ({@code Start of measurement},
  * {@code CAN 1 Status:}, {@code SV:}, {@code J1939TP}, {@code Statistic:}, {@code TxRq}, ...) are
- * skipped; {@code CANFD} lines are refused.
+ * skipped; {@code CANFD} lines are CAN FD frames (or classic ones logged on a CAN FD channel).
  */
 final class AscReader extends LineLogReader {
     /**
@@ -129,7 +129,7 @@ final class AscReader extends LineLogReader {
         }
         t = Ascii.tokenEnd(b, q, end);
         if (Ascii.tokenEquals(b, q, t, "CANFD")) {
-            throw fault("CAN FD frames are not supported");
+            return fdEvent(b, t, end, time);
         }
         int channel = 0;
         for (int i = q; i < t; i++) {
@@ -214,6 +214,143 @@ final class AscReader extends LineLogReader {
         // the rest (Length = ..., BitCount = ..., ID = ...) is informational
         CanFrame frame = CanFrame.wrap(time, bus, (int) id, extended, Arrays.copyOf(scratch, dlc));
         return direction == Direction.RX ? frame : frame.withDirection(direction);
+    }
+
+    /**
+     * After {@code CANFD}: {@code <channel> Rx|Tx <id> [symbolic name] <brs> <esi> <dlc> <length>
+     * <data> [<duration> <bit count> <flags> …]}, or {@code <channel> Rx|Tx ErrorFrame …}. The
+     * flags say whether the frame is CAN FD (EDL, 0x1000) or a classic frame logged on a CAN FD
+     * channel, and whether it is a remote frame (0x10); without them a line of length 0 and a
+     * DLC above 0 is a remote frame, anything else CAN FD.
+     */
+    private CanFrame fdEvent(byte[] b, int q, int end, long time) throws LogParseException {
+        q = Ascii.skipSpaces(b, q, end);
+        int t = Ascii.tokenEnd(b, q, end);
+        int channel = 0;
+        if (t == q) {
+            throw fault("missing channel after CANFD");
+        }
+        for (int i = q; i < t; i++) {
+            if (!isDigit(b[i]) || channel > MAX_CHANNEL) {
+                throw fault("bad channel '" + Ascii.text(b, q, t) + "' after CANFD");
+            }
+            channel = channel * 10 + (b[i] - '0');
+        }
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        Direction direction;
+        if (Ascii.tokenEquals(b, q, t, "Rx")) {
+            direction = Direction.RX;
+        } else if (Ascii.tokenEquals(b, q, t, "Tx")) {
+            direction = Direction.TX;
+        } else {
+            throw fault(q == end ? "missing Rx or Tx after the channel"
+                    : "expected Rx or Tx after the channel, found '" + Ascii.text(b, q, t) + "'");
+        }
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        if (Ascii.tokenEquals(b, q, t, "ErrorFrame")) {
+            return CanFrame.error(time, bus(channel), ERROR_CLASS);
+        }
+        int idStart = q;
+        int idEnd = t;
+        if (q == end) {
+            throw fault("missing id");
+        }
+        boolean extended = b[idEnd - 1] == 'x' || b[idEnd - 1] == 'X';
+        long id = number(b, idStart, extended ? idEnd - 1 : idEnd, decimal ? 10 : 16, "id", decimal ? 10 : 8);
+        if (!extended && id > CanFrame.MAX_STANDARD_ID) {
+            throw fault(String.format("id 0x%X does not fit 11 bits", id));
+        }
+        if (id > CanFrame.MAX_EXTENDED_ID) {
+            throw fault(String.format("id 0x%X does not fit 29 bits", id));
+        }
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        if (!(t - q == 1 && (b[q] == '0' || b[q] == '1'))) {
+            // a symbolic name
+            q = Ascii.skipSpaces(b, t, end);
+            t = Ascii.tokenEnd(b, q, end);
+        }
+        boolean brs = flag(b, q, t, "BRS");
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        boolean esi = flag(b, q, t, "ESI");
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        int dlc = (int) number(b, q, t, decimal ? 10 : 16, "DLC", 2);
+        if (dlc > 15) {
+            throw fault("DLC " + dlc + ", at most 15");
+        }
+        q = Ascii.skipSpaces(b, t, end);
+        t = Ascii.tokenEnd(b, q, end);
+        int length = (int) number(b, q, t, 10, "data length", 2);
+        if (length > CanFrame.MAX_FD_LENGTH) {
+            throw fault("data length " + length + ", at most " + CanFrame.MAX_FD_LENGTH);
+        }
+        q = Ascii.skipSpaces(b, t, end);
+        byte[] data = new byte[length];
+        for (int i = 0; i < length; i++) {
+            t = Ascii.tokenEnd(b, q, end);
+            if (q == end) {
+                throw fault("data length " + length + " but " + CandumpSyntax.dataBytes(i));
+            }
+            long v = number(b, q, t, decimal ? 10 : 16, "data", decimal ? 3 : 2);
+            if (v > 255) {
+                throw fault("data byte " + v + " is more than 255");
+            }
+            data[i] = (byte) v;
+            q = Ascii.skipSpaces(b, t, end);
+        }
+        // message duration, bit count, then the flags
+        int flags = -1;
+        for (int field = 0; field < 3 && q < end; field++) {
+            t = Ascii.tokenEnd(b, q, end);
+            if (field == 2) {
+                long v = 0;
+                boolean hex = t - q <= 8;
+                for (int i = q; i < t && hex; i++) {
+                    int d = HEX_VALUE[b[i] & 0xFF];
+                    hex = d >= 0;
+                    v = v << 4 | Math.max(d, 0);
+                }
+                flags = hex ? (int) v : -1;
+            }
+            q = Ascii.skipSpaces(b, t, end);
+        }
+        boolean fd = flags >= 0 ? (flags & AscWriter.FD_EDL) != 0 : !(length == 0 && dlc > 0);
+        boolean remote = flags >= 0 ? !fd && (flags & AscWriter.FD_RTR) != 0 : !fd;
+        String bus = bus(channel);
+        CanFrame frame;
+        if (fd) {
+            if (!CanFrame.isFdLength(length)) {
+                throw fault("data length " + length + " is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
+            }
+            if (CanFrame.fdLengthOf(dlc) != length) {
+                throw fault("DLC " + dlc + " means " + CanFrame.fdLengthOf(dlc) + " bytes, but the data length is "
+                        + length);
+            }
+            frame = CanFrame.wrapFd(time, bus, (int) id, extended, brs, esi, data);
+        } else if (remote) {
+            if (dlc > 8) {
+                throw fault("remote DLC " + dlc + ", at most 8");
+            }
+            frame = CanFrame.remote(time, bus, (int) id, extended, dlc);
+        } else {
+            if (length > 8) {
+                throw fault("a classic CAN frame (no EDL flag) of " + length + " bytes, at most 8");
+            }
+            frame = CanFrame.wrap(time, bus, (int) id, extended, data);
+        }
+        return direction == Direction.RX ? frame : frame.withDirection(direction);
+    }
+
+    private boolean flag(byte[] b, int q, int t, String what) throws LogParseException {
+        if (t - q == 1 && (b[q] == '0' || b[q] == '1')) {
+            return b[q] == '1';
+        }
+        throw fault(q == t ? "missing " + what + " flag" : "bad " + what + " flag '" + Ascii.text(b, q, t)
+                + "': 0 or 1 expected");
     }
 
     /** A number in {@code radix} of at most {@code maxDigits} digits. */

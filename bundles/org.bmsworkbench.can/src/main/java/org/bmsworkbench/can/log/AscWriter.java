@@ -2,9 +2,6 @@ package org.bmsworkbench.can.log;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 
@@ -18,13 +15,16 @@ import org.bmsworkbench.can.Direction;
 final class AscWriter implements CanLogWriter {
     static final int MAX_CHANNEL = 9999;
     private static final int ID_WIDTH = 15;
+    /** Flags of a CANFD line: extended data length (a CAN FD frame), bit rate switch, error state indicator. */
+    static final int FD_EDL = 0x1000;
+    static final int FD_BRS = 0x2000;
+    static final int FD_ESI = 0x4000;
+    /** Flag of a CANFD line: a remote frame. */
+    static final int FD_RTR = 0x0010;
 
     private final AsciiSink out;
     private final Clock clock;
-    private final Map<String, Integer> channels = new HashMap<>();
-    private final BitSet usedChannels = new BitSet();
-    private String lastBus;
-    private int lastChannel;
+    private final ChannelNumbers channels = new ChannelNumbers(MAX_CHANNEL, "ASC log");
     private boolean started;
     private long startMicros;
     private long lastOffset;
@@ -48,6 +48,11 @@ final class AscWriter implements CanLogWriter {
         long offset = frame.hasTimestamp() ? frame.timestampMicros() - startMicros : lastOffset;
         lastOffset = offset;
         time(offset);
+        if (frame.fd()) {
+            fdFrame(frame, channel);
+            written++;
+            return;
+        }
         out.put(' ').decimal(channel).put(' ').put(' ');
         if (frame.error()) {
             out.put("ErrorFrame").put('\n');
@@ -79,6 +84,37 @@ final class AscWriter implements CanLogWriter {
         written++;
     }
 
+    /**
+     * {@code CANFD <channel> Rx|Tx <id> <brs> <esi> <dlc> <length> <data> <duration> <bits> <flags> <crc> …}:
+     * message duration, bit count, CRC and bit timings are not known and written as 0; the flags
+     * carry EDL (0x1000), BRS (0x2000) and ESI (0x4000).
+     */
+    private void fdFrame(CanFrame frame, int channel) throws IOException {
+        out.put(" CANFD ");
+        int channelWidth = AsciiSink.decimalWidth(channel);
+        out.spaces(Math.max(0, 3 - channelWidth)).decimal(channel).put(' ');
+        out.put(frame.direction() == Direction.TX ? "Tx   " : "Rx   ");
+        int digits = 1;
+        long id = frame.id();
+        while (digits < 8 && (id >>> (4 * digits)) != 0) {
+            digits++;
+        }
+        int width = digits + (frame.extended() ? 1 : 0);
+        out.spaces(Math.max(0, 9 - width)).hex(id, digits);
+        if (frame.extended()) {
+            out.put('x');
+        }
+        out.put(' ').put(' ');
+        out.put(frame.brs() ? '1' : '0').put(' ').put(frame.esi() ? '1' : '0').put(' ');
+        out.hex(CanFrame.fdDlcCodeOf(frame.length()), 1).put(' ');
+        out.spaces(frame.length() < 10 ? 1 : 0).decimal(frame.length());
+        for (int i = 0, n = frame.length(); i < n; i++) {
+            out.put(' ').hex(frame.u8(i), 2);
+        }
+        int flags = FD_EDL | (frame.brs() ? FD_BRS : 0) | (frame.esi() ? FD_ESI : 0);
+        out.put("        0    0 ").hex(flags, 8).put("        0        0        0        0        0\n");
+    }
+
     private void start(long firstMicros) throws IOException {
         started = true;
         startMicros = Math.floorDiv(firstMicros, 1000L) * 1000L;
@@ -106,42 +142,7 @@ final class AscWriter implements CanLogWriter {
     }
 
     private int channel(String bus) {
-        if (bus == lastBus) {
-            return lastChannel;
-        }
-        Integer known = channels.get(bus);
-        int channel;
-        if (known != null) {
-            channel = known;
-        } else {
-            int wanted = canNumber(bus);
-            channel = wanted > 0 && !usedChannels.get(wanted) ? wanted : usedChannels.nextClearBit(1);
-            if (channel > MAX_CHANNEL) {
-                throw new IllegalArgumentException("more than " + MAX_CHANNEL + " buses in one ASC log");
-            }
-            usedChannels.set(channel);
-            channels.put(bus, channel);
-        }
-        lastBus = bus;
-        lastChannel = channel;
-        return channel;
-    }
-
-    /** N+1 for a bus named {@code canN}, else 0. */
-    static int canNumber(String bus) {
-        if (!bus.startsWith("can") || bus.length() < 4 || bus.length() > 7
-                || (bus.charAt(3) == '0' && bus.length() > 4)) {
-            return 0;
-        }
-        int n = 0;
-        for (int i = 3; i < bus.length(); i++) {
-            char c = bus.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n + 1 <= MAX_CHANNEL ? n + 1 : 0;
+        return channels.of(bus);
     }
 
     @Override

@@ -14,7 +14,11 @@ import org.bmsworkbench.can.Direction;
  * (1600000000.600000) can0 19F21450#C01485
  * (1600000000.700000) can0 123#R4
  * (1600000000.800000) can0 20000004#0004000000000000
+ * (1600000000.900000) can0 123##1C0148500C0148500C0148500
  * </pre>
+ * {@code ##} starts a CAN FD frame: one hex digit of flags (SocketCAN's {@code CANFD_BRS} 0x1,
+ * {@code CANFD_ESI} 0x2; other bits such as {@code CANFD_FDF} 0x4 are ignored), then 0..8, 12,
+ * 16, 20, 24, 32, 48 or 64 data bytes.
  * Data bytes may be separated by dots ({@code 11.22.33}, as cansend accepts); a trailing
  * {@code R} or {@code T} (candump {@code -x}) gives the direction; a trailing raw DLC
  * {@code _9}..{@code _F} after 8 bytes is accepted and dropped.
@@ -95,10 +99,50 @@ final class CandumpLReader extends CandumpSyntax {
         // payload
         boolean remote = false;
         int count = 0;
+        boolean fd = false;
+        int fdFlags = 0;
         if (q < end && b[q] == '#') {
-            throw fault("CAN FD frames are not supported");
+            if (errorFrame) {
+                throw fault("an error frame cannot be a CAN FD frame");
+            }
+            q++;
+            fdFlags = q < end ? HEX_VALUE[b[q] & 0xFF] : -1;
+            if (fdFlags < 0) {
+                throw fault(q < end ? "bad CAN FD flags " + Ascii.describe(b[q]) + " after '##'"
+                        : "missing CAN FD flags after '##'");
+            }
+            q++;
+            fd = true;
         }
-        if (q < end && (b[q] == 'R' || b[q] == 'r')) {
+        if (fd) {
+            byte[] s = fdScratch;
+            while (q < end && !isSpace(b[q])) {
+                byte c = b[q];
+                if (c == '.') {
+                    q++;
+                    continue;
+                }
+                int hi = HEX_VALUE[c & 0xFF];
+                if (hi < 0) {
+                    throw fault("bad hex digit " + Ascii.describe(c) + " in data");
+                }
+                if (q + 1 == end || isSpace(b[q + 1]) || b[q + 1] == '.') {
+                    throw fault("odd number of hex digits in data");
+                }
+                int lo = HEX_VALUE[b[q + 1] & 0xFF];
+                if (lo < 0) {
+                    throw fault("bad hex digit " + Ascii.describe(b[q + 1]) + " in data");
+                }
+                if (count < CanFrame.MAX_FD_LENGTH) {
+                    s[count] = (byte) (hi << 4 | lo);
+                }
+                count++;
+                q += 2;
+            }
+            if (!CanFrame.isFdLength(count)) {
+                throw fault(count + " data bytes: not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
+            }
+        } else if (q < end && (b[q] == 'R' || b[q] == 'r')) {
             if (errorFrame) {
                 throw fault("an error frame cannot be a remote frame");
             }
@@ -176,7 +220,10 @@ final class CandumpLReader extends CandumpSyntax {
 
         String bus = buses.name(b, busStart, busEnd);
         CanFrame frame;
-        if (errorFrame) {
+        if (fd) {
+            frame = CanFrame.wrapFd(time, bus, id, extended, (fdFlags & CANFD_BRS) != 0, (fdFlags & CANFD_ESI) != 0,
+                    Arrays.copyOf(fdScratch, count));
+        } else if (errorFrame) {
             frame = CanFrame.error(time, bus, id, Arrays.copyOf(scratch, count));
         } else if (remote) {
             frame = CanFrame.remote(time, bus, id, extended, count);

@@ -8,7 +8,8 @@ import org.bmsworkbench.can.Direction;
  * Writes {@code candump -L} lines: {@code (1600000000.500000) can0 356#C014850CD700}, ids as 3
  * or 8 upper-case hex digits, remote frames as {@code ID#R} or {@code ID#R<dlc>}, error
  * frames with the {@code 0x20000000} flag in an 8-digit id, a sent frame ({@link Direction#TX})
- * followed by {@code T} as candump {@code -x} marks it. A frame without a timestamp is
+ * followed by {@code T} as candump {@code -x} marks it, CAN FD frames as {@code ID##<flags><data>}
+ * (flags {@code CANFD_BRS} 0x1 and {@code CANFD_ESI} 0x2). A frame without a timestamp is
  * written at time 0.000000.
  */
 final class CandumpLWriter implements CanLogWriter {
@@ -39,7 +40,12 @@ final class CandumpLWriter implements CanLogWriter {
             out.hex(frame.id(), frame.extended() ? 8 : 3);
         }
         out.put('#');
-        if (frame.remote()) {
+        if (frame.fd()) {
+            out.put('#').hex((frame.brs() ? CandumpSyntax.CANFD_BRS : 0) | (frame.esi() ? CandumpSyntax.CANFD_ESI : 0), 1);
+            for (int i = 0, n = frame.length(); i < n; i++) {
+                out.hex(frame.u8(i), 2);
+            }
+        } else if (frame.remote()) {
             out.put('R');
             if (frame.dlc() != 0) {
                 out.decimal(frame.dlc());

@@ -20,7 +20,10 @@ import org.bmsworkbench.can.Direction;
  *  (2020-09-14 12:26:40.500000)  can0  356   [2]  C0 14
  *   can0  TX - -  356   [2]  C0 14
  *   can0  20000004   [8]  00 04 00 00 00 00 00 00   ERRORFRAME
+ *   can0  TX B -  123  [12]  11 22 33 44 55 66 77 88 99 AA BB CC
  * </pre>
+ * A two-digit length ({@code [08]}, {@code [12]}) is a CAN FD frame; with {@code -x} its flags
+ * {@code B} (bit rate switch) and {@code E} (error state indicator) are kept.
  * {@code -t a}, {@code -t d} and {@code -t z} times are all taken as seconds as written
  * ({@code -t d} deltas are not accumulated: nothing in the line tells them from {@code -t z});
  * {@code -t A} local date-times are taken as UTC. The ASCII column ({@code -a}), the
@@ -68,6 +71,8 @@ final class CandumpReader extends CandumpSyntax {
         q = Ascii.skipSpaces(b, q, end);
 
         Direction direction = Direction.RX;
+        boolean brs = false;
+        boolean esi = false;
         int t = Ascii.tokenEnd(b, q, end);
         if (Ascii.tokenEquals(b, q, t, "RX") || Ascii.tokenEquals(b, q, t, "TX")) {
             direction = b[q] == 'T' ? Direction.TX : Direction.RX;
@@ -76,6 +81,11 @@ final class CandumpReader extends CandumpSyntax {
                 t = Ascii.tokenEnd(b, q, end);
                 if (t - q != 1) {
                     throw fault("bad flags after " + direction + ": '" + Ascii.text(b, q, t) + "'");
+                }
+                if (flag == 0) {
+                    brs = b[q] == 'B';
+                } else {
+                    esi = b[q] == 'E';
                 }
                 q = Ascii.skipSpaces(b, t, end);
             }
@@ -105,23 +115,33 @@ final class CandumpReader extends CandumpSyntax {
             throw fault(q == end ? "missing '[length]' after the id"
                     : "expected '[length]' after the id, found '" + Ascii.text(b, q, t) + "'");
         }
-        if (t - q > 3) {
-            if (t - q == 4 && isDigit(b[q + 1]) && isDigit(b[q + 2])) {
-                throw fault("CAN FD frames are not supported");
+        boolean fd = t - q == 4;
+        int length;
+        if (fd && isDigit(b[q + 1]) && isDigit(b[q + 2])) {
+            // candump prints the length of a CAN FD frame with two digits: [08], [12], [64]
+            if (errorFrame) {
+                throw fault("an error frame cannot be a CAN FD frame");
             }
-            throw fault("bad length '" + Ascii.text(b, q, t) + "'");
-        }
-        int length = b[q + 1] - '0';
-        if (length < 0 || length > 9) {
-            throw fault("bad length '" + Ascii.text(b, q, t) + "'");
-        }
-        if (length > MAX_DATA) {
-            throw fault(tooMany(length));
+            length = (b[q + 1] - '0') * 10 + (b[q + 2] - '0');
+            if (!CanFrame.isFdLength(length)) {
+                throw fault("[" + length + "] is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
+            }
+        } else {
+            if (t - q > 3) {
+                throw fault("bad length '" + Ascii.text(b, q, t) + "'");
+            }
+            length = b[q + 1] - '0';
+            if (length < 0 || length > 9) {
+                throw fault("bad length '" + Ascii.text(b, q, t) + "'");
+            }
+            if (length > MAX_DATA) {
+                throw fault(tooMany(length));
+            }
         }
         q = Ascii.skipSpaces(b, t, end);
 
         String bus = buses.name(b, busStart, busEnd);
-        if (Ascii.startsWithIgnoreCase(b, q, end, "remote request")) {
+        if (!fd && Ascii.startsWithIgnoreCase(b, q, end, "remote request")) {
             if (errorFrame) {
                 throw fault("an error frame cannot be a remote frame");
             }
@@ -132,7 +152,7 @@ final class CandumpReader extends CandumpSyntax {
             return direction == Direction.RX ? frame : frame.withDirection(direction);
         }
 
-        byte[] s = scratch;
+        byte[] s = fd ? fdScratch : scratch;
         for (int i = 0; i < length; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end || b[q] == '\'' || b[q] == '`' || Ascii.tokenEquals(b, q, t, "ERRORFRAME")) {
@@ -160,7 +180,9 @@ final class CandumpReader extends CandumpSyntax {
         }
 
         CanFrame frame;
-        if (errorFrame) {
+        if (fd) {
+            frame = CanFrame.wrapFd(time, bus, id, extended, brs, esi, Arrays.copyOf(s, length));
+        } else if (errorFrame) {
             frame = CanFrame.error(time, bus, id, Arrays.copyOf(s, length));
         } else {
             frame = CanFrame.wrap(time, bus, id, extended, Arrays.copyOf(s, length));

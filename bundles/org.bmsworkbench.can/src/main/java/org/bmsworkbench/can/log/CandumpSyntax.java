@@ -24,8 +24,13 @@ abstract class CandumpSyntax extends LineLogReader {
     int id;
     boolean extended;
     boolean errorFrame;
+    /** SocketCAN's CAN FD flags, as the digit after {@code ##} carries them. */
+    static final int CANFD_BRS = 0x01;
+    static final int CANFD_ESI = 0x02;
     /** Scratch for data bytes before the exact-size array is made. */
     final byte[] scratch = new byte[MAX_DATA];
+    /** The same for CAN FD frames. */
+    final byte[] fdScratch = new byte[CanFrame.MAX_FD_LENGTH];
 
     CandumpSyntax(LineInput input, String source, ProblemListener problems) {
         super(input, source, problems);

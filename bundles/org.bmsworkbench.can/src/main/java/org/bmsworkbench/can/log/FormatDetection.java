@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tells the format of a log from its first significant line (not blank, not a comment) that
- * belongs to one, which is left to be read again by the reader.
+ * Tells the format of a text log from its first significant line (not blank, not a comment) that
+ * belongs to one, which is left to be read again by the reader. (Binary logs are told by their
+ * first bytes, in {@link CanLogs}.)
  *
  * <p>In strict mode that is the first significant line: anything else is not a log. In
  * tolerant mode up to {@link #TOLERATED_LINES} leading significant lines that belong to no format
@@ -24,7 +25,10 @@ final class FormatDetection {
 
     static final String UNDERSTOOD = "formats understood: candump -L '(1600000000.500000) can0 356#C014850CD700',"
             + " plain candump '  can0  356   [6]  C0 14 85 0C D7 00' (optionally with a '(time)' first),"
-            + " Vector ASC ('date ...', 'base hex  timestamps absolute', '   0.500000 1  356  Rx   d 8 ...')";
+            + " Vector ASC ('date ...', 'base hex  timestamps absolute', '   0.500000 1  356  Rx   d 8 ...'),"
+            + " PEAK TRC 1.0 to 2.1 (';$FILEVERSION=2.1', '     1)      1841.0  Rx  0356  8  ...'),"
+            + " Yacht Devices RAW '00:29:58.617 R 09F21450 00 28 ...',"
+            + " canboat CSV '2016-02-28T19:57:02.364Z,6,127508,4,255,8,...', Vector BLF";
     private static final String[] ASC_HEADERS = {"date ", "base ", "begin triggerblock", "end triggerblock",
         "internal events logged", "no internal events logged"};
 
@@ -82,6 +86,18 @@ final class FormatDetection {
             }
         }
         byte c = b[p];
+        if (c == ';') {
+            return LogFormat.TRC; // the header or a comment of a PEAK trace
+        }
+        if (isTrcNumber(b, p, end)) {
+            return LogFormat.TRC; // "1)  1841.0 ...", a PEAK trace of version 1.x
+        }
+        if (isTimeOfDay(b, p, end)) {
+            return LogFormat.YACHT_DEVICES_RAW;
+        }
+        if (isCanboatCsv(b, p, end)) {
+            return LogFormat.CANBOAT_CSV;
+        }
         if (c == '(') {
             int close = p;
             while (close < end && b[close] != ')') {
@@ -104,6 +120,46 @@ final class FormatDetection {
         // no timestamp: bus name, then the frame
         int q = Ascii.skipSpaces(b, Ascii.tokenEnd(b, p, end), end);
         return frameToken(b, q, end);
+    }
+
+    /** {@code 12)} then a number: the message number and time offset of a TRC 1.x line. */
+    private static boolean isTrcNumber(byte[] b, int p, int end) {
+        int t = Ascii.tokenEnd(b, p, end);
+        if (t - p < 2 || b[t - 1] != ')') {
+            return false;
+        }
+        for (int i = p; i < t - 1; i++) {
+            if (!isDigit(b[i])) {
+                return false;
+            }
+        }
+        int q = Ascii.skipSpaces(b, t, end);
+        return q < end && (isDigit(b[q]) || b[q] == '-');
+    }
+
+    /** {@code hh:mm:ss.mmm R|T ID}: a Yacht Devices RAW line. */
+    private static boolean isTimeOfDay(byte[] b, int p, int end) {
+        int t = Ascii.tokenEnd(b, p, end);
+        if (t - p < 10 || b[p + 2] != ':' || b[p + 5] != ':' || b[p + 8] != '.') {
+            return false;
+        }
+        int q = Ascii.skipSpaces(b, t, end);
+        int r = Ascii.tokenEnd(b, q, end);
+        return r - q == 1 && (b[q] == 'R' || b[q] == 'T') && Ascii.skipSpaces(b, r, end) < end;
+    }
+
+    /** {@code yyyy-mm-ddThh:mm:ss…,} or {@code yyyy-mm-dd-hh:mm:ss…,}: canboat's plain CSV. */
+    private static boolean isCanboatCsv(byte[] b, int p, int end) {
+        if (end - p < 20 || b[p + 4] != '-' || b[p + 7] != '-' || (b[p + 10] != 'T' && b[p + 10] != '-')
+                || b[p + 13] != ':' || b[p + 16] != ':') {
+            return false;
+        }
+        for (int i = p; i < end; i++) {
+            if (b[i] == ',') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After the bus name: {@code 356#...} is candump -L, {@code 356  [6]} or {@code RX - -} plain candump. */

@@ -26,6 +26,10 @@ abstract class LineLogReader implements CanLogReader {
         if (closed) {
             throw new IOException(source + ": the log reader is closed");
         }
+        CanFrame queued = pending();
+        if (queued != null) {
+            return queued;
+        }
         LineInput in = input;
         while (in.next()) {
             try {
@@ -37,7 +41,7 @@ abstract class LineLogReader implements CanLogReader {
                     return frame;
                 }
             } catch (LogParseException e) {
-                if (problems == null) {
+                if (problems == null || e instanceof Unreadable) {
                     throw e;
                 }
                 skip(e);
@@ -57,6 +61,28 @@ abstract class LineLogReader implements CanLogReader {
      * (blank, comment, header, other event).
      */
     abstract CanFrame parse(byte[] b, int start, int end) throws LogParseException;
+
+    /**
+     * The next of the frames the last line gave beyond its first (a whole NMEA 2000 message split
+     * into fast-packet frames), or null; called before each line is read.
+     */
+    CanFrame pending() {
+        return null;
+    }
+
+    /** A fault that ends reading even in tolerant mode: the log is of a kind this reader does not read. */
+    static final class Unreadable extends LogParseException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String source, long line, String reason) {
+            super(source, line, reason);
+        }
+    }
+
+    /** A fault on the current line that ends reading in tolerant mode too. */
+    final Unreadable unreadable(String reason) {
+        return new Unreadable(source, input.lineNumber(), reason);
+    }
 
     /** A fault on the current line. */
     final LogParseException fault(String reason) {

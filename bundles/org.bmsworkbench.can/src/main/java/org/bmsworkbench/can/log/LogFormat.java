@@ -10,10 +10,44 @@ public enum LogFormat {
     /** candump's default output, with or without {@code -t a}: {@code  can0  356   [6]  C0 14 85 0C D7 00}. */
     CANDUMP,
     /** Vector ASCII log ({@code .asc}). */
-    ASC;
+    ASC,
+    /** PEAK PCAN-View / PCAN-Explorer trace ({@code .trc}), versions 1.0 to 2.1; written as 2.1. */
+    TRC,
+    /** Yacht Devices RAW, as their NMEA 2000 gateways log: {@code 00:29:58.617 R 09F21450 00 16 …}. Read only. */
+    YACHT_DEVICES_RAW,
+    /**
+     * canboat's plain CSV as Actisense tools and canboat write it, one line a whole NMEA 2000 message:
+     * {@code 2016-02-28T19:57:02.364Z,6,127508,4,255,8,…}. Read only.
+     */
+    CANBOAT_CSV,
+    /** Vector binary logging format ({@code .blf}). */
+    BLF;
 
-    /** The format for writing, chosen by file extension: {@code .asc} is ASC, anything else candump {@code -L}. */
+    /**
+     * The format for writing, chosen by file extension: {@code .asc} is ASC, {@code .trc} PEAK TRC,
+     * {@code .blf} Vector BLF, anything else candump {@code -L}.
+     */
     public static LogFormat forWriting(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".asc") ? ASC : CANDUMP_L;
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".asc")) {
+            return ASC;
+        }
+        if (name.endsWith(".trc")) {
+            return TRC;
+        }
+        if (name.endsWith(".blf")) {
+            return BLF;
+        }
+        return CANDUMP_L;
+    }
+
+    /** Whether the format is text, one line at a time (every one but BLF). */
+    public boolean lineBased() {
+        return this != BLF;
+    }
+
+    /** Whether {@link CanLogs#writer} writes it. */
+    public boolean writable() {
+        return this == CANDUMP_L || this == ASC || this == TRC || this == BLF;
     }
 }

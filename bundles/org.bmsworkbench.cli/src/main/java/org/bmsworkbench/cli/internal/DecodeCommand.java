@@ -54,7 +54,7 @@ public final class DecodeCommand implements Command {
 
     @Override
     public String summary() {
-        return "decode a CAN log (candump -L, candump, Vector ASC) into BMS values";
+        return "decode a CAN log (candump -L, candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) into BMS values";
     }
 
     @Override
@@ -63,8 +63,10 @@ public final class DecodeCommand implements Command {
                 Usage: bmswb decode [--protocol ID|auto] [--format table|jsonl|csv] [--device ADDR] [--all] [--strict] FILE|-
 
                 Decodes a CAN log into the BMS model's values, one message a line, in log order.
-                The log format (candump -L, plain candump, Vector ASC) is recognised from its
-                first lines. FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -
+                The log format is recognised from its content: candump -L, plain candump,
+                Vector ASC, Vector BLF, PEAK TRC (1.0 to 2.1), and the NMEA 2000 gateway logs
+                Yacht Devices RAW and canboat/Actisense CSV. CAN FD frames are kept.
+                FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -
 
                 Options:
                   -p, --protocol ID|auto   the protocol to decode with (default auto: chosen from
@@ -79,12 +81,13 @@ public final class DecodeCommand implements Command {
                                            claim still wins). Without it, and for every other
                                            source, each instance is a battery of its own.
                   --all                    also print frames no protocol decodes, as "unknown"
+                                           (all of them when no protocol is recognised)
                   --strict                 stop at the first bad line or malformed frame;
                                            by default each is reported on stderr and skipped
 
                 Exit status: 0 decoded (even with lines skipped, or a log without frames, which
                 is said on stderr), 1 unreadable log, bad line in strict mode, or no protocol
-                recognised, 2 usage error (e.g. unknown protocol).
+                recognised (without --all), 2 usage error (e.g. unknown protocol).
 
                 Examples:
                   bmswb decode capture.log
@@ -133,13 +136,18 @@ public final class DecodeCommand implements Command {
                     noFrames(err, sourceName, reader.skippedLines());
                     return 0;
                 }
-                if (chosen.isEmpty()) {
+                if (chosen.isEmpty() && !args.has("all")) {
                     throw new CommandFailure("no known protocol recognised in " + sourceName + " (installed: "
                             + ProtocolSelection.ids(installed) + ")");
                 }
-                Detection detection = outcome.detection().get();
-                err.println("bmswb decode: protocol auto-detected: " + ProtocolSelection.ids(chosen)
-                        + " (" + detection.evidence() + ")");
+                if (chosen.isEmpty()) {
+                    err.println("bmswb decode: no known protocol recognised in " + sourceName + " (installed: "
+                            + ProtocolSelection.ids(installed) + "); printing the raw frames (--all)");
+                } else {
+                    Detection detection = outcome.detection().get();
+                    err.println("bmswb decode: protocol auto-detected: " + ProtocolSelection.ids(chosen)
+                            + " (" + detection.evidence() + ")");
+                }
                 source = outcome.reader();
             }
             DecodePipeline pipeline = new DecodePipeline(chosen, format, context.out(), args.has("all"), device);

@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code bmswb record}: the raw frames of a connection written to a candump {@code -L} or ASC log
+ * {@code bmswb record}: the raw frames of a connection written to a candump {@code -L}, ASC, TRC or BLF log
  * as they arrive. The file is flushed twice a second and holds whole lines only, so a process
  * killed at any moment leaves a valid log that lacks at most its last second. With
  * {@code --rotate-size} the log is a series of files, each a valid log ({@link RotatingLogWriter}).
@@ -64,16 +64,17 @@ public final class RecordCommand implements Command {
 
     @Override
     public String summary() {
-        return "record the raw frames of a connection to a candump -L or ASC log";
+        return "record the raw frames of a connection to a candump -L, ASC, TRC or BLF log";
     }
 
     @Override
     public String help() {
         return """
-                Usage: bmswb record --connect URI [--duration S] [--rotate-size SIZE] -o FILE.log|FILE.asc
+                Usage: bmswb record --connect URI [--duration S] [--rotate-size SIZE] -o FILE.log|FILE.asc|FILE.trc|FILE.blf
 
                 Records every frame of the connection, received and sent, to FILE as it arrives:
-                Vector ASC when FILE ends in .asc, candump -L otherwise. Runs until --duration
+                Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf,
+                candump -L otherwise. Runs until --duration
                 ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were
                 recorded. The file is flushed twice a second and only ever holds whole lines: a
                 recorder killed at any moment leaves a log that decodes, missing at most its last

@@ -17,8 +17,8 @@ import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogFormat;
 
 /**
- * File → Record: every frame of a connection written to a candump {@code -L} log, or ASC when
- * the file ends in {@code .asc}. The transport thread only queues the frame; the thread
+ * File → Record: every frame of a connection written to a candump {@code -L} log, or ASC, TRC or BLF when
+ * the file ends in {@code .asc}, {@code .trc} or {@code .blf}. The transport thread only queues the frame; the thread
  * {@code bmswb-ui-recorder} writes and flushes at least every {@value #FLUSH_MILLIS} ms, so a
  * crash loses less than a second. A full queue drops frames and counts them.
  */
@@ -50,8 +50,7 @@ final class Recorder implements AutoCloseable {
 
     /** Starts recording; {@code file} is replaced if it exists. */
     static Recorder start(Connection connection, Path file) throws IOException {
-        LogFormat format = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".asc") ? LogFormat.ASC
-                : LogFormat.CANDUMP_L;
+        LogFormat format = LogFormat.forWriting(file);
         OutputStream out = Files.newOutputStream(file);
         try {
             return new Recorder(file, CanLogs.writer(out, format), connection);

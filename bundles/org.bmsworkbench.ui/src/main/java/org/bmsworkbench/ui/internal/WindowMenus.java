@@ -64,8 +64,8 @@ final class WindowMenus {
         tool(bar, "Connect…", "Connect to an adapter, a server or the simulator (Ctrl+K)", window::openConnectDialog);
         tool(bar, "Disconnect", "Close the connection", window::disconnect);
         new ToolItem(bar, SWT.SEPARATOR);
-        tool(bar, "Open log…", "Browse a candump or ASC log, or a snapshot ZIP, offline (Ctrl+O)", this::openLog);
-        ToolItem rec = tool(bar, "Record", "Record the raw frames to a candump -L or ASC log (Ctrl+R)", this::toggleRecording);
+        tool(bar, "Open log…", "Browse a CAN log (candump, ASC, BLF, TRC, NMEA 2000 gateway logs) or a snapshot ZIP, offline (Ctrl+O)", this::openLog);
+        ToolItem rec = tool(bar, "Record", "Record the raw frames to a candump -L, ASC, TRC or BLF log (Ctrl+R)", this::toggleRecording);
         new ToolItem(bar, SWT.SEPARATOR);
         ToolItem split = new ToolItem(bar, SWT.CHECK);
         split.setText(" Split ");
@@ -150,8 +150,10 @@ final class WindowMenus {
     private void openLog() {
         FileDialog d = new FileDialog(shell, SWT.OPEN);
         d.setText("Open a log or snapshot");
-        d.setFilterNames(new String[] {"Logs and snapshots (*.log, *.asc, *.txt, *.zip)", "All files"});
-        d.setFilterExtensions(new String[] {"*.log;*.asc;*.txt;*.zip;*.LOG;*.ASC;*.ZIP", "*"});
+        d.setFilterNames(new String[] {"Logs and snapshots (*.log, *.asc, *.trc, *.blf, *.raw, *.txt, *.zip)",
+            "All files"});
+        d.setFilterExtensions(new String[] {
+            "*.log;*.asc;*.trc;*.blf;*.raw;*.txt;*.zip;*.LOG;*.ASC;*.TRC;*.BLF;*.RAW;*.ZIP", "*"});
         String chosen = d.open();
         if (chosen != null) {
             report(window.openLog(Path.of(chosen)), "Cannot open the log");
@@ -169,8 +171,9 @@ final class WindowMenus {
         }
         FileDialog d = new FileDialog(shell, SWT.SAVE);
         d.setText("Record the frames to");
-        d.setFilterNames(new String[] {"candump -L log (*.log)", "Vector ASC (*.asc)"});
-        d.setFilterExtensions(new String[] {"*.log", "*.asc"});
+        d.setFilterNames(new String[] {"candump -L log (*.log)", "Vector ASC (*.asc)", "PEAK TRC 2.1 (*.trc)",
+            "Vector BLF (*.blf)"});
+        d.setFilterExtensions(new String[] {"*.log", "*.asc", "*.trc", "*.blf"});
         d.setFileName("bmswb-recording.log");
         d.setOverwrite(true);
         String chosen = d.open();

@@ -179,7 +179,7 @@ final class WorkbenchWindow {
         }
     }
 
-    /** File → Open: a candump/ASC log is replayed ({@code replay:}), a ZIP reopened as a snapshot. */
+    /** File → Open: a CAN log (any format the log readers know) is replayed ({@code replay:}), a ZIP reopened as a snapshot. */
     String openLog(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String scheme = name.endsWith(".zip") ? "snapshot:" : "replay:";

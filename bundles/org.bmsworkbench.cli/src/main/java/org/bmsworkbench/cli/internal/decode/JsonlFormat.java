@@ -12,7 +12,8 @@ import org.bmsworkbench.can.CanFrame;
  * protocol decodes is {@code "protocol":null ... "message":"unknown","signals":{},"data":"HEX"};
  * an error frame is the same with {@code "message":"error_frame"} and the error class as
  * {@code can_id} ({@code "0x20000080"}); a remote frame is
- * {@code "message":"remote_request","signals":{},"dlc":N}, without data.
+ * {@code "message":"remote_request","signals":{},"dlc":N}, without data. A CAN FD frame's record
+ * ends with {@code "fd":true} (after {@code signals}, or after {@code data}), its data all its bytes.
  * Not thread-safe (one instance per pipeline).
  */
 public final class JsonlFormat implements OutputFormat {
@@ -35,6 +36,8 @@ public final class JsonlFormat implements OutputFormat {
             TextBuffer.ascii(",\"message\":\"error_frame\",\"signals\":{},\"data\":\"");
     private static final byte[] REMOTE_REQUEST = TextBuffer.ascii(",\"message\":\"remote_request\",\"signals\":{},\"dlc\":");
     private static final byte[] UNKNOWN_END = TextBuffer.ascii("\"}\n");
+    private static final byte[] FD_END = TextBuffer.ascii("},\"fd\":true}\n");
+    private static final byte[] FD_UNKNOWN_END = TextBuffer.ascii("\",\"fd\":true}\n");
     private static final byte[] TRUE = TextBuffer.ascii("true");
     private static final byte[] FALSE = TextBuffer.ascii("false");
 
@@ -69,7 +72,7 @@ public final class JsonlFormat implements OutputFormat {
         signalWriter.first = true;
         m.signals().forEach(signalWriter);
         signalWriter.out = null;
-        out.append(END);
+        out.append(frame.fd() ? FD_END : END);
     }
 
     private static final class SignalWriter implements BiConsumer<String, Object> {
@@ -90,7 +93,7 @@ public final class JsonlFormat implements OutputFormat {
     @Override
     public void unknown(CanFrame frame, TextBuffer out) {
         head(frame, null, out);
-        OutputFormat.appendData(frame, out.append(UNKNOWN)).append(UNKNOWN_END);
+        OutputFormat.appendData(frame, out.append(UNKNOWN)).append(frame.fd() ? FD_UNKNOWN_END : UNKNOWN_END);
     }
 
     @Override

@@ -87,7 +87,11 @@ public final class TableFormat implements OutputFormat {
     @Override
     public void unknown(CanFrame frame, TextBuffer out) {
         columns(frame, "unknown", out);
-        OutputFormat.appendData(frame, out.append("data=")).append('\n');
+        OutputFormat.appendData(frame, out.append("data="));
+        if (frame.fd()) {
+            out.append(" fd=true");
+        }
+        out.append('\n');
     }
 
     @Override

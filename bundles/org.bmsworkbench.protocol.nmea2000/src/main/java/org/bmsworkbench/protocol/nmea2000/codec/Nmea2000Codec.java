@@ -65,7 +65,7 @@ public final class Nmea2000Codec {
      * bit 0, data page 1 and PDU format 0xF2), or -1.
      */
     public static int pgnOf(CanFrame frame) {
-        if (!frame.extended() || frame.remote() || frame.error()) {
+        if (!frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return -1;
         }
         int pgn = frame.id() >>> 8 & 0x3FFFF;

@@ -67,7 +67,7 @@ public final class PylontechCodec {
 
     /** The message name of a frame of this protocol, or null. */
     public static String messageOf(CanFrame f) {
-        if (f.extended() || f.remote() || f.error()) {
+        if (f.extended() || f.remote() || f.error() || f.fd()) {
             return null;
         }
         for (MessageInfo m : MESSAGES) {

@@ -91,7 +91,7 @@ public final class SmaCodec {
 
     /** The message a frame carries: an 11-bit data frame with one of this codec's ids, or empty. */
     public Optional<MessageCodec> messageOf(CanFrame frame) {
-        if (frame.extended() || frame.remote() || frame.error()) {
+        if (frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return Optional.empty();
         }
         return message(frame.id());
@@ -121,7 +121,7 @@ public final class SmaCodec {
      * @throws MalformedFrameException when the frame has one of the ids but too few data bytes
      */
     public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-        if (frame.extended() || frame.remote() || frame.error()) {
+        if (frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return null;
         }
         MessageCodec message = byId[frame.id()];

@@ -76,7 +76,7 @@ public final class VregCodec {
 
     /** True for a VREG frame: 29-bit data frame of PGN 0xEF00 whose data starts 0x66 0x99. */
     public static boolean isVreg(CanFrame f) {
-        return f.extended() && !f.remote() && !f.error() && (f.id() >>> 16 & 0x3FF) == 0xEF && f.length() >= 2
+        return f.extended() && !f.remote() && !f.error() && !f.fd() && (f.id() >>> 16 & 0x3FF) == 0xEF && f.length() >= 2
                 && f.u8(0) == MAGIC_0 && f.u8(1) == MAGIC_1;
     }
 

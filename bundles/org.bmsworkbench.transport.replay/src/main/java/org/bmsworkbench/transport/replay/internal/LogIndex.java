@@ -82,9 +82,32 @@ final class LogIndex implements Runnable {
     @Override
     public void run() {
         try (InputStream in = source.open(0)) {
-            pass(in);
+            if (layout.format().lineBased()) {
+                pass(in);
+            } else {
+                count(in);
+            }
         } catch (IOException e) {
             // the index stays partial: seeks read more, playback reports its own read errors
+        }
+    }
+
+    /** A log that is not cut into lines (BLF): no checkpoints, only the frames and the end. */
+    private void count(InputStream in) throws IOException {
+        long frames = 0;
+        try (CanLogReader reader = CanLogs.open(in, source.name(), layout.format(), problem -> { })) {
+            CanFrame f;
+            while (!stopped && (f = reader.next()) != null) {
+                frames++;
+                if (f.hasTimestamp() && f.timestampMicros() > lastMicros) {
+                    lastMicros = f.timestampMicros();
+                }
+            }
+        } catch (LogParseException e) {
+            throw new IOException(e.getMessage(), e); // tolerant: not thrown
+        }
+        if (!stopped) {
+            totalFrames = frames;
         }
     }
 

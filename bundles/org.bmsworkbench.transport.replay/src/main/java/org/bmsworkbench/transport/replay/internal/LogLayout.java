@@ -14,9 +14,11 @@ import org.bmsworkbench.can.log.LogParseException;
 
 /**
  * What must be known of a log before it plays: its format, the time of its first frame, and
- * whether reading may start in the middle. candump lines stand alone; an ASC line needs its
- * header ({@code base hex|dec}, the date), which is kept as {@link #prefix} and put before a
- * read from a checkpoint. An ASC log with relative timestamps cannot start in the middle.
+ * whether reading may start in the middle. candump and canboat CSV lines stand alone; an ASC
+ * line needs its header ({@code base hex|dec}, the date), a TRC line its {@code ;$} header
+ * (version, start time, columns), which is kept as {@link #prefix} and put before a read from a
+ * checkpoint. An ASC log with relative timestamps, a Yacht Devices RAW log (times of day, the
+ * day counted from the start) and a BLF log (binary) cannot start in the middle.
  *
  * @param prefix      bytes read before a checkpoint's bytes (the ASC header), empty for candump
  * @param prefixLines lines in {@code prefix}, taken off the line numbers of messages
@@ -46,14 +48,18 @@ record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLi
         } catch (LogParseException e) {
             throw new IOException(e.getMessage(), e);
         }
-        if (format != LogFormat.ASC) {
-            return new LogLayout(format, start, new byte[0], 0, true);
-        }
-        return ascLayout(source, start);
+        return switch (format) {
+            case ASC, TRC -> headerLayout(source, format, start);
+            // a time of day only: the reader counts days as it passes midnight, which needs the lines before
+            case YACHT_DEVICES_RAW -> new LogLayout(format, start, new byte[0], 0, false);
+            // binary: read from its start only
+            case BLF -> new LogLayout(format, start, new byte[0], 0, false);
+            default -> new LogLayout(format, start, new byte[0], 0, true);
+        };
     }
 
-    /** The lines before the first timed line of an ASC log. */
-    private static LogLayout ascLayout(LogSource source, long start) throws IOException {
+    /** The lines before the first timed line of an ASC log, or before the first line that is no header or comment of a TRC log. */
+    private static LogLayout headerLayout(LogSource source, LogFormat format, long start) throws IOException {
         StringBuilder header = new StringBuilder();
         int lines = 0;
         boolean relative = false;
@@ -61,17 +67,21 @@ record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLi
             String line;
             while ((line = r.readLine()) != null) {
                 String t = line.strip();
-                if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.' || t.charAt(0) == '-')) {
+                if (format == LogFormat.ASC && !t.isEmpty()
+                        && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.' || t.charAt(0) == '-')) {
+                    break;
+                }
+                if (format == LogFormat.TRC && !t.isEmpty() && t.charAt(0) != ';') {
                     break;
                 }
                 if (++lines > MAX_HEADER_LINES) {
-                    return new LogLayout(LogFormat.ASC, start, new byte[0], 0, false);
+                    return new LogLayout(format, start, new byte[0], 0, false);
                 }
                 relative |= RELATIVE.matcher(line).matches();
                 header.append(line).append('\n');
             }
         }
         byte[] prefix = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-        return new LogLayout(LogFormat.ASC, start, prefix, lines, !relative);
+        return new LogLayout(format, start, prefix, lines, !relative);
     }
 }

@@ -28,8 +28,19 @@ final class FrameText {
     String[] cells(FrameRow r) {
         CanFrame f = r.frame;
         String protocol = r.protocol();
-        return new String[] {time(f), f.direction().name(), f.bus(), id(f), f.remote() ? "R" + f.dlc() : Integer.toString(f.dlc()),
-            data(f), pgn(f), r.messageText(), protocol == null ? "" : protocol};
+        return new String[] {time(f), f.direction().name(), f.bus(), id(f), dlc(f), data(f), pgn(f), r.messageText(),
+            protocol == null ? "" : protocol};
+    }
+
+    /** {@code 8}, {@code R4} for a remote frame, {@code 64 FD} for a CAN FD frame ({@code 64 FD BRS}, {@code ESI} as set). */
+    static String dlc(CanFrame f) {
+        if (f.remote()) {
+            return "R" + f.dlc();
+        }
+        if (f.fd()) {
+            return f.dlc() + " FD" + (f.brs() ? " BRS" : "") + (f.esi() ? " ESI" : "");
+        }
+        return Integer.toString(f.dlc());
     }
 
     String time(CanFrame f) {

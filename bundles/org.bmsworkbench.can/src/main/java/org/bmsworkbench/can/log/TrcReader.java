@@ -1,0 +1,497 @@
+package org.bmsworkbench.can.log;
+
+import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
+import static org.bmsworkbench.can.log.Ascii.isDigit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
+
+/**
+ * Reads PEAK trace files (PCAN-View, PCAN-Explorer, PEAK-Converter), versions 1.0 to 2.1, as
+ * PEAK's "PCAN-Trace Format" description lays them out:
+ * <pre>
+ * ;$FILEVERSION=2.1
+ * ;$STARTTIME=44089.5185243056
+ * ;$COLUMNS=N,O,T,B,I,d,R,L,D
+ *       1        500.000 DT 1      0356 Rx -  6    C0 14 85 0C D7 00
+ *       2        600.000 FB 2  19F21450 Tx -  9    00 01 02 03 04 05 06 07 08 09 0A 0B
+ *       3        700.000 RR 1      0123 Rx -  4
+ * </pre>
+ * Lines starting with {@code ;} are the header ({@code $FILEVERSION}, {@code $STARTTIME},
+ * {@code $COLUMNS}) or comments. Without {@code $FILEVERSION} a log is version 1.0. Layouts by
+ * version ({@code N)} is the message number):
+ * <ul>
+ * <li>1.0: {@code N) offset ID DLC data|RTR} (id {@code FFFFFFFF} is a bus warning, skipped;
+ *     {@code ERROR} after the DLC an error frame);</li>
+ * <li>1.1: {@code N) offset Rx|Tx|Warng|Error ID DLC data|RTR};</li>
+ * <li>1.2: {@code N) offset bus type ID DLC data|RTR}; 1.3 adds a reserved column after the ID;</li>
+ * <li>2.0 and 2.1: the columns {@code $COLUMNS} names (N number, O offset, T type, B bus, I ID,
+ *     d direction, R reserved, L DLC code, l length in bytes, D data); message types DT (CAN data
+ *     frame), FD (CAN FD), FB (CAN FD with bit rate switch), FE (CAN FD with error state
+ *     indicator), BI (CAN FD with both), RR (remote request), ER (error frame); ST (hardware
+ *     status), EC (error counter change) and EV (event) carry no frame and are skipped.</li>
+ * </ul>
+ * Times: {@code $STARTTIME} is days since 1899-12-30 00:00 UTC, fraction included; a frame is at
+ * that start (rounded to the microsecond) plus its offset in milliseconds (digits beyond the
+ * microsecond dropped). Without {@code $STARTTIME} times are the offsets from 0. Bus N is
+ * {@code can<N-1>}, as ASC channels are read; versions without a bus column are on {@code can0}.
+ * An ID of up to 4 hex digits is 11-bit, of 5 to 8 digits 29-bit. Error frames say only that
+ * one was seen, as in ASC: {@code CanFrame.error(t, bus, 0)}.
+ */
+final class TrcReader extends LineLogReader {
+    static final String VERSIONS = "1.0, 1.1, 1.2, 1.3, 2.0 and 2.1";
+    /** Days from 1899-12-30 (the start of PEAK's and Excel's day count) to 1970-01-01. */
+    static final int EPOCH_DAY = 25569;
+    static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final int MAX_TOKENS = 80;
+    private static final int MAX_BUS = 9999;
+
+    /** 10, 11, 12, 13, 20, 21; 0 until a data line or {@code $FILEVERSION} says which. */
+    private int version;
+    private long startMicros;
+    /** Column letters in order, for 2.x. */
+    private char[] columns;
+    private final int[] from = new int[MAX_TOKENS];
+    private final int[] to = new int[MAX_TOKENS];
+    private final byte[] scratch = new byte[CanFrame.MAX_FD_LENGTH];
+    private String[] buses = new String[8];
+
+    TrcReader(LineInput input, String source, ProblemListener problems) {
+        super(input, source, problems);
+    }
+
+    @Override
+    public LogFormat format() {
+        return LogFormat.TRC;
+    }
+
+    @Override
+    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+        int q = Ascii.skipSpaces(b, start, end);
+        end = Ascii.trimEnd(b, q, end);
+        if (q == end) {
+            return null;
+        }
+        if (b[q] == ';') {
+            header(b, q + 1, end);
+            return null;
+        }
+        if (Ascii.isBlankOrComment(b, q, end)) {
+            return null;
+        }
+        int n = 0;
+        while (q < end) {
+            if (n == MAX_TOKENS) {
+                throw fault("more than " + MAX_TOKENS + " fields");
+            }
+            from[n] = q;
+            q = Ascii.tokenEnd(b, q, end);
+            to[n++] = q;
+            q = Ascii.skipSpaces(b, q, end);
+        }
+        if (version == 0) {
+            version = 10;
+        }
+        return version >= 20 ? columnsLine(b, n) : numberedLine(b, n);
+    }
+
+    private void header(byte[] b, int q, int end) throws LogParseException {
+        if (q >= end || b[q] != '$') {
+            return; // a comment
+        }
+        int eq = q;
+        while (eq < end && b[eq] != '=') {
+            eq++;
+        }
+        String key = new String(b, q, eq - q, StandardCharsets.US_ASCII).strip();
+        String value = eq < end ? new String(b, eq + 1, end - eq - 1, StandardCharsets.UTF_8).strip() : "";
+        switch (key) {
+            case "$FILEVERSION" -> {
+                version = switch (value) {
+                    case "1.0" -> 10;
+                    case "1.1" -> 11;
+                    case "1.2" -> 12;
+                    case "1.3" -> 13;
+                    case "2.0" -> 20;
+                    case "2.1" -> 21;
+                    default -> throw unreadable("PEAK TRC file version '" + Ascii.text(b, eq + 1, end)
+                            + "' is not read; this workbench reads versions " + VERSIONS);
+                };
+                if (version >= 20 && columns == null) {
+                    columns = (version == 20 ? "NOTIdlD" : "NOTBIdRLD").toCharArray();
+                }
+            }
+            case "$STARTTIME" -> startMicros = startTime(value, b, eq + 1, end);
+            case "$COLUMNS" -> columns = columns(value, b, eq + 1, end);
+            default -> {
+                // other keywords ($NETWORK…) say nothing about the frames
+            }
+        }
+    }
+
+    private long startTime(String value, byte[] b, int from, int end) throws LogParseException {
+        try {
+            BigDecimal days = new BigDecimal(value);
+            if (days.signum() < 0 || days.compareTo(BigDecimal.valueOf(2_958_466)) > 0) {
+                throw new NumberFormatException();
+            }
+            return days.subtract(BigDecimal.valueOf(EPOCH_DAY)).multiply(BigDecimal.valueOf(MICROS_PER_DAY))
+                    .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw fault("bad $STARTTIME '" + Ascii.text(b, from, end) + "': days since 1899-12-30 expected");
+        }
+    }
+
+    private char[] columns(String value, byte[] b, int from, int end) throws LogParseException {
+        String[] names = value.split(",", -1);
+        char[] result = new char[names.length];
+        for (int i = 0; i < names.length; i++) {
+            String c = names[i].strip();
+            if (c.length() != 1 || "NOTBIdRLlD".indexOf(c.charAt(0)) < 0) {
+                throw fault("bad $COLUMNS '" + Ascii.text(b, from, end) + "': unknown column '" + c + "'");
+            }
+            result[i] = c.charAt(0);
+        }
+        String s = new String(result);
+        if (s.indexOf('O') < 0 || s.indexOf('T') < 0 || s.indexOf('I') < 0
+                || s.indexOf('L') < 0 && s.indexOf('l') < 0 || s.indexOf('D') != s.length() - 1) {
+            throw fault("bad $COLUMNS '" + Ascii.text(b, from, end)
+                    + "': O, T, I, L or l, and D as the last column are needed");
+        }
+        return result;
+    }
+
+    /** Versions 1.x: {@code N) offset …}. */
+    private CanFrame numberedLine(byte[] b, int n) throws LogParseException {
+        if (b[to[0] - 1] != ')') {
+            throw fault("expected the message number 'N)' of a version " + versionText() + " trace, found '"
+                    + Ascii.text(b, from[0], to[0]) + "'");
+        }
+        if (n < 2) {
+            throw fault("missing time offset");
+        }
+        long time = startMicros + offset(1);
+        int k = 2;
+        String bus = "can0";
+        if (version >= 12) {
+            bus = bus(b, k++);
+        }
+        Direction direction = Direction.RX;
+        if (version >= 11) {
+            need(n, k, "message type");
+            if (Ascii.tokenEquals(b, from[k], to[k], "Tx")) {
+                direction = Direction.TX;
+            } else if (Ascii.tokenEquals(b, from[k], to[k], "Warng")) {
+                return null; // a bus state warning, not a frame
+            } else if (Ascii.tokenEquals(b, from[k], to[k], "Error")) {
+                return CanFrame.error(time, bus, AscReader.ERROR_CLASS);
+            } else if (!Ascii.tokenEquals(b, from[k], to[k], "Rx")) {
+                throw fault("unknown message type '" + Ascii.text(b, from[k], to[k]) + "': Rx, Tx, Warng or Error expected");
+            }
+            k++;
+        }
+        need(n, k, "ID");
+        int idToken = k++;
+        if (version == 10 && Ascii.tokenEquals(b, from[idToken], to[idToken], "FFFFFFFF")) {
+            return null; // a bus state warning (BUSLIGHT, BUSHEAVY, BUSOFF)
+        }
+        if (version >= 13) {
+            k++; // reserved
+        }
+        need(n, k, "data length code");
+        int dlc = (int) decimal(k++, "data length code", 2);
+        if (dlc > 8) {
+            throw fault("data length code " + dlc + ", at most 8");
+        }
+        if (k < n && Ascii.tokenEquals(b, from[k], to[k], "ERROR")) {
+            return CanFrame.error(time, bus, AscReader.ERROR_CLASS);
+        }
+        long id = id(b, idToken);
+        boolean extended = to[idToken] - from[idToken] > 4;
+        if (k < n && Ascii.tokenEquals(b, from[k], to[k], "RTR")) {
+            if (k + 1 < n) {
+                throw fault("unexpected text after RTR");
+            }
+            return directed(CanFrame.remote(time, bus, (int) id, extended, dlc), direction);
+        }
+        return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, k, n, dlc, "data length code")),
+                direction);
+    }
+
+    /** Versions 2.x: the columns of {@code $COLUMNS}. */
+    private CanFrame columnsLine(byte[] b, int n) throws LogParseException {
+        char[] cols = columns;
+        long time = 0;
+        String bus = "can0";
+        int type = -1;
+        for (int c = 0; c < cols.length && c < n; c++) {
+            char col = cols[c];
+            if (col == 'O') {
+                time = startMicros + offset(c);
+            } else if (col == 'B') {
+                bus = bus(b, c);
+            } else if (col == 'T') {
+                type = c;
+                break; // from here on, columns may be empty for lines that are no frame
+            }
+        }
+        if (type < 0) {
+            throw fault("missing message type");
+        }
+        int t0 = from[type];
+        int t1 = to[type];
+        boolean fd = false;
+        boolean brs = false;
+        boolean esi = false;
+        boolean remote = false;
+        if (Ascii.tokenEquals(b, t0, t1, "DT")) {
+            // classic data frame
+        } else if (Ascii.tokenEquals(b, t0, t1, "FD")) {
+            fd = true;
+        } else if (Ascii.tokenEquals(b, t0, t1, "FB")) {
+            fd = true;
+            brs = true;
+        } else if (Ascii.tokenEquals(b, t0, t1, "FE")) {
+            fd = true;
+            esi = true;
+        } else if (Ascii.tokenEquals(b, t0, t1, "BI")) {
+            fd = true;
+            brs = true;
+            esi = true;
+        } else if (Ascii.tokenEquals(b, t0, t1, "RR")) {
+            remote = true;
+        } else if (Ascii.tokenEquals(b, t0, t1, "ER")) {
+            // the bus column comes before the type in every layout PEAK writes
+            for (int c = type + 1; c < cols.length && c < n; c++) {
+                if (cols[c] == 'B') {
+                    bus = bus(b, c);
+                }
+            }
+            return CanFrame.error(time, bus, AscReader.ERROR_CLASS);
+        } else if (Ascii.tokenEquals(b, t0, t1, "ST") || Ascii.tokenEquals(b, t0, t1, "EC")
+                || Ascii.tokenEquals(b, t0, t1, "EV")) {
+            return null; // hardware status, error counter change, event: no frame
+        } else {
+            throw fault("unknown message type '" + Ascii.text(b, t0, t1)
+                    + "': DT, FD, FB, FE, BI, RR, ST, EC, ER or EV expected");
+        }
+        int idToken = -1;
+        int dlc = -1;
+        int length = -1;
+        Direction direction = Direction.RX;
+        int dataToken = n;
+        for (int c = type + 1; c < cols.length; c++) {
+            char col = cols[c];
+            if (col == 'D') {
+                dataToken = c;
+                break;
+            }
+            need(n, c, columnName(col));
+            switch (col) {
+                case 'B' -> bus = bus(b, c);
+                case 'I' -> idToken = c;
+                case 'd' -> {
+                    if (Ascii.tokenEquals(b, from[c], to[c], "Tx")) {
+                        direction = Direction.TX;
+                    } else if (!Ascii.tokenEquals(b, from[c], to[c], "Rx")) {
+                        throw fault("direction '" + Ascii.text(b, from[c], to[c]) + "': Rx or Tx expected");
+                    }
+                }
+                case 'L' -> dlc = (int) decimal(c, "data length code", 2);
+                case 'l' -> length = (int) decimal(c, "data length", 2);
+                default -> {
+                    // N, R: nothing to take
+                }
+            }
+        }
+        if (idToken < 0) {
+            throw fault("missing ID");
+        }
+        long id = id(b, idToken);
+        boolean extended = to[idToken] - from[idToken] > 4;
+        if (dlc > 15) {
+            throw fault("data length code " + dlc + ", at most 15");
+        }
+        if (remote) {
+            int requested = dlc >= 0 ? dlc : length;
+            if (requested > 8) {
+                throw fault("remote request for " + requested + " bytes, at most 8");
+            }
+            if (dataToken < n) {
+                throw fault("data after a remote request");
+            }
+            return directed(CanFrame.remote(time, bus, (int) id, extended, requested), direction);
+        }
+        if (fd) {
+            if (length < 0) {
+                length = CanFrame.fdLengthOf(dlc);
+            } else if (!CanFrame.isFdLength(length)) {
+                throw fault("data length " + length + " is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
+            } else if (dlc >= 0 && CanFrame.fdLengthOf(dlc) != length) {
+                throw fault("data length code " + dlc + " but data length " + length);
+            }
+            byte[] data = data(b, dataToken, n, length, length == dlc || dlc < 0 ? "data length" : "data length code " + dlc + " ("
+                    + length + " bytes)");
+            return directed(CanFrame.wrapFd(time, bus, (int) id, extended, brs, esi, data), direction);
+        }
+        if (length < 0) {
+            length = dlc;
+        }
+        if (length > 8) {
+            throw fault((dlc >= 0 ? "data length code " : "data length ") + length
+                    + " for a classic CAN frame (DT), at most 8");
+        }
+        return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, dataToken, n, length,
+                dlc >= 0 ? "data length code" : "data length")), direction);
+    }
+
+    private static String columnName(char col) {
+        return switch (col) {
+            case 'N' -> "message number";
+            case 'B' -> "bus";
+            case 'I' -> "ID";
+            case 'd' -> "direction";
+            case 'R' -> "reserved column";
+            case 'L' -> "data length code";
+            case 'l' -> "data length";
+            default -> "column " + col;
+        };
+    }
+
+    private static CanFrame directed(CanFrame frame, Direction direction) {
+        return direction == Direction.RX ? frame : frame.withDirection(direction);
+    }
+
+    private void need(int n, int k, String what) throws LogParseException {
+        if (k >= n) {
+            throw fault("missing " + what);
+        }
+    }
+
+    /** {@code count} data bytes from token {@code k} on, which must be all the tokens left. */
+    private byte[] data(byte[] b, int k, int n, int count, String lengthName) throws LogParseException {
+        if (n - k < count) {
+            throw fault(lengthName + " " + count + " but " + CandumpSyntax.dataBytes(n - k));
+        }
+        if (n - k > count) {
+            throw fault(lengthName + " " + count + " but more data: '" + Ascii.text(b, from[k + count], to[n - 1]) + "'");
+        }
+        for (int i = 0; i < count; i++) {
+            int p = from[k + i];
+            int hi = to[k + i] - p == 2 ? HEX_VALUE[b[p] & 0xFF] : -1;
+            int lo = to[k + i] - p == 2 ? HEX_VALUE[b[p + 1] & 0xFF] : -1;
+            if (hi < 0 || lo < 0) {
+                throw fault("data byte '" + Ascii.text(b, p, to[k + i]) + "' is not two hex digits");
+            }
+            scratch[i] = (byte) (hi << 4 | lo);
+        }
+        return Arrays.copyOf(scratch, count);
+    }
+
+    private long id(byte[] b, int k) throws LogParseException {
+        int p = from[k];
+        int digits = to[k] - p;
+        if (digits > 8) {
+            throw fault("ID '" + Ascii.text(b, p, to[k]) + "' has more than 8 hex digits");
+        }
+        long v = 0;
+        for (int i = p; i < to[k]; i++) {
+            int d = HEX_VALUE[b[i] & 0xFF];
+            if (d < 0) {
+                throw fault("bad hex digit " + Ascii.describe(b[i]) + " in ID");
+            }
+            v = v << 4 | d;
+        }
+        if (digits <= 4 && v > CanFrame.MAX_STANDARD_ID) {
+            throw fault(String.format("ID 0x%X does not fit 11 bits (4 digits: an 11-bit ID)", v));
+        }
+        if (v > CanFrame.MAX_EXTENDED_ID) {
+            throw fault(String.format("ID 0x%X does not fit 29 bits", v));
+        }
+        return v;
+    }
+
+    private long decimal(int k, String what, int maxDigits) throws LogParseException {
+        byte[] b = input.buf;
+        int p = from[k];
+        if (to[k] - p > maxDigits) {
+            throw fault("bad " + what + " '" + Ascii.text(b, p, to[k]) + "'");
+        }
+        long v = 0;
+        for (int i = p; i < to[k]; i++) {
+            if (!isDigit(b[i])) {
+                throw fault("bad " + what + " '" + Ascii.text(b, p, to[k]) + "'");
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
+    /** Milliseconds with up to 9 decimals, as microseconds (digits beyond the microsecond dropped). */
+    private long offset(int k) throws LogParseException {
+        byte[] b = input.buf;
+        int i = from[k];
+        int end = to[k];
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long millis = 0;
+        int digits = 0;
+        while (i < end && isDigit(b[i])) {
+            millis = millis * 10 + (b[i++] - '0');
+            digits++;
+        }
+        long micros = 0;
+        int fractionDigits = 0;
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end && isDigit(b[i])) {
+                if (fractionDigits < 3) {
+                    micros = micros * 10 + (b[i] - '0');
+                }
+                fractionDigits++;
+                i++;
+            }
+        }
+        if (i != end || digits == 0 || digits > 12 || fractionDigits > 9) {
+            throw fault("bad time offset '" + Ascii.text(b, from[k], end) + "': milliseconds expected");
+        }
+        for (int f = fractionDigits; f < 3; f++) {
+            micros *= 10;
+        }
+        long total = millis * 1000 + micros;
+        return negative ? -total : total;
+    }
+
+    private String bus(byte[] b, int k) throws LogParseException {
+        int p = from[k];
+        int number = 0;
+        for (int i = p; i < to[k]; i++) {
+            if (!isDigit(b[i]) || number > MAX_BUS) {
+                throw fault("bad bus '" + Ascii.text(b, p, to[k]) + "': a number from 1 expected");
+            }
+            number = number * 10 + (b[i] - '0');
+        }
+        if (number < 1 || number > MAX_BUS) {
+            throw fault("bad bus '" + Ascii.text(b, p, to[k]) + "': a number from 1 expected");
+        }
+        if (number >= buses.length) {
+            buses = Arrays.copyOf(buses, Math.max(number + 1, buses.length * 2));
+        }
+        String bus = buses[number];
+        if (bus == null) {
+            bus = "can" + (number - 1);
+            buses[number] = bus;
+        }
+        return bus;
+    }
+
+    private String versionText() {
+        return version / 10 + "." + version % 10;
+    }
+}
