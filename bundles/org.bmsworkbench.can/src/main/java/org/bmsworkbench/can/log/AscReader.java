@@ -221,7 +221,8 @@ final class AscReader extends LineLogReader {
      * <data> [<duration> <bit count> <flags> …]}, or {@code <channel> Rx|Tx ErrorFrame …}. The
      * flags say whether the frame is CAN FD (EDL, 0x1000) or a classic frame logged on a CAN FD
      * channel, and whether it is a remote frame (0x10); without them a line of length 0 and a
-     * DLC above 0 is a remote frame, anything else CAN FD.
+     * DLC above 0 is a remote frame, anything else CAN FD. More than 8 bytes is CAN FD whatever
+     * the flags say (python-can writes 0 there).
      */
     private CanFrame fdEvent(byte[] b, int q, int end, long time) throws LogParseException {
         q = Ascii.skipSpaces(b, q, end);
@@ -318,7 +319,7 @@ final class AscReader extends LineLogReader {
             }
             q = Ascii.skipSpaces(b, t, end);
         }
-        boolean fd = flags >= 0 ? (flags & AscWriter.FD_EDL) != 0 : !(length == 0 && dlc > 0);
+        boolean fd = length > 8 || dlc > 8 || (flags >= 0 ? (flags & AscWriter.FD_EDL) != 0 : !(length == 0 && dlc > 0));
         boolean remote = flags >= 0 ? !fd && (flags & AscWriter.FD_RTR) != 0 : !fd;
         String bus = bus(channel);
         CanFrame frame;
@@ -337,9 +338,6 @@ final class AscReader extends LineLogReader {
             }
             frame = CanFrame.remote(time, bus, (int) id, extended, dlc);
         } else {
-            if (length > 8) {
-                throw fault("a classic CAN frame (no EDL flag) of " + length + " bytes, at most 8");
-            }
             frame = CanFrame.wrap(time, bus, (int) id, extended, data);
         }
         return direction == Direction.RX ? frame : frame.withDirection(direction);

@@ -24,16 +24,22 @@ import org.bmsworkbench.can.CanFrame;
  * decodes as a frame-level log does: a message of up to 8 bytes is one frame; a longer one is
  * split into NMEA 2000 fast-packet frames (frame 0: sequence and frame counter, length, 6 bytes;
  * then 7 bytes a frame; the last padded with 0xFF), the 3-bit sequence counter counting up per
- * PGN and source from 0, at most 223 bytes. The 29-bit ID is priority, PGN and source; a PDU1 PGN
- * (PDU format below 240) carries the destination in its low byte. All frames of a message have its
- * time, and are on bus {@code can0}.
+ * PGN and source from 0, at most 223 bytes; a longer one (up to 1785 bytes) as the ISO transport
+ * protocol broadcasts it (TP.CM BAM, then TP.DT frames). The 29-bit ID is priority, PGN and source;
+ * a PDU1 PGN (PDU format below 240) carries the destination in its low byte. All frames of a
+ * message have its time, and are on bus {@code can0}. PGNs above 262143 (0x3FFFF) are canboat's
+ * numbers for the gateway's own messages, which never were on the bus: skipped.
  */
 final class CanboatCsvReader extends LineLogReader {
     static final String BUS = "can0";
     /** The longest fast-packet payload: 6 bytes in frame 0 and 7 in each of frames 1 to 31. */
     static final int MAX_FAST_PACKET = 223;
+    /** The longest message of the ISO transport protocol: 255 packets of 7 bytes. */
+    static final int MAX_TRANSPORT = 1785;
+    private static final int TP_CM = 0xEC00;
+    private static final int TP_DT = 0xEB00;
 
-    private final byte[] payload = new byte[MAX_FAST_PACKET];
+    private final byte[] payload = new byte[MAX_TRANSPORT];
     private final ArrayDeque<CanFrame> queued = new ArrayDeque<>();
     private final Map<Integer, Integer> sequences = new HashMap<>();
     private final byte[] lastDate = new byte[10];
@@ -76,13 +82,14 @@ final class CanboatCsvReader extends LineLogReader {
         }
         long time = time(b, f[0], f[1] - 1);
         int priority = (int) number(b, f[1], f[2] - 1, "priority", 7);
-        int pgn = (int) number(b, f[2], f[3] - 1, "PGN", 0x3FFFF);
+        long pgnValue = number(b, f[2], f[3] - 1, "PGN", Integer.MAX_VALUE);
+        if (pgnValue > 0x3FFFF) {
+            return null; // canboat's numbers for the gateway's own messages (Actisense BEM, …): never on the bus
+        }
+        int pgn = (int) pgnValue;
         int sourceAddress = (int) number(b, f[3], f[4] - 1, "source", 255);
         int destination = (int) number(b, f[4], f[5] - 1, "destination", 255);
-        int length = (int) number(b, f[5], f[6] - 1, "length", 1785);
-        if (length > MAX_FAST_PACKET) {
-            throw fault("a message of " + length + " bytes; a fast packet carries at most " + MAX_FAST_PACKET);
-        }
+        int length = (int) number(b, f[5], f[6] - 1, "length", MAX_TRANSPORT);
         int count = 0;
         int p = f[6];
         while (p <= end) {
@@ -117,6 +124,9 @@ final class CanboatCsvReader extends LineLogReader {
         if (length <= 8) {
             return CanFrame.wrap(time, BUS, id, true, Arrays.copyOf(payload, length));
         }
+        if (length > MAX_FAST_PACKET) {
+            return broadcast(time, pgn, sourceAddress, length);
+        }
         int key = pgn << 8 | sourceAddress;
         int sequence = sequences.getOrDefault(key, 0);
         sequences.put(key, (sequence + 1) & 7);
@@ -143,6 +153,26 @@ final class CanboatCsvReader extends LineLogReader {
             }
         }
         return first;
+    }
+
+    /**
+     * A message longer than a fast packet as the ISO transport protocol broadcasts it (ISO 11783-3,
+     * J1939-21 BAM): a TP.CM frame (PGN 60416 to 255: control 32, size, packets, 0xFF, the PGN),
+     * then TP.DT frames (PGN 60160 to 255: sequence number from 1, 7 bytes, the last padded with 0xFF),
+     * all at priority 7.
+     */
+    private CanFrame broadcast(long time, int pgn, int sourceAddress, int length) {
+        int packets = (length + 6) / 7;
+        byte[] announce = {32, (byte) length, (byte) (length >>> 8), (byte) packets, (byte) 0xFF, (byte) pgn,
+            (byte) (pgn >>> 8), (byte) (pgn >>> 16)};
+        for (int k = 0; k < packets; k++) {
+            byte[] frame = new byte[8];
+            Arrays.fill(frame, (byte) 0xFF);
+            frame[0] = (byte) (k + 1);
+            System.arraycopy(payload, k * 7, frame, 1, Math.min(7, length - k * 7));
+            queued.add(CanFrame.wrap(time, BUS, 7 << 26 | (TP_DT | 0xFF) << 8 | sourceAddress, true, frame));
+        }
+        return CanFrame.wrap(time, BUS, 7 << 26 | (TP_CM | 0xFF) << 8 | sourceAddress, true, announce);
     }
 
     private long number(byte[] b, int from, int to, String what, long max) throws LogParseException {

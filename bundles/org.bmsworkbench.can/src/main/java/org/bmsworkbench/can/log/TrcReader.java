@@ -218,7 +218,7 @@ final class TrcReader extends LineLogReader {
             }
             return directed(CanFrame.remote(time, bus, (int) id, extended, dlc), direction);
         }
-        return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, k, n, dlc, "data length code")),
+        return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, k, n, dlc, "data length code " + dlc)),
                 direction);
     }
 
@@ -334,8 +334,9 @@ final class TrcReader extends LineLogReader {
             } else if (dlc >= 0 && CanFrame.fdLengthOf(dlc) != length) {
                 throw fault("data length code " + dlc + " but data length " + length);
             }
-            byte[] data = data(b, dataToken, n, length, length == dlc || dlc < 0 ? "data length" : "data length code " + dlc + " ("
-                    + length + " bytes)");
+            String declared = dlc < 0 ? "data length " + length
+                    : "data length code " + dlc + (dlc == length ? "" : " (" + length + " bytes)");
+            byte[] data = data(b, dataToken, n, length, declared);
             return directed(CanFrame.wrapFd(time, bus, (int) id, extended, brs, esi, data), direction);
         }
         if (length < 0) {
@@ -346,7 +347,7 @@ final class TrcReader extends LineLogReader {
                     + " for a classic CAN frame (DT), at most 8");
         }
         return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, dataToken, n, length,
-                dlc >= 0 ? "data length code" : "data length")), direction);
+                (dlc >= 0 ? "data length code " : "data length ") + length)), direction);
     }
 
     private static String columnName(char col) {
@@ -373,12 +374,12 @@ final class TrcReader extends LineLogReader {
     }
 
     /** {@code count} data bytes from token {@code k} on, which must be all the tokens left. */
-    private byte[] data(byte[] b, int k, int n, int count, String lengthName) throws LogParseException {
+    private byte[] data(byte[] b, int k, int n, int count, String declared) throws LogParseException {
         if (n - k < count) {
-            throw fault(lengthName + " " + count + " but " + CandumpSyntax.dataBytes(n - k));
+            throw fault(declared + " but " + CandumpSyntax.dataBytes(n - k));
         }
         if (n - k > count) {
-            throw fault(lengthName + " " + count + " but more data: '" + Ascii.text(b, from[k + count], to[n - 1]) + "'");
+            throw fault(declared + " but more data: '" + Ascii.text(b, from[k + count], to[n - 1]) + "'");
         }
         for (int i = 0; i < count; i++) {
             int p = from[k + i];
@@ -458,7 +459,7 @@ final class TrcReader extends LineLogReader {
                 i++;
             }
         }
-        if (i != end || digits == 0 || digits > 12 || fractionDigits > 9) {
+        if (i != end || digits == 0 || digits > 15 || fractionDigits > 9) {
             throw fault("bad time offset '" + Ascii.text(b, from[k], end) + "': milliseconds expected");
         }
         for (int f = fractionDigits; f < 3; f++) {

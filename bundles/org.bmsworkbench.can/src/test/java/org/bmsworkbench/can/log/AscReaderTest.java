@@ -133,7 +133,10 @@ class AscReaderTest {
                0.500000 0  356  Rx   d 0                | channel 0: ASC channels start at 1
                0.5x0000 1  356  Rx   d 0                | bad time '0.5x0000'
                0.500000                                 | nothing after the time
-               0.500000 CANFD   1 Rx  356  1 0 8 8 00 00 00 00 00 00 00 00 | CAN FD frames are not supported
+               0.500000 CANFD   1 Rx  356  1 0 9 8 00 00 00 00 00 00 00 00 | DLC 9 means 12 bytes, but the data length is 8
+               0.500000 CANFD   1 Rx  356  Name 2 0 8 8 00                 | bad BRS flag '2': 0 or 1 expected
+               0.500000 CANFD   1 Rx  356  1 0 a 10 00 00 00 00 00 00 00 00 00 00 | data length 10 is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)
+               0.500000 CANFD   1 Rx  356  1 0 9 12 00 00                 | data length 12 but 2 data bytes
             date Mon Sept 14 12:26:40.000 pm 2020       | bad date 'Mon Sept 14 12:26:40.000 pm 2020': unknown month
             date Mon Sep 14 13:26:40.000 pm 2020        | bad date 'Mon Sep 14 13:26:40.000 pm 2020': hour 13 with pm
             hello world                                 | not an ASC line: 'hello world'

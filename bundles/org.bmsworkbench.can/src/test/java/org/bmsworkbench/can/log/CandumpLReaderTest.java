@@ -121,7 +121,10 @@ class CandumpLReaderTest {
             (1600000000.5 can0 356#11                           | 1 | bad timestamp '(1600000000.5'
             (1600000000) can0 356#11                            | 1 | bad timestamp '(1600000000)'
             can0 356#11                                         | 1 | missing timestamp: a candump -L line starts with '(seconds.micros)'
-            (1600000000.500000) can0 356##1C014                 | 1 | CAN FD frames are not supported
+            (1600000000.500000) can0 356##1C01                  | 1 | odd number of hex digits in data
+            (1600000000.500000) can0 356##1C01401020304050607   | 1 | 9 data bytes: not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)
+            (1600000000.500000) can0 356##                      | 1 | missing CAN FD flags after '##'
+            (1600000000.500000) can0 20000004##100               | 1 | an error frame cannot be a CAN FD frame
             (1600000000.500000) can0 356#C01                    | 1 | odd number of hex digits in data
             (1600000000.500000) can0 3G6#01                     | 1 | bad hex digit 'G' in id
             (1600000000.500000) can0 3567#01                    | 1 | id '3567' has 4 hex digits; 3 (11-bit) or 8 (29-bit) expected

@@ -73,7 +73,8 @@ class CandumpReaderTest {
               can0  356   [2]  C0 14 85                   | more data bytes than [2]
               can0  356   [2]  C0 14 junk                 | unexpected text after the data: 'junk'
               can0  356   [2]  C0 1                       | data byte '1' is not two hex digits
-              can0  356   [12]  00 00                     | CAN FD frames are not supported
+              can0  356   [12]  00 00                     | [12] but 2 data bytes
+              can0  356   [10]  00 00                     | [10] is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)
               can0  356   6  C0                           | expected '[length]' after the id, found '6'
               can0  356                                   | missing '[length]' after the id
               can0  3567   [1]  00                        | id '3567' has 4 hex digits; 3 (11-bit) or 8 (29-bit) expected

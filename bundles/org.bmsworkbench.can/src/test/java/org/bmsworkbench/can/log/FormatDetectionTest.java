@@ -33,6 +33,12 @@ class FormatDetectionTest {
             no internal events logged                            | ASC
             "   0.000000 Start of measurement"                   | ASC
             "   0.500000 1  356             Rx   d 1 00"         | ASC
+            ;$FILEVERSION=2.1                                    | TRC
+            ;##########################################         | TRC
+            "     1)      1841  0356  8  00 00 00 00 00 00 00 00" | TRC
+            00:29:58.617 R 0DFF180D A2 8C 50 C0 FF FF FF FF      | YACHT_DEVICES_RAW
+            "2016-02-28T19:57:02.364Z,6,127508,4,255,1,01"       | CANBOAT_CSV
+            "2016-02-28-19:57:02.364,6,127508,4,255,1,01"        | CANBOAT_CSV
             """)
     void tellsTheFormatFromTheFirstSignificantLine(String line, LogFormat expected) throws Exception {
         String text = "\n// comment\n# comment\n" + line + "\n";
@@ -145,6 +151,46 @@ class FormatDetectionTest {
             LogParseException e = assertThrows(LogParseException.class, reader::next);
             assertEquals(1, e.line());
         }
+    }
+
+    @Test
+    void binaryLogsAreToldByTheirFirstBytes() throws Exception {
+        byte[] mdf = "MDF     4.10    MDF4 measurement".getBytes(StandardCharsets.US_ASCII);
+        LogParseException e = assertThrows(LogParseException.class,
+                () -> CanLogs.open(new ByteArrayInputStream(mdf), "drive.mf4", null, problems -> { }));
+        assertEquals("drive.mf4:1: an ASAM MDF (MF4) measurement file, which this workbench does not read;"
+                + " export it as Vector BLF or ASC, PEAK TRC or candump -L", e.getMessage());
+        byte[] unfinished = "UnFinMF 4.10    ".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(assertThrows(LogParseException.class,
+                () -> CanLogs.open(new ByteArrayInputStream(unfinished), "x", null, null)).reason().startsWith("an ASAM MDF"));
+        byte[] blf = new byte[144];
+        System.arraycopy("LOGG".getBytes(StandardCharsets.US_ASCII), 0, blf, 0, 4);
+        e = assertThrows(LogParseException.class, () -> {
+            try (CanLogReader reader = CanLogs.open(new ByteArrayInputStream(blf), "x.blf", null, null)) {
+                assertEquals(LogFormat.BLF, reader.format());
+                reader.next();
+            }
+        });
+        assertEquals("x.blf", e.source());
+    }
+
+    @Test
+    void aTraceVersionNotReadIsNamed() {
+        LogParseException e = assertThrows(LogParseException.class, () -> {
+            try (CanLogReader reader = CanLogs.open(stream(";$FILEVERSION=3.0\n"), "new.trc", null, p -> { })) {
+                reader.next();
+            }
+        });
+        assertEquals("new.trc:1: PEAK TRC file version '3.0' is not read; this workbench reads versions "
+                + TrcReader.VERSIONS, e.getMessage());
+    }
+
+    @Test
+    void theFormatForWritingFollowsTheExtension() {
+        assertEquals(LogFormat.TRC, LogFormat.forWriting(Path.of("x.TRC")));
+        assertEquals(LogFormat.BLF, LogFormat.forWriting(Path.of("dir/x.blf")));
+        assertEquals(LogFormat.ASC, LogFormat.forWriting(Path.of("x.asc")));
+        assertEquals(LogFormat.CANDUMP_L, LogFormat.forWriting(Path.of("x.raw")));
     }
 
     private static ByteArrayInputStream stream(String text) {

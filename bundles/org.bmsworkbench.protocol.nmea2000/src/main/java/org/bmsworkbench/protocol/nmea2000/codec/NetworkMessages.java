@@ -103,10 +103,10 @@ public final class NetworkMessages {
 
     /**
      * The PGN of any 29-bit data frame (PDU1: the destination byte removed), or -1 for an 11-bit,
-     * remote or error frame.
+     * remote, error or CAN FD frame (NMEA 2000 and J1939 are classic CAN).
      */
     public static int pgnOf(CanFrame frame) {
-        if (!frame.extended() || frame.remote() || frame.error()) {
+        if (!frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return -1;
         }
         // as J1939Id.pgn(), without an object per frame: every frame of a bus passes here
