@@ -72,9 +72,9 @@ final class TrcWriter implements CanLogWriter {
             out.put("    ").hex(frame.id(), 4);
         }
         out.put(frame.direction() == Direction.TX ? " Tx - " : " Rx - ");
-        int dlc = frame.fd() ? CanFrame.fdDlcCodeOf(frame.length()) : frame.dlc();
+        int dlc = frame.error() ? 0 : frame.fd() ? CanFrame.fdDlcCodeOf(frame.length()) : frame.dlc();
         out.decimal(dlc).spaces(dlc < 10 ? 4 : 3);
-        for (int i = 0, n = frame.length(); i < n; i++) {
+        for (int i = 0, n = frame.error() ? 0 : frame.length(); i < n; i++) {
             if (i > 0) {
                 out.put(' ');
             }

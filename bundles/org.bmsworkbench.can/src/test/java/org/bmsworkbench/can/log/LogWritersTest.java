@@ -48,6 +48,35 @@ class LogWritersTest {
     }
 
     @Test
+    void writesTrc21WithTheStartTimeInDaysAndOffsetsInMilliseconds() throws Exception {
+        List<CanFrame> frames = new java.util.ArrayList<>(FRAMES);
+        frames.add(CanFrame.fd(T + 500_123, "can1", 0x123, false, true, false, new byte[12]));
+        frames.add(CanFrame.fd(T + 600_000, "vcan0", 0x1ABCDEF, true, true, true, bytes(1, 2)).withDirection(Direction.TX));
+        String text = write(LogFormat.TRC, frames);
+        // 1600086400.5 s = 18519 days and 44800.5 s after 1970-01-01: 25569 + 18519.51852430555… days
+        assertEquals(String.join("\r\n", List.of(
+                ";$FILEVERSION=2.1",
+                ";$STARTTIME=44088.5185243055556",
+                ";$COLUMNS=N,O,T,B,I,d,R,L,D",
+                ";",
+                ";   Start time: 14.09.2020 12:26:40.500.0 (UTC)")) + "\r\n", text.substring(0, text.indexOf(";   Generated")));
+        String lines = text.substring(text.indexOf("\r\n      1 ") + 2);
+        assertEquals(String.join("\r\n", List.of(
+                "      1         0.000 DT  1     0356 Rx - 6    C0 14 85 0C D7 00",
+                "      2       100.000 DT  1 19F21450 Tx - 2    C0 14",
+                "      3       200.000 RR  2     0123 Rx - 4    ",
+                "      4       200.001 RR  2     0123 Rx - 0    ",
+                "      5       300.000 DT  1     07FF Rx - 0    ",
+                "      6       400.000 ER  1        - Rx - 0    ",
+                "      7       500.123 FB  2     0123 Rx - 9    00 00 00 00 00 00 00 00 00 00 00 00",
+                "      8       600.000 BI  3 01ABCDEF Tx - 2    01 02")) + "\r\n", lines);
+        List<CanFrame> back = read(null, text);
+        assertEquals(CanFrame.error(T + 400_000, "can0", 0), back.get(5));
+        assertEquals(frames.get(6), back.get(6));
+        assertEquals(frames.get(7).withBus("can2"), back.get(7));
+    }
+
+    @Test
     void writesAscWithAHeaderFromTheFirstFrame() throws IOException {
         assertEquals("""
                 date Mon Sep 14 12:26:40.500 pm 2020

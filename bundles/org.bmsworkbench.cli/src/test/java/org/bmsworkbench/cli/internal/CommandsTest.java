@@ -138,6 +138,32 @@ class CommandsTest {
     }
 
     @Test
+    void decodeAllPrintsTheRawFramesWhenNoProtocolIsRecognisedCanFdWithAllItsBytes() throws Exception {
+        StringBuilder sixtyFour = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            sixtyFour.append(String.format(" %02X", i));
+        }
+        // a PEAK trace (format told by content, whatever the name), an 11-bit frame no protocol claims and a 64-byte CAN FD frame
+        Files.writeString(dir.resolve("bench.txt"), """
+                ;$FILEVERSION=2.1
+                ;$STARTTIME=25569.5
+                ;$COLUMNS=N,O,T,B,I,d,R,L,D
+                      1         0.500 DT 1      07A0 Rx -  2    01 02
+                      2         1.000 FB 2      0123 Tx -  15  %s
+                """.formatted(sixtyFour));
+        Console c = run(0, "decode", "--format", "jsonl", "--all", "bench.txt");
+        assertEquals("bmswb decode: no known protocol recognised in bench.txt (installed: general-bms, sma);"
+                + " printing the raw frames (--all)\n", c.err());
+        assertEquals("""
+                {"time":43200.0005,"bus":"can0","protocol":null,"can_id":"0x7A0","message":"unknown","signals":{},"data":"0102"}
+                {"time":43200.001,"bus":"can1","protocol":null,"can_id":"0x123","message":"unknown","signals":{},"data":"%s","fd":true}
+                """.formatted(sixtyFour.toString().replace(" ", "")), c.out());
+        c = run(1, "decode", "--format", "jsonl", "bench.txt");
+        assertEquals("bmswb decode: no known protocol recognised in bench.txt (installed: general-bms, sma)\n", c.err());
+        assertEquals("", c.out());
+    }
+
+    @Test
     void aLogWithoutFramesIsSaidToHaveNoneWithAnyProtocolChoice() throws Exception {
         Files.writeString(dir.resolve("empty.log"), "");
         Files.writeString(dir.resolve("comments.log"), "// only\n# comments\n\n");
