@@ -225,4 +225,63 @@ class PlaybackControlTest {
                     .map(e -> e.substring(0, e.indexOf(": ") + 2)).toList(), r.errors()::toString);
         }
     }
+
+    @Test
+    void trcLogsSeekWithTheirHeaderAndReportLinesOfTheWholeFile() throws IOException {
+        StringBuilder b = new StringBuilder("""
+                ;$FILEVERSION=2.1
+                ;$STARTTIME=44087.5
+                ;$COLUMNS=N,O,T,B,I,d,R,L,D
+                ;   a comment
+                """);
+        int header = 4;
+        for (int i = 0; i < 3000; i++) {
+            b.append(String.format("%7d %13s DT 1      %04X Rx -  4    %02X %02X %02X %02X\r%n", i + 1, i + ".000",
+                    0x100 + (i % 0x100), i >>> 24, (i >>> 16) & 0xFF, (i >>> 8) & 0xFF, i & 0xFF));
+            if (i == 2500) {
+                b.append("   9999      2500.500 DT 1      0XYZ Rx -  1    00\r\n"); // line header + 2502
+            }
+        }
+        Path log = Files.write(dir.resolve("x.trc"), b.toString().getBytes(StandardCharsets.US_ASCII));
+        Recorder r = new Recorder();
+        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
+            ch.pause();
+            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            assertTrue(ch.checkpoints() > 10, "a TRC log is indexed: " + ch.checkpoints());
+            long start = ch.startMicros();
+            assertEquals(1_599_998_400_000_000L, start); // 2020-09-13 12:00 UTC, from $STARTTIME
+            ch.seek(start + 2400_000);
+            ch.resume();
+            r.awaitEnd();
+            assertEquals(2400, number(r.frames().get(0)));
+            assertEquals(start + 2400_000, r.frames().get(0).timestampMicros());
+            assertEquals(600, r.count());
+            assertEquals(List.of("x.trc:" + (header + 2502) + ": "), r.errors().stream()
+                    .map(e -> e.substring(0, e.indexOf(": ") + 2)).toList(), r.errors()::toString);
+        }
+    }
+
+    @Test
+    void yachtDevicesLogsPlayFromTheStartOnly() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            int ms = 86_399_000 - 1500 + i; // crosses midnight
+            int tod = ms % 86_400_000;
+            b.append(String.format("%02d:%02d:%02d.%03d R 19F21450 %02X %02X %02X %02X%n", tod / 3_600_000,
+                    tod / 60_000 % 60, tod / 1000 % 60, tod % 1000, i >>> 24, (i >>> 16) & 0xFF, (i >>> 8) & 0xFF, i & 0xFF));
+        }
+        Path log = Files.writeString(dir.resolve("yd.raw"), b);
+        Recorder r = new Recorder();
+        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
+            ch.pause();
+            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            assertEquals(1, ch.checkpoints(), "times of day: the day is counted from the start");
+            long start = ch.startMicros();
+            ch.seek(start + 2400_000);
+            ch.resume();
+            r.awaitEnd();
+            assertEquals(2400, number(r.frames().get(0)));
+            assertEquals(start + 2400_000, r.frames().get(0).timestampMicros(), "the day after midnight");
+        }
+    }
 }

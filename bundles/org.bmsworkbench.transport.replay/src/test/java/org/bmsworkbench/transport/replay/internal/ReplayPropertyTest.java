@@ -30,17 +30,19 @@ class ReplayPropertyTest {
         Arbitrary<Long> time = Arbitraries.longs().between(1_500_000_000_000_000L, 1_800_000_000_000_000L);
         Arbitrary<Boolean> extended = Arbitraries.of(false, true);
         Arbitrary<Integer> id = Arbitraries.integers().between(0, CanFrame.MAX_EXTENDED_ID);
-        Arbitrary<byte[]> data = Arbitraries.bytes().array(byte[].class).ofMaxSize(8);
+        Arbitrary<byte[]> data = Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(8),
+                Arbitraries.bytes().array(byte[].class).ofSize(64));
         Arbitrary<String> bus = Arbitraries.of("can0", "can1", "vcan0");
-        return Combinators.combine(time, extended, id, data, bus).as((t, x, i, d, b) ->
-                CanFrame.of(t, b, x ? i : i & CanFrame.MAX_STANDARD_ID, x, d));
+        return Combinators.combine(time, extended, id, data, bus).as((t, x, i, d, b) -> d.length > 8
+                ? CanFrame.fd(t, b, x ? i : i & CanFrame.MAX_STANDARD_ID, x, true, false, d)
+                : CanFrame.of(t, b, x ? i : i & CanFrame.MAX_STANDARD_ID, x, d));
     }
 
     @Property(tries = 60)
     void maxSpeedDeliversExactlyTheFramesOfTheLog(@ForAll("logs") List<CanFrame> log,
             @ForAll("formats") LogFormat format, @ForAll @IntRange(min = 256, max = 8192) int block) throws Exception {
         Path dir = Files.createTempDirectory("replay-property");
-        Path file = dir.resolve(format == LogFormat.ASC ? "p.asc" : "p.log");
+        Path file = dir.resolve(format == LogFormat.ASC ? "p.asc" : format == LogFormat.TRC ? "p.trc" : "p.log");
         try {
             List<CanFrame> sorted = new ArrayList<>(log);
             sorted.sort(java.util.Comparator.comparingLong(CanFrame::timestampMicros));
@@ -84,7 +86,7 @@ class ReplayPropertyTest {
 
     @Provide
     Arbitrary<LogFormat> formats() {
-        return Arbitraries.of(LogFormat.CANDUMP_L, LogFormat.ASC);
+        return Arbitraries.of(LogFormat.CANDUMP_L, LogFormat.ASC, LogFormat.TRC);
     }
 
 }
