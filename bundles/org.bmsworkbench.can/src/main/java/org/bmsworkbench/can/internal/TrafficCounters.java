@@ -32,10 +32,23 @@ final class TrafficCounters {
     private long previousFrames;
     private long previousBits;
 
-    /** Worst-case length on the wire of {@code frame} in bits (0 for an error report). */
+    /**
+     * Worst-case length on the wire of {@code frame} in bits (0 for an error report). A CAN FD frame
+     * counts as if its data phase ran at the nominal bit rate too, an upper bound (with bit rate
+     * switch the data phase is shorter): SOF to DLC (22 bits, 41 for a 29-bit id) and the data with
+     * worst-case stuffing, the stuff count and CRC (17 bits up to 16 data bytes, 21 above) with their
+     * fixed stuff bits, then CRC delimiter, ACK, EOF and IFS (13).
+     */
     static int frameBits(CanFrame frame) {
         if (frame.error()) {
             return 0;
+        }
+        if (frame.fd()) {
+            int n = frame.length();
+            int head = (frame.extended() ? 41 : 22) + 8 * n;
+            int crc = n <= 16 ? 17 : 21;
+            int fixed = 4 + crc + (4 + crc + 3) / 4;
+            return head + (head - 1) / 4 + fixed + 13;
         }
         return frame.extended() ? EXTENDED_BITS[frame.length()] : STANDARD_BITS[frame.length()];
     }

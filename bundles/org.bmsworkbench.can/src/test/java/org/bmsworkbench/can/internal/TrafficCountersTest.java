@@ -17,6 +17,17 @@ class TrafficCountersTest {
     }
 
     @Test
+    void canFdFramesCountAsIfAllOfThemRanAtTheNominalRate() {
+        // 22 + 8n bits SOF..data, (22 + 8n - 1) / 4 stuff bits, stuff count and CRC 17/21 with fixed stuff bits, 13 after
+        assertEquals(22 + 5 + 27 + 13, TrafficCounters.frameBits(CanFrame.fd(0, "c", 1, false, false, false)));
+        assertEquals(534 + 133 + 32 + 13, TrafficCounters.frameBits(CanFrame.fd(0, "c", 1, false, true, false, new byte[64])));
+        assertEquals(553 + 138 + 32 + 13, TrafficCounters.frameBits(CanFrame.fd(0, "c", 1, true, true, false, new byte[64])));
+        TrafficCounters t = new TrafficCounters();
+        t.record(CanFrame.fd(0, "c", 1, true, true, false, new byte[64]), false, 0);
+        assertEquals(1, t.snapshot(1_000, 0).rxFrames());
+    }
+
+    @Test
     void countsBySecondOfWallClock() {
         TrafficCounters t = new TrafficCounters();
         CanFrame f = CanFrame.of(0, "c", 1, false, new byte[8]);
