@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LogReadBenchmark {
     static final int LINES = 1_000_000;
 
-    @Param({"CANDUMP_L", "ASC"})
+    @Param({"CANDUMP_L", "ASC", "TRC"})
     public LogFormat format;
 
     private byte[] log;
