@@ -3,9 +3,6 @@ package org.bmsworkbench.can.log;
 import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
 import static org.bmsworkbench.can.log.Ascii.isDigit;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -50,11 +47,7 @@ final class TrcReader extends LineLogReader {
     private static final int MAX_TOKENS = 80;
     private static final int MAX_BUS = 9999;
 
-    /** 10, 11, 12, 13, 20, 21; 0 until a data line or {@code $FILEVERSION} says which. */
-    private int version;
-    private long startMicros;
-    /** Column letters in order, for 2.x. */
-    private char[] columns;
+    private final TrcHeader header = new TrcHeader(this);
     private final int[] from = new int[MAX_TOKENS];
     private final int[] to = new int[MAX_TOKENS];
     private final byte[] scratch = new byte[CanFrame.MAX_FD_LENGTH];
@@ -77,7 +70,7 @@ final class TrcReader extends LineLogReader {
             return null;
         }
         if (b[q] == ';') {
-            header(b, q + 1, end);
+            header.line(b, q + 1, end);
             return null;
         }
         if (Ascii.isBlankOrComment(b, q, end)) {
@@ -93,88 +86,21 @@ final class TrcReader extends LineLogReader {
             to[n++] = q;
             q = Ascii.skipSpaces(b, q, end);
         }
-        if (version == 0) {
-            version = 10;
-        }
-        return version >= 20 ? columnsLine(b, n) : numberedLine(b, n);
-    }
-
-    private void header(byte[] b, int q, int end) throws LogParseException {
-        if (q >= end || b[q] != '$') {
-            return; // a comment
-        }
-        int eq = q;
-        while (eq < end && b[eq] != '=') {
-            eq++;
-        }
-        String key = new String(b, q, eq - q, StandardCharsets.US_ASCII).strip();
-        String value = eq < end ? new String(b, eq + 1, end - eq - 1, StandardCharsets.UTF_8).strip() : "";
-        switch (key) {
-            case "$FILEVERSION" -> {
-                version = switch (value) {
-                    case "1.0" -> 10;
-                    case "1.1" -> 11;
-                    case "1.2" -> 12;
-                    case "1.3" -> 13;
-                    case "2.0" -> 20;
-                    case "2.1" -> 21;
-                    default -> throw unreadable("PEAK TRC file version '" + Ascii.text(b, eq + 1, end)
-                            + "' is not read; this workbench reads versions " + VERSIONS);
-                };
-                if (version >= 20 && columns == null) {
-                    columns = (version == 20 ? "NOTIdlD" : "NOTBIdRLD").toCharArray();
-                }
-            }
-            case "$STARTTIME" -> startMicros = startTime(value, b, eq + 1, end);
-            case "$COLUMNS" -> columns = columns(value, b, eq + 1, end);
-            default -> {
-                // other keywords ($NETWORK…) say nothing about the frames
-            }
-        }
-    }
-
-    private long startTime(String value, byte[] b, int from, int end) throws LogParseException {
-        try {
-            BigDecimal days = new BigDecimal(value);
-            if (days.signum() < 0 || days.compareTo(BigDecimal.valueOf(2_958_466)) > 0) {
-                throw new NumberFormatException();
-            }
-            return days.subtract(BigDecimal.valueOf(EPOCH_DAY)).multiply(BigDecimal.valueOf(MICROS_PER_DAY))
-                    .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw fault("bad $STARTTIME '" + Ascii.text(b, from, end) + "': days since 1899-12-30 expected");
-        }
-    }
-
-    private char[] columns(String value, byte[] b, int from, int end) throws LogParseException {
-        String[] names = value.split(",", -1);
-        char[] result = new char[names.length];
-        for (int i = 0; i < names.length; i++) {
-            String c = names[i].strip();
-            if (c.length() != 1 || "NOTBIdRLlD".indexOf(c.charAt(0)) < 0) {
-                throw fault("bad $COLUMNS '" + Ascii.text(b, from, end) + "': unknown column '" + c + "'");
-            }
-            result[i] = c.charAt(0);
-        }
-        String s = new String(result);
-        if (s.indexOf('O') < 0 || s.indexOf('T') < 0 || s.indexOf('I') < 0
-                || s.indexOf('L') < 0 && s.indexOf('l') < 0 || s.indexOf('D') != s.length() - 1) {
-            throw fault("bad $COLUMNS '" + Ascii.text(b, from, end)
-                    + "': O, T, I, L or l, and D as the last column are needed");
-        }
-        return result;
+        int version = header.version();
+        return version >= 20 ? columnsLine(b, n) : numberedLine(b, n, version);
     }
 
     /** Versions 1.x: {@code N) offset …}. */
-    private CanFrame numberedLine(byte[] b, int n) throws LogParseException {
+    private CanFrame numberedLine(byte[] b, int n, int version) throws LogParseException {
         if (b[to[0] - 1] != ')') {
-            throw fault("expected the message number 'N)' of a version " + versionText() + " trace, found '"
+            throw fault("expected the message number 'N)' of a version " + version / 10 + "." + version % 10
+                    + " trace, found '"
                     + Ascii.text(b, from[0], to[0]) + "'");
         }
         if (n < 2) {
             throw fault("missing time offset");
         }
-        long time = startMicros + offset(1);
+        long time = header.startMicros() + offset(1);
         int k = 2;
         String bus = "can0";
         if (version >= 12) {
@@ -224,14 +150,14 @@ final class TrcReader extends LineLogReader {
 
     /** Versions 2.x: the columns of {@code $COLUMNS}. */
     private CanFrame columnsLine(byte[] b, int n) throws LogParseException {
-        char[] cols = columns;
+        char[] cols = header.columns();
         long time = 0;
         String bus = "can0";
         int type = -1;
         for (int c = 0; c < cols.length && c < n; c++) {
             char col = cols[c];
             if (col == 'O') {
-                time = startMicros + offset(c);
+                time = header.startMicros() + offset(c);
             } else if (col == 'B') {
                 bus = bus(b, c);
             } else if (col == 'T') {
@@ -490,9 +416,5 @@ final class TrcReader extends LineLogReader {
             buses[number] = bus;
         }
         return bus;
-    }
-
-    private String versionText() {
-        return version / 10 + "." + version % 10;
     }
 }
