@@ -14,8 +14,9 @@ import tel.schich.javacan.platform.linux.LinuxNativeOperationException;
 
 /**
  * A raw CAN socket through JavaCAN: kernel receive timestamps ({@code SO_TIMESTAMP}), every
- * error class ({@code CAN_RAW_ERR_FILTER}), the kernel's drop counter ({@code SO_RXQ_OVFL}), and a
- * receive timeout so that the reader can stop. JavaCAN's native library is loaded on first use.
+ * error class ({@code CAN_RAW_ERR_FILTER}), the kernel's drop counter ({@code SO_RXQ_OVFL}), CAN FD
+ * frames ({@code CAN_RAW_FD_FRAMES}, where the kernel has them), and a receive timeout so that the
+ * reader can stop. JavaCAN's native library is loaded on first use.
  */
 final class JavacanSocket implements RawSocket {
     /** CAN_ERR_MASK: every error class. */
@@ -48,6 +49,7 @@ final class JavacanSocket implements RawSocket {
             channel.setOption(CanSocketOptions.SO_TIMESTAMP, true);
             channel.setOption(CanSocketOptions.SO_RXQ_OVFL, true);
             channel.setOption(CanSocketOptions.SO_RCVTIMEO, RECEIVE_TIMEOUT);
+            enableCanFd(channel);
             channel.bind(NetworkDevice.lookup(name));
             return new JavacanSocket(name, channel);
         } catch (IOException | RuntimeException e) {
@@ -57,6 +59,18 @@ final class JavacanSocket implements RawSocket {
                 // the socket is gone either way
             }
             throw new IOException("cannot open a raw CAN socket on " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks for CAN FD frames too ({@code CAN_RAW_FD_FRAMES}); on an interface that is not CAN FD
+     * capable none come. A kernel without CAN FD support refuses the option: classic frames only.
+     */
+    private static void enableCanFd(RawCanChannel channel) {
+        try {
+            channel.setOption(CanSocketOptions.FD_FRAMES, true);
+        } catch (IOException | RuntimeException e) {
+            // an old kernel: the socket stays classic CAN
         }
     }
 

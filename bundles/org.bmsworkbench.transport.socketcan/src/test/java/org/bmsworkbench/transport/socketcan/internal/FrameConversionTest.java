@@ -2,7 +2,6 @@ package org.bmsworkbench.transport.socketcan.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,9 +59,20 @@ class FrameConversionTest {
     }
 
     @Test
-    void canFdFramesAreNotModelled() {
-        tel.schich.javacan.CanFrame fd = tel.schich.javacan.CanFrame.create(0x123, tel.schich.javacan.CanFrame.FD_FLAG_FD_FRAME,
-                new byte[12]);
-        assertNull(FrameConversion.fromJavacan(fd, "can0", T));
+    void canFdFramesKeepTheirBytesAndFlagsBothWays() {
+        byte[] data = new byte[64];
+        data[63] = 0x3F;
+        tel.schich.javacan.CanFrame fd = tel.schich.javacan.CanFrame.createExtended(0x1ABCDEF,
+                (byte) (tel.schich.javacan.CanFrame.FD_FLAG_FD_FRAME | tel.schich.javacan.CanFrame.FD_FLAG_BIT_RATE_SWITCH),
+                data);
+        CanFrame f = FrameConversion.fromJavacan(fd, "can0", T);
+        assertEquals(CanFrame.fd(f.timestampMicros(), "can0", 0x1ABCDEF, true, true, false, data), f);
+        CanFrame esi = CanFrame.fd(0, "can0", 0x123, false, false, true, new byte[12]);
+        tel.schich.javacan.CanFrame back = FrameConversion.toJavacan(esi);
+        assertTrue(back.isFDFrame());
+        assertEquals(tel.schich.javacan.CanFrame.FD_FLAG_ERROR_STATE_INDICATOR,
+                back.getFlags() & tel.schich.javacan.CanFrame.FD_FLAG_ERROR_STATE_INDICATOR);
+        assertEquals(esi.withTimestamp(f.timestampMicros()), FrameConversion.fromJavacan(back, "can0", T).withTimestamp(
+                f.timestampMicros()));
     }
 }
