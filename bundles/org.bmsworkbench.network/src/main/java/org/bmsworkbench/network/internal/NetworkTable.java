@@ -184,6 +184,9 @@ final class NetworkTable {
         Sender s = senders.computeIfAbsent(role, Sender::new);
         s.ids.add(id);
         s.lastSeen = frame.timestampMicros();
+        if (frame.fd()) {
+            return; // the name and serial of SMA / General BMS frames are in classic CAN frames
+        }
         if (id == 0x35E && frame.length() > 0) {
             s.manufacturer = ascii(frame, 0, frame.length());
         } else if ((id == 0x380 || id == 0x381) && frame.length() == 8) {
