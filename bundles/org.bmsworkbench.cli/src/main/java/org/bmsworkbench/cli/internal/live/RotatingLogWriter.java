@@ -16,8 +16,9 @@ import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogFormat;
 
 /**
- * The log of {@code bmswb record}: one file, or a series when a size limit is set. Each file is
- * written through {@link WholeLinesOutputStream}, so it only ever holds whole lines, and is a
+ * The log of {@code bmswb record}: one file, or a series when a size limit is set. Each file of a
+ * text format is written through {@link WholeLinesOutputStream}, so it only ever holds whole lines
+ * (a binary format, BLF, is written as its writer writes it), and is a
  * complete log of its own (an ASC file starts with its header and ends with
  * {@code End TriggerBlock}). The series of {@code x.log} is {@code x.log}, {@code x.1.log},
  * {@code x.2.log} …: the first file has the name asked for, the number grows with time, and the
@@ -96,7 +97,7 @@ public final class RotatingLogWriter implements CanLogWriter {
     private void openNext() throws IOException {
         Path file = numbered(first, files.size());
         counting = new Counting(Files.newOutputStream(file));
-        current = CanLogs.writer(new WholeLinesOutputStream(counting), format);
+        current = CanLogs.writer(format.lineBased() ? new WholeLinesOutputStream(counting) : counting, format);
         files.add(file);
     }
 
