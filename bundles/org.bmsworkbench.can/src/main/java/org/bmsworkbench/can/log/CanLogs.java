@@ -46,6 +46,9 @@ public final class CanLogs {
             CanLogReader.ProblemListener problems) throws IOException, LogParseException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
+        if (format == LogFormat.BLF) {
+            return new BlfReader(in, sourceName, problems);
+        }
         LineInput input = new LineInput(in);
         FormatDetection.Result detected = format != null ? new FormatDetection.Result(format, List.of())
                 : FormatDetection.detect(input, sourceName, problems != null);
@@ -53,6 +56,7 @@ public final class CanLogs {
             case CANDUMP_L -> new CandumpLReader(input, sourceName, problems);
             case CANDUMP -> new CandumpReader(input, sourceName, problems);
             case ASC -> new AscReader(input, sourceName, problems);
+            case BLF -> throw new IllegalStateException("BLF is read by BlfReader");
         };
         for (LogParseException e : detected.skipped()) {
             reader.skip(e);
@@ -67,12 +71,16 @@ public final class CanLogs {
     public static CanLogWriter writer(OutputStream out, LogFormat format) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
+        if (format == LogFormat.BLF) {
+            return new BlfWriter(out);
+        }
         AsciiSink sink = new AsciiSink(out);
         return switch (format) {
             case CANDUMP_L -> new CandumpLWriter(sink);
             case ASC -> new AscWriter(sink, Clock.systemUTC());
             case CANDUMP -> throw new IllegalArgumentException(
                     "plain candump output is read only; write candump -L or ASC");
+            case BLF -> throw new IllegalStateException("BLF is written by BlfWriter");
         };
     }
 }

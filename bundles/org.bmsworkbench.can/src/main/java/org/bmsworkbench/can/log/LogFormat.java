@@ -10,7 +10,9 @@ public enum LogFormat {
     /** candump's default output, with or without {@code -t a}: {@code  can0  356   [6]  C0 14 85 0C D7 00}. */
     CANDUMP,
     /** Vector ASCII log ({@code .asc}). */
-    ASC;
+    ASC,
+    /** Vector binary logging format ({@code .blf}): {@link BlfReader}, {@link BlfWriter}. */
+    BLF;
 
     /** The format for writing, chosen by file extension: {@code .asc} is ASC, anything else candump {@code -L}. */
     public static LogFormat forWriting(Path file) {
