@@ -1,8 +1,9 @@
 /**
- * Streaming readers and writers for CAN logs: candump {@code -L}, plain candump and Vector ASC.
+ * Streaming readers and writers for CAN logs: candump {@code -L}, plain candump, Vector ASC and
+ * Vector BLF.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bmsworkbench.can.log;
 
 import org.osgi.annotation.bundle.Export;
