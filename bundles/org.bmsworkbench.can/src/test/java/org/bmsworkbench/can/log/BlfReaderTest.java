@@ -74,6 +74,20 @@ class BlfReaderTest {
     }
 
     @Test
+    void opensThroughCanLogsWhenTheFormatIsNamed() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (CanLogWriter writer = CanLogs.writer(out, LogFormat.BLF)) {
+            for (CanFrame f : FRAMES) {
+                writer.write(f);
+            }
+        }
+        try (CanLogReader reader = CanLogs.open(new ByteArrayInputStream(out.toByteArray()), "x.blf", LogFormat.BLF,
+                null)) {
+            assertEquals(FRAMES, BlfBytes.readAll(reader));
+        }
+    }
+
+    @Test
     void readsAnUncompressedContainer() throws Exception {
         assertEquals(FRAMES, read(file(STREAM, false)));
     }
