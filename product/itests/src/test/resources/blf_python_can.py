@@ -1,7 +1,9 @@
 """python-can's BLF reader and writer, for BlfCrossCheckIT.
 
-  blf_python_can.py write OUT.blf   reads frames as JSON lines on stdin, writes them with
-                                    can.io.BLFWriter (file opened by path: seekable)
+  blf_python_can.py write OUT.blf [LEVEL]
+                                    reads frames as JSON lines on stdin, writes them with
+                                    can.io.BLFWriter (file opened by path: seekable), zlib
+                                    level LEVEL (default -1, zlib's 6; 0: not compressed)
   blf_python_can.py read IN.blf     reads IN.blf with can.io.BLFReader, prints each message as
                                     a JSON line
   blf_python_can.py header IN.blf   prints the header fields BLFReader takes as a JSON line
@@ -17,8 +19,8 @@ import sys
 import can
 
 
-def write(path):
-    with can.BLFWriter(path) as writer:
+def write(path, level="-1"):
+    with can.BLFWriter(path, compression_level=int(level)) as writer:
         for line in sys.stdin:
             if not line.strip():
                 continue
@@ -50,4 +52,4 @@ def header(path):
 
 
 if __name__ == "__main__":
-    {"write": write, "read": read, "header": header}[sys.argv[1]](sys.argv[2])
+    {"write": write, "read": read, "header": header}[sys.argv[1]](*sys.argv[2:])

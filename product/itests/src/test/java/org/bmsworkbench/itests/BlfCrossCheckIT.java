@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The BLF reader and writer checked by an independent implementation: python-can's BLFReader and
  * BLFWriter (Debian's python3-can 4.1, run by /usr/bin/python3 through blf_python_can.py). python-can
- * writes classic, extended, remote, CAN FD and error frames that {@link BlfReader} reads frame for
+ * writes classic, extended, remote, CAN FD and error frames (zlib containers of 128 KiB with objects
+ * running on from one into the next, and uncompressed ones) that {@link BlfReader} reads frame for
  * frame as python-can reads them back itself; python-can reads what {@link BlfWriter} writes, to a
  * file (header completed) and to a stream (header placeholders), frame for frame. python-can 4.1
  * takes the header's SYSTEMTIME as local time, this workbench as UTC: python runs with TZ=UTC.
@@ -102,13 +103,21 @@ class BlfCrossCheckIT {
 
     @Test
     void readsWhatPythonCanWritesAsPythonCanReadsIt() throws Exception {
-        List<CanFrame> frames = frames(20_000, 41, false);
+        readWhatPythonCanWrites(frames(20_000, 41, false), "-1");
+    }
+
+    @Test
+    void readsWhatPythonCanWritesWithoutCompression() throws Exception {
+        readWhatPythonCanWrites(frames(3_000, 44, false), "0");
+    }
+
+    private void readWhatPythonCanWrites(List<CanFrame> frames, String level) throws Exception {
         Path blf = dir.resolve("python-can.blf");
         StringBuilder json = new StringBuilder();
         for (CanFrame f : frames) {
             json.append(json(f)).append('\n');
         }
-        python(json.toString(), "write", blf);
+        python(json.toString(), "write", blf, level);
         List<CanFrame> theirs = python(null, "read", blf).stream().map(BlfCrossCheckIT::frame).toList();
         List<CanFrame> ours = read(blf);
         assertEquals(frames.size(), theirs.size(), "python-can reads back what it wrote");
@@ -219,11 +228,12 @@ class BlfCrossCheckIT {
     }
 
     /** Runs blf_python_can.py; returns the JSON lines it printed. */
-    private List<Object> python(String input, String command, Path blf) throws Exception {
+    private List<Object> python(String input, String command, Path blf, String... more) throws Exception {
         Path out = Files.createTempFile(dir, "python-can", ".jsonl");
         Path err = Files.createTempFile(dir, "python-can", ".err");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), command, blf.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        List<String> commandLine = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString(), command, blf.toString()));
+        commandLine.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(commandLine).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("TZ", "UTC");
         Process p = pb.start();
         try (var stdin = p.getOutputStream()) {
