@@ -71,7 +71,7 @@ public final class CanLogs {
             }
         }
         if (format == LogFormat.BLF) {
-            return blfReader(in, sourceName, problems);
+            return new BlfReader(in, sourceName, problems);
         }
         LineInput input = new LineInput(in);
         FormatDetection.Result detected = format != null ? new FormatDetection.Result(format, List.of())
@@ -102,7 +102,7 @@ public final class CanLogs {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
         if (format == LogFormat.BLF) {
-            return blfWriter(out);
+            return new BlfWriter(out);
         }
         AsciiSink sink = new AsciiSink(out);
         return switch (format) {
@@ -115,17 +115,6 @@ public final class CanLogs {
                     format + " is read only; write candump -L, ASC, TRC or BLF");
             case BLF -> throw new IllegalStateException("not reached");
         };
-    }
-
-    // The Vector BLF reader and writer are built on their own branch; until they are merged,
-    // a BLF log is named and refused here.
-    private static CanLogReader blfReader(InputStream in, String sourceName, CanLogReader.ProblemListener problems)
-            throws IOException, LogParseException {
-        throw new LogParseException(sourceName, 1, "Vector BLF is not readable in this build");
-    }
-
-    private static CanLogWriter blfWriter(OutputStream out) throws IOException {
-        throw new IOException("Vector BLF is not writable in this build");
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

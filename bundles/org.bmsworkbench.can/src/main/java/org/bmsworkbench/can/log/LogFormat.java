@@ -20,7 +20,7 @@ public enum LogFormat {
      * {@code 2016-02-28T19:57:02.364Z,6,127508,4,255,8,…}. Read only.
      */
     CANBOAT_CSV,
-    /** Vector binary logging format ({@code .blf}). */
+    /** Vector binary logging format ({@code .blf}): {@link BlfReader}, {@link BlfWriter}. */
     BLF;
 
     /**
