@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import org.bmsworkbench.can.CanFrame;
@@ -50,10 +47,7 @@ public final class BlfWriter implements CanLogWriter {
     private final int containerBytes;
     private byte[] container = new byte[Blf.CONTAINER_HEADER_SIZE + CONTAINER_BYTES + 1024];
     private int used;
-    private final Map<String, Integer> channels = new HashMap<>();
-    private final BitSet usedChannels = new BitSet();
-    private String lastBus;
-    private int lastChannel;
+    private final ChannelNumbers channels = new ChannelNumbers(MAX_CHANNEL, "BLF log");
     private boolean started;
     private boolean headerWritten;
     private long startMicros;
@@ -224,26 +218,7 @@ public final class BlfWriter implements CanLogWriter {
     }
 
     private int channel(String bus) {
-        if (bus == lastBus) {
-            return lastChannel;
-        }
-        Integer known = channels.get(bus);
-        int number;
-        if (known != null) {
-            number = known;
-        } else {
-            int wanted = AscWriter.canNumber(bus);
-            number = wanted > 0 && wanted <= MAX_CHANNEL && !usedChannels.get(wanted) ? wanted
-                    : usedChannels.nextClearBit(1);
-            if (number > MAX_CHANNEL) {
-                throw new IllegalArgumentException("more than " + MAX_CHANNEL + " buses in one BLF log");
-            }
-            usedChannels.set(number);
-            channels.put(bus, number);
-        }
-        lastBus = bus;
-        lastChannel = number;
-        return number;
+        return channels.of(bus);
     }
 
     /** Writes the frames gathered so far as a container of their own, and flushes the stream. */
