@@ -22,9 +22,10 @@ class PluginsFolderIT {
     @Test
     void aProtocolDroppedIntoPluginsIsUsedAndRemovedWhileBmswbRuns() throws Exception {
         // every protocol bundle is left out, so that the dropped one is the only protocol; so are
-        // the unlock service and wizard, which need the VREG protocol to resolve
+        // the unlock service and wizard, which need the VREG protocol to resolve, and the bus
+        // network, which needs the NMEA 2000 codec
         try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.protocol.", "org.bmsworkbench.service.unlock",
-                "org.bmsworkbench.ui.unlock")) {
+                "org.bmsworkbench.ui.unlock", "org.bmsworkbench.network")) {
             Process watch = bmswb.builder("protocols", "--watch", "--duration", "30").redirectErrorStream(true).start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {

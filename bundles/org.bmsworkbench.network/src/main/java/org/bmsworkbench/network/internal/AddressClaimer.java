@@ -40,6 +40,8 @@ final class AddressClaimer implements AutoCloseable {
     /** A source seen sending within this time counts as present even without a claim. */
     static final long RECENT_MICROS = 5_000_000;
     static final int MAX_ADDRESS = 251;
+    static final long RETRY_MILLIS = 50;
+    static final int TRIES = 20;
 
     enum State { IDLE, ASKING, CLAIMING, HELD, FAILED, CLOSED }
 
@@ -60,7 +62,6 @@ final class AddressClaimer implements AutoCloseable {
     private final IsoName[] claims = new IsoName[MAX_ADDRESS + 1];
     private final long[] lastSeen = new long[MAX_ADDRESS + 1];
     private final BitSet lost = new BitSet();
-    private String failure;
 
     AddressClaimer(Connection connection, IsoName name, ProductInformation product, ScheduledExecutorService timer,
             LongSupplier clockMicros) {
@@ -108,14 +109,48 @@ final class AddressClaimer implements AutoCloseable {
         }
         preferred = preferredAddress >= 0 && preferredAddress <= MAX_ADDRESS ? preferredAddress : 0x20;
         lost.clear();
-        failure = null;
-        pending = new CompletableFuture<>();
+        CompletableFuture<Integer> future = new CompletableFuture<>();
+        pending = future;
         state = State.ASKING;
-        long myAttempt = ++attempt;
-        send(NetworkMessages.isoRequest(NetworkMessages.ADDRESS_CLAIM, NetworkMessages.NULL_ADDRESS, 0xFF,
-                bus(), CanFrame.NO_TIMESTAMP));
+        ask(++attempt, 0);
+        return future;
+    }
+
+    /**
+     * Under this: the request for everyone's address claim. A connection that has just come up may
+     * refuse the first frames while its channel finishes opening: tried again every
+     * {@value #RETRY_MILLIS} ms, {@value #TRIES} times in all.
+     */
+    private void ask(long myAttempt, int tried) {
+        if (state != State.ASKING || attempt != myAttempt) {
+            return;
+        }
+        try {
+            connection.send(NetworkMessages.isoRequest(NetworkMessages.ADDRESS_CLAIM, NetworkMessages.NULL_ADDRESS,
+                    0xFF, bus(), CanFrame.NO_TIMESTAMP));
+        } catch (IOException e) {
+            if (tried + 1 < TRIES && !connection.listenOnly()) {
+                timer.schedule(() -> {
+                    synchronized (this) {
+                        ask(myAttempt, tried + 1);
+                    }
+                }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                fail("cannot send on " + connection.uri() + ": " + e.getMessage());
+            }
+            return;
+        }
         timer.schedule(() -> afterAsking(myAttempt), CONTENTION_MILLIS, TimeUnit.MILLISECONDS);
-        return pending;
+    }
+
+    /** Under this: the claim ends without an address. */
+    private void fail(String why) {
+        state = State.FAILED;
+        CompletableFuture<Integer> p = pending;
+        pending = null;
+        if (p != null) {
+            p.completeExceptionally(new PresenceException(why));
+        }
     }
 
     private synchronized void afterAsking(long forAttempt) {
@@ -142,15 +177,8 @@ final class AddressClaimer implements AutoCloseable {
             return;
         }
         address = -1;
-        state = State.FAILED;
-        failure = "no free address on " + connection.uri() + ": every address 0.." + MAX_ADDRESS
-                + " is claimed or in use";
         send(NetworkMessages.cannotClaim(name, bus(), CanFrame.NO_TIMESTAMP));
-        CompletableFuture<Integer> p = pending;
-        pending = null;
-        if (p != null) {
-            p.completeExceptionally(new PresenceException(failure));
-        }
+        fail("no free address on " + connection.uri() + ": every address 0.." + MAX_ADDRESS + " is claimed or in use");
     }
 
     private synchronized void afterClaim(long forAttempt) {
@@ -273,13 +301,7 @@ final class AddressClaimer implements AutoCloseable {
             connection.send(frame);
         } catch (IOException e) {
             if (state == State.ASKING || state == State.CLAIMING) {
-                state = State.FAILED;
-                failure = "cannot send on " + connection.uri() + ": " + e.getMessage();
-                CompletableFuture<Integer> p = pending;
-                pending = null;
-                if (p != null) {
-                    p.completeExceptionally(new PresenceException(failure));
-                }
+                fail("cannot send on " + connection.uri() + ": " + e.getMessage());
             }
         }
     }

@@ -156,4 +156,23 @@ class AddressClaimerTest {
         }
         assertEquals(address, claimer.address());
     }
+
+    @Test
+    void aChannelStillOpeningIsWaitedForThenTheClaimGoesOn() throws Exception {
+        bus.refuse.set(3);
+        assertEquals(0x20, claimer().claim(0x20).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aBusThatNeverTakesAFrameFailsTheClaimWithTheReason() throws Exception {
+        bus.refuse.set(Integer.MAX_VALUE);
+        try {
+            claimer().claim(0x20).get(5, TimeUnit.SECONDS);
+            fail("claimed on a bus that takes no frame");
+        } catch (ExecutionException e) {
+            assertInstanceOf(PresenceException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().startsWith("cannot send on loop:test: not connected yet"),
+                    e.getCause().getMessage());
+        }
+    }
 }

@@ -28,6 +28,8 @@ final class TestBus implements Connection {
     final List<Consumer<CanFrame>> devices = new CopyOnWriteArrayList<>();
     private final List<CanFrame> recent = new CopyOnWriteArrayList<>();
     volatile ConnectionState state = ConnectionState.CONNECTED;
+    /** Sends refused before the channel is open, as a connection that has just come up may. */
+    final java.util.concurrent.atomic.AtomicInteger refuse = new java.util.concurrent.atomic.AtomicInteger();
 
     TestBus(String uri) {
         this.uri = ConnectionUri.parse(uri);
@@ -66,6 +68,9 @@ final class TestBus implements Connection {
     public void send(CanFrame frame) throws IOException {
         if (listenOnly()) {
             throw new IOException("listen-only");
+        }
+        if (refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IOException("not connected yet: the channel is still opening");
         }
         CanFrame tx = frame.withDirection(Direction.TX).withTimestamp(System.currentTimeMillis() * 1000);
         sent.add(tx);
