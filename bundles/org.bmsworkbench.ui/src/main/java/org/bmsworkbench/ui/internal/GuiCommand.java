@@ -40,6 +40,7 @@ public final class GuiCommand implements Command {
             .option("duration", "S")
             .option("screenshot", "FILE")
             .option("open-tool", "ID")
+            .option("show", "VIEW")
             .option("open-after", "S")
             .flag("print-dialogs")
             .flag("responsiveness")
@@ -97,6 +98,8 @@ public final class GuiCommand implements Command {
                                         protocol, decoded messages, frames and signals with a value
 
                 For support scripts and tests:
+                  --show VIEW           bring the tab of a view to the front, e.g. network,
+                                        frames (its id; View menu), S seconds after connecting
                   --open-tool ID        open a tool as its Tools menu item would, e.g. unlock (the
                                         Safety lock wizard), S seconds after connecting
                   --open-after S        (default 0)
@@ -126,6 +129,7 @@ public final class GuiCommand implements Command {
         }
         Path screenshot = args.value("screenshot").map(context::resolve).orElse(null);
         String tool = args.value("open-tool").orElse(null);
+        String show = args.value("show").orElse(null);
         double openAfter = args.doubleValue("open-after", 0);
         if (openAfter < 0) {
             throw new UsageException("--open-after: must not be negative, got " + args.value("open-after").orElse(""));
@@ -149,6 +153,15 @@ public final class GuiCommand implements Command {
             }
             if (device != null) {
                 window.session().bms().follow(device[0], device[1] < 0 ? null : device[1]);
+            }
+            if (show != null) {
+                display.timerExec((int) Math.round(openAfter * 1000), () -> {
+                    if (!window.views().show(show)) {
+                        context.err().println("bmswb gui: --show: no view '" + show + "' is open (views: "
+                                + String.join(", ", window.catalog().views().stream().map(ViewCatalog.ViewEntry::id).toList())
+                                + ")");
+                    }
+                });
             }
             if (tool != null) {
                 display.timerExec((int) Math.round(openAfter * 1000), () -> {

@@ -34,6 +34,7 @@ final class NetworkControls {
     final Composite content;
     final Composite choiceBand;
     final Label choice;
+    final Button ask;
     final Button follow;
     final Button automatic;
     final Label devicesHeading;
@@ -74,7 +75,7 @@ final class NetworkControls {
         content.setLayout(gl);
 
         choiceBand = new Composite(content, SWT.NONE);
-        GridLayout bl = new GridLayout(3, false);
+        GridLayout bl = new GridLayout(4, false);
         bl.marginWidth = 8;
         bl.marginHeight = 6;
         choiceBand.setLayout(bl);
@@ -83,6 +84,11 @@ final class NetworkControls {
         GridData cd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         cd.widthHint = 400; // wrap within the view instead of asking for one long line's width
         choice.setLayoutData(cd);
+        ask = new Button(choiceBand, SWT.PUSH);
+        ask.setText("Ask the devices");
+        ask.setToolTipText("Claim an address for the workbench and ask every device for its address claim and product"
+                + " information (ISO Requests for PGN 60928 and 126996). Nothing is sent until you press it.");
+        ask.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
         follow = new Button(choiceBand, SWT.PUSH);
         follow.setText("Follow");
         follow.setToolTipText("Have the session follow the selected device or battery (double-click a row does the same)");

@@ -8,6 +8,7 @@ import org.bmsworkbench.bms.DeviceChoice;
 import org.bmsworkbench.bms.network.BatteryReading;
 import org.bmsworkbench.bms.network.BusDevice;
 import org.bmsworkbench.bms.network.BusNetworks;
+import org.bmsworkbench.bms.network.BusPresence;
 import org.bmsworkbench.bms.network.DeviceTable;
 import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchContext;
@@ -32,6 +33,9 @@ final class NetworkPart implements ViewPart {
 
     private final WorkbenchContext context;
     private final Supplier<BusNetworks> networks;
+    private final Supplier<BusPresence> presence;
+    /** A request to the devices is under way. */
+    private boolean asking;
     private final LongSupplier wallClockMicros;
     private final NetworkControls ui;
     private WorkbenchSession session;
@@ -51,8 +55,14 @@ final class NetworkPart implements ViewPart {
 
     NetworkPart(org.eclipse.swt.widgets.Composite parent, WorkbenchContext context, Supplier<BusNetworks> networks,
             LongSupplier wallClockMicros) {
+        this(parent, context, networks, () -> null, wallClockMicros);
+    }
+
+    NetworkPart(org.eclipse.swt.widgets.Composite parent, WorkbenchContext context, Supplier<BusNetworks> networks,
+            Supplier<BusPresence> presence, LongSupplier wallClockMicros) {
         this.context = context;
         this.networks = networks;
+        this.presence = presence;
         this.wallClockMicros = wallClockMicros;
         this.ui = new NetworkControls(parent);
         ui.devices.table().addListener(SWT.Selection, e -> selected(ui.devices, ui.batteries));
@@ -61,6 +71,7 @@ final class NetworkPart implements ViewPart {
         ui.batteries.table().addListener(SWT.DefaultSelection, e -> followSelected());
         ui.follow.addListener(SWT.Selection, e -> followSelected());
         ui.automatic.addListener(SWT.Selection, e -> followAutomatic());
+        ui.ask.addListener(SWT.Selection, e -> askDevices());
         sessionChanged(context.session().orElse(null));
     }
 
@@ -162,6 +173,10 @@ final class NetworkPart implements ViewPart {
         boolean relayout = setText(ui.choice, NetworkRows.choiceLine(choice, devices).replace("&", "&&"));
         ui.choiceTone(choice.ambiguous());
         ui.automatic.setEnabled(choice.byUser());
+        ui.ask.setEnabled(whyNotAsk() == null);
+        ui.ask.setToolTipText(whyNotAsk() != null ? whyNotAsk() : "Claim an address for the workbench and ask every"
+                + " device for its address claim and product information (ISO Requests for PGN 60928 and 126996)."
+                + " Nothing is sent until you press it.");
         long others = devices.stream().filter(d -> !d.self()).count();
         relayout |= setText(ui.devicesHeading, "Devices on the bus (" + others + (others == 1 ? " device" : " devices")
                 + (devices.size() > others ? " and this workbench)" : ")"));
@@ -253,6 +268,57 @@ final class NetworkPart implements ViewPart {
         } else {
             context.showStatus("Select a device or a battery to follow first.");
         }
+    }
+
+    /** Why the devices cannot be asked now, or null when they can. */
+    private String whyNotAsk() {
+        if (asking) {
+            return "Asking the devices …";
+        }
+        if (session == null || session.isOffline()) {
+            return "A recording cannot be asked: nothing is sent on a replayed bus.";
+        }
+        if (session.connection().listenOnly()) {
+            return "The connection is listen-only: the workbench sends nothing on it.";
+        }
+        if (presence.get() == null) {
+            return "The workbench cannot take part on the bus (the network bundle is not installed).";
+        }
+        if (NetworkRows.elevenBit(devices)) {
+            return "An 11-bit bus has no addresses: there is nobody to ask.";
+        }
+        return null;
+    }
+
+    /** Claims an address and sends ISO Requests for everyone's address claim and product information. */
+    private void askDevices() {
+        String why = whyNotAsk();
+        if (why != null) {
+            context.showStatus(why);
+            return;
+        }
+        BusPresence p = presence.get();
+        WorkbenchSession s = session;
+        org.bmsworkbench.can.Connection c = s.connection();
+        asking = true;
+        ui.ask.setEnabled(false);
+        context.showStatus("Claiming an address and asking every device for its address claim and product information …");
+        p.request(c, 60928, 0xFF).thenCompose(v -> p.request(c, 126996, 0xFF)).whenComplete((v, failure) ->
+                context.uiExecutor().execute(() -> {
+                    asking = false;
+                    if (ui.root.isDisposed() || session != s) {
+                        return;
+                    }
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        context.showStatus("Could not ask the devices: " + cause.getMessage());
+                    } else {
+                        context.showStatus("Asked every device from address " + p.claimedAddress(c).orElse(-1)
+                                + "; their answers fill the table as they come.");
+                    }
+                    shownAt = Long.MIN_VALUE;
+                    refresh();
+                }));
     }
 
     private void follow(Integer address, Integer instance, String what) {

@@ -2,6 +2,7 @@ package org.bmsworkbench.ui.network.internal;
 
 import java.time.Instant;
 import org.bmsworkbench.bms.network.BusNetworks;
+import org.bmsworkbench.bms.network.BusPresence;
 import org.bmsworkbench.ui.View;
 import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchContext;
@@ -26,9 +27,13 @@ public final class NetworkView implements WorkbenchView {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile BusNetworks networks;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BusPresence presence;
+
     @Override
     public ViewPart createPart(Composite parent, WorkbenchContext context) {
-        return new NetworkPart(parent, context, () -> networks, NetworkView::nowMicros);
+        return new NetworkPart(parent, context, () -> networks, () -> presence, NetworkView::nowMicros);
     }
 
     private static long nowMicros() {

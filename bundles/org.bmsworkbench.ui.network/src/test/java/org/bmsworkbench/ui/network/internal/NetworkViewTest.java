@@ -399,4 +399,54 @@ class NetworkViewTest {
         Path png = window.screenshot("network");
         assertTrue(Files.size(png) > 0);
     }
+
+    /** A presence that records the requests and answers at once from address 0x21. */
+    private static final class FakePresence implements org.bmsworkbench.bms.network.BusPresence {
+        final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Integer> claim(org.bmsworkbench.can.Connection c, int preferred) {
+            return java.util.concurrent.CompletableFuture.completedFuture(0x21);
+        }
+
+        @Override
+        public java.util.OptionalInt claimedAddress(org.bmsworkbench.can.Connection c) {
+            return java.util.OptionalInt.of(0x21);
+        }
+
+        @Override
+        public long name() {
+            return 1;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> request(org.bmsworkbench.can.Connection c, int pgn,
+                int destination) {
+            requests.add(pgn + "->" + destination);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Test
+    void askTheDevicesSendsTheRequestsOnlyWhenPressedAndNeverOnARecording() {
+        FakePresence presence = new FakePresence();
+        part.dispose();
+        part.controls().root.dispose();
+        part = window.show(new NetworkPart(window.tab(), window, service::get, () -> presence, wall::get));
+        Swt.pumpFor(200);
+        assertTrue(presence.requests.isEmpty(), "nothing is sent by opening the view");
+        assertTrue(part.controls().ask.isEnabled());
+        part.controls().ask.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        Swt.waitUntil("the requests went out", () -> presence.requests.size() == 2);
+        assertEquals(List.of("60928->255", "126996->255"), presence.requests);
+        Swt.waitUntil("the status says so", () -> String.valueOf(window.lastStatus()).startsWith("Asked every device from address 33"));
+
+        TestSession replay = new TestSession(true);
+        replay.choice(BoatNetwork.followingMg());
+        window.session(replay);
+        part.sessionChanged(replay);
+        Swt.pumpFor(200);
+        assertFalse(part.controls().ask.isEnabled(), "a recording cannot be asked");
+        assertEquals(2, presence.requests.size());
+    }
 }
