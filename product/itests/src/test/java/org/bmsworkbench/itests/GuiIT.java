@@ -50,6 +50,28 @@ class GuiIT {
     }
 
     /**
+     * Issue 11, the workbench is a good citizen: the window on the simulated NMEA 2000 network
+     * (the MG Master LV at 0x50 among other devices) decodes for six seconds and transmits
+     * nothing, neither an address claim nor a VREG request, until the user asks; the overview
+     * offers "Read identity from the BMS" instead (screenshot {@code window-sim-network.png}).
+     */
+    @Test
+    void theWindowSendsNothingOnItsOwnOnASimulatedNetwork() throws IOException {
+        assumeDisplay();
+        try (Bmswb bmswb = Bmswb.copy()) {
+            Path shot = bmswb.workDir.resolve("network.png");
+            Bmswb.Result r = run(bmswb, "gui", "--connect", "sim:?protocol=nmea2000&scenario=network", "--duration", "6",
+                    "--report", "--screenshot", shot.toString());
+            assertEquals(0, r.status(), r::toString);
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(shot, SCREENSHOTS.resolve("window-sim-network.png"), StandardCopyOption.REPLACE_EXISTING);
+            assertTrue(r.out().contains("bmswb gui: protocol: nmea2000, vreg"), r::toString);
+            assertTrue(r.out().matches("(?s).*bmswb gui: frames: [1-9][0-9]* received, 0 sent, .*"), r::toString);
+            assertFalse(r.err().contains("Exception"), r::toString);
+        }
+    }
+
+    /**
      * The unlock wizard in the real window: the simulated MG Master LV on NMEA 2000 locks itself
      * out (over-voltage, about 12 s at speed 60); {@code --open-tool unlock} then opens the wizard
      * as the alarms view's "Start the unlock procedure…" button does (both call the window's

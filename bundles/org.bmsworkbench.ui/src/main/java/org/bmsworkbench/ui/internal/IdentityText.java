@@ -1,5 +1,7 @@
 package org.bmsworkbench.ui.internal;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,13 +9,17 @@ import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.SignalValue;
 import org.bmsworkbench.device.mg.DeviceProfile;
 import org.bmsworkbench.ui.internal.IdentityRequest.Answer;
+import org.bmsworkbench.ui.internal.IdentityRequest.Offer;
 
 /**
  * The overview's identity lines in words: the value, where it came from (a tooltip), or why it is
- * not known: "asking the BMS…", "not reported by nmea2000, vreg", "not answered by the BMS".
+ * not known: "not read yet", "asking the BMS…", "not reported by nmea2000, vreg", "not answered by
+ * the BMS"; and the line under them that offers to ask the BMS, or says why it cannot be asked.
  * Plain Java.
  */
 final class IdentityText {
+    /** The overview's action: asks the BMS for its identity registers. */
+    static final String READ = "Read identity from the BMS";
 
     /** One line as shown: the text, its tooltip, and whether it is an explanation rather than a value. */
     record Shown(String text, String tooltip, boolean muted) {
@@ -50,11 +56,10 @@ final class IdentityText {
     /**
      * @param value     the value in words, or {@link OverviewText#UNKNOWN}
      * @param active    the protocols decoding now
-     * @param offline   a recording: nothing can be asked
-     * @param asking    the identity registers are being read now
+     * @param offer     whether the identity registers can be asked for, are being asked for, or why not
      * @param answers   how the read of a register ended, if it was read
      */
-    static Shown shown(Field field, String value, BmsModel model, List<String> active, boolean offline, boolean asking,
+    static Shown shown(Field field, String value, BmsModel model, List<String> active, Offer offer,
             Function<Integer, Optional<Answer>> answers) {
         Optional<Answer> answer = field.register() < 0 ? Optional.empty() : answers.apply(field.register());
         if (!OverviewText.UNKNOWN.equals(value)) {
@@ -68,18 +73,57 @@ final class IdentityText {
         }
         String protocols = String.join(", ", active);
         boolean vreg = active.contains("vreg") && field.register() >= 0;
+        if (vreg && offer == Offer.PENDING) {
+            return new Shown("asking the BMS…", String.format("reading VREG 0x%04X", field.register()), true);
+        }
         if (vreg && answer.isPresent() && !answer.get().result().ok()) {
             return new Shown("not answered by the BMS", answer.get().describe(), true);
         }
-        if (vreg && asking) {
-            return new Shown("asking the BMS…", String.format("reading VREG 0x%04X", field.register()), true);
+        String onlyWhenAsked = String.format("VREG 0x%04X is sent only when asked", field.register());
+        if (vreg && offer == Offer.OFFLINE) {
+            return new Shown("not in this recording", onlyWhenAsked + "; this recording holds it only if it was read"
+                    + " while recording", true);
         }
-        if (vreg && offline) {
-            return new Shown("not in this recording", String.format("VREG 0x%04X is sent only when asked; this recording"
-                    + " holds it only if it was read while recording", field.register()), true);
+        if (vreg && offer == Offer.OFFERED) {
+            return new Shown("not read yet", onlyWhenAsked + ": \"" + READ + "\" below asks for it", true);
+        }
+        if (vreg && offer == Offer.LISTEN_ONLY) {
+            return new Shown("not asked (listen-only)", onlyWhenAsked + ", and this connection is listen-only:"
+                    + " the workbench sends nothing on it", true);
+        }
+        if (vreg && offer == Offer.NOT_CONNECTED) {
+            return new Shown("not read yet", onlyWhenAsked + "; it can be asked for once connected", true);
         }
         return new Shown("not reported by " + protocols, capitalised(field.carriers()) + "; " + protocols
                 + (active.size() == 1 ? " does" : " do") + " not.", true);
+    }
+
+    /**
+     * The line beside the action: what asking sends and to whom, how the last ask ended, or why
+     * nothing can be asked; empty when there is nothing to say.
+     *
+     * @param node     the node the last requests went to, or -1 when not asked in this session
+     * @param time     when their answers were in, or null
+     * @param answered how many registers they read
+     */
+    static String note(Offer offer, int node, LocalTime time, long answered) {
+        int total = IdentityRequest.REGISTERS.size();
+        return switch (offer) {
+            case NONE -> "";
+            case OFFERED -> node >= 0
+                    ? "Reconnected since the last read: the device may have been exchanged. Nothing is sent until you ask."
+                    : "The BMS sends these registers only when asked. Nothing is sent until you ask: one VREG request"
+                            + " per register, to the BMS the session follows.";
+            case PENDING -> String.format("Asking node 0x%02X for %d registers…", node, total);
+            case ASKED -> String.format("Read from node 0x%02X at %s: %d of %d registers answered.", node,
+                    time == null ? "?" : time.format(DateTimeFormatter.ofPattern("HH:mm:ss")), answered, total)
+                    + " Offered again after a reconnect.";
+            case NOT_CONNECTED -> "Not connected now: the identity can be asked for once the connection is back.";
+            case OFFLINE -> "A recording: nothing is sent to it; the identity is what the recording holds.";
+            case LISTEN_ONLY -> "Listen-only connection: the workbench sends nothing on it, so the identity registers"
+                    + " cannot be asked for. Values the BMS sends by itself still show.";
+            case NO_ACCESS -> "The identity registers cannot be asked for: no register access (the VREG bundle) is installed.";
+        };
     }
 
     /** Where a value came from, when that helps: the register read, or the protocol whose frames carried it. */

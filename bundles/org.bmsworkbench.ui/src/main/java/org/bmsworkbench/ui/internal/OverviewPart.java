@@ -13,6 +13,7 @@ import org.bmsworkbench.device.mg.BmsState;
 import org.bmsworkbench.device.mg.DeviceProfile;
 import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchSession;
+import org.bmsworkbench.ui.internal.IdentityRequest.Offer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
@@ -20,13 +21,14 @@ import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
  * The overview's controls: four large readings (a row of four, or two by two when narrow), the BMS
- * state and error in words, and the identity, asked of the BMS through its registers when it has
- * them ({@link IdentityRequest}).
+ * state and error in words, and the identity: what the bus carries by itself, and the BMS's identity
+ * registers when the user asks for them ({@link IdentityRequest}); nothing is sent otherwise.
  */
 final class OverviewPart implements ViewPart {
     private final Supplier<DeviceProfile> profile;
@@ -38,6 +40,10 @@ final class OverviewPart implements ViewPart {
     private final Composite tiles;
     private final Composite identityBox;
     private final IdentityRequest request;
+    private final Composite askRow;
+    private final Button ask;
+    private final Label askNote;
+    private Offer shownOffer;
     private int readingWidth;
     private final Label state;
     private final Label error;
@@ -123,6 +129,24 @@ final class OverviewPart implements ViewPart {
             v.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             identity.put(f[0], v);
         }
+        askRow = new Composite(body, SWT.NONE);
+        askRow.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout askLayout = new GridLayout(2, false);
+        askLayout.marginWidth = 0;
+        askLayout.horizontalSpacing = 14;
+        askRow.setLayout(askLayout);
+        ask = new Button(askRow, SWT.PUSH);
+        ask.setData("name", "overview.identity.read");
+        ask.setText(IdentityText.READ);
+        ask.setToolTipText(String.format("Sends one VREG request per identity register (%s) to the BMS the session"
+                + " follows; on NMEA 2000 the workbench first claims an address",
+                String.join(", ", IdentityRequest.REGISTERS.stream().map(r -> String.format("0x%04X", r)).toList())));
+        ask.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        ask.addListener(SWT.Selection, e -> request.ask());
+        askNote = new Label(askRow, SWT.WRAP);
+        askNote.setData("name", "overview.identity.note");
+        askNote.setForeground(muted);
+        askNote.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         scroll.addListener(SWT.Resize, e -> fit());
         show();
     }
@@ -168,10 +192,9 @@ final class OverviewPart implements ViewPart {
 
     @Override
     public void refresh() {
-        request.poll();
         DeviceProfile p = profile.get();
         long version = session == null ? -1 : session.model().version();
-        if (version == shownVersion && p == shownProfile) {
+        if (version == shownVersion && p == shownProfile && request.offer() == shownOffer) {
             return;
         }
         show();
@@ -230,10 +253,11 @@ final class OverviewPart implements ViewPart {
             set(errorDetail, e.isError() ? e.explanation() + "\nCheck first: " + e.whatToCheck() : "");
         }
         List<String> active = session == null ? List.of() : session.bms().activeProtocols();
-        boolean offline = session != null && session.isOffline();
+        Offer offer = request.offer();
+        shownOffer = offer;
         for (IdentityText.Field f : IdentityText.FIELDS) {
-            IdentityText.Shown shown = IdentityText.shown(f, IdentityText.value(f, model, p), model, active, offline,
-                    request.pending(), request::answer);
+            IdentityText.Shown shown = IdentityText.shown(f, IdentityText.value(f, model, p), model, active, offer,
+                    request::answer);
             Label l = identity.get(f.id());
             set(l, shown.text());
             if (!shown.tooltip().equals(l.getToolTipText() == null ? "" : l.getToolTipText())) {
@@ -243,10 +267,30 @@ final class OverviewPart implements ViewPart {
                 l.setForeground(shown.muted() ? muted : null);
             }
         }
+        showAsk(offer);
         if (layoutDue) {
             // only when words changed: the readings keep their room, so a new number costs no layout
             layoutDue = false;
             fit();
+        }
+    }
+
+    /** The action under the identity: shown while it can be used (disabled while it runs), and its note. */
+    private void showAsk(Offer offer) {
+        boolean button = offer == Offer.OFFERED || offer == Offer.PENDING;
+        if (ask.getVisible() != button) {
+            ask.setVisible(button);
+            ((GridData) ask.getLayoutData()).exclude = !button;
+            layoutDue = true;
+        }
+        ask.setEnabled(offer == Offer.OFFERED);
+        String note = IdentityText.note(offer, request.askedNode(), request.askedTime(), request.answered());
+        set(askNote, note);
+        boolean row = button || !note.isEmpty();
+        if (askRow.getVisible() != row) {
+            askRow.setVisible(row);
+            ((GridData) askRow.getLayoutData()).exclude = !row;
+            layoutDue = true;
         }
     }
 
@@ -267,6 +311,8 @@ final class OverviewPart implements ViewPart {
         for (Label wrapping : new Label[] {hint, errorDetail}) {
             ((GridData) wrapping.getLayoutData()).widthHint = Math.max(200, inner);
         }
+        int buttonWidth = ask.getVisible() ? ask.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 14 : 0;
+        ((GridData) askNote.getLayoutData()).widthHint = Math.max(200, inner - buttonWidth);
         body.layout(true, true);
         scroll.setMinSize(body.computeSize(Math.max(width, 2 * readingWidth + 2 * outer.marginWidth + 18), SWT.DEFAULT));
     }
@@ -297,9 +343,15 @@ final class OverviewPart implements ViewPart {
                 case "overview.error" -> error;
                 case "overview.error.detail" -> errorDetail;
                 case "hint" -> hint;
+                case "overview.identity.note" -> askNote;
                 default -> throw new IllegalArgumentException(name);
             };
         }
         return l.getText();
+    }
+
+    /** For tests: the action, as the user finds it. */
+    Button askButton() {
+        return ask;
     }
 }

@@ -17,8 +17,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The first tab: who the BMS is, what state it is in, and its state of charge, voltage, current
  * and temperature at a glance. The device profile (state and error words) is optional: without
  * one the codes are shown as numbers. The register access is optional too: with it, the identity
- * registers a BMS sends only when asked (VREG product, firmware, capacity...) are asked for once
- * per live session and after each reconnect.
+ * registers a BMS sends only when asked (VREG product, firmware, capacity...) can be asked for with
+ * the view's button, once per connection and again after each reconnect; never by the view itself.
  */
 @Component(name = "org.bmsworkbench.ui.overview", service = WorkbenchView.class)
 @View(id = "overview", label = "Overview", order = 0)

@@ -21,6 +21,8 @@ final class FakeConnection implements Connection {
     volatile ConnectionStatistics statistics = new ConnectionStatistics(0, 0, 0, 0, 0, -1);
     volatile Object control;
     volatile boolean closed;
+    /** Every frame sent on this connection, in order. */
+    final List<CanFrame> sent = new CopyOnWriteArrayList<>();
     private final List<FrameListener> subscribers = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<ConnectionState, String>> stateListeners = new CopyOnWriteArrayList<>();
 
@@ -49,6 +51,7 @@ final class FakeConnection implements Connection {
 
     @Override
     public void send(CanFrame frame) {
+        sent.add(frame);
         receive(frame);
     }
 

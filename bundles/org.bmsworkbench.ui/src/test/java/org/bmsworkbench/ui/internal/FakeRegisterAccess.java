@@ -22,6 +22,8 @@ final class FakeRegisterAccess implements RegisterAccess {
     final Map<Integer, Map<String, Object>> values;
     final Function<Map<String, Object>, Void> broadcast;
     final List<List<Integer>> asked = new CopyOnWriteArrayList<>();
+    /** The options of each call in {@link #asked}: where the requests went. */
+    final List<RequestOptions> options = new CopyOnWriteArrayList<>();
 
     FakeRegisterAccess(Map<Integer, Map<String, Object>> values, Function<Map<String, Object>, Void> broadcast) {
         this.values = values;
@@ -46,6 +48,7 @@ final class FakeRegisterAccess implements RegisterAccess {
     @Override
     public CompletableFuture<List<RegisterResult>> readAll(Connection connection, List<Integer> registers, RequestOptions options) {
         asked.add(List.copyOf(registers));
+        this.options.add(options);
         return CompletableFuture.supplyAsync(() -> {
             List<RegisterResult> results = new ArrayList<>();
             for (int r : registers) {
@@ -55,7 +58,8 @@ final class FakeRegisterAccess implements RegisterAccess {
                     results.add(new RegisterResult(r, options.node(), Outcome.OK, null, v, "00", 1, "ok"));
                 } else {
                     results.add(new RegisterResult(r, options.node(), Outcome.UNKNOWN_REGISTER, 0x8000, Map.of(), "", 1,
-                            String.format("node 0x50 answered the request for 0x%04X with ACK 0x8000 (unknown register or invalid request)", r)));
+                            String.format("node 0x%02X answered the request for 0x%04X with ACK 0x8000 (unknown register or invalid request)",
+                                    options.node(), r)));
                 }
             }
             return results;

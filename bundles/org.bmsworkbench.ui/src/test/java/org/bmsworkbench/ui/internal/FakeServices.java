@@ -114,6 +114,7 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
         final String protocol;
         final DefaultBmsModel model = new DefaultBmsModel(100);
         volatile List<String> active = List.of();
+        volatile org.bmsworkbench.bms.DeviceChoice choice = org.bmsworkbench.bms.DeviceChoice.NONE;
         volatile boolean closed;
 
         FakeSession(Connection connection, String protocol) {
@@ -171,7 +172,7 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
 
         @Override
         public org.bmsworkbench.bms.DeviceChoice deviceChoice() {
-            return org.bmsworkbench.bms.DeviceChoice.NONE;
+            return choice;
         }
 
         @Override
