@@ -4,6 +4,8 @@
                                     reads frames as JSON lines on stdin, writes them with
                                     can.io.BLFWriter (file opened by path: seekable), zlib
                                     level LEVEL (default -1, zlib's 6; 0: not compressed)
+  blf_python_can.py candump OUT.log reads frames as JSON lines on stdin, writes them with
+                                    can.io.CanutilsLogWriter (candump -L), channel n as "can<n>"
   blf_python_can.py read IN.blf     reads IN.blf with can.io.BLFReader, prints each message as
                                     a JSON line
   blf_python_can.py header IN.blf   prints the header fields BLFReader takes as a JSON line
@@ -19,17 +21,28 @@ import sys
 import can
 
 
+def messages(channel):
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        f = json.loads(line)
+        yield can.Message(
+            timestamp=f["us"] / 1e6, channel=channel(f["channel"]), arbitration_id=f["id"],
+            is_extended_id=f["ext"], is_remote_frame=f["remote"], is_error_frame=f["error"],
+            is_fd=f["fd"], bitrate_switch=f["brs"], error_state_indicator=f["esi"],
+            is_rx=f["rx"], dlc=f["dlc"], data=bytes.fromhex(f["data"]))
+
+
 def write(path, level="-1"):
     with can.BLFWriter(path, compression_level=int(level)) as writer:
-        for line in sys.stdin:
-            if not line.strip():
-                continue
-            f = json.loads(line)
-            writer.on_message_received(can.Message(
-                timestamp=f["us"] / 1e6, channel=f["channel"], arbitration_id=f["id"],
-                is_extended_id=f["ext"], is_remote_frame=f["remote"], is_error_frame=f["error"],
-                is_fd=f["fd"], bitrate_switch=f["brs"], error_state_indicator=f["esi"],
-                is_rx=f["rx"], dlc=f["dlc"], data=bytes.fromhex(f["data"])))
+        for m in messages(lambda n: n):
+            writer.on_message_received(m)
+
+
+def candump(path):
+    with can.CanutilsLogWriter(path) as writer:
+        for m in messages(lambda n: "can%d" % n):
+            writer.on_message_received(m)
 
 
 def read(path):
@@ -52,4 +65,4 @@ def header(path):
 
 
 if __name__ == "__main__":
-    {"write": write, "read": read, "header": header}[sys.argv[1]](*sys.argv[2:])
+    {"write": write, "candump": candump, "read": read, "header": header}[sys.argv[1]](*sys.argv[2:])

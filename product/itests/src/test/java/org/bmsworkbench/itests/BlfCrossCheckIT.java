@@ -1,6 +1,8 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.FileOutputStream;
@@ -18,12 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.log.BlfReader;
 import org.bmsworkbench.can.log.BlfWriter;
+import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.CanLogWriter;
+import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogParseException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
  * frame as python-can reads them back itself; python-can reads what {@link BlfWriter} writes, to a
  * file (header completed) and to a stream (header placeholders), frame for frame. python-can 4.1
  * takes the header's SYSTEMTIME as local time, this workbench as UTC: python runs with TZ=UTC.
+ *
+ * <p>End to end with the real {@code bin/bmswb}: a {@code bmswb record -o x.blf} of {@code sim:} is
+ * read by python-can frame for frame as {@code bmswb decode --all} prints it, its header complete;
+ * a BLF python-can writes decodes exactly as the same frames written by python-can as candump
+ * {@code -L}.
  */
 class BlfCrossCheckIT {
     private static final Path PYTHON = Paths.get("/usr/bin/python3");
@@ -46,8 +58,20 @@ class BlfCrossCheckIT {
     private static final long START = 1_600_086_400_500_000L;
     private static final int[] FD_LENGTHS = {0, 1, 5, 8, 12, 16, 20, 24, 32, 48, 64};
 
+    private static final Pattern RECORDED = Pattern.compile("bmswb record: recorded (\\d+) frames to x\\.blf\n");
+    private static final String SAMPLE = "mg-master-lv-sma.log";
+
     @TempDir
     Path dir;
+
+    private static Bmswb bmswb;
+
+    @AfterAll
+    static void removeCopy() throws IOException {
+        if (bmswb != null) {
+            bmswb.close();
+        }
+    }
 
     @BeforeAll
     static void requirePythonCan() throws Exception {
@@ -62,6 +86,7 @@ class BlfCrossCheckIT {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             fail(hint + ". Python said: " + output.strip());
         }
+        bmswb = Bmswb.copy();
     }
 
     /** Frames of every kind python-can and BLF carry, on channels 0..2, 50..800 µs apart. */
@@ -158,6 +183,104 @@ class BlfCrossCheckIT {
         compareWithPythonCan(frames, blf);
         Map<String, Object> header = header(blf);
         assertEquals(BigDecimal.ZERO, header.get("object_count"), "placeholder");
+    }
+
+    @Test
+    void pythonCanReadsWhatBmswbRecordsFrameForFrameAsDecodeAllPrintsIt() throws Exception {
+        Bmswb.Result record = bmswb.run("record", "--connect", "sim:?speed=10", "--duration", "3", "-o", "x.blf");
+        assertEquals(0, record.status(), record::toString);
+        Matcher m = RECORDED.matcher(record.err());
+        assertTrue(m.find(), record::toString);
+        int recorded = Integer.parseInt(m.group(1));
+        assertTrue(recorded > 50, record::toString);
+        Path blf = bmswb.workDir.resolve("x.blf");
+
+        Map<String, Object> header = header(blf);
+        assertEquals(new BigDecimal(recorded), header.get("object_count"), "the header completed when record closed the file");
+        assertEquals(new BigDecimal(Files.size(blf)), header.get("file_size"));
+
+        List<Object> theirs = python(null, "read", blf);
+        Bmswb.Result decoded = bmswb.run("decode", "--strict", "--all", "--format", "jsonl", "x.blf");
+        assertEquals(0, decoded.status(), decoded::toString);
+        List<String> lines = decoded.outLines();
+        assertEquals(recorded, theirs.size(), "frames python-can read");
+        assertEquals(recorded, lines.size(), "one line a frame (General BMS: one frame a message)");
+        // decode prints the data of the frames no protocol decodes; the sim's General BMS frames are
+        // all 11-bit, which NMEA 2000 (29-bit only) never decodes: decoded with it, every frame shows its data
+        Bmswb.Result raw = bmswb.run("decode", "--strict", "--all", "--protocol", "nmea2000", "--format", "jsonl", "x.blf");
+        assertEquals(0, raw.status(), raw::toString);
+        List<String> rawLines = raw.outLines();
+        assertEquals(recorded, rawLines.size(), raw::toString);
+        int unknown = 0;
+        for (int i = 0; i < recorded; i++) {
+            CanFrame f = frame(theirs.get(i));
+            Map<String, Object> line = Json.object(lines.get(i));
+            Map<String, Object> rawLine = Json.object(rawLines.get(i));
+            String where = "frame " + i + ": python-can " + theirs.get(i) + ", bmswb " + lines.get(i);
+            assertEquals(new BigDecimal(f.timestampMicros()).movePointLeft(6).stripTrailingZeros(),
+                    ((BigDecimal) line.get("time")).stripTrailingZeros(), where);
+            assertEquals("0x" + f.idHex(), line.get("can_id"), where);
+            assertEquals(f.bus(), line.get("bus"), where);
+            assertFalse(f.fd() || f.error() || f.remote() || f.extended(), where);
+            if (line.containsKey("data")) {
+                assertEquals(f.dataHex(), line.get("data"), where);
+                unknown++;
+            }
+            assertEquals("0x" + f.idHex(), rawLine.get("can_id"), where);
+            assertEquals("unknown", rawLine.get("message"), where);
+            assertEquals(f.dataHex(), rawLine.get("data"), where);
+        }
+        assertTrue(unknown < recorded, "the sim's frames decode");
+    }
+
+    @Test
+    void aBlfPythonCanWritesDecodesAsTheSameFramesInCandump() throws Exception {
+        // the shipped sample (SMA frames of an MG Master LV) and then frames no protocol decodes, CAN FD among them
+        List<CanFrame> frames = new ArrayList<>();
+        try (CanLogReader reader = CanLogs.open(bmswb.home.resolve("samples").resolve(SAMPLE), null, null)) {
+            for (CanFrame f = reader.next(); f != null; f = reader.next()) {
+                frames.add(f);
+            }
+        }
+        assertFalse(frames.isEmpty(), "frames in the sample");
+        // python-can 4.1 writes the BLF start to the millisecond and the times from the exact first
+        // time: start on a whole millisecond so that both logs hold the same times
+        long shift = Math.floorMod(frames.get(0).timestampMicros(), 1000L);
+        List<CanFrame> all = new ArrayList<>();
+        for (CanFrame f : frames) {
+            all.add(f.withTimestamp(f.timestampMicros() - shift));
+        }
+        long end = all.get(all.size() - 1).timestampMicros();
+        // python-can's candump writer keeps no DLC of a remote frame nor the class of an error frame: none of those
+        // the random frames keep out of 0x300..0x3FF, where SMA and General BMS frames are (one of those too short
+        // would be skipped as malformed, not printed)
+        for (CanFrame f : frames(2_000, 45, false)) {
+            if (!f.remote() && !f.error() && (f.extended() || (f.id() & 0x700) != 0x300)) {
+                all.add(f.withTimestamp(f.timestampMicros() - START + end + 1000));
+            }
+        }
+        StringBuilder json = new StringBuilder();
+        for (CanFrame f : all) {
+            json.append(json(f)).append('\n');
+        }
+        Path blf = bmswb.workDir.resolve("python-can.blf");
+        Path candump = bmswb.workDir.resolve("python-can.log");
+        python(json.toString(), "write", blf, "-1");
+        python(json.toString(), "candump", candump);
+
+        Bmswb.Result fromBlf = bmswb.run("decode", "--format", "jsonl", blf.getFileName().toString());
+        Bmswb.Result fromCandump = bmswb.run("decode", "--format", "jsonl", candump.getFileName().toString());
+        assertEquals(0, fromBlf.status(), fromBlf::toString);
+        assertEquals(0, fromCandump.status(), fromCandump::toString);
+        assertTrue(fromCandump.out().contains("\"pack.voltage\":"), fromCandump::toString);
+        assertEquals(fromCandump.outLines(), fromBlf.outLines());
+
+        Bmswb.Result allFromBlf = bmswb.run("decode", "--all", "--format", "jsonl", blf.getFileName().toString());
+        Bmswb.Result allFromCandump = bmswb.run("decode", "--all", "--format", "jsonl", candump.getFileName().toString());
+        assertEquals(0, allFromBlf.status(), allFromBlf::toString);
+        assertEquals(all.size(), allFromCandump.outLines().size(), allFromCandump::toString);
+        assertTrue(allFromCandump.out().contains("\"fd\":true}"), "CAN FD frames among them");
+        assertEquals(allFromCandump.outLines(), allFromBlf.outLines());
     }
 
     @SuppressWarnings("unchecked")

@@ -101,6 +101,7 @@ public final class CanLogs {
     public static CanLogWriter writer(OutputStream out, LogFormat format) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
+        requireWritable(format);
         if (format == LogFormat.BLF) {
             return new BlfWriter(out);
         }
@@ -109,12 +110,42 @@ public final class CanLogs {
             case CANDUMP_L -> new CandumpLWriter(sink);
             case ASC -> new AscWriter(sink, Clock.systemUTC());
             case TRC -> new TrcWriter(sink);
+            case CANDUMP, YACHT_DEVICES_RAW, CANBOAT_CSV, BLF -> throw new IllegalStateException("not reached");
+        };
+    }
+
+    /**
+     * A writer creating (or replacing) {@code file} in the given format. A BLF writer on a file
+     * completes the file header (object count, sizes, stop time) when closed, which a writer on a
+     * stream cannot; text formats are written as by {@link #writer(OutputStream, LogFormat)}.
+     *
+     * @throws IllegalArgumentException for a format that is read only
+     */
+    public static CanLogWriter writer(Path file, LogFormat format) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
+        requireWritable(format);
+        if (format == LogFormat.BLF) {
+            return new BlfWriter(file);
+        }
+        OutputStream out = Files.newOutputStream(file);
+        try {
+            return writer(out, format);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    private static void requireWritable(LogFormat format) {
+        switch (format) {
             case CANDUMP -> throw new IllegalArgumentException(
                     "plain candump output is read only; write candump -L, ASC, TRC or BLF");
             case YACHT_DEVICES_RAW, CANBOAT_CSV -> throw new IllegalArgumentException(
                     format + " is read only; write candump -L, ASC, TRC or BLF");
-            case BLF -> throw new IllegalStateException("not reached");
-        };
+            default -> {
+            }
+        }
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,8 +21,12 @@ import java.util.List;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LogWritersTest {
+    @TempDir
+    Path dir;
+
     private static final long T = 1_600_086_400_500_000L; // Mon Sep 14 2020 12:26:40.5 UTC
 
     private static final List<CanFrame> FRAMES = List.of(
@@ -170,5 +178,35 @@ class LogWritersTest {
         assertThrows(IllegalArgumentException.class,
                 () -> write(LogFormat.CANDUMP_L, List.of(CanFrame.of(-1, "can0", 1, false))));
         assertThrows(IllegalArgumentException.class, () -> CanLogs.writer(new ByteArrayOutputStream(), LogFormat.CANDUMP));
+    }
+
+    @Test
+    void aWriterOnAFileCompletesTheBlfHeaderWhenClosed() throws Exception {
+        Path blf = dir.resolve("x.blf");
+        try (CanLogWriter writer = CanLogs.writer(blf, LogFormat.BLF)) {
+            for (CanFrame f : FRAMES) {
+                writer.write(f);
+            }
+        }
+        byte[] file = Files.readAllBytes(blf);
+        ByteBuffer h = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        // BLF file header (python-can blf.py FILE_HEADER): file size at 16, object count at 32
+        assertEquals(file.length, h.getLong(16));
+        assertEquals(FRAMES.size(), h.getInt(32));
+        assertEquals(FRAMES, BlfBytes.read(file));
+    }
+
+    @Test
+    void aWriterOnAFileWritesTextAsOnAStream() throws Exception {
+        Path log = dir.resolve("x.log");
+        try (CanLogWriter writer = CanLogs.writer(log, LogFormat.CANDUMP_L)) {
+            for (CanFrame f : FRAMES) {
+                writer.write(f);
+            }
+        }
+        assertEquals(write(LogFormat.CANDUMP_L, FRAMES), Files.readString(log, StandardCharsets.US_ASCII));
+        Path raw = dir.resolve("x.raw");
+        assertThrows(IllegalArgumentException.class, () -> CanLogs.writer(raw, LogFormat.YACHT_DEVICES_RAW));
+        assertTrue(Files.notExists(raw), "a read-only format is refused before the file is made");
     }
 }

@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code bmswb record}: the raw frames of a connection written to a candump {@code -L}, ASC, TRC or BLF log
- * as they arrive. The file is flushed twice a second and holds whole lines only, so a process
+ * as they arrive. The file is flushed twice a second and holds whole lines (BLF: containers) only, so a process
  * killed at any moment leaves a valid log that lacks at most its last second. With
  * {@code --rotate-size} the log is a series of files, each a valid log ({@link RotatingLogWriter}).
  */
@@ -76,9 +76,10 @@ public final class RecordCommand implements Command {
                 Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf,
                 candump -L otherwise. Runs until --duration
                 ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were
-                recorded. The file is flushed twice a second and only ever holds whole lines: a
-                recorder killed at any moment leaves a log that decodes, missing at most its last
-                second (an ASC log then lacks its 'End TriggerBlock' line, which readers accept).
+                recorded. The file is flushed twice a second and only ever holds whole lines (a
+                BLF file whole containers): a recorder killed at any moment leaves a log that
+                decodes, missing at most its last second (an ASC log then lacks its
+                'End TriggerBlock' line, a BLF log its header's counts, which readers accept).
                 FILE is replaced if it exists. With --rotate-size, a new file is started once
                 one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log,
                 FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own.

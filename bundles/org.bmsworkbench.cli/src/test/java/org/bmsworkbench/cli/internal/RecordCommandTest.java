@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +132,11 @@ class RecordCommandTest {
         Files.createDirectory(dir.resolve("logs"));
         assertEquals("bmswb record: cannot write logs: is a directory\n",
                 run(1, "record", "--connect", "sim:", "-o", "logs").err());
+        assertEquals("bmswb record: cannot write nodir/x.blf: no such directory\n",
+                run(1, "record", "--connect", "sim:", "-o", "nodir/x.blf").err());
+        Files.createDirectory(dir.resolve("logs.blf"));
+        assertEquals("bmswb record: cannot write logs.blf: is a directory\n",
+                run(1, "record", "--connect", "sim:", "-o", "logs.blf").err());
     }
 
     @Test
@@ -211,6 +218,58 @@ class RecordCommandTest {
         List<CanFrame> all = readSeries("day.asc", files);
         assertEquals(20_000, all.size());
         assertEquals(1_600_000_000_000_000L + 19_999_000L, all.get(19_999).timestampMicros());
+    }
+
+    /** The object count at offset 32 and the file size at 16 of a BLF file header (python-can blf.py FILE_HEADER). */
+    private static long[] blfHeaderCountAndSize(Path file) throws Exception {
+        ByteBuffer h = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        return new long[] {Integer.toUnsignedLong(h.getInt(32)), h.getLong(16)};
+    }
+
+    @Test
+    void aBlfFileHasItsHeaderCompletedAndReadsBack() throws Exception {
+        framesThenEnd();
+        Console c = run(0, "record", "--connect", "sim:", "-o", "bench.blf");
+        Path file = dir.resolve("bench.blf");
+        assertEquals("bmswb record: connection: CLOSED (end of the source)\n"
+                + "bmswb record: recorded 3 frames to bench.blf\n", c.err());
+        long[] header = blfHeaderCountAndSize(file);
+        assertEquals(3, header[0], "object count");
+        assertEquals(Files.size(file), header[1], "file size");
+        List<CanFrame> read = readSeries("bench.blf", 1);
+        assertEquals(3, read.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(FRAMES.get(i).id(), read.get(i).id());
+            assertEquals(FRAMES.get(i).timestampMicros(), read.get(i).timestampMicros());
+            assertEquals(FRAMES.get(i).direction(), read.get(i).direction());
+        }
+    }
+
+    @Test
+    void rotatedBlfFilesCountTheirContainersAndEachHasACompleteHeader() throws Exception {
+        manyFramesThenEnd(60_000);
+        run(0, "record", "--connect", "sim:", "--rotate-size", "64K", "-o", "day.blf");
+        int files = 0;
+        while (Files.exists(org.bmsworkbench.cli.internal.live.RotatingLogWriter.numbered(dir.resolve("day.blf"), files))) {
+            files++;
+        }
+        assertTrue(files >= 2, files + " files");
+        long objects = 0;
+        for (int n = 0; n < files; n++) {
+            Path file = org.bmsworkbench.cli.internal.live.RotatingLogWriter.numbered(dir.resolve("day.blf"), n);
+            long[] header = blfHeaderCountAndSize(file);
+            assertEquals(Files.size(file), header[1], "file " + n);
+            if (n < files - 1) {
+                assertTrue(header[1] >= 64 * 1024, "file " + n + ": " + header[1] + " bytes");
+            }
+            objects += header[0];
+        }
+        assertEquals(60_000, objects);
+        List<CanFrame> all = readSeries("day.blf", files);
+        assertEquals(60_000, all.size());
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(1_600_000_000_000_000L + i * 1000L, all.get(i).timestampMicros(), "frame " + i);
+        }
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.bmsworkbench.ui.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,7 +18,8 @@ import org.bmsworkbench.can.log.LogFormat;
  * File → Record: every frame of a connection written to a candump {@code -L} log, or ASC, TRC or BLF when
  * the file ends in {@code .asc}, {@code .trc} or {@code .blf}. The transport thread only queues the frame; the thread
  * {@code bmswb-ui-recorder} writes and flushes at least every {@value #FLUSH_MILLIS} ms, so a
- * crash loses less than a second. A full queue drops frames and counts them.
+ * crash loses less than a second. A BLF file gets its complete header (object count, sizes, stop
+ * time) when recording stops. A full queue drops frames and counts them.
  */
 final class Recorder implements AutoCloseable {
     static final long FLUSH_MILLIS = 500;
@@ -50,14 +49,7 @@ final class Recorder implements AutoCloseable {
 
     /** Starts recording; {@code file} is replaced if it exists. */
     static Recorder start(Connection connection, Path file) throws IOException {
-        LogFormat format = LogFormat.forWriting(file);
-        OutputStream out = Files.newOutputStream(file);
-        try {
-            return new Recorder(file, CanLogs.writer(out, format), connection);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        return new Recorder(file, CanLogs.writer(file, LogFormat.forWriting(file)), connection);
     }
 
     private void drain() {

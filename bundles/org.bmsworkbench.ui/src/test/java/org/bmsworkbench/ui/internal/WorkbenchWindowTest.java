@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Map;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionStatistics;
+import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.eclipse.swt.widgets.Composite;
 import org.junit.jupiter.api.AfterEach;
@@ -212,6 +216,23 @@ class WorkbenchWindowTest {
         window.stopRecording();
         assertEquals(List.of("(1600000000.100000) can0 356#C014", "(1600000000.200000) can0 355#5700"), Files.readAllLines(log));
         assertTrue(window.status().text("message").startsWith("Recorded 2 frames"));
+
+        Path blf = userDir.resolve("bench.blf");
+        assertNull(window.startRecording(blf));
+        c.receive(CanFrame.of(1_600_000_000_300_000L, "can0", 0x356, false, new byte[] {(byte) 0xC0, 0x14}));
+        Swt.waitUntil("the status bar to show the BLF recording", () -> window.status().text("recording").contains("1 frame"));
+        window.stopRecording();
+        byte[] file = Files.readAllBytes(blf);
+        ByteBuffer header = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        // BLF file header (python-can blf.py FILE_HEADER): "LOGG", file size at 16, object count at 32
+        assertEquals(0x4747_4F4C, header.getInt(0));
+        assertEquals(file.length, header.getLong(16), "Stop recording completes the header");
+        assertEquals(1, header.getInt(32));
+        try (CanLogReader reader = CanLogs.open(blf, null, null)) {
+            assertEquals(CanFrame.of(1_600_000_000_300_000L, "can0", 0x356, false, new byte[] {(byte) 0xC0, 0x14}),
+                    reader.next());
+            assertNull(reader.next());
+        }
 
         fakes.sessions.get(0).put(Map.of("pack.voltage", 53.12, "bms.manufacturer", "MG, Energy"));
         Path csv = userDir.resolve("signals.csv");

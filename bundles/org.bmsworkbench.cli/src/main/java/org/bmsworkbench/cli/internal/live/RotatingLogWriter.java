@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.log.BlfWriter;
 import org.bmsworkbench.can.log.CanLogWriter;
 import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogFormat;
@@ -18,9 +19,10 @@ import org.bmsworkbench.can.log.LogFormat;
 /**
  * The log of {@code bmswb record}: one file, or a series when a size limit is set. Each file of a
  * text format is written through {@link WholeLinesOutputStream}, so it only ever holds whole lines
- * (a binary format, BLF, is written as its writer writes it), and is a
- * complete log of its own (an ASC file starts with its header and ends with
- * {@code End TriggerBlock}). The series of {@code x.log} is {@code x.log}, {@code x.1.log},
+ * (a BLF file is written by a {@link BlfWriter} on the file, whole containers at a time, and
+ * its header is completed when the file is closed), and is a complete log of its own (an ASC
+ * file starts with its header and ends with {@code End TriggerBlock}). The size limit counts the
+ * bytes that reached the file: whole lines, or BLF containers. The series of {@code x.log} is {@code x.log}, {@code x.1.log},
  * {@code x.2.log} …: the first file has the name asked for, the number grows with time, and the
  * extension (which tells the format) stays last.
  */
@@ -35,6 +37,7 @@ public final class RotatingLogWriter implements CanLogWriter {
     private final List<Path> files = new ArrayList<>();
     private CanLogWriter current;
     private Counting counting;
+    private BlfWriter blf;
     private long framesBefore;
 
     /**
@@ -96,14 +99,20 @@ public final class RotatingLogWriter implements CanLogWriter {
 
     private void openNext() throws IOException {
         Path file = numbered(first, files.size());
-        counting = new Counting(Files.newOutputStream(file));
-        current = CanLogs.writer(format.lineBased() ? new WholeLinesOutputStream(counting) : counting, format);
+        if (format == LogFormat.BLF) {
+            counting = null;
+            blf = new BlfWriter(file);
+            current = blf;
+        } else {
+            counting = new Counting(Files.newOutputStream(file));
+            current = CanLogs.writer(new WholeLinesOutputStream(counting), format);
+        }
         files.add(file);
     }
 
     @Override
     public void write(CanFrame frame) throws IOException {
-        if (limit > 0 && counting.bytes >= limit && current.framesWritten() > 0) {
+        if (limit > 0 && bytesWritten() >= limit && current.framesWritten() > 0) {
             framesBefore += current.framesWritten();
             current.close();
             openNext();
@@ -124,6 +133,11 @@ public final class RotatingLogWriter implements CanLogWriter {
     @Override
     public long framesWritten() {
         return framesBefore + current.framesWritten();
+    }
+
+    /** Bytes of the current file that reached it so far. */
+    private long bytesWritten() {
+        return blf != null ? blf.bytesWritten() : counting.bytes;
     }
 
     /** The files written so far, the first one first. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.log.BlfWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -282,6 +283,37 @@ class PlaybackControlTest {
             r.awaitEnd();
             assertEquals(2400, number(r.frames().get(0)));
             assertEquals(start + 2400_000, r.frames().get(0).timestampMicros(), "the day after midnight");
+        }
+    }
+
+    @Test
+    void blfLogsPlayAndSeekByReadingFromTheStart() throws IOException {
+        Path log = dir.resolve("x.blf");
+        try (BlfWriter w = new BlfWriter(log)) {
+            for (int i = 0; i < 3000; i++) {
+                w.write(CanFrame.of(T0 + i * 1000L, "can0", 0x100 + (i % 0x100), false,
+                        new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}));
+                if (i % 700 == 0) {
+                    w.flush(); // several containers, as a recording flushed every 500 ms has
+                }
+            }
+        }
+        Recorder r = new Recorder();
+        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
+            ch.pause();
+            Recorder.await(() -> ch.totalFrames() == 3000, "the counting pass");
+            assertTrue(ch.checkpoints() <= 1, "a BLF log is read from its start: " + ch.checkpoints());
+            long start = ch.startMicros();
+            assertEquals(T0, start);
+            ch.seek(start + 2400_000);
+            ch.resume();
+            r.awaitEnd();
+            assertEquals(2400, number(r.frames().get(0)));
+            assertEquals(T0 + 2400_000, r.frames().get(0).timestampMicros());
+            assertEquals(600, r.count());
+            assertEquals(2999, number(r.frames().get(599)));
+            assertEquals(List.of(), r.errors());
+            assertEquals("CLOSED end of log, 600 frames", r.states().get(r.states().size() - 1));
         }
     }
 }

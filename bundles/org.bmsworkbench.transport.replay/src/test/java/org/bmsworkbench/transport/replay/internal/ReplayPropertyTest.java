@@ -42,7 +42,12 @@ class ReplayPropertyTest {
     void maxSpeedDeliversExactlyTheFramesOfTheLog(@ForAll("logs") List<CanFrame> log,
             @ForAll("formats") LogFormat format, @ForAll @IntRange(min = 256, max = 8192) int block) throws Exception {
         Path dir = Files.createTempDirectory("replay-property");
-        Path file = dir.resolve(format == LogFormat.ASC ? "p.asc" : format == LogFormat.TRC ? "p.trc" : "p.log");
+        Path file = dir.resolve(switch (format) {
+            case ASC -> "p.asc";
+            case TRC -> "p.trc";
+            case BLF -> "p.blf";
+            default -> "p.log";
+        });
         try {
             List<CanFrame> sorted = new ArrayList<>(log);
             sorted.sort(java.util.Comparator.comparingLong(CanFrame::timestampMicros));
@@ -86,7 +91,7 @@ class ReplayPropertyTest {
 
     @Provide
     Arbitrary<LogFormat> formats() {
-        return Arbitraries.of(LogFormat.CANDUMP_L, LogFormat.ASC, LogFormat.TRC);
+        return Arbitraries.of(LogFormat.CANDUMP_L, LogFormat.ASC, LogFormat.TRC, LogFormat.BLF);
     }
 
 }
