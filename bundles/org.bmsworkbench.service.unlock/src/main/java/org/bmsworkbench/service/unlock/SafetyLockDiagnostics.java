@@ -31,4 +31,12 @@ public interface SafetyLockDiagnostics {
      * falls back to the model's value. Never completes exceptionally.
      */
     CompletableFuture<SafetyLockDiagnosis> diagnose(Connection connection, BmsModel model);
+
+    /**
+     * As {@link #diagnose(Connection, BmsModel)}, reading the registers of the device at
+     * {@code node} on a bus of many (null: the BMS identified on the bus).
+     */
+    default CompletableFuture<SafetyLockDiagnosis> diagnose(Connection connection, BmsModel model, Integer node) {
+        return diagnose(connection, model);
+    }
 }

@@ -12,9 +12,17 @@ import java.util.Objects;
  *                         pre-charging) before the watch gives up
  * @param startCommandWait Combined BMS: how long to wait in Standby for the SmartLink MX's start command
  * @param settleTimeout    once running: how long to wait for the alarms to be reported cleared
+ * @param node             the BMS's address on a bus of many devices (the command line's
+ *                         {@code --device}); null: the BMS identified on the bus, else the profile's node
  */
 public record UnlockOptions(Duration answerTimeout, Duration phaseTimeout, Duration startCommandWait,
-        Duration settleTimeout) {
+        Duration settleTimeout, Integer node) {
+    /** Options for the BMS identified on the bus. */
+    public UnlockOptions(Duration answerTimeout, Duration phaseTimeout, Duration startCommandWait,
+            Duration settleTimeout) {
+        this(answerTimeout, phaseTimeout, startCommandWait, settleTimeout, null);
+    }
+
     public UnlockOptions {
         for (Duration d : new Duration[] {answerTimeout, phaseTimeout, startCommandWait, settleTimeout}) {
             Objects.requireNonNull(d, "duration");
@@ -31,6 +39,11 @@ public record UnlockOptions(Duration answerTimeout, Duration phaseTimeout, Durat
     }
 
     public UnlockOptions withStartCommandWait(Duration wait) {
-        return new UnlockOptions(answerTimeout, phaseTimeout, wait, settleTimeout);
+        return new UnlockOptions(answerTimeout, phaseTimeout, wait, settleTimeout, node);
+    }
+
+    /** The procedure for the device at {@code address} (null: the one identified on the bus). */
+    public UnlockOptions withNode(Integer address) {
+        return new UnlockOptions(answerTimeout, phaseTimeout, startCommandWait, settleTimeout, address);
     }
 }

@@ -8,7 +8,7 @@
  * work returns a {@link java.util.concurrent.CompletableFuture}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bmsworkbench.service.unlock;
 
 import org.osgi.annotation.bundle.Export;

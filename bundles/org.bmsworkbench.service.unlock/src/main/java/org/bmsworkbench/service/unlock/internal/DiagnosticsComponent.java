@@ -43,7 +43,13 @@ public final class DiagnosticsComponent implements SafetyLockDiagnostics {
 
     @Override
     public CompletableFuture<SafetyLockDiagnosis> diagnose(Connection connection, BmsModel model) {
-        return access.readAll(connection, EVIDENCE_REGISTERS, access.defaults(connection))
+        return diagnose(connection, model, null);
+    }
+
+    @Override
+    public CompletableFuture<SafetyLockDiagnosis> diagnose(Connection connection, BmsModel model, Integer node) {
+        var options = node == null ? access.defaults(connection) : access.defaults(connection).towards(node);
+        return access.readAll(connection, EVIDENCE_REGISTERS, options)
                 .handle((results, failure) -> diagnoser.diagnose(merge(model, results == null ? List.of() : results),
                         model.alarms().values(), Instant.now()));
     }

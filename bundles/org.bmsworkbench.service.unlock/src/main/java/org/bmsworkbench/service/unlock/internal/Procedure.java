@@ -242,7 +242,7 @@ public final class Procedure implements UnlockProcedure {
         busy = true;
         message = "Reading the BMS state, error and last errors …";
         publish();
-        return diagnostics.diagnose(connection, model).thenApplyAsync(d -> {
+        return diagnostics.diagnose(connection, model, options.node()).thenApplyAsync(d -> {
             busy = false;
             diagnosis = d;
             device = identify();
@@ -396,7 +396,7 @@ public final class Procedure implements UnlockProcedure {
     }
 
     CompletableFuture<SafetyLockDiagnosis> diagnoseNow() {
-        return diagnostics.diagnose(connection, model);
+        return diagnostics.diagnose(connection, model, options.node());
     }
 
     List<org.bmsworkbench.service.unlock.RestartObservation> observations() {

@@ -53,16 +53,18 @@ public final class ProceduresComponent implements UnlockProcedures {
 
     @Override
     public UnlockProcedure start(Connection connection, BmsModel model, UnlockOptions options) {
-        return create(connection, model, profile, diagnostics, snapshots, audit, this::route, options);
+        return create(connection, model, profile, diagnostics, snapshots, audit, c -> route(c, options.node()), options);
     }
 
     /**
-     * The BMS is the one the connection's traffic identifies (else the profile's node address); the
+     * The BMS is the one the user chose, else the one the connection's traffic identifies, else the
+     * profile's node address; the
      * workbench sends from the address it claims there (else the register access's source).
      */
-    private CompletableFuture<CodeRoute.Addresses> route(Connection connection) {
+    private CompletableFuture<CodeRoute.Addresses> route(Connection connection, Integer chosen) {
         RequestOptions identified = access.defaults(connection);
-        int node = identified.node() != access.defaults().node() ? identified.node() : profile.nodeAddress();
+        int node = chosen != null ? chosen
+                : identified.node() != access.defaults().node() ? identified.node() : profile.nodeAddress();
         int preferred = identified.source() == node ? (node + 1) % 0xFE : identified.source();
         BusPresence p = presence;
         if (p == null) {

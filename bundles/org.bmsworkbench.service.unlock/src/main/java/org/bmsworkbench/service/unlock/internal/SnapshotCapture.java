@@ -74,7 +74,7 @@ public final class SnapshotCapture {
         if (options.readRegisters()) {
             List<RegisterInfo> catalogue = access.catalogue().registers();
             say.accept("reading " + catalogue.size() + " registers");
-            for (RegisterResult r : readAll(connection, catalogue)) {
+            for (RegisterResult r : readAll(connection, catalogue, options.node())) {
                 RegisterInfo info = access.catalogue().find(r.register()).orElse(null);
                 registers.add(reading(r, info));
                 if (r.ok()) {
@@ -142,9 +142,10 @@ public final class SnapshotCapture {
      * Reads every register; when the device does not answer the first one (product id), the rest
      * are not asked for: no VREG on this bus (SMA or General BMS), and 47 time-outs would take minutes.
      */
-    private List<RegisterResult> readAll(Connection connection, List<RegisterInfo> catalogue) throws SnapshotException,
+    private List<RegisterResult> readAll(Connection connection, List<RegisterInfo> catalogue, Integer node)
+            throws SnapshotException,
             InterruptedException {
-        RequestOptions options = access.defaults(connection);
+        RequestOptions options = node == null ? access.defaults(connection) : access.defaults(connection).towards(node);
         List<Integer> ids = catalogue.stream().map(RegisterInfo::id).toList();
         int probe = ids.contains(MgMasterLv.REG_PRODUCT_ID) ? MgMasterLv.REG_PRODUCT_ID : ids.get(0);
         RegisterResult first = await(access.read(connection, probe, options), options, 1);

@@ -301,4 +301,15 @@ class ProcedureTest {
         assertEquals(AuditOutcome.CANCELLED, lastAudit().record().outcome());
         refused(get(procedure.useSnapshot(dir.resolve("x.zip"))), "the attempt has ended");
     }
+
+    @Test
+    void aSnapshotForAnotherDeviceAsksThatDeviceNotTheSimulatedOne() throws Exception {
+        start();
+        org.bmsworkbench.service.unlock.SnapshotFile there = snapshots.capture(bus, bus.model, dir.resolve("other.zip"),
+                SnapshotOptions.defaults().withNode(0x51), null).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertEquals(0, there.registersRead(), "nobody answers at 0x51: the MG Master LV is at 0x50");
+        org.bmsworkbench.service.unlock.SnapshotFile here = snapshots.capture(bus, bus.model, dir.resolve("mg.zip"),
+                SnapshotOptions.defaults().withNode(0x50), null).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertTrue(here.registersRead() > 40, here::toString);
+    }
 }

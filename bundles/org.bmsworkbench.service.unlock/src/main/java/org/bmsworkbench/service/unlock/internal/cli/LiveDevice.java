@@ -26,7 +26,35 @@ final class LiveDevice implements AutoCloseable {
         this.session = session;
     }
 
+    /**
+     * {@code --device ADDR} (decimal or 0x hex, 0..253): the BMS on a bus of many devices; null
+     * when absent.
+     */
+    static Integer device(org.bmsworkbench.cli.Arguments args) throws UsageException {
+        String text = args.value("device").orElse(null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+            int v = t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+            if (v < 0 || v > 0xFD) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--device: expected an address 0..253 (decimal or 0x hex, e.g. 80 or 0x50), got '"
+                    + text + "'");
+        }
+    }
+
     static LiveDevice open(Connections connections, BmsSessions sessions, String uri)
+            throws UsageException, CommandFailure, InterruptedException {
+        return open(connections, sessions, uri, null);
+    }
+
+    /** Opens {@code uri}; the model follows the device at {@code device} (null: chosen automatically). */
+    static LiveDevice open(Connections connections, BmsSessions sessions, String uri, Integer device)
             throws UsageException, CommandFailure, InterruptedException {
         Connection c;
         try {
@@ -52,7 +80,7 @@ final class LiveDevice implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        return new LiveDevice(c, sessions.attach(c, "auto"));
+        return new LiveDevice(c, sessions.attach(c, "auto", device));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class SnapshotCommand implements Command {
             .option('o', "output", "FILE.zip")
             .option("wait", "S")
             .option("observe", "S")
+            .option("device", "ADDR")
             .flag("no-registers");
 
     private final Connections connections;
@@ -54,7 +55,7 @@ public final class SnapshotCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: bmswb snapshot --connect URI -o FILE.zip [--observe S] [--wait S] [--no-registers]
+                Usage: bmswb snapshot --connect URI -o FILE.zip [--observe S] [--wait S] [--no-registers] [--device ADDR]
 
                 Connects, collects frames until they span one VREG broadcast cycle (5.5 s of bus
                 time; at most --wait seconds, default 12), reads every register of the VREG
@@ -76,6 +77,9 @@ public final class SnapshotCommand implements Command {
                                       record of frames and alarms
                   --wait S            the longest wait for a full VREG cycle of frames (default 12)
                   --no-registers      do not read the registers (a bus without VREG)
+                  --device ADDR       on a bus of many devices, the BMS to read (80 or 0x50);
+                                      default: the one identified on the bus, asked from an
+                                      address the workbench claims
 
                 Exit status: 0 written; 1 cannot connect or write; 2 usage error.
 
@@ -102,9 +106,10 @@ public final class SnapshotCommand implements Command {
         if (observe < 0 || observe > 600) {
             throw new UsageException("--observe " + args.value("observe").get() + " is outside 0..600 seconds");
         }
+        Integer node = LiveDevice.device(args);
         SnapshotOptions options = SnapshotOptions.defaults().withMaximumWait(Duration.ofMillis((long) (wait * 1000)))
-                .withReadRegisters(!args.has("no-registers"));
-        try (LiveDevice device = LiveDevice.open(connections, sessions, uri)) {
+                .withReadRegisters(!args.has("no-registers")).withNode(node);
+        try (LiveDevice device = LiveDevice.open(connections, sessions, uri, node)) {
             Thread.sleep((long) (observe * 1000));
             SnapshotFile file = snapshots.capture(device.connection, device.session.model(), target, options,
                     line -> context.err().println("bmswb snapshot: " + line)).get(10, TimeUnit.MINUTES);

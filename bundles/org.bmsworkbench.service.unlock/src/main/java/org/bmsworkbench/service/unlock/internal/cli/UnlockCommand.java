@@ -68,7 +68,8 @@ public final class UnlockCommand implements Command {
                 .flag("confirm-checklist")
                 .flag("acknowledge-unverified")
                 .option("observe", "S")
-                .option("start-wait", "S");
+                .option("start-wait", "S")
+                .option("device", "ADDR");
         for (ChecklistItem item : ChecklistItem.values()) {
             p.flag(item.flag());
         }
@@ -87,6 +88,7 @@ public final class UnlockCommand implements Command {
                                     [--confirm-checklist | --confirm-installation-safe
                                      --confirm-dc-loads-off --confirm-validated]
                                     [--acknowledge-unverified] [--observe S] [--start-wait S]
+                                    [--device ADDR]
 
                 The unlock procedure, as the wizard runs it; nothing is skipped:
                   1. the Safety lock is confirmed: the BMS state, error and last errors 1-4 are read
@@ -105,6 +107,9 @@ public final class UnlockCommand implements Command {
                      BMS waits in Standby for a start command from the SmartLink MX (--start-wait
                      seconds, default 120);
                   7. the result: running, error cleared, no alarm raised, or what is still wrong.
+                On a bus of many devices the procedure is for the BMS identified on the bus (the MG
+                Master LV by its address claim or its traffic), or the one --device ADDR names; the
+                code is sent from an address the workbench claims first.
                 Every step, accepted or refused, is appended to the audit log
                 (~/.bmsworkbench/audit.log) with the time, serial, URI and the snapshot's SHA-256.
 
@@ -131,9 +136,11 @@ public final class UnlockCommand implements Command {
         BufferedReader in = context.in() == null ? null
                 : new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
         out.println(GuideText.RESTART_WARNING);
-        try (LiveDevice device = LiveDevice.open(connections, sessions, uri)) {
+        Integer node = LiveDevice.device(args);
+        try (LiveDevice device = LiveDevice.open(connections, sessions, uri, node)) {
             Thread.sleep((long) (observe * 1000));
-            UnlockOptions options = UnlockOptions.defaults().withStartCommandWait(Duration.ofMillis((long) (startWait * 1000)));
+            UnlockOptions options = UnlockOptions.defaults().withStartCommandWait(Duration.ofMillis((long) (startWait * 1000)))
+                    .withNode(node);
             try (UnlockProcedure procedure = procedures.start(device.connection, device.session.model(), options)) {
                 AtomicReference<String> lastMessage = new AtomicReference<>("");
                 procedure.addListener(state -> {
