@@ -23,6 +23,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.DecodePipeline;
 import org.bmsworkbench.cli.internal.decode.OutputFormat;
@@ -103,7 +104,8 @@ public final class DecodeCommand implements Command {
         String file = args.requirePositionals("FILE").get(0);
         String protocol = args.value("protocol", "auto");
         String formatName = args.value("format", "table");
-        Integer device = args.value("device").isPresent() ? RegisterNumbers.device(args.value("device").get()) : null;
+        DeviceOption option = DeviceOption.of(args, false);
+        Integer device = option == null ? null : option.address();
         boolean auto = protocol.equals("auto");
         ProtocolChoice explicit = auto ? null : ProtocolSelection.withCompanions(registry, protocol);
         List<BmsProtocol> chosen = auto ? List.of() : explicit.protocols();

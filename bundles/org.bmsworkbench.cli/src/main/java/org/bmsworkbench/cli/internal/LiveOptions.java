@@ -47,36 +47,6 @@ final class LiveOptions {
         return protocol;
     }
 
-    /** A device on a bus of many: {@code --device ADDR} or {@code ADDR:INSTANCE}, decimal or 0x hex. */
-    record Device(int address, Integer instance) {
-    }
-
-    /** {@code --device ADDR[:INSTANCE]}, or null when absent. */
-    static Device device(Arguments args) throws UsageException {
-        if (!args.has("device")) {
-            return null;
-        }
-        String text = args.value("device", "").trim();
-        int colon = text.indexOf(':');
-        int address = number(colon < 0 ? text : text.substring(0, colon), 0xFD, text);
-        Integer instance = colon < 0 ? null : number(text.substring(colon + 1), 0xFF, text);
-        return new Device(address, instance);
-    }
-
-    private static int number(String text, int max, String whole) throws UsageException {
-        try {
-            String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-            int v = t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
-            if (v < 0 || v > max) {
-                throw new UsageException("--device: " + v + " in '" + whole + "' is outside 0.." + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--device: expected ADDR or ADDR:INSTANCE (decimal or 0x hex, e.g. 80 or 0x50:1), got '"
-                    + whole + "'");
-        }
-    }
-
     /** Says on stderr which device a session follows, each time the reason changes; returns the reason said. */
     static String reportDevice(java.io.PrintStream err, String command, org.bmsworkbench.bms.BmsSession session,
             String reported) {

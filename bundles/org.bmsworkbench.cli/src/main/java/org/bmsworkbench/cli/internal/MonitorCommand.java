@@ -26,6 +26,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.JsonlFormat;
 import org.bmsworkbench.cli.internal.decode.OutputFormat;
@@ -138,7 +139,7 @@ public final class MonitorCommand implements Command {
         String uri = LiveOptions.uri(args, false);
         String protocol = LiveOptions.protocol(args, registry);
         double duration = LiveOptions.duration(args);
-        LiveOptions.Device device = LiveOptions.device(args);
+        DeviceOption device = DeviceOption.of(args, true);
         boolean jsonl = args.value("format", "table").equals("jsonl");
         boolean screen = !jsonl && interactive.getAsBoolean();
 

@@ -28,6 +28,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.live.BmsLocator;
 import org.bmsworkbench.cli.internal.live.LiveConnection;
@@ -278,9 +279,12 @@ public final class VregCommand implements Command {
     /** The request options on {@code connection}: the node given, or the BMS found on the bus. */
     private RequestOptions options(Arguments args, Connection connection) throws UsageException, CommandFailure {
         RequestOptions defaults = access.defaults(connection);
-        String option = args.has("device") ? "device" : args.has("node") ? "node" : null;
+        DeviceOption device = DeviceOption.of(args, false);
+        String option = device != null ? "device" : args.has("node") ? "node" : null;
         int node;
-        if (option != null) {
+        if (device != null) {
+            node = device.address();
+        } else if (option != null) {
             node = RegisterNumbers.node(args.value(option).get());
         } else {
             try {

@@ -66,9 +66,9 @@ class CommandsTest {
         assertEquals("bmswb decode: --format: expected one of table, jsonl, csv, got 'xml'\n"
                 + "Try 'bmswb decode --help'.\n", run(2, "decode", "--format", "xml", "x.log").err());
         assertEquals("bmswb decode: missing FILE\nTry 'bmswb decode --help'.\n", run(2, "decode").err());
-        assertEquals("bmswb decode: --device: expected an address 0x00..0xFD such as 0x50 or 80, got '0x100'\n"
+        assertEquals("bmswb decode: --device: expected an address 0..253, decimal or 0x hex, such as 80 or 0x50, got '0x100'\n"
                 + "Try 'bmswb decode --help'.\n", run(2, "decode", "--device", "0x100", "x.log").err());
-        assertEquals("bmswb decode: --device: expected an address 0x00..0xFD such as 0x50 or 80, got 'bms'\n"
+        assertEquals("bmswb decode: --device: expected an address 0..253, decimal or 0x hex, such as 80 or 0x50, got 'bms'\n"
                 + "Try 'bmswb decode --help'.\n", run(2, "decode", "--device", "bms", "x.log").err());
         assertEquals("bmswb decode: --protocol needs a value\nTry 'bmswb decode --help'.\n",
                 run(2, "decode", "x.log", "--protocol").err());

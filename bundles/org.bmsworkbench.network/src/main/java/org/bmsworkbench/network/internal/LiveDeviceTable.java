@@ -4,26 +4,29 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.bmsworkbench.bms.network.BatteryReading;
 import org.bmsworkbench.bms.network.BusDevice;
-import org.bmsworkbench.bms.network.DeviceTable;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.Subscription;
 
 /**
- * A {@link NetworkTable} fed by one connection's frames on its transport thread, read from any
- * thread under the table's lock (held for one frame, or for building one listing).
+ * One connection's {@link NetworkTable}, shared by everyone who follows that connection: it is
+ * seeded once from the connection's recent frames and fed from then on by its transport thread;
+ * it is read from any thread under the table's lock (held for one frame, or for building one
+ * listing). It stops when the last follower lets go ({@link #release()}).
  */
-final class LiveDeviceTable implements DeviceTable {
+final class LiveDeviceTable {
     private final Connection connection;
     private final NetworkTable table = new NetworkTable();
     private final Subscription subscription;
-    private final Consumer<LiveDeviceTable> onClose;
+    private final Consumer<LiveDeviceTable> onStop;
     private volatile long version;
-    private volatile boolean closed;
+    private volatile boolean stopped;
+    /** Followers holding it; guarded by the component that shares it. */
+    private int followers;
 
-    LiveDeviceTable(Connection connection, Consumer<LiveDeviceTable> onClose) {
+    LiveDeviceTable(Connection connection, Consumer<LiveDeviceTable> onStop) {
         this.connection = connection;
-        this.onClose = onClose;
+        this.onStop = onStop;
         synchronized (table) {
             for (CanFrame f : connection.recentFrames()) {
                 table.accept(f);
@@ -34,7 +37,7 @@ final class LiveDeviceTable implements DeviceTable {
     }
 
     private void onFrame(CanFrame frame) {
-        if (closed) {
+        if (stopped) {
             return;
         }
         synchronized (table) {
@@ -43,37 +46,38 @@ final class LiveDeviceTable implements DeviceTable {
         }
     }
 
-    @Override
-    public Connection connection() {
+    Connection connection() {
         return connection;
     }
 
-    @Override
-    public List<BusDevice> devices() {
+    List<BusDevice> devices() {
         synchronized (table) {
             return table.devices();
         }
     }
 
-    @Override
-    public List<BatteryReading> batteries() {
+    List<BatteryReading> batteries() {
         synchronized (table) {
             return table.batteries();
         }
     }
 
-    @Override
-    public long version() {
+    long version() {
         return version;
     }
 
-    @Override
-    public void close() {
-        if (closed) {
+    /** One more follower. Under the sharing component's lock. */
+    void retain() {
+        followers++;
+    }
+
+    /** One follower less; the last one stops the table. Under the sharing component's lock. */
+    void release() {
+        if (--followers > 0 || stopped) {
             return;
         }
-        closed = true;
+        stopped = true;
         subscription.close();
-        onClose.accept(this);
+        onStop.accept(this);
     }
 }

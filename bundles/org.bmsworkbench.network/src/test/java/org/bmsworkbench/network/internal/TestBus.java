@@ -49,6 +49,10 @@ final class TestBus implements Connection {
         }
     }
 
+    int subscribers() {
+        return subscribers.size();
+    }
+
     @Override
     public ConnectionUri uri() {
         return uri;

@@ -13,6 +13,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
@@ -122,7 +123,7 @@ public final class GuiCommand implements Command {
         args.requirePositionals();
         String uri = args.value("connect", "sim:");
         String protocol = args.value("protocol", "auto");
-        int[] device = device(args);
+        DeviceOption device = DeviceOption.of(args, true);
         double duration = args.doubleValue("duration", 0);
         if (duration < 0) {
             throw new UsageException("--duration: must not be negative, got " + args.value("duration").orElse(""));
@@ -152,7 +153,7 @@ public final class GuiCommand implements Command {
                 throw new UsageException(problem);
             }
             if (device != null) {
-                window.session().bms().follow(device[0], device[1] < 0 ? null : device[1]);
+                window.session().bms().follow(device.address(), device.instance());
             }
             if (show != null) {
                 display.timerExec((int) Math.round(openAfter * 1000), () -> {
@@ -247,30 +248,5 @@ public final class GuiCommand implements Command {
             case Bundle.STOPPING -> "stopping";
             default -> "uninstalled";
         };
-    }
-
-    /** {@code --device ADDR[:INSTANCE]} as {address, instance or -1}, or null. */
-    static int[] device(Arguments args) throws UsageException {
-        String text = args.value("device").orElse(null);
-        if (text == null) {
-            return null;
-        }
-        String[] parts = text.trim().split(":", -1);
-        try {
-            int address = parse(parts[0]);
-            int instance = parts.length > 1 ? parse(parts[1]) : -1;
-            if (parts.length > 2 || address < 0 || address > 0xFD || instance > 0xFF) {
-                throw new NumberFormatException();
-            }
-            return new int[] {address, instance};
-        } catch (NumberFormatException e) {
-            throw new UsageException("--device: expected ADDR or ADDR:INSTANCE (0..253, decimal or 0x hex), got '"
-                    + text + "'");
-        }
-    }
-
-    private static int parse(String s) {
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        return t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
     }
 }

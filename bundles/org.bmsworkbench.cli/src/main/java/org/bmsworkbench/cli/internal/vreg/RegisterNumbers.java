@@ -19,15 +19,6 @@ public final class RegisterNumbers {
         return v.intValue();
     }
 
-    /** A device's source address for {@code --device}, {@code 0x50} or {@code 80}, within 0..0xFD. */
-    public static int device(String text) throws UsageException {
-        Long v = whole(text);
-        if (v == null || v < 0 || v > 0xFD) {
-            throw new UsageException("--device: expected an address 0x00..0xFD such as 0x50 or 80, got '" + text + "'");
-        }
-        return v.intValue();
-    }
-
     /** A node address, {@code 0x50} or {@code 80}, within 0..0xFD. */
     public static int node(String text) throws UsageException {
         Long v = whole(text);

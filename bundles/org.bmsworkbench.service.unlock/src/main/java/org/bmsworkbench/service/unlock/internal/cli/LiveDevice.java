@@ -26,26 +26,10 @@ final class LiveDevice implements AutoCloseable {
         this.session = session;
     }
 
-    /**
-     * {@code --device ADDR} (decimal or 0x hex, 0..253): the BMS on a bus of many devices; null
-     * when absent.
-     */
+    /** {@code --device ADDR}: the BMS on a bus of many devices; null when absent. */
     static Integer device(org.bmsworkbench.cli.Arguments args) throws UsageException {
-        String text = args.value("device").orElse(null);
-        if (text == null) {
-            return null;
-        }
-        try {
-            String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-            int v = t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
-            if (v < 0 || v > 0xFD) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--device: expected an address 0..253 (decimal or 0x hex, e.g. 80 or 0x50), got '"
-                    + text + "'");
-        }
+        org.bmsworkbench.cli.DeviceOption d = org.bmsworkbench.cli.DeviceOption.of(args, false);
+        return d == null ? null : d.address();
     }
 
     static LiveDevice open(Connections connections, BmsSessions sessions, String uri)
