@@ -55,6 +55,8 @@ final class BusConnection implements Connection {
     private volatile Status status;
     private volatile int generation;
     private volatile CanChannel channel;
+    /** What the channel said when it reported CONNECTED from inside open(); guarded by lock. */
+    private String openingDetail;
     private volatile int channelBitrate;
     /** Guarded by {@link #lock}. */
     private CanTransportProvider provider;
@@ -100,6 +102,7 @@ final class BusConnection implements Connection {
             } else {
                 int gen = ++generation;
                 provider = transport;
+                openingDetail = null;
                 setStatus(ConnectionState.CONNECTING, "opening " + uri);
                 try {
                     executor.execute(() -> openChannel(transport, gen));
@@ -136,8 +139,9 @@ final class BusConnection implements Connection {
                 channel = opened;
                 channelBitrate = Math.max(0, opened.bitrate());
                 if (status.state() == ConnectionState.CONNECTING) {
-                    setStatus(ConnectionState.CONNECTED, "connected to " + uri);
+                    setStatus(ConnectionState.CONNECTED, openingDetail != null ? openingDetail : "connected to " + uri);
                 }
+                openingDetail = null;
             }
         }
         if (!current) {
@@ -259,6 +263,12 @@ final class BusConnection implements Connection {
         boolean ended = false;
         synchronized (lock) {
             if (gen != generation || closed || state == null) {
+                return;
+            }
+            if (state == ConnectionState.CONNECTED && channel == null && status.state() == ConnectionState.CONNECTING) {
+                // said from inside open(): CONNECTED is published once the channel can take frames,
+                // so that whoever sees CONNECTED can send at once
+                openingDetail = detail;
                 return;
             }
             if (state == ConnectionState.CLOSED) {

@@ -261,4 +261,24 @@ class BusConnectionTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aChannelSayingConnectedFromInsideOpenIsConnectedOnlyOnceItCanSend() throws Exception {
+        fake.connectedWhileOpening = "simulated device";
+        List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BusConnection c = new BusConnection(ConnectionUri.parse("fake:x"), 10, clock::get, "waiting", x -> { });
+        c.onStateChange((state, detail) -> {
+            changes.add(state + " " + detail);
+            if (state == ConnectionState.CONNECTED) {
+                try {
+                    c.send(frame(0x100, 1)); // whoever sees CONNECTED can send at once
+                } catch (IOException e) {
+                    changes.add("send failed: " + e.getMessage());
+                }
+            }
+        });
+        c.attachIfWaiting(fake, Runnable::run);
+        assertEquals(List.of("CONNECTING opening fake:x", "CONNECTED simulated device"), changes);
+        assertEquals(1, fake.last().sent.size());
+    }
 }

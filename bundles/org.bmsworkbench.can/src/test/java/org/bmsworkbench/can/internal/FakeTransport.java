@@ -50,8 +50,14 @@ final class FakeTransport implements CanTransportProvider {
         }
         FakeChannel channel = new FakeChannel(listener, channelBitrate);
         channels.add(channel);
+        if (connectedWhileOpening != null) {
+            listener.onState(org.bmsworkbench.can.ConnectionState.CONNECTED, connectedWhileOpening);
+        }
         return channel;
     }
+
+    /** Said as CONNECTED from inside open(), as the simulator and the loopback do; null: nothing said. */
+    volatile String connectedWhileOpening;
 
     FakeChannel last() {
         return channels.get(channels.size() - 1);

@@ -40,8 +40,6 @@ final class AddressClaimer implements AutoCloseable {
     /** A source seen sending within this time counts as present even without a claim. */
     static final long RECENT_MICROS = 5_000_000;
     static final int MAX_ADDRESS = 251;
-    static final long RETRY_MILLIS = 50;
-    static final int TRIES = 20;
 
     enum State { IDLE, ASKING, CLAIMING, HELD, FAILED, CLOSED }
 
@@ -112,32 +110,17 @@ final class AddressClaimer implements AutoCloseable {
         CompletableFuture<Integer> future = new CompletableFuture<>();
         pending = future;
         state = State.ASKING;
-        ask(++attempt, 0);
+        ask(++attempt);
         return future;
     }
 
-    /**
-     * Under this: the request for everyone's address claim. A connection that has just come up may
-     * refuse the first frames while its channel finishes opening: tried again every
-     * {@value #RETRY_MILLIS} ms, {@value #TRIES} times in all.
-     */
-    private void ask(long myAttempt, int tried) {
-        if (state != State.ASKING || attempt != myAttempt) {
-            return;
-        }
+    /** Under this: the request for everyone's address claim, then the listening time. */
+    private void ask(long myAttempt) {
         try {
             connection.send(NetworkMessages.isoRequest(NetworkMessages.ADDRESS_CLAIM, NetworkMessages.NULL_ADDRESS,
                     0xFF, bus(), CanFrame.NO_TIMESTAMP));
         } catch (IOException e) {
-            if (tried + 1 < TRIES && !connection.listenOnly()) {
-                timer.schedule(() -> {
-                    synchronized (this) {
-                        ask(myAttempt, tried + 1);
-                    }
-                }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
-            } else {
-                fail("cannot send on " + connection.uri() + ": " + e.getMessage());
-            }
+            fail("cannot send on " + connection.uri() + ": " + e.getMessage());
             return;
         }
         timer.schedule(() -> afterAsking(myAttempt), CONTENTION_MILLIS, TimeUnit.MILLISECONDS);

@@ -158,12 +158,6 @@ class AddressClaimerTest {
     }
 
     @Test
-    void aChannelStillOpeningIsWaitedForThenTheClaimGoesOn() throws Exception {
-        bus.refuse.set(3);
-        assertEquals(0x20, claimer().claim(0x20).get(5, TimeUnit.SECONDS));
-    }
-
-    @Test
     void aBusThatNeverTakesAFrameFailsTheClaimWithTheReason() throws Exception {
         bus.refuse.set(Integer.MAX_VALUE);
         try {

@@ -28,7 +28,7 @@ final class TestBus implements Connection {
     final List<Consumer<CanFrame>> devices = new CopyOnWriteArrayList<>();
     private final List<CanFrame> recent = new CopyOnWriteArrayList<>();
     volatile ConnectionState state = ConnectionState.CONNECTED;
-    /** Sends refused before the channel is open, as a connection that has just come up may. */
+    /** Sends refused, as by a connection that cannot send. */
     final java.util.concurrent.atomic.AtomicInteger refuse = new java.util.concurrent.atomic.AtomicInteger();
 
     TestBus(String uri) {

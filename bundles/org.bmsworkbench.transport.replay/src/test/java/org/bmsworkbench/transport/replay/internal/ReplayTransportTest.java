@@ -205,7 +205,9 @@ class ReplayTransportTest {
             r.awaitEnd();
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(21, r.count());
-            assertTrue(millis >= 240, "1 s of log at speed 4 took only " + millis + " ms");
+            // paced: 250 ms (an unpaced replay of 21 frames takes about 1 ms); the margin is the
+            // timer's, on a shared machine, not a tolerance for a faster replay
+            assertTrue(millis >= 200, "1 s of log at speed 4 took only " + millis + " ms");
         }
     }
 
