@@ -18,6 +18,6 @@ public interface ProtocolRegistry {
     /** Told (on the thread of the change) whenever a protocol arrives or leaves. */
     Subscription onChange(Consumer<List<BmsProtocol>> listener);
 
-    /** The standard catalogue of SIGNALS.md merged with what installed protocols contribute, sorted by key. */
+    /** The standard catalogue of docs/SIGNALS.md merged with what installed protocols contribute, sorted by key. */
     List<SignalDescriptor> signals();
 }

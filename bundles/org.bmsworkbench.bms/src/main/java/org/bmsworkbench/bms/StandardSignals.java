@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The standard catalogue of {@code SIGNALS.md}: every key with its unit, kind, group and label. */
+/** The standard catalogue of {@code docs/SIGNALS.md}: every key with its unit, kind, group and label. */
 public final class StandardSignals {
 
     /** The thirteen alarm names of 0x35A, shared by {@code alarm.*} and {@code warning.*}, in frame order. */

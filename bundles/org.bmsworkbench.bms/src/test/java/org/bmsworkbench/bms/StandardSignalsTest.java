@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue against the key table of SIGNALS.md, written out here row by row. */
+/** The catalogue against the key table of docs/SIGNALS.md, written out here row by row. */
 class StandardSignalsTest {
 
     private static final List<String> ALARM_NAMES = List.of("general", "high_voltage", "low_voltage",
             "high_temperature", "low_temperature", "high_temperature_charge", "low_temperature_charge",
             "high_current", "high_charge_current", "contactor", "short_circuit", "bms_internal", "cell_imbalance");
 
-    /** key → unit, in the order of the SIGNALS.md table ("" for plain numbers, text, alarms and events). */
+    /** key → unit, in the order of the docs/SIGNALS.md table ("" for plain numbers, text, alarms and events). */
     private static Map<String, String> expected() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("limit.charge_voltage", "V");

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The simulated BMS's present values under the model keys of SIGNALS.md: what a protocol
+ * The simulated BMS's present values under the model keys of docs/SIGNALS.md: what a protocol
  * encoder turns into frames. Scaled values are {@code Double} rounded to their finest
  * resolution in any protocol, counts and codes {@code Long}, alarms {@code "raised"} or
  * {@code "cleared"} (a condition that is not raised is sent as cleared, 2).

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The real {@code bin/bmswb} against the contract of SIGNALS.md: output, messages and exit codes. */
+/** The real {@code bin/bmswb} against the contract of docs/SIGNALS.md: output, messages and exit codes. */
 class CommandLineIT {
     /** Written by hand from guide 1.3, with the expected JSONL next to it (the SMA bundle's fixtures). */
     private static final Path GUIDE_LOG = fixture("sma-guide.log");

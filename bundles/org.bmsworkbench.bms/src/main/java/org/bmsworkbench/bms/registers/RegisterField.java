@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One field of a register's value, mapped onto one model key.
  *
- * @param key          model key ({@code SIGNALS.md}), e.g. {@code pack.voltage}
+ * @param key          model key ({@code docs/SIGNALS.md}), e.g. {@code pack.voltage}
  * @param type         layout
  * @param offset       first byte of the field inside the value (0 = the first value byte)
  * @param decimals     the value is {@code raw × 10^-decimals}; 0 gives whole numbers ({@link Long})

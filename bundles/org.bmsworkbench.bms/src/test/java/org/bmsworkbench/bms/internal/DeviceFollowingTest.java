@@ -16,7 +16,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which battery a live session's model follows on a bus of many (SIGNALS.md "Other devices on
+ * Which battery a live session's model follows on a bus of many (docs/SIGNALS.md "Other devices on
  * the bus"): the user's, else the identified BMS, else the only sender; never a guess.
  */
 class DeviceFollowingTest {

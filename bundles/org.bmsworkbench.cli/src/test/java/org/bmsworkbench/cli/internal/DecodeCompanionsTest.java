@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bmswb decode} and companion protocols (SIGNALS.md: on an NMEA 2000 bus the PGNs and the
+ * {@code bmswb decode} and companion protocols (docs/SIGNALS.md: on an NMEA 2000 bus the PGNs and the
  * VREG registers travel together; {@code --protocol nmea2000} and {@code auto} decode both,
  * {@code --protocol vreg} decodes VREG alone), with fakes that claim 29-bit ids.
  */

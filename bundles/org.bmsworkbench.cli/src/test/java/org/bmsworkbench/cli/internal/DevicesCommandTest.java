@@ -12,7 +12,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bmswb devices} against a fake bus network: SIGNALS.md's JSONL, the table, listen-only. */
+/** {@code bmswb devices} against a fake bus network: docs/SIGNALS.md's JSONL, the table, listen-only. */
 class DevicesCommandTest {
     @TempDir
     Path dir;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bmswb monitor} against fake connections and sessions driven by a script thread. */
 class MonitorCommandTest {
-    /** The first example line of SIGNALS.md. */
+    /** The first example line of docs/SIGNALS.md. */
     static final String SMA_JSONL = "{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":\"general-bms\","
             + "\"can_id\":\"0x356\",\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12,"
             + "\"pack.current\":-12.3,\"pack.temperature\":21.5}}";

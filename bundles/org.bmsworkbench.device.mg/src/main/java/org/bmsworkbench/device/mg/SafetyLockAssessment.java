@@ -3,7 +3,7 @@ package org.bmsworkbench.device.mg;
 import java.util.Objects;
 
 /**
- * What a BMS state and error code say about a Safety lock. The rule (ARCHITECTURE.md, "What
+ * What a BMS state and error code say about a Safety lock. The rule (docs/ARCHITECTURE.md, "What
  * marks a Safety lock"): the BMS is in its error state <em>and</em> the error code is one the
  * profile counts as a Safety lock. This is evidence for the diagnosis, not the whole of it:
  * the last errors 1–4 and a technician's judgement go with it.

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How an unlock code reaches the BMS. The communication guide does not say; this profile's
- * answer (ARCHITECTURE.md, "What the guide leaves open") is: the code, 8 hexadecimal digits,
+ * answer (docs/ARCHITECTURE.md, "What the guide leaves open") is: the code, 8 hexadecimal digits,
  * is written as an un32 to a VREG register whose id is a setting. Until someone confirms the
  * register on a real device, {@link #verified()} is false, and the wizard and the command line
  * show {@link #caution()} and demand an explicit acknowledgement before sending to a real BMS.

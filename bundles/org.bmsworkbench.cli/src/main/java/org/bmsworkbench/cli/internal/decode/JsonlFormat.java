@@ -6,7 +6,7 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
 
 /**
- * One JSON object a line, exactly as {@code SIGNALS.md} shows: keys {@code time}, {@code bus},
+ * One JSON object a line, exactly as {@code docs/SIGNALS.md} shows: keys {@code time}, {@code bus},
  * {@code protocol}, {@code can_id}, then {@code pgn}, {@code source}, {@code instance}, {@code destination},
  * {@code register}, {@code code} when present, {@code message}, {@code signals}. A frame no
  * protocol decodes is {@code "protocol":null ... "message":"unknown","signals":{},"data":"HEX"};

@@ -7,7 +7,7 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
 
-/** The lines of SIGNALS.md, "bmswb decode --format jsonl", byte for byte. */
+/** The lines of docs/SIGNALS.md, "bmswb decode --format jsonl", byte for byte. */
 class JsonlFormatTest {
     private final JsonlFormat format = new JsonlFormat();
 
@@ -33,7 +33,7 @@ class JsonlFormatTest {
 
     @Test
     void anNmea2000BatteryRecordCarriesItsInstanceAfterItsSource() {
-        // SIGNALS.md, "Other devices on the bus": "instance" at the top level beside "source"
+        // docs/SIGNALS.md, "Other devices on the bus": "instance" at the top level beside "source"
         CanFrame f = CanFrame.of(1_600_000_001_200_000L, "can0", 0x19F21405, true, new byte[8]);
         DecodedMessage m = new DecodedMessage("nmea2000", "battery_status", f, 127508, 5, null, 33, null, null,
                 signals("pack.voltage", 13.27));

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
 
-/** The messages of SIGNALS.md's JSONL example, built by hand. */
+/** The messages of docs/SIGNALS.md's JSONL example, built by hand. */
 final class Messages {
     static final byte[] SMA_356 = {(byte) 0xC0, 0x14, (byte) 0x85, (byte) 0xFF, (byte) 0xD7, 0x00};
 

@@ -9,7 +9,7 @@ import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 
 /**
  * The four frames General BMS (guide 1.4.2) adds to the seven SMA frames it shares, mapped onto
- * the keys of SIGNALS.md.
+ * the keys of docs/SIGNALS.md.
  */
 final class GeneralBmsMessages {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * general-bms-guide.log, written out by hand from guide 1.4.2 (every frame, markers, the serial
  * number in two halves), decodes to exactly general-bms-guide.jsonl: byte for byte what
  * {@code bmswb decode --protocol general-bms --format jsonl} prints, through the command's own
- * pipeline (SIGNALS.md).
+ * pipeline (docs/SIGNALS.md).
  */
 class GeneralBmsGuideLogTest {
 

@@ -131,7 +131,7 @@ public record BatteryStatus(int instance, int voltage, int current, int temperat
     /**
      * This instance read as a battery of its own, whatever its number: voltage, current, temperature
      * as {@code pack.*} (markers are null). This is how every instance of a source that is not the MG
-     * Master LV is read (SIGNALS.md, "Other devices on the bus").
+     * Master LV is read (docs/SIGNALS.md, "Other devices on the bus").
      */
     public SignalMap packSignals() {
         return Role.PACK.keys.wrap(new Object[] {Nmea2000Field.VOLTAGE.decode(voltage),

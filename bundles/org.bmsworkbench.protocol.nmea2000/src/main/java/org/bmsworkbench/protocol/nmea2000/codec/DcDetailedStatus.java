@@ -11,7 +11,7 @@ import org.bmsworkbench.bms.codec.SignalMap;
  * byte 0 SID, 1 DC instance, 2 DC type (0 battery … 0xFF not available), 3 SOC (uint8, 1 %),
  * 4 SOH (not implemented, 0xFF), 5–6 time remaining (uint16, 1 min), 7–8 ripple voltage (not
  * implemented, uint16 1 mV), 9–10 amp hours (uint16, 1 Ah). A 9-byte payload (no amp hours) is
- * valid too (SIGNALS.md) and gives {@code capacity.remaining = null}.
+ * valid too (docs/SIGNALS.md) and gives {@code capacity.remaining = null}.
  *
  * @param sid           0..255
  * @param instance      the DC instance, 0..255 (the battery pack's data-instance base)

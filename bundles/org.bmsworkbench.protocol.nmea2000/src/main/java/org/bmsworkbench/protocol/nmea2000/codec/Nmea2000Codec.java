@@ -14,7 +14,7 @@ import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
 
 /**
- * The NMEA 2000 PGNs of the MG Master LV (guide 1.5) onto the model keys of SIGNALS.md and back:
+ * The NMEA 2000 PGNs of the MG Master LV (guide 1.5) onto the model keys of docs/SIGNALS.md and back:
  * PGN 127508 {@code battery_status} (single frame) and PGN 127506 {@code dc_detailed_status} (fast
  * packet). Immutable and thread-safe; the per-connection state (reassembly, sequence counters) is
  * passed in, owned by the session.

@@ -4,7 +4,7 @@ import org.bmsworkbench.bms.codec.Decimals;
 
 /**
  * How one field of guide 1.5.3 turns from its raw bits into a model value and back: width,
- * sign, resolution, unit conversion and the not-available markers of SIGNALS.md (int16
+ * sign, resolution, unit conversion and the not-available markers of docs/SIGNALS.md (int16
  * {@code 0x7FFF}, uint16 {@code 0xFFFF}, uint8 {@code 0xFF}, and {@code 0x7FFE}/{@code 0xFFFE}/
  * {@code 0xFE} for "error"; all decode to null).
  *

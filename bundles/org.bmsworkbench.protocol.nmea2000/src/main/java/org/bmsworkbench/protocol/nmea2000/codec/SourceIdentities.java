@@ -9,7 +9,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 
 /**
- * Which source on one NMEA 2000 connection is the MG Master LV, learnt from the traffic (SIGNALS.md,
+ * Which source on one NMEA 2000 connection is the MG Master LV, learnt from the traffic (docs/SIGNALS.md,
  * "Other devices on the bus"). A source is the MG Master LV
  * <ol>
  * <li>when its address claim (PGN 60928) has manufacturer code 1160, MG Energy Systems; it is not

@@ -27,7 +27,7 @@ class BatteryStatusTest {
         return codec.decode(n2k(id, data), assembler);
     }
 
-    // 1.5.3.1.1 instance 0: 26.54 V (0x0A5E), -12.3 A (0xFF85), 298.15 K (0x7477), SID 0 — SIGNALS.md's example line
+    // 1.5.3.1.1 instance 0: 26.54 V (0x0A5E), -12.3 A (0xFF85), 298.15 K (0x7477), SID 0 — docs/SIGNALS.md's example line
     @Test
     void packInstanceAsSignalsMdShowsIt() throws Exception {
         DecodedMessage m = decode("19F21450", "005E0A85FF777400");
@@ -77,7 +77,7 @@ class BatteryStatusTest {
         assertEquals(Role.OTHER, BatteryStatus.read(n2k("19F21450", "FF5E0A85FF777400")).role());
     }
 
-    // SIGNALS.md: 0x7FFF int16 not available, 0x7FFE error; temperature also 0xFFFF / 0xFFFE (uint16, as canboat)
+    // docs/SIGNALS.md: 0x7FFF int16 not available, 0x7FFE error; temperature also 0xFFFF / 0xFFFE (uint16, as canboat)
     @Test
     void markersAreNull() throws Exception {
         Map<String, Object> s = decode("19F21450", "00FE7FFF7FFFFF02").signals();

@@ -51,7 +51,7 @@ class DcDetailedStatusTest {
         assertEquals("07200057FF5802FFFFAE00", hex(s.toBytes()));
     }
 
-    // SIGNALS.md: a 9-byte one (no amp hours) is also valid and gives capacity.remaining = null
+    // docs/SIGNALS.md: a 9-byte one (no amp hours) is also valid and gives capacity.remaining = null
     @Test
     void nineBytesGiveNoCapacity() throws Exception {
         assertNull(decode("19F21250", "400902000055FF44"));

@@ -14,7 +14,7 @@ import org.bmsworkbench.can.Direction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identification rule of SIGNALS.md, "Other devices on the bus": address claim with manufacturer
+ * The identification rule of docs/SIGNALS.md, "Other devices on the bus": address claim with manufacturer
  * code 1160, else not when another maker's; else VREG traffic; else the user's choice; else the
  * guide's 0x7FFF mark on the cell instances (1.5.3.1: field 3 of instances base+1, base+2 "not
  * implemented (0x7FFF)"). Frames written by hand.

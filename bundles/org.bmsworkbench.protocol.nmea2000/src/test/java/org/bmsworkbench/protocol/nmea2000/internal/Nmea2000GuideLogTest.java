@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * mark on their cell instances after their pack instance, no address claims, 127506 as two-frame fast packets, the two sources'
  * fast packets interleaved, a 9-byte 127506, not-available and error markers), decodes to exactly
  * the lines of nmea2000-guide.jsonl, the expected {@code bmswb decode --protocol nmea2000 --format
- * jsonl} output (SIGNALS.md; product/itests' CommandLineIT runs the real command on the same files).
+ * jsonl} output (docs/SIGNALS.md; product/itests' CommandLineIT runs the real command on the same files).
  */
 class Nmea2000GuideLogTest {
     private static final Pattern CANDUMP_L = Pattern.compile("\\((\\d+)\\.(\\d{6})\\) (\\S+) ([0-9A-F]{8})#([0-9A-F]*)");
@@ -43,7 +43,7 @@ class Nmea2000GuideLogTest {
         return CanFrame.of(micros, m.group(3), Integer.parseInt(m.group(4), 16), true, HexFormat.of().parseHex(m.group(5)));
     }
 
-    /** One line as SIGNALS.md writes it: doubles as Double.toString, whole numbers plain, null. */
+    /** One line as docs/SIGNALS.md writes it: doubles as Double.toString, whole numbers plain, null. */
     static String jsonl(DecodedMessage m) {
         BigDecimal seconds = BigDecimal.valueOf(m.frame().timestampMicros(), 6).stripTrailingZeros();
         StringBuilder b = new StringBuilder("{\"time\":").append(seconds.scale() <= 0 ? seconds.setScale(1).toPlainString()
@@ -91,6 +91,6 @@ class Nmea2000GuideLogTest {
         assertTrue(lines("nmea2000-guide.jsonl").get(0).equals("{\"time\":1600000001.2,\"bus\":\"can0\",\"protocol\":\"nmea2000\","
                 + "\"can_id\":\"0x19F21450\",\"pgn\":127508,\"source\":80,\"instance\":0,\"message\":\"battery_status\","
                 + "\"signals\":{\"pack.voltage\":26.54,\"pack.current\":-12.3,\"pack.temperature\":25.0}}"),
-                "SIGNALS.md's example line, with the instance \"Other devices on the bus\" adds");
+                "docs/SIGNALS.md's example line, with the instance \"Other devices on the bus\" adds");
     }
 }

@@ -18,7 +18,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
 
 /**
- * nmea2000-network.log, written by hand (candump -L): a bus of many devices as SIGNALS.md "Other
+ * nmea2000-network.log, written by hand (candump -L): a bus of many devices as docs/SIGNALS.md "Other
  * devices on the bus" describes it. The MG Master LV at 0x50 (address claim with manufacturer code
  * 1160, guide 1.5.3 frames at base 0, 127506 as in the guide), a Victron Energy battery monitor at
  * 0x0A (code 358, class 35 function 170) sending 127508 instances 0, 1 and 2 with real currents and

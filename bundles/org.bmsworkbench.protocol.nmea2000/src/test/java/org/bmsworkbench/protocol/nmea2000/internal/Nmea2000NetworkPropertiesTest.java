@@ -20,7 +20,7 @@ import org.bmsworkbench.protocol.nmea2000.codec.IsoName;
 import org.bmsworkbench.protocol.nmea2000.codec.NetworkMessages;
 
 /**
- * SIGNALS.md, "Other devices on the bus": the {@code cell.*} keys come only from the MG Master LV.
+ * docs/SIGNALS.md, "Other devices on the bus": the {@code cell.*} keys come only from the MG Master LV.
  * Whatever a source sends after an address claim naming another maker than 1160 — any 127508
  * instance and bytes (the guide's 0x7FFF mark included), 127506, VREG broadcasts, the user's
  * designation, more claims of its own — no message from it carries a {@code cell.*} key.

@@ -5,7 +5,7 @@ import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalKind;
 
 /**
- * The keys this protocol adds to the BMS model, where no standard key of SIGNALS.md fits. They
+ * The keys this protocol adds to the BMS model, where no standard key of docs/SIGNALS.md fits. They
  * start with the protocol id, so they never clash with another vendor's keys.
  */
 public final class PylontechSignals {

@@ -6,7 +6,7 @@ import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalKind;
 
 /**
- * The seven messages of the SMA protocol, guide 1.3.2, mapped onto the keys of SIGNALS.md.
+ * The seven messages of the SMA protocol, guide 1.3.2, mapped onto the keys of docs/SIGNALS.md.
  * General BMS (guide 1.4.2) sends the same seven frames.
  */
 public final class SmaMessages {

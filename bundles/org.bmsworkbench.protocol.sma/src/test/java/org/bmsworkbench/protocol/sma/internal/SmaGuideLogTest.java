@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * sma-guide.log, one frame of each id of guide 1.3.2 written out by hand with realistic 48 V
  * values, decodes to exactly what sma-guide.jsonl says {@code bmswb decode --protocol sma
- * --format jsonl} prints (SIGNALS.md).
+ * --format jsonl} prints (docs/SIGNALS.md).
  */
 class SmaGuideLogTest {
     private static final Pattern CANDUMP_L = Pattern.compile("\\((\\d+)\\.(\\d{6})\\) (\\S+) ([0-9A-F]{3}|[0-9A-F]{8})#([0-9A-F]*)");

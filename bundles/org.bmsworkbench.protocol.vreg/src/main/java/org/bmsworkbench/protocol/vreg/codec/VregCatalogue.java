@@ -26,7 +26,7 @@ import org.bmsworkbench.bms.registers.RegisterInfo;
  * Immutable; {@link #INSTANCE} is shared.
  */
 public final class VregCatalogue implements RegisterCatalogue {
-    /** Protocol-own keys (SIGNALS.md has no standard key for these). */
+    /** Protocol-own keys (docs/SIGNALS.md has no standard key for these). */
     public static final String MODEL_NAME = "vreg.model_name";
     public static final String DEVICE_INSTANCE = "vreg.device_instance";
 

@@ -14,11 +14,11 @@ import org.bmsworkbench.bms.registers.RegisterField;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue against the table of guide 1.5.4.2 and the keys of SIGNALS.md. */
+/** The catalogue against the table of guide 1.5.4.2 and the keys of docs/SIGNALS.md. */
 class VregCatalogueTest {
     private final VregCatalogue catalogue = VregCatalogue.INSTANCE;
 
-    /** SIGNALS.md, the "carried by ... VREG" column, written out key by key. */
+    /** docs/SIGNALS.md, the "carried by ... VREG" column, written out key by key. */
     private static final Map<String, Integer> SIGNALS_MD = new LinkedHashMap<>();
 
     static {

@@ -113,7 +113,7 @@ class VregGuideFramesTest {
         assertNull(codec.decode(CanFrame.of(Frames.TIME, "can0", 0x356, false, new byte[] {0x66, (byte) 0x99, 0, 0})));
         assertNull(decode(0x1CEFFF50, "669934120000FFFF"), "register 0x1234 is not in the guide");
         assertNull(decode(0x1CEFFF50, "66"));
-        // SIGNALS.md "Other devices on the bus": Garmin (0xE5 0x98 = code 229, marine), Simrad,
+        // docs/SIGNALS.md "Other devices on the bus": Garmin (0xE5 0x98 = code 229, marine), Simrad,
         // Raymarine use 0xEF00 too, with 6, 7 or 8 bytes (a real PCAN-View trace has 141): never VREG
         // and never malformed VREG
         assertNull(decode(0x1CEFFF03, "E59801020304"));

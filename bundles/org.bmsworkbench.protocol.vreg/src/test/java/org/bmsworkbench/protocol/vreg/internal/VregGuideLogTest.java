@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * vreg-guide.log, written by hand from guide 1.5.4 (broadcasts of status, limit, history,
  * configuration, device and setting registers with their not-available markers, the request /
  * reply / error ACK of 1.5.4.3, a write confirmed by a broadcast), decodes to exactly what
- * vreg-guide.jsonl says {@code bmswb decode --protocol vreg --format jsonl} prints (SIGNALS.md).
+ * vreg-guide.jsonl says {@code bmswb decode --protocol vreg --format jsonl} prints (docs/SIGNALS.md).
  */
 class VregGuideLogTest {
     private static final Pattern CANDUMP_L = Pattern.compile("\\((\\d+)\\.(\\d{6})\\) (\\S+) ([0-9A-F]{3}|[0-9A-F]{8})#([0-9A-F]*)");
@@ -61,7 +61,7 @@ class VregGuideLogTest {
             String where = "line " + (n + 1) + ": " + log.get(n);
             assertNotNull(m, where);
             assertEquals(List.of("time", "bus", "protocol", "can_id", "source", "destination", "register"),
-                    new ArrayList<>(expected.keySet()).subList(0, 7), where + ": key order of SIGNALS.md");
+                    new ArrayList<>(expected.keySet()).subList(0, 7), where + ": key order of docs/SIGNALS.md");
             assertEquals(0, new BigDecimal(((MiniJson.Literal) expected.get("time")).text())
                     .compareTo(BigDecimal.valueOf(frame.timestampMicros(), 6)), where);
             assertEquals(expected.get("bus"), frame.bus(), where);

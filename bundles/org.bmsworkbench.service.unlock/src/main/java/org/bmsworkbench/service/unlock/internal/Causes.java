@@ -10,7 +10,7 @@ import org.bmsworkbench.service.unlock.PossibleCause;
  * The common causes of a lock-out (lockout article, seed 002: over-discharge or over-voltage,
  * over- or under-temperature, excessive load or short circuit, cell balancing, loss of
  * communication or firmware error) with the checks a technician makes, and the evidence that
- * points to each: error codes (MG guide 1.5.4.2), alarm keys (SIGNALS.md) and status-flag bits.
+ * points to each: error codes (MG guide 1.5.4.2), alarm keys (docs/SIGNALS.md) and status-flag bits.
  */
 final class Causes {
     static final String OVER_VOLTAGE = "over-voltage";

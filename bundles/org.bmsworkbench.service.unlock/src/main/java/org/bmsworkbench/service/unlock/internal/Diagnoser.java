@@ -20,7 +20,7 @@ import org.bmsworkbench.service.unlock.SafetyLockDiagnosis;
 
 /**
  * The diagnosis from readings, by the device profile's rule (state Error and a Safety lock error
- * code; ARCHITECTURE.md "What marks a Safety lock"). Plain Java, no state.
+ * code; docs/ARCHITECTURE.md "What marks a Safety lock"). Plain Java, no state.
  */
 public final class Diagnoser {
     /** Cells further apart than this point to imbalance (the simulator warns at 0.10 V). */

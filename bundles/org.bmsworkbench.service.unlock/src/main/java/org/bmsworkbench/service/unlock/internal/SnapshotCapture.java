@@ -201,7 +201,7 @@ public final class SnapshotCapture {
         return frames.stream().filter(f -> !f.hasTimestamp() || f.timestampMicros() >= from).toList();
     }
 
-    /** The unit of a model key, from the catalogue of SIGNALS.md, else from the register that carries it. */
+    /** The unit of a model key, from the catalogue of docs/SIGNALS.md, else from the register that carries it. */
     String unit(String key) {
         return StandardSignals.find(key).map(d -> d.unit())
                 .or(() -> access.catalogue().findByKey(key).flatMap(r -> r.fields().stream()

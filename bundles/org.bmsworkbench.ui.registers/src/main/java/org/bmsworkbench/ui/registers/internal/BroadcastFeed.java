@@ -17,7 +17,7 @@ import org.bmsworkbench.can.Direction;
  * thread: one map entry per register, nothing else. The view picks them up in its refresh.
  */
 final class BroadcastFeed implements Consumer<DecodedMessage> {
-    /** The VREG protocol id and value message name (protocol.vreg, SIGNALS.md). */
+    /** The VREG protocol id and value message name (protocol.vreg, docs/SIGNALS.md). */
     static final String PROTOCOL = "vreg";
     static final String VALUE_MESSAGE = "vreg";
     /** VREG values start after 66 99 and the register id. */
