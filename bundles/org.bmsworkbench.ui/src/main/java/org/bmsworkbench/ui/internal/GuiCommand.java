@@ -16,7 +16,6 @@ import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -135,15 +134,7 @@ public final class GuiCommand implements Command {
         if (openAfter < 0) {
             throw new UsageException("--open-after: must not be negative, got " + args.value("open-after").orElse(""));
         }
-        Display.setAppName("BMS Workbench");
-        Display display;
-        try {
-            display = new Display();
-        } catch (SWTError | UnsatisfiedLinkError e) {
-            throw new CommandFailure("cannot open the window: no graphical display"
-                    + (System.getenv("DISPLAY") == null && !isWindowsOrMac() ? " (DISPLAY is not set)" : " (" + e.getMessage() + ")")
-                    + "; the other commands work without one (bmswb --help)");
-        }
+        Display display = DisplayStart.open();
         try {
             WorkbenchWindow window = new WorkbenchWindow(display, services());
             window.open();
@@ -214,11 +205,6 @@ public final class GuiCommand implements Command {
         } catch (IOException | RuntimeException e) {
             context.err().println("bmswb gui: cannot save the screenshot " + file + ": " + e.getMessage());
         }
-    }
-
-    private static boolean isWindowsOrMac() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        return os.startsWith("windows") || os.startsWith("mac");
     }
 
     private WorkbenchServices services() {
