@@ -11,6 +11,8 @@ import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.ui.internal.WorkbenchPreferences.RecentConnection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -28,6 +30,12 @@ import org.eclipse.swt.widgets.Text;
  */
 final class ConnectDialog {
     static final String[] BIT_RATES = {"transport default", "125000", "250000", "500000", "1000000"};
+    /** The widest the dialog grows, in pixels, and never wider than the screen: fits 1280×800. */
+    static final int MAX_WIDTH = 720;
+    /** The width of the combo boxes: a long item no longer widens them (it is elided, in full as tooltip). */
+    private static final int FIELD_WIDTH = 440;
+    /** Characters of a combo item before it is elided with "…". */
+    static final int MAX_ITEM = 64;
 
     /** What the dialog asks to open. */
     record Request(String uri, String protocol) {
@@ -35,6 +43,8 @@ final class ConnectDialog {
 
     private final Shell shell;
     private final Combo transport;
+    private final Label transportDescription;
+    private final Map<String, String> transportDescriptions;
     private final Combo adapter;
     private final Combo bitRate;
     private final Combo protocol;
@@ -70,20 +80,29 @@ final class ConnectDialog {
 
         recent = combo("Recent", "recent", SWT.READ_ONLY);
         for (RecentConnection r : recentConnections) {
-            recent.add(r.uri() + ("auto".equals(r.protocol()) ? "" : "   (" + r.protocol() + ")"));
+            recent.add(elide(recentText(r)));
         }
         if (recentConnections.isEmpty()) {
             recent.add("(none yet)");
+            recent.select(0);
             recent.setEnabled(false);
         }
         new Label(shell, SWT.NONE);
 
         transport = combo("Transport", "transport", SWT.READ_ONLY);
         schemes = new ArrayList<>(transports.keySet());
+        transportDescriptions = transports;
         for (String s : schemes) {
-            transport.add(s + " — " + transports.get(s));
+            transport.add(elide(s + " — " + summary(transports.get(s))));
         }
         new Label(shell, SWT.NONE);
+        // the whole description, wrapped under the list: the list shows only its first part
+        new Label(shell, SWT.NONE);
+        transportDescription = new Label(shell, SWT.WRAP);
+        transportDescription.setData("name", "transport.description");
+        GridData td = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        td.widthHint = FIELD_WIDTH;
+        transportDescription.setLayoutData(td);
 
         adapter = combo("Adapter", "adapter", SWT.READ_ONLY);
         adapter.add("searching…");
@@ -104,7 +123,7 @@ final class ConnectDialog {
         protocol.add("auto — detect from the frames");
         protocolIds.add("auto");
         protocols.forEach((id, label) -> {
-            protocol.add(id + " — " + label);
+            protocol.add(elide(id + " — " + label));
             protocolIds.add(id);
         });
         protocol.select(0);
@@ -115,7 +134,7 @@ final class ConnectDialog {
         uri = new Text(shell, SWT.BORDER | SWT.SINGLE);
         uri.setData("name", "uri");
         GridData ud = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-        ud.widthHint = 420;
+        ud.widthHint = FIELD_WIDTH;
         uri.setLayoutData(ud);
         uri.setMessage("e.g. sim:, slcan:/dev/ttyACM0?bitrate=500000, socketcand://host:29536/can0");
 
@@ -123,7 +142,7 @@ final class ConnectDialog {
         error.setData("name", "error");
         error.setForeground(Palette.bad(shell.getDisplay()));
         GridData ed = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
-        ed.widthHint = 480;
+        ed.widthHint = FIELD_WIDTH + 60;
         error.setLayoutData(ed);
 
         Composite buttons = new Composite(shell, SWT.NONE);
@@ -140,7 +159,13 @@ final class ConnectDialog {
         connect.addListener(SWT.Selection, e -> connect());
         shell.setDefaultButton(connect);
 
-        transport.addListener(SWT.Selection, e -> composeUri());
+        transport.addListener(SWT.Selection, e -> {
+            describeTransport();
+            composeUri();
+        });
+        for (Combo c : List.of(recent, transport, adapter, protocol)) {
+            c.addListener(SWT.Selection, e -> c.setToolTipText(fullItem(c)));
+        }
         adapter.addListener(SWT.Selection, e -> adapterChosen());
         bitRate.addListener(SWT.Selection, e -> uri.setText(withBitRate(uri.getText().strip())));
         bitRate.addListener(SWT.DefaultSelection, e -> uri.setText(withBitRate(uri.getText().strip())));
@@ -154,21 +179,83 @@ final class ConnectDialog {
             transport.select(schemes.indexOf("sim"));
             composeUri();
         }
+        describeTransport();
         search(discover, worker, ui);
-        shell.pack();
+        fitTo(shell.getParent().getMonitor().getClientArea());
+    }
+
+    /**
+     * Packs the dialog, at most {@link #MAX_WIDTH} wide and never larger than {@code screen}, and
+     * places it over the window, wholly on {@code screen}.
+     */
+    void fitTo(Rectangle screen) {
+        Point preferred = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        int width = Math.min(preferred.x, Math.min(MAX_WIDTH, screen.width - 40));
+        Point size = shell.computeSize(width, SWT.DEFAULT);
+        shell.setSize(width, Math.min(size.y, screen.height - 40));
+        Point parent = shell.getParent().getLocation();
+        int x = Math.max(screen.x, Math.min(parent.x + 80, screen.x + screen.width - width));
+        int y = Math.max(screen.y, Math.min(parent.y + 80, screen.y + screen.height - shell.getSize().y));
+        shell.setLocation(x, y);
+    }
+
+    /** The first part of a transport description: up to its URI example in parentheses. */
+    static String summary(String description) {
+        int paren = description.indexOf(" (");
+        return paren > 0 ? description.substring(0, paren) : description;
+    }
+
+    /** {@code text} cut to at most {@link #MAX_ITEM} characters, at a word where it can, ending in "…" when cut. */
+    static String elide(String text) {
+        if (text.length() <= MAX_ITEM) {
+            return text;
+        }
+        String cut = text.substring(0, MAX_ITEM - 1);
+        int space = cut.lastIndexOf(' ');
+        if (space > MAX_ITEM / 2) {
+            cut = cut.substring(0, space);
+        }
+        return cut.replaceAll("[\\s,;:—-]+$", "") + "…";
+    }
+
+    private void describeTransport() {
+        int t = transport.getSelectionIndex();
+        String text = t < 0 ? "" : transportDescriptions.get(schemes.get(t));
+        // a Label takes '&' for a mnemonic: the URI's "&mode=" must show as typed
+        transportDescription.setText(text == null ? "" : text.replace("&", "&&"));
+        transport.setToolTipText(t < 0 ? null : schemes.get(t) + " — " + text);
+        if (shell.isVisible()) {
+            shell.layout(true, true);
+        }
+    }
+
+    /** The whole text of a combo's selected item (adapters, recent connections: elided in the list). */
+    private String fullItem(Combo c) {
+        int i = c.getSelectionIndex();
+        if (c == adapter && i > 0 && i <= adapters.size()) {
+            return adapterText(adapters.get(i - 1));
+        }
+        if (c == recent && i >= 0 && i < recentConnections.size()) {
+            return recentText(recentConnections.get(i));
+        }
+        if (c == transport && i >= 0) {
+            return schemes.get(i) + " — " + transportDescriptions.get(schemes.get(i));
+        }
+        return i < 0 ? null : c.getItem(i);
     }
 
     private Combo combo(String label, String name, int style) {
         new Label(shell, SWT.NONE).setText(label);
         Combo c = new Combo(shell, style);
         c.setData("name", name);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        d.widthHint = FIELD_WIDTH;
+        c.setLayoutData(d);
         c.setVisibleItemCount(12);
         return c;
     }
 
     void open() {
-        shell.setLocation(shell.getParent().getLocation().x + 80, shell.getParent().getLocation().y + 80);
         shell.open();
         uri.setFocus();
     }
@@ -209,12 +296,20 @@ final class ConnectDialog {
         }
         adapter.add("(choose an adapter)");
         for (DiscoveredAdapter a : found) {
-            String what = a.isKnownCanAdapter() ? a.knownAdapter() : a.description();
-            adapter.add(a.scheme() + "  " + a.name() + (what.isEmpty() ? "" : "  —  " + what)
-                    + (a.usbIds().isEmpty() ? "" : "  [" + a.usbIds() + "]"));
+            adapter.add(elide(adapterText(a)));
         }
         adapter.select(0);
         adapter.setEnabled(true);
+    }
+
+    private static String adapterText(DiscoveredAdapter a) {
+        String what = a.isKnownCanAdapter() ? a.knownAdapter() : a.description();
+        return a.scheme() + "  " + a.name() + (what.isEmpty() ? "" : "  —  " + what)
+                + (a.usbIds().isEmpty() ? "" : "  [" + a.usbIds() + "]");
+    }
+
+    private static String recentText(RecentConnection r) {
+        return r.uri() + ("auto".equals(r.protocol()) ? "" : "   (" + r.protocol() + ")");
     }
 
     private void adapterChosen() {
@@ -225,6 +320,7 @@ final class ConnectDialog {
         DiscoveredAdapter a = adapters.get(i);
         if (schemes.contains(a.scheme())) {
             transport.select(schemes.indexOf(a.scheme()));
+            describeTransport();
         }
         uri.setText(withBitRate(a.uri()));
     }
@@ -248,6 +344,7 @@ final class ConnectDialog {
             String scheme = ConnectionUri.parse(r.uri()).scheme();
             if (schemes.contains(scheme)) {
                 transport.select(schemes.indexOf(scheme));
+                describeTransport();
             }
         } catch (InvalidUriException e) {
             // a remembered URI that no longer parses is shown as is; connect will explain it
@@ -296,9 +393,11 @@ final class ConnectDialog {
             shell.close();
         } else {
             error.setText(problem);
+            // the message wraps: the dialog grows downwards only, never wider than it may be
+            Rectangle screen = shell.getMonitor().getClientArea();
+            Point size = shell.computeSize(shell.getSize().x, SWT.DEFAULT);
+            shell.setSize(shell.getSize().x, Math.min(Math.max(shell.getSize().y, size.y), screen.height - 40));
             shell.layout(true, true);
-            org.eclipse.swt.graphics.Point size = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
-            shell.setSize(Math.max(shell.getSize().x, size.x), Math.max(shell.getSize().y, size.y));
         }
     }
 

@@ -9,6 +9,8 @@ import org.eclipse.swt.widgets.Shell;
 
 /** The {@link WorkbenchContext} views and tools receive from the window. */
 final class WindowContext implements WorkbenchContext {
+    /** The built-in Connection → Connect… dialog also opens as a tool ({@code bmswb gui --open-tool connect}). */
+    static final String CONNECT = "connect";
     private final WorkbenchWindow window;
     private final Executor ui;
 
@@ -34,11 +36,15 @@ final class WindowContext implements WorkbenchContext {
 
     @Override
     public boolean hasTool(String toolId) {
-        return window.catalog().tools().stream().anyMatch(t -> t.id().equals(toolId));
+        return CONNECT.equals(toolId) || window.catalog().tools().stream().anyMatch(t -> t.id().equals(toolId));
     }
 
     @Override
     public boolean openTool(String toolId) {
+        if (CONNECT.equals(toolId)) {
+            window.openConnectDialog();
+            return true;
+        }
         Optional<ToolEntry> tool = window.catalog().tools().stream().filter(t -> t.id().equals(toolId)).findFirst();
         tool.ifPresent(window::openTool);
         return tool.isPresent();

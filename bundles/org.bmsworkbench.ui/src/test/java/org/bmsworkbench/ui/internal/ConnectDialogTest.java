@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -116,6 +120,70 @@ class ConnectDialogTest {
         assertEquals(List.of("slcan:/dev/ttyACM0?bitrate=250000"), List.copyOf(fakes.opened.keySet()), "and opened only that");
         assertEquals("auto", window.session().bms().requestedProtocol());
         assertEquals(WorkbenchWindow.TITLE + " — slcan:/dev/ttyACM0?bitrate=250000", window.shell().getText());
+    }
+
+    /**
+     * Issue 12: on a 1280×800 screen the transport description ran off the right edge and took the
+     * Connect button with it. With the product's own descriptions (the longest, SLCAN's, as
+     * SlcanTransport gives it) and a long adapter name, the dialog and its Connect button lie
+     * within 1280×800, the list shows the description's first part, and the whole of it wraps below.
+     */
+    @Test
+    void theDialogAndItsConnectButtonFitA1280By800Screen() throws Exception {
+        Map<String, String> product = new TreeMap<>();
+        product.put("loop", "Virtual loopback CAN bus in this JVM, like Linux vcan (loop:NAME?bitrate=500000&echo=false)");
+        product.put("replay", "Replay of a candump -L, candump or ASC log as a live bus (replay:PATH?speed=1|10|max&loop=false)");
+        product.put("sim", "Simulated MG Master LV (sim:?protocol=general-bms|sma|nmea2000&scenario=normal&speed=1&seed=1...)");
+        product.put("slcan", "SLCAN serial adapters: CANable, CANtact, USBtin, Lawicel CANUSB and clones"
+                + " (slcan:PORT?bitrate=500000&mode=normal|listen-only&timestamps=off|on&baud=115200)");
+        product.put("snapshot", "The frames of a system snapshot played as a live bus (snapshot:PATH.zip?speed=max&loop=false)");
+        product.put("socketcand", "socketcand server over TCP, raw mode (socketcand://HOST:29536/can0?bitrate=N)");
+        fakes.transports = product;
+        fakes.adapters = List.of(new DiscoveredAdapter("slcan", "slcan:/dev/serial/by-id/usb-CANable_2.0_b158aa7-if00",
+                "/dev/serial/by-id/usb-CANable_2.0_b158aa7-if00", "CANable 2.0 with a very long USB product string from its maker",
+                0x16d0, 0x117e, "CANable (slcan)"));
+        ConnectDialog dialog = openDialog();
+        Shell shell = dialog.shell();
+        Combo adapter = Swt.find(shell, "adapter");
+        Swt.waitUntil("the adapters to be listed", () -> adapter.getItemCount() == 2);
+        Combo transport = Swt.find(shell, "transport");
+        transport.select(List.copyOf(product.keySet()).indexOf("slcan"));
+        transport.notifyListeners(SWT.Selection, null);
+        adapter.select(1);
+        adapter.notifyListeners(SWT.Selection, null);
+
+        Rectangle screen = new Rectangle(0, 0, 1280, 800);
+        dialog.fitTo(screen);
+        Swt.drain();
+        Rectangle bounds = shell.getBounds();
+        assertTrue(screen.contains(bounds.x, bounds.y) && bounds.x + bounds.width <= 1280 && bounds.y + bounds.height <= 800,
+                "the dialog " + bounds + " lies within 1280×800");
+        assertTrue(bounds.width <= ConnectDialog.MAX_WIDTH, "at most " + ConnectDialog.MAX_WIDTH + " wide: " + bounds);
+        Button connect = Swt.find(shell, "connect");
+        Rectangle client = shell.getClientArea();
+        Rectangle button = Swt.display().map(connect.getParent(), shell, connect.getBounds());
+        assertTrue(client.contains(button.x, button.y) && button.x + button.width <= client.width
+                && button.y + button.height <= client.height, "Connect " + button + " inside the dialog's " + client);
+        Rectangle onScreen = Swt.display().map(connect.getParent(), null, connect.getBounds());
+        assertTrue(onScreen.x + onScreen.width <= 1280 && onScreen.y + onScreen.height <= 800, "Connect on screen: " + onScreen);
+        for (String name : new String[] {"transport", "adapter", "uri", "transport.description"}) {
+            Control c = Swt.find(shell, name);
+            Rectangle r = Swt.display().map(c.getParent(), shell, c.getBounds());
+            assertTrue(r.x + r.width <= client.width, name + " " + r + " ends inside the dialog's " + client);
+        }
+
+        assertEquals("slcan — SLCAN serial adapters: CANable, CANtact, USBtin…",
+                transport.getItem(transport.getSelectionIndex()), "the list shows the first part, elided");
+        Label description = Swt.find(shell, "transport.description");
+        assertEquals(product.get("slcan").replace("&", "&&"), description.getText(),
+                "the whole description below the list, its '&' shown as typed (not taken for a mnemonic)");
+        int lineHeight = description.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
+        assertTrue(description.getSize().y >= 2 * lineHeight - 2, "it wraps: " + description.getSize() + ", one line " + lineHeight);
+        assertEquals("slcan — " + product.get("slcan"), transport.getToolTipText());
+        assertEquals("slcan  /dev/serial/by-id/usb-CANable_2.0_b158aa7-if00…", adapter.getItem(1), "elided at a word");
+        assertTrue(adapter.getToolTipText().endsWith("[16d0:117e]"), "the whole adapter as tooltip: " + adapter.getToolTipText());
+        assertEquals("slcan:/dev/serial/by-id/usb-CANable_2.0_b158aa7-if00", Swt.<Text>find(shell, "uri").getText());
+        Swt.screenshot(shell, "connect-dialog-1280x800.png");
     }
 
     private static void click(Button b) {

@@ -38,6 +38,8 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
     final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
     final ViewCatalog catalog = new ViewCatalog();
     volatile List<DiscoveredAdapter> adapters = List.of();
+    volatile Map<String, String> transports = new TreeMap<>(Map.of("fake", "a fake bus", "loop", "a loopback bus",
+            "replay", "a log replayed", "slcan", "a serial-line CAN adapter"));
     final List<Throwable> problems = new CopyOnWriteArrayList<>();
 
     WorkbenchServices services(Path userDir) {
@@ -67,8 +69,7 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
 
     @Override
     public Map<String, String> transports() {
-        return new TreeMap<>(Map.of("fake", "a fake bus", "loop", "a loopback bus", "replay", "a log replayed",
-                "slcan", "a serial-line CAN adapter"));
+        return transports;
     }
 
     @Override
