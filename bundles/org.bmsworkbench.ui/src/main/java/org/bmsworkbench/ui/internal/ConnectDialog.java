@@ -331,6 +331,14 @@ final class ConnectDialog {
             return;
         }
         RecentConnection r = recentConnections.get(i);
+        // the bit rate list shows the URI's own bitrate option, so that it is not taken for "transport default"
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("[?&]bitrate=([^&]*)").matcher(r.uri());
+        int known = rate.find() ? List.of(BIT_RATES).indexOf(rate.group(1)) : 0;
+        if (known >= 0) {
+            bitRate.select(known);
+        } else {
+            bitRate.setText(rate.group(1));
+        }
         uri.setText(r.uri());
         int p = protocolIds.indexOf(r.protocol());
         if (p < 0) {

@@ -100,6 +100,26 @@ class ConnectDialogTest {
     }
 
     @Test
+    void aRecentConnectionsBitRateIsShownInTheBitRateList() {
+        window = new WorkbenchWindow(Swt.display(), fakes.services(userDir));
+        window.open();
+        window.connect("slcan:/dev/ttyACM0?bitrate=250000&mode=listen-only", "auto");
+        window.connect("loop:bench?bitrate=83333", "auto");
+        window.connect("fake:two", "auto");
+        ConnectDialog dialog = window.openConnectDialog();
+        Combo recent = Swt.find(dialog.shell(), "recent");
+        Combo bitRate = Swt.find(dialog.shell(), "bitrate");
+        assertEquals("transport default", bitRate.getText());
+        recent.select(2);
+        recent.notifyListeners(SWT.Selection, null);
+        assertEquals("250000", bitRate.getText());
+        recent.select(1);
+        recent.notifyListeners(SWT.Selection, null);
+        assertEquals("83333", bitRate.getText(), "a rate not in the list is shown as typed");
+        assertEquals("loop:bench?bitrate=83333", Swt.<Text>find(dialog.shell(), "uri").getText());
+    }
+
+    @Test
     void choosingSlcanTypingThePortAndABitRateOpensExactlyThatUriInTheWindow() {
         ConnectDialog dialog = openDialog();
         Shell shell = dialog.shell();
