@@ -101,19 +101,26 @@ public final class ReportPage {
             b.append("<p>None recorded.</p>\n");
         }
         b.append("<ul class=\"causes\">\n");
+        List<String> others = new ArrayList<>();
         for (Map<String, Object> c : causes) {
-            boolean indicated = Boolean.TRUE.equals(c.get("indicated"));
-            b.append("<li class=\"").append(indicated ? "indicated" : "possible").append("\"><b>")
-                    .append(Html.text(str(c.get("title"), str(c.get("id"), "")))).append("</b> — ")
-                    .append(indicated ? "indicated by " + Html.text(str(c.get("evidence"), ""))
-                            : "not indicated by these readings")
-                    .append("\n<ul>");
+            String title = str(c.get("title"), str(c.get("id"), ""));
+            if (!Boolean.TRUE.equals(c.get("indicated"))) {
+                others.add(title);
+                continue;
+            }
+            b.append("<li class=\"indicated\"><b>").append(Html.text(title)).append("</b> — indicated by ")
+                    .append(Html.text(str(c.get("evidence"), ""))).append("\n<ul>");
             for (Object check : list(c.get("checks"))) {
                 b.append("<li>").append(Html.text(check)).append("</li>");
             }
             b.append("</ul></li>\n");
         }
-        b.append("</ul>\n</section>\n");
+        b.append("</ul>\n");
+        if (!others.isEmpty()) {
+            b.append("<p class=\"others\">Not indicated by these readings: ").append(Html.text(String.join(", ", others)))
+                    .append(".</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     static String verdict(String status) {
@@ -268,7 +275,8 @@ public final class ReportPage {
         long ok = rows.stream().filter(r -> "OK".equals(map(r).get("outcome"))).count();
         b.append("<section id=\"registers\">\n<h2>Registers</h2>\n<p class=\"note\">").append(rows.size())
                 .append(" registers asked, ").append(ok).append(" answered.</p>\n")
-                .append("<table class=\"registers\">\n<thead><tr><th>Register</th><th>Name</th><th>Value</th>"
+                .append("<table class=\"registers\">\n<colgroup><col class=\"c-id\"><col class=\"c-name\">"
+                        + "<col class=\"c-value\"><col class=\"c-unit\"><col class=\"c-raw\"><col></colgroup>\n<thead><tr><th>Register</th><th>Name</th><th>Value</th>"
                         + "<th>Unit</th><th>Raw</th><th>Outcome</th></tr></thead>\n<tbody>\n");
         for (Object o : rows) {
             Map<String, Object> r = map(o);
@@ -281,6 +289,10 @@ public final class ReportPage {
                 String sep = value.isEmpty() ? "" : "<br>";
                 value.append(sep).append(values.size() > 1 ? "<span class=\"key\">" + Html.text(v.getKey()) + "</span> "
                         : "").append(v.getValue() == null ? "n/a" : Html.text(Html.number(v.getValue())));
+                if (v.getKey().endsWith(".time") && v.getValue() instanceof Number t && t.longValue() > 0) {
+                    value.append(" <span class=\"key\">(").append(Html.DATE_TIME.format(Instant.ofEpochSecond(
+                            t.longValue()))).append(")</span>");
+                }
                 unit.append(sep).append(Html.text(str(units.get(v.getKey()), "")));
             }
             b.append("<tr").append(answered ? "" : " class=\"unanswered\"").append("><td class=\"id\">")
@@ -344,7 +356,7 @@ public final class ReportPage {
             #diagnosis.status-not_in_error_state .verdict { background: #e2f3e6; color: #1d6031; border: 1px solid #9fd0ab; }
             ul.causes { padding-left: 20px; }
             ul.causes > li { margin: 6px 0; }
-            ul.causes > li.possible { color: var(--muted); }
+            p.others { color: var(--muted); }
             ul.causes ul { margin: 2px 0 0; padding-left: 18px; font-size: 14px; }
             ol.timeline { list-style: none; margin: 8px 0; padding: 0 0 0 18px; border-left: 2px solid var(--line); }
             ol.timeline li { position: relative; margin: 0 0 8px; padding-left: 10px; }
@@ -356,7 +368,7 @@ public final class ReportPage {
             ol.timeline li.cleared::before { background: #2e8b57; }
             ol.timeline li.snapshot::before { background: var(--accent); }
             ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); margin-right: 8px; }
-            ol.timeline .kind { display: inline-block; min-width: 64px; font-size: 12px; text-transform: uppercase;
+            ol.timeline .kind { display: inline-block; min-width: 80px; font-size: 12px; text-transform: uppercase;
               letter-spacing: .04em; color: var(--muted); }
             figure { margin: 10px 0 18px; }
             figcaption { font-weight: 600; margin-bottom: 2px; }
@@ -368,12 +380,16 @@ public final class ReportPage {
             svg.plot .unit { font-size: 13px; font-weight: 600; fill: #1b1f24; }
             svg.plot .legend { font-size: 13px; fill: #1b1f24; }
             svg.plot .nodata { font-size: 16px; fill: #7a838d; font-style: italic; }
-            svg.plot .series { fill: none; stroke-width: 1.8; stroke-linejoin: round; }
-            table.registers { width: 100%; border-collapse: collapse; font-size: 13px; }
+            svg.plot .series { fill: none; stroke-linejoin: round; }
+            svg.plot .s0 { stroke-width: 3; } svg.plot .s1 { stroke-width: 1.8; } svg.plot .s2 { stroke-width: 1.2; }
+            table.registers { width: 100%; border-collapse: collapse; font-size: 13px; table-layout: fixed; }
+            col.c-id { width: 68px; } col.c-name { width: 190px; } col.c-value { width: 260px; }
+            col.c-unit { width: 48px; } col.c-raw { width: 150px; }
             table.registers th { text-align: left; background: #eef1f4; border-bottom: 2px solid var(--line); padding: 5px 6px; }
             table.registers td { border-bottom: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
             table.registers td.id, table.registers td.raw { font-family: "DejaVu Sans Mono", Consolas, monospace; }
-            table.registers td.raw { overflow-wrap: anywhere; max-width: 180px; }
+            table.registers td.raw { overflow-wrap: anywhere; }
+            table.registers td:last-child { overflow-wrap: anywhere; }
             table.registers td.value { font-variant-numeric: tabular-nums; }
             table.registers .key { color: var(--muted); font-size: 12px; }
             table.registers tr.unanswered td { color: #8a929b; }

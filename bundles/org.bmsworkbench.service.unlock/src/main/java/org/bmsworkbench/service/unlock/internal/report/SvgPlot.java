@@ -175,7 +175,9 @@ public final class SvgPlot {
                             .append(f(y(p.value(), low, high))).append("\" r=\"2.5\" fill=\"").append(colour)
                             .append("\"/>");
                 } else {
-                    b.append("<polyline class=\"series\" stroke=\"").append(colour).append("\" points=\"");
+                    // the first series drawn widest, so that one lying on top of it leaves it visible
+                    b.append("<polyline class=\"series s").append(Math.min(i, 2)).append("\" stroke=\"").append(colour)
+                            .append("\" points=\"");
                     for (int k = 0; k < run.size(); k++) {
                         Point p = run.get(k);
                         b.append(k == 0 ? "" : " ").append(f(x(p.time()))).append(',')

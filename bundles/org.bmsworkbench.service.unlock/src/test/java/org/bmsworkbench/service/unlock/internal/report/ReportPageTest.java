@@ -111,6 +111,7 @@ public class ReportPageTest {
         assertTrue(html.contains("<dt>Firmware</dt><dd>1.04</dd>"));
         assertTrue(html.contains("<p class=\"verdict\">Safety lock active</p>"));
         assertTrue(html.contains("<b>Over-voltage</b> — indicated by error 13 Over voltage detected"));
+        assertTrue(html.contains("<p class=\"others\">Not indicated by these readings: Temperature.</p>"));
         int catalogue = VregCatalogue.INSTANCE.registers().size();
         assertEquals(catalogue, count(html, "<tr><td class=\"id\">0x[0-9A-F]{4}</td>"));
         for (RegisterInfo r : VregCatalogue.INSTANCE.registers()) {

@@ -22,7 +22,7 @@ class SvgPlotTest {
         String svg = new SvgPlot("Pack voltage", "V", FROM, TO)
                 .series("pack.voltage", List.of(new Point(1000, 50), new Point(1300, 52.5), new Point(1600, 55))).svg();
         // x: 70 at the window's start, 980 at its end; y: 214 at the lowest tick (50 V), 34 at the highest (55 V)
-        assertTrue(svg.contains("<polyline class=\"series\" stroke=\"#1f5fa8\" points=\"70.0,214.0 525.0,124.0 980.0,34.0\"/>"),
+        assertTrue(svg.contains("<polyline class=\"series s0\" stroke=\"#1f5fa8\" points=\"70.0,214.0 525.0,124.0 980.0,34.0\"/>"),
                 svg);
         for (int v = 50; v <= 55; v++) {
             assertTrue(svg.contains("text-anchor=\"end\">" + v + "</text>"), "tick " + v);
