@@ -65,7 +65,7 @@ class UnlockCommandIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theSnapshotHoldsFourEntriesAVerifiedManifestTheRegistersAndTheFrames() throws Exception {
+    void theSnapshotHoldsFiveEntriesAVerifiedManifestTheRegistersAndTheFrames() throws Exception {
         assertEquals(0, snapshot.status(), snapshot::toString);
         Matcher m = Pattern.compile("(\\d+) registers read, (\\d+) not, (\\d+) frames").matcher(snapshot.out());
         assertTrue(m.find(), snapshot::toString);
@@ -77,7 +77,7 @@ class UnlockCommandIT {
         assertTrue(took.find(), snapshot::toString);
         System.out.println("UnlockCommandIT: snapshot " + took.group(0) + " (sim ×200), process " + snapshot.millis() + " ms");
         try (ZipFile zip = new ZipFile(bmswb.workDir.resolve("lock.zip").toFile())) {
-            assertEquals(List.of("snapshot.json", "frames.log", "audit.log", "manifest.sha256"),
+            assertEquals(List.of("snapshot.json", "frames.log", "audit.log", "report.html", "manifest.sha256"),
                     zip.stream().map(ZipEntry::getName).toList());
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (ZipEntry e : zip.stream().toList()) {

@@ -9,12 +9,13 @@ import org.bmsworkbench.can.Connection;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Writes and opens system snapshots: one ZIP a dealer can read, with exactly four entries —
+ * Writes and opens system snapshots: one ZIP a dealer can read, with exactly five entries —
  * {@code snapshot.json} (tool and bundle versions, time, connection and protocol, device
  * identity, every readable register with value, raw bytes and unit, the current signals, the
  * alarms and warnings with their history, the diagnosis), {@code frames.log} (the last ten
- * minutes of raw frames, candump {@code -L}), {@code audit.log} (this device's audit entries) and
- * {@code manifest.sha256} ({@code sha256sum} format for the other three).
+ * minutes of raw frames, candump {@code -L}), {@code audit.log} (this device's audit entries),
+ * {@code report.html} (the same for any browser, with plots of the last ten minutes) and
+ * {@code manifest.sha256} ({@code sha256sum} format for the other four).
  */
 @ProviderType
 public interface SystemSnapshots {
@@ -35,10 +36,12 @@ public interface SystemSnapshots {
             Consumer<String> progress);
 
     /**
-     * Opens a snapshot and verifies it: the four entries present, each hash of the manifest
-     * matching. Reads the file: call it off a UI thread.
+     * Opens a snapshot and verifies it: the entries present (four in snapshots written before
+     * {@code report.html}), none extra, each hash of the manifest matching, sizes and JSON nesting
+     * within bounds. Reads the file: call it off a UI thread.
      *
-     * @throws SnapshotException when the file is missing, not a ZIP, lacks an entry, or a hash does not match
+     * @throws SnapshotException when the file is missing, not a ZIP, lacks an entry or holds an unexpected
+     *                           or unsafe one, a hash does not match, or an entry or the JSON is out of bounds
      */
     SystemSnapshot open(Path zip) throws SnapshotException;
 

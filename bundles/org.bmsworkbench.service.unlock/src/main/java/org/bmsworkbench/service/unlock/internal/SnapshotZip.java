@@ -3,7 +3,6 @@ package org.bmsworkbench.service.unlock.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.log.CanLogReader;
@@ -29,15 +26,15 @@ import org.bmsworkbench.service.unlock.RegisterReading;
 import org.bmsworkbench.service.unlock.SnapshotException;
 import org.bmsworkbench.service.unlock.SystemSnapshot;
 import org.bmsworkbench.service.unlock.SystemSnapshots;
+import org.bmsworkbench.service.unlock.internal.report.ReportPage;
 
 /**
  * The snapshot ZIP: exactly {@code snapshot.json}, {@code frames.log} (candump {@code -L}),
- * {@code audit.log} and {@code manifest.sha256} ({@code sha256sum} lines, "HASH  NAME", for the
- * other three), written in that order; and reading it back with every hash checked.
+ * {@code audit.log}, {@code report.html} (the page a dealer opens in a browser, {@link ReportPage})
+ * and {@code manifest.sha256} ({@code sha256sum} lines, "HASH  NAME", for the other four), written
+ * in that order; and reading it back with every hash checked ({@link SnapshotArchive}).
  */
 public final class SnapshotZip {
-    static final List<String> CONTENT = List.of(SystemSnapshots.SNAPSHOT_JSON, SystemSnapshots.FRAMES_LOG,
-            SystemSnapshots.AUDIT_LOG);
 
     private SnapshotZip() {
     }
@@ -61,6 +58,7 @@ public final class SnapshotZip {
         StringBuilder audit = new StringBuilder();
         auditLines.forEach(l -> audit.append(l).append('\n'));
         entries.put(SystemSnapshots.AUDIT_LOG, audit.toString().getBytes(StandardCharsets.UTF_8));
+        entries.put(SnapshotArchive.REPORT_HTML, ReportPage.html(document).getBytes(StandardCharsets.UTF_8));
         StringBuilder manifest = new StringBuilder();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             manifest.append(Sha256.of(e.getValue())).append("  ").append(e.getKey()).append('\n');
@@ -94,71 +92,16 @@ public final class SnapshotZip {
         return Sha256.of(absolute);
     }
 
-    /** Opens and verifies a snapshot. */
+    /** Opens and verifies a snapshot (see {@link SnapshotArchive} for what is refused). */
     public static SystemSnapshot open(Path zip) throws SnapshotException {
-        if (!Files.exists(zip)) {
-            throw new SnapshotException("snapshot " + zip + " does not exist");
-        }
-        if (!Files.isRegularFile(zip)) {
-            throw new SnapshotException("snapshot " + zip + " is not a file");
-        }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        String sha256;
-        try {
-            sha256 = Sha256.of(zip);
-            try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-                ZipEntry e;
-                while ((e = z.getNextEntry()) != null) {
-                    if (entries.put(e.getName(), z.readAllBytes()) != null) {
-                        throw new SnapshotException("snapshot " + zip + " holds " + e.getName() + " twice");
-                    }
-                }
-            }
-        } catch (ZipException e) {
-            throw new SnapshotException("snapshot " + zip + " is not a readable ZIP file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new SnapshotException("cannot read snapshot " + zip + ": " + e, e);
-        }
-        if (entries.isEmpty()) {
-            throw new SnapshotException("snapshot " + zip + " is not a ZIP file (no entries)");
-        }
-        byte[] manifest = entries.get(SystemSnapshots.MANIFEST);
-        if (manifest == null) {
-            throw new SnapshotException("snapshot " + zip + " has no " + SystemSnapshots.MANIFEST);
-        }
-        Map<String, String> hashes = new LinkedHashMap<>();
-        int lineNo = 0;
-        for (String line : new String(manifest, StandardCharsets.UTF_8).lines().toList()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (!line.matches("[0-9a-f]{64} [ *].+")) {
-                throw new SnapshotException(zip + "!" + SystemSnapshots.MANIFEST + " line " + lineNo
-                        + " is not 'SHA256  NAME'");
-            }
-            hashes.put(line.substring(66), line.substring(0, 64));
-        }
-        for (String name : CONTENT) {
-            byte[] bytes = entries.get(name);
-            if (bytes == null) {
-                throw new SnapshotException("snapshot " + zip + " has no " + name);
-            }
-            String expected = hashes.get(name);
-            if (expected == null) {
-                throw new SnapshotException(zip + "!" + SystemSnapshots.MANIFEST + " does not list " + name);
-            }
-            if (!expected.equals(Sha256.of(bytes))) {
-                throw new SnapshotException("snapshot " + zip + ": the SHA-256 of " + name
-                        + " does not match the manifest (the file was changed)");
-            }
-        }
-        Map<String, Object> document;
-        try {
-            document = Json.object(new String(entries.get(SystemSnapshots.SNAPSHOT_JSON), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new SnapshotException(zip + "!" + SystemSnapshots.SNAPSHOT_JSON + ": " + e.getMessage(), e);
-        }
+        return open(zip, SnapshotArchive.read(zip));
+    }
+
+    /** A snapshot of entries already read and verified. */
+    public static SystemSnapshot open(Path zip, SnapshotArchive.Contents contents) throws SnapshotException {
+        Map<String, byte[]> entries = contents.entries();
+        Map<String, Object> document = contents.document();
+        String sha256 = contents.sha256();
         List<CanFrame> frames = new ArrayList<>();
         String source = zip + "!" + SystemSnapshots.FRAMES_LOG;
         try (CanLogReader r = CanLogs.open(new ByteArrayInputStream(entries.get(SystemSnapshots.FRAMES_LOG)), source,
@@ -192,7 +135,7 @@ public final class SnapshotZip {
                         (String) m.get("outcome"), (Map<String, Object>) m.get("values"), units, (String) m.get("raw"),
                         (String) m.get("message")));
             } catch (ClassCastException | NullPointerException | NumberFormatException e) {
-                throw new SnapshotException(zip + "!" + SystemSnapshots.SNAPSHOT_JSON + ": register row " + row
+                throw new SnapshotException(zip + "!" + SystemSnapshots.SNAPSHOT_JSON + ": register row " + (list.size() + 1)
                         + " is not readable");
             }
         }

@@ -26,7 +26,7 @@ import org.bmsworkbench.service.unlock.SystemSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The snapshot ZIP: exactly four entries, a sha256sum manifest, and a round trip of registers and frames. */
+/** The snapshot ZIP: exactly five entries, a sha256sum manifest, and a round trip of registers and frames. */
 class SnapshotZipTest {
     @TempDir
     Path dir;
@@ -84,11 +84,11 @@ class SnapshotZipTest {
     void writtenThenOpenedGivesTheSameRegistersAndFrames() throws Exception {
         Path zip = write(dir.resolve("s.zip"));
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            assertEquals(List.of("snapshot.json", "frames.log", "audit.log", "manifest.sha256"),
+            assertEquals(List.of("snapshot.json", "frames.log", "audit.log", "report.html", "manifest.sha256"),
                     z.stream().map(ZipEntry::getName).toList());
             String manifest = new String(z.getInputStream(z.getEntry("manifest.sha256")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertTrue(manifest.matches("([0-9a-f]{64}  (snapshot\\.json|frames\\.log|audit\\.log)\n){3}"), manifest);
+            assertTrue(manifest.matches("([0-9a-f]{64}  (snapshot\\.json|frames\\.log|audit\\.log|report\\.html)\n){4}"), manifest);
         }
         SystemSnapshot s = SnapshotZip.open(zip);
         assertEquals(registers(), s.registers());

@@ -23,7 +23,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code bmswb snapshot --connect URI -o FILE.zip}: a system snapshot for the dealer. */
+/**
+ * {@code bmswb snapshot --connect URI -o FILE.zip}: a system snapshot for the dealer;
+ * {@code bmswb snapshot show FILE.zip}: verify one and print its summary ({@link SnapshotShow}).
+ */
 @Component(name = "org.bmsworkbench.service.unlock.cli.snapshot", service = Command.class)
 @CommandName("snapshot")
 public final class SnapshotCommand implements Command {
@@ -56,6 +59,7 @@ public final class SnapshotCommand implements Command {
     public String help() {
         return """
                 Usage: bmswb snapshot --connect URI -o FILE.zip [--observe S] [--wait S] [--no-registers] [--device ADDR]
+                       bmswb snapshot show FILE.zip
 
                 Connects, collects frames until they span one VREG broadcast cycle (5.5 s of bus
                 time; at most --wait seconds, default 12), reads every register of the VREG
@@ -65,9 +69,15 @@ public final class SnapshotCommand implements Command {
                                    alarms and warnings with their history, the diagnosis
                   frames.log       the last ten minutes of raw frames, candump -L
                   audit.log        this device's entries of the unlock audit log
-                  manifest.sha256  sha256sum lines for the three entries above
+                  report.html      one page for any browser: the device, the diagnosis, the error
+                                   and alarm history, plots of the last ten minutes, every register
+                  manifest.sha256  sha256sum lines for the four entries above
                 The file is written beside FILE.zip first and moved into place. Standard output
                 gets the file's SHA-256, the device, the diagnosis and how long each part took.
+
+                snapshot show FILE.zip checks a snapshot (every entry's SHA-256 against the
+                manifest, no entry missing or extra, sizes within bounds) and prints its summary:
+                device, time, diagnosis, alarms, registers, frames, whether the audit lines verify.
 
                 Options:
                   -c, --connect URI   where the BMS is (required), e.g. slcan:/dev/ttyACM0,
@@ -81,7 +91,8 @@ public final class SnapshotCommand implements Command {
                                       default: the one identified on the bus, asked from an
                                       address the workbench claims
 
-                Exit status: 0 written; 1 cannot connect or write; 2 usage error.
+                Exit status: 0 written (show: verified); 1 cannot connect or write (show: refused,
+                with the reason in one line); 2 usage error.
 
                 Example:
                   bmswb snapshot --connect 'sim:?protocol=nmea2000&scenario=safety-lock' -o lock.zip
@@ -90,6 +101,12 @@ public final class SnapshotCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws UsageException, CommandFailure {
+        if (!context.args().isEmpty() && context.args().get(0).equals("show")) {
+            String file = Arguments.parser().parse(context.args().subList(1, context.args().size()))
+                    .requirePositionals("FILE.zip").get(0);
+            SnapshotShow.show(context.resolve(file), file, context.out());
+            return 0;
+        }
         Arguments args = OPTIONS.parse(context.args());
         args.requirePositionals();
         String uri = args.value("connect").orElseThrow(() -> new UsageException("missing --connect URI"));
