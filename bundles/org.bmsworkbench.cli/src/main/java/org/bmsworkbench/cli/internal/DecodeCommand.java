@@ -60,7 +60,7 @@ public final class DecodeCommand implements Command {
     }
 
     @CommandLine.Command(name = "decode", description = {
-        "decode a CAN log (candump -L, candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) into BMS values",
+        "decode a CAN log (candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) into BMS values",
         "Decodes a CAN log into the BMS model's values, one message a line, in log order. The log format is recognised from its content: candump -L, plain candump, Vector ASC, Vector BLF, PEAK TRC (1.0 to 2.1), and the NMEA 2000 gateway logs Yacht Devices RAW and canboat/Actisense CSV. CAN FD frames are kept.",
         "FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -",
         "--device ADDR names the source address (80 or 0x50) of the MG Master LV on a bus of many devices, when neither its address claim nor its VREG traffic is in the log: its 127508 cell instances are read as cell values (another maker's claim still wins). Without it, and for every other source, each instance is a battery of its own."},

@@ -98,7 +98,7 @@ public final class SimulateCommand implements Command {
     }
 
     @CommandLine.Command(name = "simulate", sortOptions = false, description = {
-        "serve a simulated MG Master LV (alone or on a busy bus) on SLCAN (pty) or socketcand; unlock codes",
+        "serve a simulated MG Master LV on SLCAN (pty) or socketcand; its unlock codes",
         "Serves the virtual MG Master LV of sim: on a real endpoint until Ctrl-C or --duration, so that tools nobody here"
                 + " wrote can talk to it. The device options are those of a sim: URI (see the simulator's README).",
         "slcan:PATH: the adapter side of SLCAN (LAWICEL) on one end of a pseudo-terminal pair; the program under test"
