@@ -83,6 +83,7 @@ public final class CommandRunner {
         commandLine.setCommandName("bmswb " + name);
         addHelp(commandLine, new IdentityHashMap<>());
         commandLine.setUsageHelpWidth(USAGE_WIDTH);
+        commandLine.setExpandAtFiles(false); // "@name" is an argument, not a file of arguments
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
         return commandLine;
