@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandRunner;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,15 +51,38 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         this.version = version;
     }
 
-    private record Registered(String name, int ranking, long serviceId, Command command) {
+    /**
+     * A registered command. Its component is activated only when the command is run or shown
+     * ({@code --help}, completion): running {@code protocols} does not start the window's or the
+     * unlock service's components.
+     */
+    private record Registered(String name, int ranking, long serviceId, Object key, Supplier<Command> service) {
     }
 
     private static final Comparator<Registered> PRECEDENCE =
             Comparator.comparingInt(Registered::ranking).reversed().thenComparingLong(Registered::serviceId);
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeCommand")
+    @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindCommand")
+    void bindCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        register(properties, command, command::getService);
+    }
+
+    void unbindCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        Object id = properties.get(Constants.SERVICE_ID);
+        commands.values().removeIf(r -> r.key == command || id instanceof Long l && r.serviceId == l);
+    }
+
+    /** A command object, as tests add them. */
     void addCommand(Command command, Map<String, Object> properties) {
+        register(properties, command, () -> command);
+    }
+
+    void removeCommand(Command command, Map<String, Object> properties) {
+        commands.values().removeIf(r -> r.key == command);
+    }
+
+    private void register(Map<String, Object> properties, Object key, Supplier<Command> service) {
         Object name = properties.get("command.name");
         if (name instanceof String[] names && names.length > 0) {
             name = names[0];
@@ -67,12 +92,9 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         }
         Object ranking = properties.get(Constants.SERVICE_RANKING);
         Object id = properties.get(Constants.SERVICE_ID);
-        long serviceId = id instanceof Long l ? l : System.identityHashCode(command);
-        commands.put(serviceId, new Registered(name.toString(), ranking instanceof Integer r ? r : 0, serviceId, command));
-    }
-
-    void removeCommand(Command command, Map<String, Object> properties) {
-        commands.values().removeIf(r -> r.command == command);
+        long serviceId = id instanceof Long l ? l : System.identityHashCode(key);
+        commands.put(serviceId, new Registered(name.toString(), ranking instanceof Integer r ? r : 0, serviceId, key,
+                service));
     }
 
     /** The command line, from the launcher. */
@@ -181,8 +203,10 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         return 2;
     }
 
+    /** The command that runs for {@code name}, its component activated; empty when none is (or it cannot start). */
     private Optional<Command> find(String name) {
-        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE).map(Registered::command);
+        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE)
+                .map(r -> r.service().get());
     }
 
     /** The usage: every installed command with the first line of its description, sorted by name. */
