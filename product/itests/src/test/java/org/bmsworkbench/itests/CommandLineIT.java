@@ -208,6 +208,55 @@ class CommandLineIT {
     }
 
     @Test
+    void versionNamesTheProductJavaAndTheSystem() {
+        Bmswb.Result r = bmswb.run("--version");
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(2, r.outLines().size(), r::toString);
+        assertTrue(r.outLines().get(0).matches("bmswb \\d+\\.\\d+\\.\\d+.*"), r::toString);
+        assertTrue(r.outLines().get(1).startsWith("Java "), r::toString);
+    }
+
+    /** The bash script is valid and, sourced, completes commands of every bundle (the simulator's too) and options. */
+    @Test
+    void completionScriptCompletesTheInstalledCommands() throws Exception {
+        Bmswb.Result r = bmswb.run("completion", "bash");
+        assertEquals(0, r.status(), r::toString);
+        Path script = Files.createTempFile("bmswb", ".bash");
+        try {
+            Files.writeString(script, r.out());
+            assertEquals("", bash("bash -n " + script));
+            assertEquals("decode", complete(script, "bmswb", "dec"));
+            assertEquals("signals simulate snapshot", complete(script, "bmswb", "s"));
+            assertEquals("--no-registers", complete(script, "bmswb", "snapshot", "--no-"));
+            assertEquals("list read write", complete(script, "bmswb", "vreg", ""));
+        } finally {
+            Files.delete(script);
+        }
+        Bmswb.Result zsh = bmswb.run("completion", "zsh");
+        assertEquals(0, zsh.status(), zsh::toString);
+        assertTrue(zsh.out().contains("bashcompinit"), zsh::toString);
+    }
+
+    private static String complete(Path script, String... words) throws Exception {
+        StringBuilder array = new StringBuilder();
+        for (String w : words) {
+            array.append(" '").append(w).append("'");
+        }
+        return bash("source " + script + "; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
+                + "; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}; _complete_bmswb bmswb '"
+                + words[words.length - 1] + "' '" + words[words.length - 2] + "' 2>/dev/null; echo \"${COMPREPLY[*]}\"")
+                .strip();
+    }
+
+    private static String bash(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        return output;
+    }
+
+    @Test
     void helpListsTheCommands() {
         Bmswb.Result r = bmswb.run("--help");
         assertEquals(0, r.status(), r::toString);

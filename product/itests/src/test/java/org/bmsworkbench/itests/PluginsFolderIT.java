@@ -1,6 +1,7 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -58,6 +59,31 @@ class PluginsFolderIT {
                 watch.destroy();
                 watch.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * A command comes with its bundle: the simulator's {@code simulate} is absent without it, and
+     * listed by {@code --help}, runnable and in the completion script once its jar is in plugins/.
+     */
+    @Test
+    void aCommandBundleDroppedIntoPluginsAddsItsCommand() throws Exception {
+        try (Bmswb bmswb = Bmswb.copy("org.bmsworkbench.simulator")) {
+            Bmswb.Result before = bmswb.run("--help");
+            assertEquals(0, before.status(), before::toString);
+            assertFalse(before.out().contains("  simulate "), before::toString);
+            assertEquals(2, bmswb.run("simulate", "--help").status());
+
+            Files.copy(ProductBundles.jar("org.bmsworkbench.simulator"), bmswb.home.resolve("plugins/simulator.jar"));
+            Bmswb.Result after = bmswb.run("--help");
+            assertEquals(0, after.status(), after::toString);
+            assertTrue(after.out().contains("  simulate "), after::toString);
+            Bmswb.Result code = bmswb.run("simulate", "unlock-code", "--serial", "MG0000SIM0000001");
+            assertEquals(0, code.status(), code::toString);
+            assertTrue(code.out().matches("[0-9A-F]{8}\n"), code::toString);
+            Bmswb.Result completion = bmswb.run("completion", "bash");
+            assertEquals(0, completion.status(), completion::toString);
+            assertTrue(completion.out().contains("simulate"), "the plugin's command is completed");
         }
     }
 }

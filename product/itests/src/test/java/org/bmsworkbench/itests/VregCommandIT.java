@@ -28,6 +28,7 @@ import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandRunner;
 import org.bmsworkbench.protocol.nmea2000.codec.IsoName;
 import org.bmsworkbench.protocol.nmea2000.codec.NetworkMessages;
 import org.bmsworkbench.protocol.vreg.codec.VregCodec;
@@ -164,13 +165,9 @@ public class VregCommandIT {
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            try {
-                status = command.run(new CommandContext(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                        o, e, Path.of(".")));
-            } catch (org.bmsworkbench.cli.CommandFailure f) {
-                e.println(f.getMessage());
-                status = 1;
-            }
+            CommandContext c = new CommandContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                    o, e, Path.of("."));
+            status = CommandRunner.run("vreg", command.commandLine(c), all, c, false);
         }
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

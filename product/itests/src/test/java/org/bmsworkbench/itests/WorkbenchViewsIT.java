@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandRunner;
 import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchSession;
@@ -108,8 +109,9 @@ public class WorkbenchViewsIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread uiThread = new Thread(() -> {
             try {
-                status.set(gui.run(new CommandContext(List.of("--connect", "sim:"), new ByteArrayInputStream(new byte[0]),
-                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), Path.of("."))));
+                CommandContext c = new CommandContext(new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), Path.of("."));
+                status.set(CommandRunner.run("gui", gui.commandLine(c), List.of("--connect", "sim:"), c, false));
             } catch (Exception e) {
                 e.printStackTrace(new PrintStream(err));
                 status.set(99);

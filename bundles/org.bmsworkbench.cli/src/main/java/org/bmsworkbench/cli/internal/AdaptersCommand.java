@@ -1,12 +1,12 @@
 package org.bmsworkbench.cli.internal;
 
+import java.util.concurrent.Callable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.DiscoveredAdapter;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
@@ -15,6 +15,10 @@ import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code bmswb adapters}: the installed transports and the CAN adapters they find on this machine. */
 @Component(name = "org.bmsworkbench.cli.adapters", service = Command.class)
@@ -22,8 +26,6 @@ import org.osgi.service.component.annotations.Reference;
 public final class AdaptersCommand implements Command {
     static final String PTY_NOTE = "Pseudo-terminals (e.g. socat pairs) are not listed: open them by path,"
             + " e.g. --connect slcan:/tmp/ttyV0";
-    private static final Arguments.Parser OPTIONS = Arguments.parser().choice("format", "table", "jsonl");
-
     private final Connections connections;
 
     @Activate
@@ -32,41 +34,42 @@ public final class AdaptersCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "list the installed transports and the CAN adapters found on this machine";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb adapters [--format table|jsonl]
-
-                Lists the installed transports (the URI schemes --connect takes) and every adapter
-                they find on this machine: serial ports for slcan:, with their URI, system name,
-                description and USB vendor:product id. A '*' marks a known CAN adapter (CANable,
-                CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description);
-                other serial ports are listed too, unmarked, since any of them may carry SLCAN.
-                Pseudo-terminals (socat pairs) are not listed: open them by path.
-
-                Options:
-                  --format table|jsonl  table (default), or one JSON object a line:
-                                        {"type":"transport","scheme":"slcan","description":"…"}
-                                        {"type":"adapter","scheme":"slcan","uri":"slcan:/dev/ttyACM0",
-                                         "name":"/dev/ttyACM0","description":"…","usb_id":"16d0:117e",
-                                         "known_adapter":"CANable 2 (slcan firmware)"}
-                                        (usb_id and known_adapter null when unknown)
-
-                Exit status: 0, or 2 for a usage error.
-                """;
+    enum Format {
+        table, jsonl
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
+    @CommandLine.Command(name = "adapters", description = {
+        "list the installed transports and the CAN adapters found on this machine",
+        "Lists the installed transports (the URI schemes --connect takes) and every adapter they find on this machine: serial ports for slcan:, with their URI, system name, description and USB vendor:product id. A '*' marks a known CAN adapter (CANable, CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description); other serial ports are listed too, unmarked, since any of them may carry SLCAN. Pseudo-terminals (socat pairs) are not listed: open them by path."},
+            footer = {"", "Exit status: 0, or 2 for a usage error."})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = "--format", paramLabel = "table|jsonl", description = {"table (default), or one JSON object a line:",
+            "{\"type\":\"transport\",\"scheme\":\"slcan\",\"description\":\"…\"}",
+            "{\"type\":\"adapter\",\"scheme\":\"slcan\",\"uri\":\"slcan:/dev/ttyACM0\",\"name\":\"/dev/ttyACM0\","
+                + "\"description\":\"…\",\"usb_id\":\"16d0:117e\",\"known_adapter\":\"CANable 2 (slcan firmware)\"}",
+            "(usb_id and known_adapter null when unknown)"})
+        private Format format = Format.table;
+
+        Run(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException {
+            return run(context, this);
+        }
+    }
+
+    private int run(CommandContext context, Run o) throws UsageException {
         Map<String, String> transports = new TreeMap<>(connections.transports());
         List<DiscoveredAdapter> adapters = connections.discoverAdapters();
-        if (args.value("format", "table").equals("jsonl")) {
+        if (o.format == Format.jsonl) {
             jsonl(context.out(), transports, adapters);
             if (adapters.isEmpty()) {
                 context.err().println("bmswb adapters: no adapter found. " + PTY_NOTE);

@@ -10,18 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
-import org.bmsworkbench.cli.CommandFailure;
-import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.CommandRunner;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code bmswb} entry point. The launcher finds this service with {@code (bmswb.entry=main)}
@@ -47,15 +51,38 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         this.version = version;
     }
 
-    private record Registered(String name, int ranking, long serviceId, Command command) {
+    /**
+     * A registered command. Its component is activated only when the command is run or shown
+     * ({@code --help}, completion): running {@code protocols} does not start the window's or the
+     * unlock service's components.
+     */
+    private record Registered(String name, int ranking, long serviceId, Object key, Supplier<Command> service) {
     }
 
     private static final Comparator<Registered> PRECEDENCE =
             Comparator.comparingInt(Registered::ranking).reversed().thenComparingLong(Registered::serviceId);
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeCommand")
+    @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindCommand")
+    void bindCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        register(properties, command, command::getService);
+    }
+
+    void unbindCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        Object id = properties.get(Constants.SERVICE_ID);
+        commands.values().removeIf(r -> r.key == command || id instanceof Long l && r.serviceId == l);
+    }
+
+    /** A command object, as tests add them. */
     void addCommand(Command command, Map<String, Object> properties) {
+        register(properties, command, () -> command);
+    }
+
+    void removeCommand(Command command, Map<String, Object> properties) {
+        commands.values().removeIf(r -> r.key == command);
+    }
+
+    private void register(Map<String, Object> properties, Object key, Supplier<Command> service) {
         Object name = properties.get("command.name");
         if (name instanceof String[] names && names.length > 0) {
             name = names[0];
@@ -65,12 +92,9 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         }
         Object ranking = properties.get(Constants.SERVICE_RANKING);
         Object id = properties.get(Constants.SERVICE_ID);
-        long serviceId = id instanceof Long l ? l : System.identityHashCode(command);
-        commands.put(serviceId, new Registered(name.toString(), ranking instanceof Integer r ? r : 0, serviceId, command));
-    }
-
-    void removeCommand(Command command, Map<String, Object> properties) {
-        commands.values().removeIf(r -> r.command == command);
+        long serviceId = id instanceof Long l ? l : System.identityHashCode(key);
+        commands.put(serviceId, new Registered(name.toString(), ranking instanceof Integer r ? r : 0, serviceId, key,
+                service));
     }
 
     /** The command line, from the launcher. */
@@ -103,12 +127,13 @@ public final class BmswbMain implements ToIntFunction<String[]> {
     }
 
     private int dispatch(List<String> args, InputStream in, PrintStream out, PrintStream err, Path cwd, boolean debug) {
+        CommandContext context = new CommandContext(in, out, err, cwd);
         if (args.isEmpty()) {
             Optional<Command> gui = find(GUI);
             if (gui.isPresent()) {
-                return execute(GUI, gui.get(), List.of(), in, out, err, cwd, debug);
+                return execute(GUI, gui.get(), List.of(), context, debug);
             }
-            out.print(usage());
+            out.print(usage(context));
             err.println("bmswb: the workbench window is not installed; run one of the commands above");
             return 0;
         }
@@ -121,15 +146,23 @@ public final class BmswbMain implements ToIntFunction<String[]> {
                     if (command.isEmpty()) {
                         return unknownCommand(name, err);
                     }
-                    printHelp(command.get(), out);
-                    return 0;
+                    return execute(name, command.get(), List.of("--help"), context, debug);
                 }
-                out.print(usage());
+                out.print(usage(context));
                 return 0;
             }
             case "--version", "-V" -> {
                 out.println("bmswb " + version);
+                out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                        + ") on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                        + " " + System.getProperty("os.arch"));
                 return 0;
+            }
+            case CompletionCommand.NAME -> {
+                if (find(first).isEmpty()) {
+                    return CommandRunner.run(first, new CompletionCommand(() -> root(context)).commandLine(context),
+                            args.subList(1, args.size()), context, debug);
+                }
             }
             default -> {
                 // a command
@@ -143,55 +176,26 @@ public final class BmswbMain implements ToIntFunction<String[]> {
             }
             return unknownCommand(first, err);
         }
-        List<String> rest = args.subList(1, args.size());
-        if (asksForHelp(rest)) {
-            printHelp(command.get(), out);
-            return 0;
-        }
-        return execute(first, command.get(), rest, in, out, err, cwd, debug);
+        return execute(first, command.get(), args.subList(1, args.size()), context, debug);
     }
 
-    private static int execute(String name, Command command, List<String> args, InputStream in, PrintStream out,
-            PrintStream err, Path cwd, boolean debug) {
+    private static int execute(String name, Command command, List<String> args, CommandContext context, boolean debug) {
+        CommandLine commandLine;
         try {
-            int status = command.run(new CommandContext(args, in, out, err, cwd));
-            if (status == 0 && out.checkError()) {
-                err.println("bmswb " + name + ": cannot write the output: " + StandardOutput.reason(out));
-                return 1;
-            }
-            return status;
-        } catch (UsageException e) {
-            out.flush();
-            err.println("bmswb " + name + ": " + e.getMessage());
-            err.println("Try 'bmswb " + name + " --help'.");
-            return 2;
-        } catch (CommandFailure e) {
-            out.flush();
-            err.println("bmswb " + name + ": " + e.getMessage());
-            if (debug && e.getCause() != null) {
-                e.printStackTrace(err);
-            }
-            return 1;
-        } catch (Exception | LinkageError e) {
-            out.flush();
-            err.println("bmswb " + name + ": internal error: " + e);
+            commandLine = command.commandLine(context);
+        } catch (RuntimeException | LinkageError e) {
+            context.err().println("bmswb " + name + ": internal error: " + e);
             if (debug) {
-                e.printStackTrace(err);
+                e.printStackTrace(context.err());
             }
             return 1;
         }
-    }
-
-    private static boolean asksForHelp(List<String> args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("--help") || a.equals("-h")) {
-                return true;
-            }
+        int status = CommandRunner.run(name, commandLine, args, context, debug);
+        if (status == 0 && context.out().checkError()) {
+            context.err().println("bmswb " + name + ": cannot write the output: " + StandardOutput.reason(context.out()));
+            return 1;
         }
-        return false;
+        return status;
     }
 
     private static int unknownCommand(String name, PrintStream err) {
@@ -199,47 +203,60 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         return 2;
     }
 
-    private static void printHelp(Command command, PrintStream out) {
-        String help = command.help();
-        out.print(help);
-        if (!help.endsWith("\n")) {
-            out.println();
-        }
-    }
-
+    /** The command that runs for {@code name}, its component activated; empty when none is (or it cannot start). */
     private Optional<Command> find(String name) {
-        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE).map(Registered::command);
+        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE)
+                .map(r -> r.service().get());
     }
 
-    /** The usage: every installed command with its summary, sorted by name. */
-    String usage() {
-        Map<String, String> summaries = new TreeMap<>();
+    /** The usage: every installed command with the first line of its description, sorted by name. */
+    String usage(CommandContext context) {
+        StringBuilder usage = new StringBuilder(root(context).getUsageMessage(CommandLine.Help.Ansi.OFF));
+        return usage.toString();
+    }
+
+    /**
+     * {@code bmswb} as one picocli command with every installed command (and {@code completion})
+     * under it, built on demand: for the usage and the completion script, never for running one command.
+     */
+    CommandLine root(CommandContext context) {
+        CommandSpec spec = CommandSpec.create().name("bmswb");
+        spec.usageMessage()
+                .description("BMS Workbench: diagnostics for lithium battery management systems on CAN bus.",
+                        "Without a command, opens the workbench window.")
+                .commandListHeading("%nCommands:%n")
+                .footer("", "'bmswb COMMAND --help' shows a command's help.",
+                        "Exit status: 0 success, 1 failure, 2 usage error.");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("show this help; 'bmswb COMMAND --help' shows a command's help").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("show the version, the Java version and the operating system").build());
+        CommandLine root = new CommandLine(spec);
+        root.setUsageHelpWidth(CommandRunner.USAGE_WIDTH);
+        Map<String, CommandLine> byName = new TreeMap<>();
         for (Registered r : commands.values()) {
-            summaries.computeIfAbsent(r.name, n -> find(n).map(BmswbMain::summaryOf).orElse(""));
+            byName.computeIfAbsent(r.name, n -> find(n).map(c -> shown(n, c, context)).orElse(null));
         }
-        int width = summaries.keySet().stream().mapToInt(String::length).max().orElse(0);
-        StringBuilder s = new StringBuilder()
-                .append("Usage: bmswb [COMMAND] [OPTIONS] [ARGUMENTS]\n")
-                .append("BMS Workbench: diagnostics for lithium battery management systems on CAN bus.\n")
-                .append("Without a command, opens the workbench window.\n\n")
-                .append("Commands:\n");
-        if (summaries.isEmpty()) {
-            s.append("  (none installed)\n");
+        if (!byName.containsKey(CompletionCommand.NAME)) {
+            byName.put(CompletionCommand.NAME, CommandRunner.prepare(CompletionCommand.NAME,
+                    new CompletionCommand(() -> root(context)).commandLine(context), context));
         }
-        summaries.forEach((name, summary) -> s.append("  ").append(name)
-                .append(" ".repeat(width - name.length() + 3)).append(summary).append('\n'));
-        return s.append("\nOptions:\n")
-                .append("  -h, --help     show this help; 'bmswb COMMAND --help' shows a command's help\n")
-                .append("  --version      show the version\n\n")
-                .append("Exit status: 0 success, 1 failure, 2 usage error.\n")
-                .toString();
+        byName.forEach((name, commandLine) -> {
+            if (commandLine != null) {
+                root.addSubcommand(name, commandLine);
+            }
+        });
+        return root;
     }
 
-    private static String summaryOf(Command command) {
+    /** A command's command line as shown in the usage; a broken command is listed with what is wrong. */
+    private static CommandLine shown(String name, Command command, CommandContext context) {
         try {
-            return command.summary();
-        } catch (RuntimeException e) {
-            return "(no summary: " + e + ")";
+            return CommandRunner.prepare(name, command.commandLine(context), context);
+        } catch (RuntimeException | LinkageError e) {
+            CommandSpec broken = CommandSpec.create();
+            broken.usageMessage().description("(cannot be shown: " + e + ")");
+            return new CommandLine(broken);
         }
     }
 }

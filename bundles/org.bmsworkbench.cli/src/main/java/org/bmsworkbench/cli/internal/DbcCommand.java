@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.ProtocolRegistry;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -19,15 +19,13 @@ import org.bmsworkbench.cli.internal.dbc.DbcWriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** {@code bmswb dbc export}: a protocol's frame layouts as a DBC file. */
 @Component(name = "org.bmsworkbench.cli.dbc", service = Command.class)
 @CommandName("dbc")
 public final class DbcCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('p', "protocol", "ID")
-            .option('o', "output", "FILE.dbc");
-
     private final ProtocolRegistry registry;
 
     @Activate
@@ -36,51 +34,48 @@ public final class DbcCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "export a protocol's frames as a DBC file";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Dbc()).addSubcommand(new CommandLine(new Export(context)));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb dbc export --protocol ID -o FILE.dbc
-
-                Writes the frames of an installed protocol (sma, general-bms) as a Vector DBC
-                file for other CAN tools (CANdb++, SavvyCAN, cantools, canmatrix): each frame
-                with its 11-bit id, DLC and name, each signal little endian with start bit,
-                length, sign, factor, offset, range and unit. Comments (CM_) name the model key
-                of every signal. Alarms and warnings are 2-bit signals with the value table
-                0 none, 1 raised, 2 cleared, 3 invalid; a text (manufacturer, serial number) is
-                one 8-bit signal per ASCII character; the firmware version is two 8-bit
-                signals, major and minor; temperatures sent in K have offset -273.15, so the
-                DBC gives degrees Celsius. Not-available markers (0xFFFF, 0x8000, 0xFFFFFFFF)
-                lie outside each signal's range. The file is written in ISO-8859-1.
-
-                Options:
-                  -p, --protocol ID     the installed protocol to export (see bmswb protocols)
-                  -o, --output FILE     the DBC file to write (replaced if it exists)
-
-                Example:
-                  bmswb dbc export --protocol general-bms -o mg-master-lv.dbc
-
-                Exit status: 0; 2 for a usage error (unknown protocol, missing option);
-                1 when the protocol has no frame layouts or the file cannot be written.
-                """;
+    @CommandLine.Command(name = "dbc", description = {"export a protocol's frames as a DBC file",
+        "bmswb dbc export --protocol ID -o FILE.dbc writes the frames of an installed protocol as a Vector DBC file."})
+    static final class Dbc {
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        if (args.positionals().isEmpty()) {
-            throw new UsageException("missing ACTION (export)");
+    @CommandLine.Command(name = "export", description = {"write a protocol's frames as a DBC file",
+        "Writes the frames of an installed protocol (sma, general-bms) as a Vector DBC file for other CAN tools"
+                + " (CANdb++, SavvyCAN, cantools, canmatrix): each frame with its 11-bit id, DLC and name, each signal"
+                + " little endian with start bit, length, sign, factor, offset, range and unit. Comments (CM_) name the"
+                + " model key of every signal. Alarms and warnings are 2-bit signals with the value table 0 none,"
+                + " 1 raised, 2 cleared, 3 invalid; a text (manufacturer, serial number) is one 8-bit signal per ASCII"
+                + " character; the firmware version is two 8-bit signals, major and minor; temperatures sent in K have"
+                + " offset -273.15, so the DBC gives degrees Celsius. Not-available markers (0xFFFF, 0x8000, 0xFFFFFFFF)"
+                + " lie outside each signal's range. The file is written in ISO-8859-1."},
+            footer = {"", "Example:", "  bmswb dbc export --protocol general-bms -o mg-master-lv.dbc", "",
+                "Exit status: 0; 2 for a usage error (unknown protocol, missing option); 1 when the protocol has no"
+                        + " frame layouts or the file cannot be written."})
+    final class Export implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-p", "--protocol"}, paramLabel = "ID", required = true,
+                description = "the installed protocol to export (see bmswb protocols)")
+        private String protocol;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE.dbc", required = true,
+                description = "the DBC file to write (replaced if it exists)")
+        private String output;
+
+        Export(CommandContext context) {
+            this.context = context;
         }
-        String action = args.positionals().get(0);
-        if (!action.equals("export")) {
-            throw new UsageException("unknown action '" + action + "' (expected export)");
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return export(context, protocol, output);
         }
-        args.requirePositionals("ACTION");
-        String id = args.value("protocol").orElseThrow(() -> new UsageException("missing --protocol ID"));
-        String output = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE.dbc"));
+    }
+
+    private int export(CommandContext context, String id, String output) throws UsageException, CommandFailure {
         BmsProtocol protocol = ProtocolSelection.require(registry, id);
         List<FrameLayout> layouts = protocol.frameLayouts();
         if (layouts.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.bmsworkbench.cli.internal;
 
+import java.util.concurrent.Callable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -18,7 +19,6 @@ import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogParseException;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -32,19 +32,16 @@ import org.bmsworkbench.cli.internal.vreg.RegisterNumbers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code bmswb decode}: a CAN log file (or standard input) decoded into BMS model values. */
 @Component(name = "org.bmsworkbench.cli.decode", service = Command.class)
 @CommandName("decode")
 public final class DecodeCommand implements Command {
     static final String STDIN = "<stdin>";
-
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('p', "protocol", "ID")
-            .choice("format", OutputFormat.NAMES)
-            .option("device", "ADDR")
-            .flag("all")
-            .flag("strict");
 
     private final ProtocolRegistry registry;
 
@@ -54,57 +51,56 @@ public final class DecodeCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "decode a CAN log (candump -L, candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) into BMS values";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb decode [--protocol ID|auto] [--format table|jsonl|csv] [--device ADDR] [--all] [--strict] FILE|-
-
-                Decodes a CAN log into the BMS model's values, one message a line, in log order.
-                The log format is recognised from its content: candump -L, plain candump,
-                Vector ASC, Vector BLF, PEAK TRC (1.0 to 2.1), and the NMEA 2000 gateway logs
-                Yacht Devices RAW and canboat/Actisense CSV. CAN FD frames are kept.
-                FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -
-
-                Options:
-                  -p, --protocol ID|auto   the protocol to decode with (default auto: chosen from
-                                           the first frames; the choice is reported on stderr).
-                                           'bmswb protocols' lists the installed ones.
-                  --format table|jsonl|csv table (default) for reading, jsonl one JSON object a
-                                           message, csv one row a signal
-                  --device ADDR            the source address (80 or 0x50) of the MG Master LV on
-                                           a bus of many devices, when neither its address claim
-                                           nor its VREG traffic is in the log: its 127508 cell
-                                           instances are read as cell values (another maker's
-                                           claim still wins). Without it, and for every other
-                                           source, each instance is a battery of its own.
-                  --all                    also print frames no protocol decodes, as "unknown"
-                                           (all of them when no protocol is recognised)
-                  --strict                 stop at the first bad line or malformed frame;
-                                           by default each is reported on stderr and skipped
-
-                Exit status: 0 decoded (even with lines skipped, or a log without frames, which
-                is said on stderr), 1 unreadable log, bad line in strict mode, or no protocol
-                recognised (without --all), 2 usage error (e.g. unknown protocol).
-
-                Examples:
-                  bmswb decode capture.log
-                  bmswb decode --protocol sma --format jsonl capture.log > values.jsonl
-                  bmswb decode --format csv --all trace.asc
-                  bmswb decode --protocol nmea2000 --device 0x50 --format jsonl boat.log
-                """;
+    enum Format {
+        table, jsonl, csv
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        String file = args.requirePositionals("FILE").get(0);
-        String protocol = args.value("protocol", "auto");
-        String formatName = args.value("format", "table");
-        DeviceOption option = DeviceOption.of(args, false);
+    @CommandLine.Command(name = "decode", description = {
+        "decode a CAN log (candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) into BMS values",
+        "Decodes a CAN log into the BMS model's values, one message a line, in log order. The log format is recognised from its content: candump -L, plain candump, Vector ASC, Vector BLF, PEAK TRC (1.0 to 2.1), and the NMEA 2000 gateway logs Yacht Devices RAW and canboat/Actisense CSV. CAN FD frames are kept.",
+        "FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -",
+        "--device ADDR names the source address (80 or 0x50) of the MG Master LV on a bus of many devices, when neither its address claim nor its VREG traffic is in the log: its 127508 cell instances are read as cell values (another maker's claim still wins). Without it, and for every other source, each instance is a battery of its own."},
+            footer = {"", "Exit status: 0 decoded (even with lines skipped, or a log without frames, which is said on stderr), 1 unreadable log, bad line in strict mode, or no protocol recognised (without --all), 2 usage error (e.g. unknown protocol).", "", "Examples:", "  bmswb decode capture.log", "  bmswb decode --protocol sma --format jsonl capture.log > values.jsonl", "  bmswb decode --format csv --all trace.asc", "  bmswb decode --protocol nmea2000 --device 0x50 --format jsonl boat.log"})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-p", "--protocol"}, paramLabel = "ID|auto", description = {"the protocol to decode with"
+                + " (default auto: chosen from the first frames; the choice is reported on stderr). 'bmswb protocols'"
+                + " lists the installed ones."})
+        private String protocol = "auto";
+        @Option(names = "--format", paramLabel = "table|jsonl|csv",
+                description = "table (default) for reading, jsonl one JSON object a message, csv one row a signal")
+        private Format format = Format.table;
+        @Mixin
+        private DeviceOption.Address device;
+        @Option(names = "--all", description = "also print frames no protocol decodes, as \"unknown\" (all of them when"
+                + " no protocol is recognised)")
+        private boolean all;
+        @Option(names = "--strict", description = "stop at the first bad line or malformed frame; by default each is"
+                + " reported on stderr and skipped")
+        private boolean strict;
+        @Parameters(paramLabel = "FILE|-", description = "the log, or - for standard input")
+        private String file;
+
+        Run(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return run(context, this);
+        }
+    }
+
+    private int run(CommandContext context, Run o) throws UsageException, CommandFailure {
+        String file = o.file;
+        String protocol = o.protocol;
+        String formatName = o.format.name();
+        DeviceOption option = o.device.value();
         Integer device = option == null ? null : option.address();
         boolean auto = protocol.equals("auto");
         ProtocolChoice explicit = auto ? null : ProtocolSelection.withCompanions(registry, protocol);
@@ -120,7 +116,7 @@ public final class DecodeCommand implements Command {
             err.println("bmswb decode: " + protocol + " is decoded without its companion "
                     + String.join(", ", explicit.missingCompanions()) + ", which is not installed");
         }
-        CanLogReader.ProblemListener problems = args.has("strict") ? null
+        CanLogReader.ProblemListener problems = o.strict ? null
                 : problem -> err.println("bmswb decode: " + problem.getMessage() + " (skipped)");
         boolean stdin = file.equals("-");
         String sourceName = stdin ? STDIN : file;
@@ -138,7 +134,7 @@ public final class DecodeCommand implements Command {
                     noFrames(err, sourceName, reader.skippedLines());
                     return 0;
                 }
-                if (chosen.isEmpty() && !args.has("all")) {
+                if (chosen.isEmpty() && !o.all) {
                     throw new CommandFailure("no known protocol recognised in " + sourceName + " (installed: "
                             + ProtocolSelection.ids(installed) + ")");
                 }
@@ -152,7 +148,7 @@ public final class DecodeCommand implements Command {
                 }
                 source = outcome.reader();
             }
-            DecodePipeline pipeline = new DecodePipeline(chosen, format, context.out(), args.has("all"), device);
+            DecodePipeline pipeline = new DecodePipeline(chosen, format, context.out(), o.all, device);
             if (live != null) {
                 live.flushBeforeWaiting(pipeline);
             }

@@ -1,5 +1,6 @@
 package org.bmsworkbench.cli.internal;
 
+import java.util.concurrent.Callable;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.bmsworkbench.bms.network.DeviceTable;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -27,6 +27,10 @@ import org.bmsworkbench.cli.internal.live.StopSignal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bmswb devices}: what is on the bus. On a 29-bit bus it claims an address and asks every
@@ -36,11 +40,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.bmsworkbench.cli.devices", service = Command.class)
 @CommandName("devices")
 public final class DevicesCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('c', "connect", "URI")
-            .option("duration", "S")
-            .choice("format", "table", "jsonl")
-            .flag("listen-only");
     static final double DEFAULT_DURATION = 3;
     /** How long the address claim may take before the requests are given up. */
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
@@ -64,53 +63,49 @@ public final class DevicesCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "list the devices on the bus: address, maker, model, what they send";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb devices [--connect URI] [--duration S] [--format table|jsonl] [--listen-only]
-
-                Lists the devices on the bus. On NMEA 2000 (29-bit) the workbench first claims an
-                address of its own (ISO address claim, PGN 60928; it yields to any device with a
-                higher-priority NAME) and asks every device for its address claim and Product
-                Information (ISO Requests for PGN 60928 and 126996), then listens for --duration
-                seconds: address, NAME, manufacturer, device class and function, model, software,
-                serial, the PGNs each sent, when it was last seen; the workbench's own entry is
-                marked self. With --listen-only nothing is sent: only what the devices send by
-                themselves is listed. On an 11-bit bus (SMA, General BMS) devices have no address:
-                the BMS (0x351-0x35F, 0x370-0x381) and an inverter (0x305-0x30F, as a Sunny Island
-                or a Victron GX sends them) are listed by role with their CAN ids.
-
-                Options:
-                  -c, --connect URI     where to connect (default sim:)
-                  --duration S          how long to listen (default 3 s)
-                  --format table|jsonl  table (default), or one JSON object per device:
-                                        {"address":80,"name":"0x...","manufacturer_code":1160,
-                                         "manufacturer":"MG Energy Systems","device_class":35,
-                                         "device_function":170,"model":"...","software":"...",
-                                         "serial":"...","pgns":[60928,127506,127508],
-                                         "last_seen":1600000000.5,"self":false,"role":"bms"}
-                  --listen-only         send nothing (no address claim, no requests)
-
-                Exit status: 0; 1 cannot connect; 2 usage error or a URI that cannot be used.
-
-                Examples:
-                  bmswb devices --connect 'sim:?protocol=nmea2000&scenario=network'
-                  bmswb devices --connect slcan:/dev/ttyACM0?bitrate=250000 --format jsonl
-                """;
+    enum Format {
+        table, jsonl
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        String uri = LiveOptions.uri(args, false);
-        double duration = args.has("duration") ? LiveOptions.duration(args) : DEFAULT_DURATION;
-        boolean jsonl = args.value("format", "table").equals("jsonl");
-        boolean listenOnly = args.has("listen-only");
+    @CommandLine.Command(name = "devices", description = {
+        "list the devices on the bus: address, maker, model, what they send",
+        "Lists the devices on the bus. On NMEA 2000 (29-bit) the workbench first claims an address of its own (ISO address claim, PGN 60928; it yields to any device with a higher-priority NAME) and asks every device for its address claim and Product Information (ISO Requests for PGN 60928 and 126996), then listens for --duration seconds: address, NAME, manufacturer, device class and function, model, software, serial, the PGNs each sent, when it was last seen; the workbench's own entry is marked self. With --listen-only nothing is sent: only what the devices send by themselves is listed. On an 11-bit bus (SMA, General BMS) devices have no address: the BMS (0x351-0x35F, 0x370-0x381) and an inverter (0x305-0x30F, as a Sunny Island or a Victron GX sends them) are listed by role with their CAN ids."},
+            footer = {"", "Exit status: 0; 1 cannot connect; 2 usage error or a URI that cannot be used.", "", "Examples:", "  bmswb devices --connect 'sim:?protocol=nmea2000&scenario=network'", "  bmswb devices --connect slcan:/dev/ttyACM0?bitrate=250000 --format jsonl"})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "where to connect (default sim:)")
+        private String connect;
+        @Option(names = "--duration", paramLabel = "S", description = "how long to listen (default 3 s)")
+        private String duration;
+        @Option(names = "--format", paramLabel = "table|jsonl", description = {"table (default), or one JSON object per"
+                + " device: {\"address\":80,\"name\":\"0x...\",\"manufacturer_code\":1160,\"manufacturer\":\"MG Energy"
+                + " Systems\",\"device_class\":35,\"device_function\":170,\"model\":\"...\",\"software\":\"...\","
+                + "\"serial\":\"...\",\"pgns\":[60928,127506,127508],\"last_seen\":1600000000.5,\"self\":false,"
+                + "\"role\":\"bms\"}"})
+        private Format format = Format.table;
+        @Option(names = "--listen-only", description = "send nothing (no address claim, no requests)")
+        private boolean listenOnly;
+
+        Run(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return run(context, this);
+        }
+    }
+
+    private int run(CommandContext context, Run o) throws UsageException, CommandFailure {
+        String uri = LiveOptions.uri(o.connect, false);
+        double duration = o.duration != null ? LiveOptions.duration(o.duration) : DEFAULT_DURATION;
+        boolean jsonl = o.format == Format.jsonl;
+        boolean listenOnly = o.listenOnly;
         try (StopSignal stop = StopSignal.afterOrOnShutdown(duration);
                 LiveConnection live = LiveConnection.open(connections, uri);
                 DeviceTable table = networks.follow(live.connection())) {

@@ -3,7 +3,6 @@ package org.bmsworkbench.cli.internal;
 import java.util.stream.Collectors;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.ProtocolRegistry;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.UsageException;
 
 /** Options the live commands share: {@code --connect}, {@code --duration}, {@code --protocol}. */
@@ -14,22 +13,29 @@ final class LiveOptions {
     private LiveOptions() {
     }
 
-    /** {@code --duration S} in seconds, positive; infinite when absent. */
-    static double duration(Arguments args) throws UsageException {
-        double duration = args.doubleValue("duration", Double.POSITIVE_INFINITY);
-        if (!(duration > 0)) {
-            throw new UsageException("--duration: expected a positive number of seconds, got '"
-                    + args.value("duration", "") + "'");
+    /** {@code --duration S} (null when absent) in seconds, positive; infinite when absent. */
+    static double duration(String text) throws UsageException {
+        if (text == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double duration;
+        try {
+            duration = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            duration = Double.NaN;
+        }
+        if (!(duration > 0) || Double.isInfinite(duration)) {
+            throw new UsageException("--duration: expected a positive number of seconds, got '" + text + "'");
         }
         return duration;
     }
 
-    /** {@code --connect URI}: required, or {@link #DEFAULT_URI} when {@code required} is false. */
-    static String uri(Arguments args, boolean required) throws UsageException {
-        if (required && !args.has("connect")) {
+    /** {@code --connect URI} (null when absent): required, or {@link #DEFAULT_URI} when {@code required} is false. */
+    static String uri(String value, boolean required) throws UsageException {
+        if (required && value == null) {
             throw new UsageException("missing --connect URI (e.g. --connect sim: or --connect slcan:/dev/ttyACM0)");
         }
-        String uri = args.value("connect", DEFAULT_URI);
+        String uri = value == null ? DEFAULT_URI : value;
         if (uri.isBlank()) {
             throw new UsageException("--connect: empty URI");
         }
@@ -37,8 +43,8 @@ final class LiveOptions {
     }
 
     /** {@code auto}, or an installed protocol's id; otherwise a usage error naming those installed. */
-    static String protocol(Arguments args, ProtocolRegistry registry) throws UsageException {
-        String protocol = args.value("protocol", "auto");
+    static String protocol(String value, ProtocolRegistry registry) throws UsageException {
+        String protocol = value == null ? "auto" : value;
         if (!protocol.equals("auto") && registry.find(protocol).isEmpty()) {
             String installed = registry.protocols().stream().map(BmsProtocol::id).collect(Collectors.joining(", "));
             throw new UsageException("unknown protocol '" + protocol + "' (installed: "

@@ -1,5 +1,6 @@
 package org.bmsworkbench.cli.internal;
 
+import java.util.concurrent.Callable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.Subscription;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -40,6 +40,10 @@ import org.bmsworkbench.cli.internal.live.Terminal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bmswb monitor}: a live connection decoded into the BMS model. In a terminal a table of
@@ -49,13 +53,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.bmsworkbench.cli.monitor", service = Command.class)
 @CommandName("monitor")
 public final class MonitorCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('c', "connect", "URI")
-            .option('p', "protocol", "ID")
-            .choice("format", "table", "jsonl")
-            .option("duration", "S")
-            .option("device", "ADDR")
-            .flag("listen-only");
     /** 4 redraws a second: under the 5 Hz a terminal user can follow. */
     static final long REDRAW_MILLIS = 250;
     /** Output is written and flushed at least this often in line mode. */
@@ -85,62 +82,53 @@ public final class MonitorCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "live decoded values from a connection (default sim:)";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb monitor [--connect URI] [--protocol ID|auto] [--format table|jsonl] [--duration S]
-
-                Connects, decodes what the BMS sends and shows it live until --duration ends or
-                Ctrl-C. In a terminal, --format table redraws a table of every key (group, key,
-                value with unit, age) under a status line (URI, protocol, connection state,
-                frames/s, bus load, errors) about four times a second. When the output is not a
-                terminal it prints lines instead: the table format with only the keys whose
-                value changed, or with --format jsonl one JSON object a decoded message, exactly
-                as 'bmswb decode --format jsonl'. Connection state changes (RECONNECTING …) and
-                the auto-detected protocol are reported on stderr. BMSWB_TERMINAL=1 or 0 forces
-                the redrawn table or lines.
-
-                Options:
-                  -c, --connect URI       where to connect (default sim:, the simulated MG
-                                          Master LV), e.g. slcan:/dev/ttyACM0,
-                                          socketcand://host:29536/can0, sim:?protocol=sma
-                  -p, --protocol ID|auto  the protocol to decode with (default auto: detected
-                                          from the frames; 'bmswb protocols' lists them)
-                  --format table|jsonl    table (default) or jsonl
-                  --duration S            stop after S seconds (default: until Ctrl-C)
-                  --device ADDR[:N]       on a bus of many devices (NMEA 2000), the BMS whose
-                                          values the table shows: its source address (decimal
-                                          or 0x hex), and for a sender of several batteries the
-                                          instance N. Default: the MG Master LV when one is
-                                          identified, else the only battery sender; when several
-                                          could be the one, none, and stderr says so
-                  --listen-only           accepted for symmetry: monitor never transmits
-
-                Exit status: 0 stopped by --duration, Ctrl-C or the end of a finite source;
-                1 cannot connect (within 10 s) or the connection failed; 2 usage error, and
-                a URI that cannot be used (malformed, rejected by its transport, a scheme with
-                no transport installed), said in one line.
-
-                Examples:
-                  bmswb monitor
-                  bmswb monitor --connect 'sim:?scenario=high-temperature&speed=10'
-                  bmswb monitor --connect slcan:/dev/ttyACM0 --format jsonl --duration 60 > values.jsonl
-                """;
+    enum Format {
+        table, jsonl
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        String uri = LiveOptions.uri(args, false);
-        String protocol = LiveOptions.protocol(args, registry);
-        double duration = LiveOptions.duration(args);
-        DeviceOption device = DeviceOption.of(args, true);
-        boolean jsonl = args.value("format", "table").equals("jsonl");
+    @CommandLine.Command(name = "monitor", description = {
+        "live decoded values from a connection (default sim:)",
+        "Connects, decodes what the BMS sends and shows it live until --duration ends or Ctrl-C. In a terminal, --format table redraws a table of every key (group, key, value with unit, age) under a status line (URI, protocol, connection state, frames/s, bus load, errors) about four times a second. When the output is not a terminal it prints lines instead: the table format with only the keys whose value changed, or with --format jsonl one JSON object a decoded message, exactly as 'bmswb decode --format jsonl'. Connection state changes (RECONNECTING …) and the auto-detected protocol are reported on stderr. BMSWB_TERMINAL=1 or 0 forces the redrawn table or lines.",
+        "--device: on a bus of many devices (NMEA 2000), the BMS whose values the table shows. Default: the MG Master LV when one is identified, else the only battery sender; when several could be the one, none, and stderr says so."},
+            footer = {"", "Exit status: 0 stopped by --duration, Ctrl-C or the end of a finite source; 1 cannot connect (within 10 s) or the connection failed; 2 usage error, and a URI that cannot be used (malformed, rejected by its transport, a scheme with no transport installed), said in one line.", "", "Examples:", "  bmswb monitor", "  bmswb monitor --connect 'sim:?scenario=high-temperature&speed=10'", "  bmswb monitor --connect slcan:/dev/ttyACM0 --format jsonl --duration 60 > values.jsonl"})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "where to connect (default sim:, the"
+                + " simulated MG Master LV), e.g. slcan:/dev/ttyACM0, socketcand://host:29536/can0, sim:?protocol=sma")
+        private String connect;
+        @Option(names = {"-p", "--protocol"}, paramLabel = "ID|auto", description = "the protocol to decode with"
+                + " (default auto: detected from the frames; 'bmswb protocols' lists them)")
+        private String protocol;
+        @Option(names = "--format", paramLabel = "table|jsonl", description = "table (default) or jsonl")
+        private Format format = Format.table;
+        @Option(names = "--duration", paramLabel = "S", description = "stop after S seconds (default: until Ctrl-C)")
+        private String duration;
+        @Mixin
+        private DeviceOption.AddressAndInstance device;
+        @Option(names = "--listen-only", description = "accepted for symmetry: monitor never transmits")
+        private boolean listenOnly;
+
+        Run(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return run(context, this);
+        }
+    }
+
+    private int run(CommandContext context, Run o) throws UsageException, CommandFailure {
+        String uri = LiveOptions.uri(o.connect, false);
+        String protocol = LiveOptions.protocol(o.protocol, registry);
+        double duration = LiveOptions.duration(o.duration);
+        DeviceOption device = o.device.value();
+        boolean jsonl = o.format == Format.jsonl;
         boolean screen = !jsonl && interactive.getAsBoolean();
 
         BlockingQueue<DecodedMessage> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);

@@ -6,13 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.ProtocolRegistry;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
@@ -21,14 +21,13 @@ import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** {@code bmswb protocols}: the installed protocols. */
 @Component(name = "org.bmsworkbench.cli.protocols", service = Command.class)
 @CommandName("protocols")
 public final class ProtocolsCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser().choice("format", "table", "jsonl")
-            .flag("watch").option("duration", "SECONDS");
-
     private final ProtocolRegistry registry;
 
     @Activate
@@ -37,53 +36,55 @@ public final class ProtocolsCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "list the installed protocols";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb protocols [--format table|jsonl] [--watch [--duration S]]
-
-                Lists the installed BMS protocols: id (what --protocol takes), name, and how many
-                messages and model keys each decodes. A protocol bundle dropped into plugins/
-                appears here once it is started.
-
-                Options:
-                  --format table|jsonl  table (default), or one JSON object a protocol:
-                                        {"id":"ID","label":"NAME","messages":N,"signals":N}
-                  --watch               after the list, keep running and print a line each time a
-                                        protocol arrives (+) or leaves (-), e.g. when a bundle is
-                                        dropped into or removed from plugins/; stop with Ctrl-C
-                  --duration S          with --watch, stop after S seconds
-
-                Exit status: 0, or 2 for a usage error.
-                """;
+    enum Format {
+        table, jsonl
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        if (args.has("duration") && !args.has("watch")) {
-            throw new UsageException("--duration needs --watch");
+    @CommandLine.Command(name = "protocols", description = {"list the installed protocols",
+        "Lists the installed BMS protocols: id (what --protocol takes), name, and how many messages and model keys"
+                + " each decodes. A protocol bundle dropped into plugins/ appears here once it is started."},
+            footer = {"", "Exit status: 0, or 2 for a usage error."})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = "--format", paramLabel = "table|jsonl", description = {"table (default), or one JSON object a"
+                + " protocol: {\"id\":\"ID\",\"label\":\"NAME\",\"messages\":N,\"signals\":N}"})
+        private Format format = Format.table;
+        @Option(names = "--watch", description = "after the list, keep running and print a line each time a protocol"
+                + " arrives (+) or leaves (-), e.g. when a bundle is dropped into or removed from plugins/; stop with Ctrl-C")
+        private boolean watch;
+        @Option(names = "--duration", paramLabel = "S", description = "with --watch, stop after S seconds")
+        private Double duration;
+
+        Run(CommandContext context) {
+            this.context = context;
         }
-        double duration = args.doubleValue("duration", Double.POSITIVE_INFINITY);
-        if (!(duration > 0)) {
-            throw new UsageException("--duration: expected a positive number of seconds");
-        }
-        if (!args.has("watch")) {
-            list(context, args);
+
+        @Override
+        public Integer call() throws UsageException {
+            if (duration != null && !watch) {
+                throw new UsageException("--duration needs --watch");
+            }
+            double seconds = duration == null ? Double.POSITIVE_INFINITY : duration;
+            if (!(seconds > 0)) {
+                throw new UsageException("--duration: expected a positive number of seconds");
+            }
+            if (!watch) {
+                list(context, format);
+                return 0;
+            }
+            BlockingQueue<List<BmsProtocol>> changes = new LinkedBlockingQueue<>();
+            try (Subscription s = registry.onChange(changes::add)) {
+                list(context, format);
+                context.out().flush();
+                watch(context.out(), changes, seconds);
+            }
             return 0;
         }
-        BlockingQueue<List<BmsProtocol>> changes = new LinkedBlockingQueue<>();
-        try (Subscription s = registry.onChange(changes::add)) {
-            list(context, args);
-            context.out().flush();
-            watch(context.out(), changes, duration);
-        }
-        return 0;
     }
 
     /** Prints "+ id (label)" and "- id" lines as the installed set changes, until the duration ends. */
@@ -127,10 +128,10 @@ public final class ProtocolsCommand implements Command {
         return m;
     }
 
-    private void list(CommandContext context, Arguments args) {
+    private void list(CommandContext context, Format format) {
         List<BmsProtocol> protocols = registry.protocols();
         PrintStream out = context.out();
-        if (args.value("format", "table").equals("jsonl")) {
+        if (format == Format.jsonl) {
             TextBuffer line = new TextBuffer(256);
             for (BmsProtocol p : protocols) {
                 line.clear();

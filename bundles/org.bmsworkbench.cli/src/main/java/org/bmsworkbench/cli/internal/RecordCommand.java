@@ -1,5 +1,6 @@
 package org.bmsworkbench.cli.internal;
 
+import java.util.concurrent.Callable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
@@ -18,7 +19,6 @@ import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.can.log.CanLogWriter;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -30,6 +30,10 @@ import org.bmsworkbench.cli.internal.live.RotatingLogWriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bmswb record}: the raw frames of a connection written to a candump {@code -L}, ASC, TRC or BLF log
@@ -40,11 +44,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.bmsworkbench.cli.record", service = Command.class)
 @CommandName("record")
 public final class RecordCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('c', "connect", "URI")
-            .option('o', "output", "FILE")
-            .option("duration", "S")
-            .option("rotate-size", "SIZE");
     /** The log is flushed at least this often: a killed recorder loses less than a second. */
     static final long FLUSH_MILLIS = 500;
     private static final int QUEUE_CAPACITY = 1 << 18;
@@ -63,57 +62,47 @@ public final class RecordCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "record the raw frames of a connection to a candump -L, ASC, TRC or BLF log";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb record --connect URI [--duration S] [--rotate-size SIZE] -o FILE.log|FILE.asc|FILE.trc|FILE.blf
+    @CommandLine.Command(name = "record", description = {
+        "record the raw frames of a connection to a candump -L, ASC, TRC or BLF log",
+        "Records every frame of the connection, received and sent, to FILE as it arrives: Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf, candump -L otherwise. Runs until --duration ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were recorded. The file is flushed twice a second and only ever holds whole lines (a BLF file whole containers): a recorder killed at any moment leaves a log that decodes, missing at most its last second (an ASC log then lacks its 'End TriggerBlock' line, a BLF log its header's counts, which readers accept). FILE is replaced if it exists. With --rotate-size, a new file is started once one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log, FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own. When the connection replays a log or snapshot (replay:, snapshot:), the end of it is said with the frames replayed per second."},
+            footer = {"", "Exit status: 0 recorded; 1 cannot write FILE, cannot connect (within 10 s) or the connection failed; 2 usage error (missing --connect or -o), and a URI that cannot be used (malformed, a scheme with no transport), said in one line.", "", "Examples:", "  bmswb record --connect sim: --duration 60 -o bench.log", "  bmswb record --connect slcan:/dev/ttyACM0 -o field-test.asc", "  bmswb record --connect slcan:/dev/ttyACM0 --rotate-size 100M -o day.log", "  bmswb record --connect 'replay:day.log?speed=max' -o day.asc"})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
 
-                Records every frame of the connection, received and sent, to FILE as it arrives:
-                Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf,
-                candump -L otherwise. Runs until --duration
-                ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were
-                recorded. The file is flushed twice a second and only ever holds whole lines (a
-                BLF file whole containers): a recorder killed at any moment leaves a log that
-                decodes, missing at most its last second (an ASC log then lacks its
-                'End TriggerBlock' line, a BLF log its header's counts, which readers accept).
-                FILE is replaced if it exists. With --rotate-size, a new file is started once
-                one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log,
-                FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own.
-                When the connection replays a log or snapshot (replay:, snapshot:), the end
-                of it is said with the frames replayed per second.
+        @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "where to record from, e.g. sim:,"
+                + " slcan:/dev/ttyACM0, socketcand://host:29536/can0 (required)")
+        private String connect;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "the log to write (required):"
+                + " FILE.log|FILE.asc|FILE.trc|FILE.blf")
+        private String output;
+        @Option(names = "--duration", paramLabel = "S", description = "stop after S seconds (default: until Ctrl-C)")
+        private String duration;
+        @Option(names = "--rotate-size", paramLabel = "SIZE", description = "start a new file every SIZE bytes: 100M,"
+                + " 512K, 1G (K, M, G = 1024, 1024², 1024³; at least 64K)")
+        private String rotateSize;
 
-                Options:
-                  -c, --connect URI   where to record from, e.g. sim:, slcan:/dev/ttyACM0,
-                                      socketcand://host:29536/can0 (required)
-                  -o, --output FILE   the log to write (required)
-                  --duration S        stop after S seconds (default: until Ctrl-C)
-                  --rotate-size SIZE  start a new file every SIZE bytes: 100M, 512K, 1G
-                                      (K, M, G = 1024, 1024², 1024³; at least 64K)
+        Run(CommandContext context) {
+            this.context = context;
+        }
 
-                Exit status: 0 recorded; 1 cannot write FILE, cannot connect (within 10 s) or the
-                connection failed; 2 usage error (missing --connect or -o), and a URI that
-                cannot be used (malformed, a scheme with no transport), said in one line.
-
-                Examples:
-                  bmswb record --connect sim: --duration 60 -o bench.log
-                  bmswb record --connect slcan:/dev/ttyACM0 -o field-test.asc
-                  bmswb record --connect slcan:/dev/ttyACM0 --rotate-size 100M -o day.log
-                  bmswb record --connect 'replay:day.log?speed=max' -o day.asc
-                """;
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return run(context, this);
+        }
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        String uri = LiveOptions.uri(args, true);
-        String file = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE"));
-        double duration = LiveOptions.duration(args);
-        long rotateBytes = rotateSize(args);
+    private int run(CommandContext context, Run o) throws UsageException, CommandFailure {
+        String uri = LiveOptions.uri(o.connect, true);
+        if (o.output == null) {
+            throw new UsageException("missing -o FILE");
+        }
+        String file = o.output;
+        double duration = LiveOptions.duration(o.duration);
+        long rotateBytes = rotateSize(o.rotateSize);
         Path path = context.resolve(file);
         if (Files.isDirectory(path)) {
             throw new CommandFailure("cannot write " + file + ": is a directory");
@@ -163,8 +152,7 @@ public final class RecordCommand implements Command {
         return 0;
     }
 
-    private static long rotateSize(Arguments args) throws UsageException {
-        String size = args.value("rotate-size").orElse(null);
+    private static long rotateSize(String size) throws UsageException {
         if (size == null) {
             return 0;
         }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.bms.SignalDescriptor;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
@@ -17,15 +17,13 @@ import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** {@code bmswb signals}: the model keys, all or those one protocol fills. */
 @Component(name = "org.bmsworkbench.cli.signals", service = Command.class)
 @CommandName("signals")
 public final class SignalsCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('p', "protocol", "ID")
-            .choice("format", "table", "jsonl");
-
     private final ProtocolRegistry registry;
 
     @Activate
@@ -34,33 +32,39 @@ public final class SignalsCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "list the BMS model's keys (signal catalogue)";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb signals [--protocol ID] [--format table|jsonl]
-
-                Lists the keys of the BMS model with unit, kind, group and label: the standard
-                catalogue plus the keys installed protocols add, sorted by key. With --protocol,
-                only the keys that protocol fills, as the catalogue describes them.
-
-                Options:
-                  -p, --protocol ID     only the keys of this installed protocol
-                  --format table|jsonl  table (default), or one JSON object a key:
-                                        {"key":"pack.voltage","unit":"V","kind":"number",...}
-
-                Exit status: 0, or 2 for a usage error (e.g. unknown protocol).
-                """;
+    enum Format {
+        table, jsonl
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        Optional<String> protocol = args.value("protocol");
+    @CommandLine.Command(name = "signals", description = {"list the BMS model's keys (signal catalogue)",
+        "Lists the keys of the BMS model with unit, kind, group and label: the standard catalogue plus the keys"
+                + " installed protocols add, sorted by key. With --protocol, only the keys that protocol fills, as the"
+                + " catalogue describes them."},
+            footer = {"", "Exit status: 0, or 2 for a usage error (e.g. unknown protocol)."})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-p", "--protocol"}, paramLabel = "ID", description = "only the keys of this installed protocol")
+        private String protocol;
+        @Option(names = "--format", paramLabel = "table|jsonl", description = "table (default), or one JSON object a"
+                + " key: {\"key\":\"pack.voltage\",\"unit\":\"V\",\"kind\":\"number\",...}")
+        private Format format = Format.table;
+
+        Run(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException {
+            return run(context, Optional.ofNullable(protocol), format);
+        }
+    }
+
+    private int run(CommandContext context, Optional<String> protocol, Format format) throws UsageException {
         List<SignalDescriptor> signals = registry.signals();
         if (protocol.isPresent()) {
             // the catalogue's descriptors (units checked, standard labels) of the keys the protocol fills
@@ -69,7 +73,7 @@ public final class SignalsCommand implements Command {
             signals = signals.stream().filter(d -> keys.contains(d.key())).toList();
         }
         PrintStream out = context.out();
-        if (args.value("format", "table").equals("jsonl")) {
+        if (format == Format.jsonl) {
             TextBuffer line = new TextBuffer(512);
             for (SignalDescriptor d : signals) {
                 line.clear();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,6 @@ import org.bmsworkbench.bms.network.BusPresence;
 import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.Connections;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -39,17 +39,15 @@ import org.bmsworkbench.cli.internal.vreg.RegisterText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code bmswb vreg list|read|write}: the VREG catalogue, and registers read and written over a connection. */
 @Component(name = "org.bmsworkbench.cli.vreg", service = Command.class)
 @CommandName("vreg")
 public final class VregCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('c', "connect", "URI")
-            .option("node", "ADDR")
-            .option("device", "ADDR")
-            .flag("listen-only")
-            .flag('y', "yes");
     /** How long a BMS without --device is looked for on the bus. */
     static final Duration LOCATE_WAIT = Duration.ofSeconds(4);
 
@@ -77,78 +75,119 @@ public final class VregCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "the VREG register catalogue; read and write registers of a BMS";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Vreg()).addSubcommand(new CommandLine(new ListRun(context)))
+                .addSubcommand(new CommandLine(new ReadRun(context))).addSubcommand(new CommandLine(new WriteRun(context)));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb vreg list
-                       bmswb vreg read [--connect URI] [--device ADDR] REG...
-                       bmswb vreg write [--connect URI] [--device ADDR] [--yes] REG VALUE
+    private static final String EXIT = "Exit status: 0 done; 1 a register could not be read, a write was refused (by"
+            + " the catalogue, by the BMS with its ACK code, or not confirmed at the prompt) or not confirmed by the BMS,"
+            + " cannot connect; 2 usage error, and a URI that cannot be used, said in one line.";
+    private static final String REG = "REG is a register id in hex (0x0FFF) or decimal (4095)";
 
-                list   the registers of the catalogue (MG Master LV guide 1.5.4.2): id, name, model
-                       keys, type, unit, access (R or RW), when the BMS broadcasts it (periodic,
-                       on change), and the range a write may carry.
-                read   reads each register from the BMS and prints id, name, value with unit and
-                       label, and the raw bytes in hex; a register that fails shows why (no answer,
-                       the ACK code in words).
-                write  checks VALUE against the catalogue (read-only, range) before anything is
-                       sent, reads the current value, asks 'write 0x0374 sync_group: 0 → 2? [y/N]'
-                       on stderr (answered on stdin) unless --yes, writes, and prints the value the
-                       BMS confirmed or read back.
-
-                REG is a register id in hex (0x0FFF) or decimal (4095); VALUE is in the register's
-                unit (settings are whole numbers, e.g. 2).
-
-                Options:
-                  -c, --connect URI   where the BMS is (default sim:); VREG travels on an NMEA 2000
-                                      bus, e.g. 'sim:?protocol=nmea2000', slcan:/dev/ttyACM0
-                  --device ADDR       the BMS's address, 0x50 or 80 (--node is the same). Default:
-                                      the MG Master LV found on the bus: the workbench claims an
-                                      address of its own, asks every device for its address
-                                      claim and takes the one with manufacturer code 1160 (or
-                                      identified by its traffic) within 4 s; several or none is
-                                      an error that says so
-                  --listen-only       refused: read and write send requests
-                  -y, --yes           write without asking
-
-                Exit status: 0 done; 1 a register could not be read, a write was refused (by the
-                catalogue, by the BMS with its ACK code, or not confirmed at the prompt) or not
-                confirmed by the BMS, cannot connect; 2 usage error, and a URI that cannot be
-                used, said in one line.
-
-                Examples:
-                  bmswb vreg list
-                  bmswb vreg read --connect 'sim:?protocol=nmea2000' 0x0102 0x0FFF 0x0371
-                  bmswb vreg write --connect 'sim:?protocol=nmea2000' 0x0374 2
-                """;
+    @CommandLine.Command(name = "vreg", description = {"the VREG register catalogue; read and write registers of a BMS",
+        "bmswb vreg list · vreg read [--connect URI] [--device ADDR] REG... · vreg write [--connect URI]"
+                + " [--device ADDR] [--yes] REG VALUE; 'bmswb vreg COMMAND --help' says more."},
+            footer = {"", EXIT, "", "Examples:", "  bmswb vreg list",
+                "  bmswb vreg read --connect 'sim:?protocol=nmea2000' 0x0102 0x0FFF 0x0371",
+                "  bmswb vreg write --connect 'sim:?protocol=nmea2000' 0x0374 2"})
+    static final class Vreg {
     }
 
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        List<String> positionals = args.positionals();
-        if (positionals.isEmpty()) {
-            throw new UsageException("missing ACTION (list, read or write)");
+    /** Where the BMS is: the options read and write share. */
+    static final class Target {
+        @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "where the BMS is (default sim:); VREG"
+                + " travels on an NMEA 2000 bus, e.g. 'sim:?protocol=nmea2000', slcan:/dev/ttyACM0")
+        private String connect;
+        @Mixin
+        private DeviceOption.Address device;
+        @Option(names = "--node", paramLabel = "ADDR", description = "the same as --device")
+        private String node;
+        @Option(names = "--listen-only", description = "refused: read and write send requests")
+        private boolean listenOnly;
+    }
+
+    private static final String DEVICE = "--device: the BMS's address, 0x50 or 80. Default: the MG Master LV found on"
+            + " the bus: the workbench claims an address of its own, asks every device for its address claim and takes"
+            + " the one with manufacturer code 1160 (or identified by its traffic) within 4 s; several or none is an"
+            + " error that says so.";
+
+    @CommandLine.Command(name = "list", description = {"list the registers of the catalogue",
+        "The registers of the catalogue (MG Master LV guide 1.5.4.2): id, name, model keys, type, unit, access (R or RW),"
+                + " when the BMS broadcasts it (periodic, on change), and the range a write may carry."},
+            footer = {"", EXIT})
+    final class ListRun implements Callable<Integer> {
+        private final CommandContext context;
+
+        ListRun(CommandContext context) {
+            this.context = context;
         }
-        try {
-            return switch (positionals.get(0)) {
-                case "list" -> list(context, args);
-                case "read" -> read(context, args);
-                case "write" -> write(context, args);
-                default -> throw new UsageException("unknown action '" + positionals.get(0)
-                        + "' (expected list, read or write)");
-            };
-        } catch (LiveConnection.UnusableUri e) {
-            context.err().println("bmswb vreg: " + e.getMessage());
-            return 2;
+
+        @Override
+        public Integer call() {
+            return list(context);
         }
     }
 
-    private int list(CommandContext context, Arguments args) throws UsageException {
-        args.requirePositionals("ACTION");
+    @CommandLine.Command(name = "read", description = {"read registers from the BMS",
+        "Reads each register from the BMS and prints id, name, value with unit and label, and the raw bytes in hex;"
+                + " a register that fails shows why (no answer, the ACK code in words). " + REG + ".", DEVICE},
+            footer = {"", EXIT})
+    final class ReadRun implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private Target target;
+        @Parameters(paramLabel = "REG", arity = "1..*", description = "the registers to read")
+        private List<String> registers;
+
+        ReadRun(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            try {
+                return read(context, target, registers);
+            } catch (LiveConnection.UnusableUri e) {
+                context.err().println("bmswb vreg: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @CommandLine.Command(name = "write", description = {"write a setting to the BMS",
+        "Checks VALUE against the catalogue (read-only, range) before anything is sent, reads the current value, asks"
+                + " 'write 0x0374 sync_group: 0 → 2? [y/N]' on stderr (answered on stdin) unless --yes, writes, and"
+                + " prints the value the BMS confirmed or read back. " + REG + "; VALUE is in the register's unit"
+                + " (settings are whole numbers, e.g. 2).", DEVICE},
+            footer = {"", EXIT})
+    final class WriteRun implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private Target target;
+        @Option(names = {"-y", "--yes"}, description = "write without asking")
+        private boolean yes;
+        @Parameters(index = "0", paramLabel = "REG", description = "the register")
+        private String register;
+        @Parameters(index = "1", paramLabel = "VALUE", description = "the value, in the register's unit")
+        private String value;
+
+        WriteRun(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            try {
+                return write(context, target, yes, register, value);
+            } catch (LiveConnection.UnusableUri e) {
+                context.err().println("bmswb vreg: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    private int list(CommandContext context) {
         TextTable table = new TextTable(RegisterText.listHeader());
         for (RegisterInfo r : access.catalogue().registers()) {
             table.row(RegisterText.listRow(r));
@@ -157,14 +196,10 @@ public final class VregCommand implements Command {
         return 0;
     }
 
-    private int read(CommandContext context, Arguments args)
+    private int read(CommandContext context, Target args, List<String> regs)
             throws UsageException, CommandFailure, LiveConnection.UnusableUri {
-        List<String> positionals = args.positionals();
-        if (positionals.size() < 2) {
-            throw new UsageException("missing REG");
-        }
         List<Integer> registers = new ArrayList<>();
-        for (String reg : positionals.subList(1, positionals.size())) {
+        for (String reg : regs) {
             registers.add(RegisterNumbers.register(reg));
         }
         checkSending(args);
@@ -196,11 +231,10 @@ public final class VregCommand implements Command {
         return 0;
     }
 
-    private int write(CommandContext context, Arguments args)
+    private int write(CommandContext context, Target args, boolean yes, String reg, String text)
             throws UsageException, CommandFailure, LiveConnection.UnusableUri {
-        List<String> positionals = args.requirePositionals("ACTION", "REG", "VALUE");
-        int register = RegisterNumbers.register(positionals.get(1));
-        BigDecimal value = RegisterNumbers.value(positionals.get(2));
+        int register = RegisterNumbers.register(reg);
+        BigDecimal value = RegisterNumbers.value(text);
         checkSending(args);
         RegisterInfo info = access.catalogue().find(register).orElseThrow(() -> new CommandFailure(String.format(
                 "register 0x%04X is not in the catalogue (see bmswb vreg list); nothing was sent", register)));
@@ -222,7 +256,7 @@ public final class VregCommand implements Command {
             } else {
                 err.println("bmswb vreg write: cannot read the current value of " + info.idHex() + ": " + describe(old));
             }
-            if (!args.has("yes") && !confirmed(context, "write " + name + ": " + oldText + " → "
+            if (!yes && !confirmed(context, "write " + name + ": " + oldText + " → "
                     + ValueText.of(number, field.unit()) + "? [y/N] ")) {
                 throw new CommandFailure("not written: not confirmed");
             }
@@ -269,23 +303,23 @@ public final class VregCommand implements Command {
         return message;
     }
 
-    private static void checkSending(Arguments args) throws UsageException {
-        if (args.has("listen-only")) {
+    private static void checkSending(Target args) throws UsageException {
+        if (args.listenOnly) {
             throw new UsageException("--listen-only: vreg read and write send requests to the BMS;"
                     + " a listen-only connection cannot (bmswb monitor shows what the BMS broadcasts)");
         }
     }
 
     /** The request options on {@code connection}: the node given, or the BMS found on the bus. */
-    private RequestOptions options(Arguments args, Connection connection) throws UsageException, CommandFailure {
+    private RequestOptions options(Target args, Connection connection) throws UsageException, CommandFailure {
         RequestOptions defaults = access.defaults(connection);
-        DeviceOption device = DeviceOption.of(args, false);
-        String option = device != null ? "device" : args.has("node") ? "node" : null;
+        DeviceOption device = args.device.value();
+        String option = device != null ? "device" : args.node != null ? "node" : null;
         int node;
         if (device != null) {
             node = device.address();
         } else if (option != null) {
-            node = RegisterNumbers.node(args.value(option).get());
+            node = RegisterNumbers.node(args.node);
         } else {
             try {
                 node = BmsLocator.locate(connection, networks, presence, locateWait);
@@ -301,9 +335,9 @@ public final class VregCommand implements Command {
         }
     }
 
-    private LiveConnection connect(Arguments args)
+    private LiveConnection connect(Target args)
             throws UsageException, CommandFailure, LiveConnection.UnusableUri {
-        LiveConnection live = LiveConnection.open(connections, LiveOptions.uri(args, false));
+        LiveConnection live = LiveConnection.open(connections, LiveOptions.uri(args.connect, false));
         try (StopSignal never = StopSignal.after(Double.POSITIVE_INFINITY)) {
             live.awaitConnected(connectTimeout, never);
             return live;

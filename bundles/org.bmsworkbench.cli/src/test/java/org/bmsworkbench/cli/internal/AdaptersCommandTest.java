@@ -84,7 +84,7 @@ class AdaptersCommandTest {
 
     @Test
     void helpAndUsageErrors() {
-        assertTrue(run(0, "adapters", "--help").out().startsWith("Usage: bmswb adapters [--format table|jsonl]"));
+        assertTrue(run(0, "adapters", "--help").out().startsWith("Usage: bmswb adapters [-h] [--format=table|jsonl]"));
         assertEquals("bmswb adapters: unexpected argument 'x'\nTry 'bmswb adapters --help'.\n", run(2, "adapters", "x").err());
         assertEquals("bmswb adapters: --format: expected one of table, jsonl, got 'csv'\nTry 'bmswb adapters --help'.\n",
                 run(2, "adapters", "--format", "csv").err());

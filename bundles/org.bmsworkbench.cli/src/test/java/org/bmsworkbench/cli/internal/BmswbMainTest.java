@@ -9,18 +9,26 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.UsageException;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 class BmswbMainTest {
     private final BmswbMain main = new BmswbMain("1.2.3");
     private final Console console = new Console(Path.of("/tmp/work"));
     private long nextServiceId = 1;
 
-    /** A command that records how it was run and then does what it is told. */
+    /**
+     * A command that records how it was run and then does what it is told; declared programmatically: a
+     * {@code -p/--protocol ID} option, a {@code --format table|jsonl} choice and any number of arguments.
+     */
     static final class FakeCommand implements Command {
         interface Behaviour {
             int run(CommandContext c) throws UsageException, CommandFailure;
@@ -29,6 +37,8 @@ class BmswbMainTest {
         private final String summary;
         private final Behaviour behaviour;
         CommandContext ran;
+        List<String> ranArgs;
+        List<String> positionals;
 
         FakeCommand(String summary, Behaviour behaviour) {
             this.summary = summary;
@@ -36,20 +46,29 @@ class BmswbMainTest {
         }
 
         @Override
-        public String summary() {
-            return summary;
+        public CommandLine commandLine(CommandContext context) {
+            CommandSpec[] self = new CommandSpec[1];
+            CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
+                ran = context;
+                ranArgs = self[0].commandLine().getParseResult().originalArgs();
+                List<String> given = self[0].positionalParameters().get(0).getValue();
+                positionals = given == null ? List.of() : given;
+                return behaviour.run(context);
+            });
+            self[0] = spec;
+            spec.usageMessage().description(summary, "A second line of description.");
+            spec.addOption(OptionSpec.builder("-p", "--protocol").paramLabel("ID").type(String.class)
+                    .description("a protocol").build());
+            spec.addOption(OptionSpec.builder("--format").paramLabel("table|jsonl").type(Format.class)
+                    .description("a format").build());
+            spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("ARG").type(List.class)
+                    .auxiliaryTypes(String.class).build());
+            return new CommandLine(spec);
         }
+    }
 
-        @Override
-        public String help() {
-            return "Usage: bmswb " + summary + " [--x]";
-        }
-
-        @Override
-        public int run(CommandContext context) throws UsageException, CommandFailure {
-            ran = context;
-            return behaviour.run(context);
-        }
+    enum Format {
+        table, jsonl
     }
 
     private FakeCommand install(String name, FakeCommand.Behaviour behaviour) {
@@ -76,24 +95,36 @@ class BmswbMainTest {
             assertEquals(0, main.run(List.of(help), null, c.out, c.err, c.cwd, false));
             String out = c.out();
             assertTrue(out.startsWith("Usage: bmswb"), out);
-            assertTrue(out.contains("  decode      decode summary\n  protocols   protocols summary\n  signals     signals summary\n"), out);
-            assertTrue(out.contains("-h, --help     show this help; 'bmswb COMMAND --help' shows a command's help\n"),
-                    "every sentence ends: " + out);
+            List<String> commands = out.lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                    .takeWhile(l -> !l.isBlank()).toList();
+            assertEquals(4, commands.size(), out);
+            assertTrue(commands.get(0).matches("  completion +print a shell completion script \\(bash, zsh\\)"), out);
+            assertTrue(commands.get(1).matches("  decode +decode summary"), out);
+            assertTrue(commands.get(2).matches("  protocols +protocols summary"), out);
+            assertTrue(commands.get(3).matches("  signals +signals summary"), out);
+            assertTrue(out.contains("'bmswb COMMAND --help' shows a command's help"), out);
             assertEquals("", c.err());
         }
     }
 
     @Test
-    void versionIsPrinted() {
+    void versionIsPrintedWithJavaAndTheSystem() {
         assertEquals(0, run("--version"));
-        assertEquals("bmswb 1.2.3\n", console.out());
+        List<String> lines = console.out().lines().toList();
+        assertEquals(2, lines.size(), console.out());
+        assertEquals("bmswb 1.2.3", lines.get(0));
+        assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version") + " ("), lines.get(1));
+        assertTrue(lines.get(1).contains(System.getProperty("os.name")), lines.get(1));
     }
 
     @Test
-    void commandHelpShowsTheHelpWithoutRunning() {
+    void commandHelpIsMadeFromTheDeclaredOptionsWithoutRunning() {
         FakeCommand decode = install("decode", c -> 0);
         assertEquals(0, run("decode", "--format", "jsonl", "--help"));
-        assertEquals("Usage: bmswb decode summary [--x]\n", console.out());
+        String help = console.out();
+        assertTrue(help.startsWith("Usage: bmswb decode [-h] [--format=table|jsonl] [-p=ID] [ARG...]\n"), help);
+        assertTrue(help.contains("decode summary\nA second line of description."), help);
+        assertTrue(help.contains("-p, --protocol=ID"), help);
         assertNull(decode.ran);
         assertEquals(0, run("help", "decode"));
         assertEquals(0, run("decode", "-h"));
@@ -104,7 +135,7 @@ class BmswbMainTest {
     void helpAfterDoubleDashIsAnArgument() {
         FakeCommand decode = install("decode", c -> 0);
         assertEquals(0, run("decode", "--", "--help"));
-        assertEquals(List.of("--", "--help"), decode.ran.args());
+        assertEquals(List.of("--help"), decode.positionals);
     }
 
     @Test
@@ -114,15 +145,44 @@ class BmswbMainTest {
             return 0;
         });
         assertEquals(0, run("decode", "--protocol", "sma", "x.log"));
-        assertEquals(List.of("--protocol", "sma", "x.log"), decode.ran.args());
+        assertEquals(List.of("--protocol", "sma", "x.log"), decode.ranArgs);
+        assertEquals(List.of("x.log"), decode.positionals);
         assertEquals(Path.of("/tmp/work/x.log"), decode.ran.resolve("x.log"));
         assertEquals("decoded", console.out(), "output flushed when the command returns");
+    }
+
+    @Test
+    void eachRunHasFreshOptionState() {
+        FakeCommand decode = install("decode", c -> 0);
+        assertEquals(0, run("decode", "a.log", "b.log"));
+        assertEquals(List.of("a.log", "b.log"), decode.positionals);
+        assertEquals(0, run("decode"));
+        assertEquals(List.of(), decode.positionals);
     }
 
     @Test
     void exitStatusOfTheCommandIsPassedOn() {
         install("check", c -> 3);
         assertEquals(3, run("check"));
+    }
+
+    /** picocli's parse errors in the house wording: one line naming the option, then the hint. */
+    @Test
+    void parseErrorsAreOneLineNamingTheOptionAndAHint() {
+        install("decode", c -> 0);
+        String hint = "Try 'bmswb decode --help'.\n";
+        assertEquals(2, run("decode", "--foo"));
+        assertEquals("bmswb decode: unknown option --foo\n" + hint, console.err());
+        console.errBytes.reset();
+        assertEquals(2, run("decode", "--protocol"));
+        assertEquals("bmswb decode: --protocol needs a value\n" + hint, console.err());
+        console.errBytes.reset();
+        assertEquals(2, run("decode", "--format", "xml"));
+        assertEquals("bmswb decode: --format: expected one of table, jsonl, got 'xml'\n" + hint, console.err());
+        console.errBytes.reset();
+        assertEquals(2, run("decode", "--format=csv", "x.log"));
+        assertEquals("bmswb decode: --format: expected one of table, jsonl, got 'csv'\n" + hint, console.err());
+        assertEquals("", console.out());
     }
 
     @Test
@@ -148,10 +208,10 @@ class BmswbMainTest {
     @Test
     void usageErrorIsExitTwoWithAHint() {
         install("decode", c -> {
-            throw new UsageException("unknown option --foo");
+            throw new UsageException("--duration needs --watch");
         });
-        assertEquals(2, run("decode", "--foo"));
-        assertEquals("bmswb decode: unknown option --foo\nTry 'bmswb decode --help'.\n", console.err());
+        assertEquals(2, run("decode"));
+        assertEquals("bmswb decode: --duration needs --watch\nTry 'bmswb decode --help'.\n", console.err());
     }
 
     @Test
@@ -189,7 +249,7 @@ class BmswbMainTest {
     void noArgumentsRunsTheWindowWhenInstalled() {
         FakeCommand gui = install("gui", c -> 0);
         assertEquals(0, run());
-        assertEquals(List.of(), gui.ran.args());
+        assertEquals(List.of(), gui.ranArgs);
     }
 
     @Test

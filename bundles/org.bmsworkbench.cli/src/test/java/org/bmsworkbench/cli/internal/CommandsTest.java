@@ -1,7 +1,6 @@
 package org.bmsworkbench.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalKind;
-import org.bmsworkbench.cli.CommandFailure;
-import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.FakeProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +62,7 @@ class CommandsTest {
     void decodeUsageErrors() {
         assertEquals("bmswb decode: --format: expected one of table, jsonl, csv, got 'xml'\n"
                 + "Try 'bmswb decode --help'.\n", run(2, "decode", "--format", "xml", "x.log").err());
-        assertEquals("bmswb decode: missing FILE\nTry 'bmswb decode --help'.\n", run(2, "decode").err());
+        assertEquals("bmswb decode: missing FILE|-\nTry 'bmswb decode --help'.\n", run(2, "decode").err());
         assertEquals("bmswb decode: --device: expected an address 0..253, decimal or 0x hex, such as 80 or 0x50, got '0x100'\n"
                 + "Try 'bmswb decode --help'.\n", run(2, "decode", "--device", "0x100", "x.log").err());
         assertEquals("bmswb decode: --device: expected an address 0..253, decimal or 0x hex, such as 80 or 0x50, got 'bms'\n"
@@ -178,9 +175,9 @@ class CommandsTest {
 
     @Test
     void decodeAutoWithNothingInstalledFails() {
-        DecodeCommand decode = new DecodeCommand(new FakeRegistry());
-        CommandFailure e = assertThrows(CommandFailure.class, () -> decode.run(new Console(dir).context("x.log")));
-        assertEquals("no known protocol recognised in x.log (installed: none)", e.getMessage());
+        Console c = new Console(dir);
+        assertEquals(1, c.run("decode", new DecodeCommand(new FakeRegistry()), "x.log"));
+        assertEquals("bmswb decode: no known protocol recognised in x.log (installed: none)\n", c.err());
     }
 
     @Test
@@ -211,7 +208,7 @@ class CommandsTest {
     @Test
     void protocolsWithNoneInstalledSaysSo() throws Exception {
         Console c = new Console(dir);
-        assertEquals(0, new ProtocolsCommand(new FakeRegistry()).run(c.context()));
+        assertEquals(0, c.run("protocols", new ProtocolsCommand(new FakeRegistry())));
         assertEquals("bmswb protocols: no protocol is installed\n", c.err());
     }
 
@@ -243,7 +240,7 @@ class CommandsTest {
             }
         };
         Console c = new Console(dir);
-        assertEquals(0, new SignalsCommand(new FakeRegistry(odd)).run(c.context("--protocol", "odd")));
+        assertEquals(0, c.run("signals", new SignalsCommand(new FakeRegistry(odd)), "--protocol", "odd"));
         assertEquals("""
                 KEY           UNIT  KIND    GROUP  LABEL
                 pack.voltage  V     number  pack   Pack voltage
@@ -252,9 +249,10 @@ class CommandsTest {
 
     @Test
     void signalsOfAnUnknownProtocolIsAUsageError() {
-        UsageException e = assertThrows(UsageException.class,
-                () -> new SignalsCommand(registry).run(new Console(dir).context("--protocol", "x")));
-        assertEquals("unknown protocol 'x' (installed: general-bms, sma)", e.getMessage());
+        Console c = new Console(dir);
+        assertEquals(2, c.run("signals", new SignalsCommand(registry), "--protocol", "x"));
+        assertEquals("bmswb signals: unknown protocol 'x' (installed: general-bms, sma)\nTry 'bmswb signals --help'.\n",
+                c.err());
     }
 
     @Test

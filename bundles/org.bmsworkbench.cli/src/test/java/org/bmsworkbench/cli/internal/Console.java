@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandRunner;
 
 /** Captured standard streams for one command line. */
 final class Console {
@@ -20,8 +22,14 @@ final class Console {
         this.cwd = cwd;
     }
 
-    CommandContext context(String... args) {
-        return new CommandContext(List.of(args), new ByteArrayInputStream(new byte[0]), out, err, cwd);
+    CommandContext context() {
+        return new CommandContext(new ByteArrayInputStream(new byte[0]), out, err, cwd);
+    }
+
+    /** Runs {@code command} on these streams as bmswb does (picocli parsing, the house's messages); the exit status. */
+    int run(String name, Command command, String... args) {
+        CommandContext context = context();
+        return CommandRunner.run(name, command.commandLine(context), List.of(args), context, false);
     }
 
     String out() {

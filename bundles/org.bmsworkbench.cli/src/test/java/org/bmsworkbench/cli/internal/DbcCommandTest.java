@@ -88,12 +88,12 @@ class DbcCommandTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals("bmswb dbc: missing ACTION (export)\nTry 'bmswb dbc --help'.\n", run(2, "dbc").err());
-        assertEquals("bmswb dbc: unknown action 'import' (expected export)\nTry 'bmswb dbc --help'.\n",
+        assertEquals("bmswb dbc: missing subcommand (export)\nTry 'bmswb dbc --help'.\n", run(2, "dbc").err());
+        assertEquals("bmswb dbc: unknown subcommand 'import' (expected export)\nTry 'bmswb dbc --help'.\n",
                 run(2, "dbc", "import", "--protocol", "sma", "-o", "x.dbc").err());
         assertEquals("bmswb dbc: missing --protocol ID\nTry 'bmswb dbc --help'.\n",
                 run(2, "dbc", "export", "-o", "x.dbc").err());
-        assertEquals("bmswb dbc: missing -o FILE.dbc\nTry 'bmswb dbc --help'.\n",
+        assertEquals("bmswb dbc: missing --output FILE.dbc\nTry 'bmswb dbc --help'.\n",
                 run(2, "dbc", "export", "--protocol", "sma").err());
         assertEquals("bmswb dbc: unknown protocol 'nmea' (installed: nolayout, sma)\nTry 'bmswb dbc --help'.\n",
                 run(2, "dbc", "export", "--protocol", "nmea", "-o", "x.dbc").err());
@@ -117,8 +117,9 @@ class DbcCommandTest {
 
     @Test
     void helpDescribesTheExport() {
-        String help = run(0, "dbc", "--help").out();
-        for (String word : List.of("export", "--protocol", "-o", "raised", "-273.15", "ISO-8859-1", "Exit status")) {
+        assertTrue(run(0, "dbc", "--help").out().contains("bmswb dbc export --protocol ID -o FILE.dbc"));
+        String help = run(0, "dbc", "export", "--help").out();
+        for (String word : List.of("Usage: bmswb dbc export", "--protocol=ID", "-o, --output=FILE.dbc", "raised", "-273.15", "ISO-8859-1", "Exit status")) {
             assertTrue(help.contains(word), word);
         }
     }

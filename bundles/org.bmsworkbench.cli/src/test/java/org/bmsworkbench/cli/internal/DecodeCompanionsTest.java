@@ -12,6 +12,8 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.cli.CommandContext;
+import org.bmsworkbench.cli.CommandRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +89,9 @@ class DecodeCompanionsTest {
                 (1600000000.600000) can0 1CEFFF50#04FF0F0000000000
                 """);
         Console c = new Console(dir);
-        new DecodeCommand(registry).run(c.context(args));
+        CommandContext context = c.context();
+        assertEquals(0, CommandRunner.run("decode", new DecodeCommand(registry).commandLine(context), List.of(args),
+                context, false), c.err());
         return c;
     }
 

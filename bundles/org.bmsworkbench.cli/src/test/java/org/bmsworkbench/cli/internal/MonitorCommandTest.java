@@ -190,7 +190,7 @@ class MonitorCommandTest {
     @Test
     void helpNamesEveryOption() {
         String help = run(0, "monitor", "--help").out();
-        for (String option : List.of("--connect URI", "--protocol ID|auto", "--format table|jsonl", "--duration S",
+        for (String option : List.of("--connect=URI", "--protocol=ID|auto", "--format=table|jsonl", "--duration=S",
                 "Exit status")) {
             assertTrue(help.contains(option), option);
         }

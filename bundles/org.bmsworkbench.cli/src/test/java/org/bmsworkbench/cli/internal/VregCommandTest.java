@@ -131,9 +131,9 @@ class VregCommandTest {
 
     @Test
     void usageErrors() {
-        assertEquals("bmswb vreg: missing ACTION (list, read or write)\nTry 'bmswb vreg --help'.\n",
+        assertEquals("bmswb vreg: missing subcommand (list, read, write)\nTry 'bmswb vreg --help'.\n",
                 run(2, "", "vreg").err());
-        assertEquals("bmswb vreg: unknown action 'dump' (expected list, read or write)\nTry 'bmswb vreg --help'.\n",
+        assertEquals("bmswb vreg: unknown subcommand 'dump' (expected list, read, write)\nTry 'bmswb vreg --help'.\n",
                 run(2, "", "vreg", "dump").err());
         assertEquals("bmswb vreg: missing REG\nTry 'bmswb vreg --help'.\n", run(2, "", "vreg", "read").err());
         assertEquals("bmswb vreg: register 'soc': expected an id 0x0000..0xFFFF such as 0x0FFF or 4095\n"

@@ -4,22 +4,22 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -34,6 +34,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bmswb simulate}: the {@code sim:} device served on a real endpoint until Ctrl-C or
@@ -44,12 +47,26 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.bmsworkbench.simulator.simulate", service = Command.class)
 @CommandName("simulate")
 public final class SimulateCommand implements Command {
-    /** Device options, passed to {@code sim:} under the same names ({@code --combined} is a flag). */
-    static final List<String> DEVICE_OPTIONS = List.of("protocol", "scenario", "serial", "seed", "speed", "voltage",
-            "series", "parallel", "batteries", "capacity", "instance");
-    private static final List<String> OPTIONS_OTHER_THAN_SERIAL = Stream.concat(
-            DEVICE_OPTIONS.stream().filter(n -> !n.equals("serial")), Stream.of("combined", "serve", "duration")).toList();
-    private static final Arguments.Parser OPTIONS = parser();
+    /**
+     * Device options, passed to {@code sim:} under the same names ({@code --combined} is a flag):
+     * name, value label, description.
+     */
+    static final List<String[]> DEVICE_OPTIONS = List.of(
+            new String[] {"protocol", "sma|general-bms|nmea2000", "default general-bms"},
+            new String[] {"scenario", "NAME", "normal, charging, discharging, high-temperature, low-temperature-charge,"
+                    + " cell-imbalance, over-voltage, under-voltage, short-circuit, safety-lock, comms-loss, network (the"
+                    + " BMS among other devices: on nmea2000 MG at 0x50, a Victron battery monitor at 0x41, a charger at"
+                    + " 0x42 and a display at 0x20, all claiming their address and answering ISO Requests; on sma and"
+                    + " general-bms an inverter's 0x305 and 0x307)"},
+            new String[] {"serial", "S", "the BMS serial number (default MG0000SIM0000001)"},
+            new String[] {"seed", "N", "noise seed (default 1)"},
+            new String[] {"speed", "N", "time scale 1-1000 (default 1)"},
+            new String[] {"voltage", "V", "nominal pack voltage"},
+            new String[] {"series", "N", "cells in series"},
+            new String[] {"parallel", "N", "cells in parallel"},
+            new String[] {"batteries", "N", "batteries in the system"},
+            new String[] {"capacity", "AH", "capacity in Ah"},
+            new String[] {"instance", "N", "the battery instance"});
     private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,16}");
 
     private final CanTransportProvider sim;
@@ -67,99 +84,106 @@ public final class SimulateCommand implements Command {
         running.forEach(CountDownLatch::countDown);
     }
 
-    private static Arguments.Parser parser() {
-        Arguments.Parser p = Arguments.parser();
-        DEVICE_OPTIONS.forEach(name -> p.option(name, name.toUpperCase(Locale.ROOT)));
-        return p.flag("combined").option("serve", "ENDPOINT").option("duration", "S");
+    @Override
+    public CommandLine commandLine(CommandContext context) {
+        Serve serve = new Serve(context);
+        CommandLine commandLine = new CommandLine(serve);
+        for (String[] o : DEVICE_OPTIONS) {
+            OptionSpec option = OptionSpec.builder("--" + o[0]).paramLabel(o[1]).type(String.class)
+                    .description(o[2]).order(1).build();
+            commandLine.getCommandSpec().addOption(option);
+            serve.deviceOptions.put(o[0], option);
+        }
+        return commandLine.addSubcommand(new CommandLine(new UnlockCode(context)));
     }
 
-    @Override
-    public String summary() {
-        return "serve a simulated MG Master LV (alone or on a busy bus) on SLCAN (pty) or socketcand; unlock codes";
-    }
+    @CommandLine.Command(name = "simulate", sortOptions = false, description = {
+        "serve a simulated MG Master LV on SLCAN (pty) or socketcand; its unlock codes",
+        "Serves the virtual MG Master LV of sim: on a real endpoint until Ctrl-C or --duration, so that tools nobody here"
+                + " wrote can talk to it. The device options are those of a sim: URI (see the simulator's README).",
+        "slcan:PATH: the adapter side of SLCAN (LAWICEL) on one end of a pseudo-terminal pair; the program under test"
+                + " opens the other end as an SLCAN adapter. It answers S0-S8, s, O, L, C, V, v, N, F, Z0/Z1, M/m and"
+                + " t/T/r/R; frames flow while the host has the channel open.",
+        "socketcand://HOST:PORT[/BUS]: a socketcand server (the protocol Kayak uses) on HOST:PORT (port 0: any free"
+                + " one, printed), offering BUS (default can0). Several clients may connect."},
+            footer = {"", "Example:", "  socat -d -d pty,raw,echo=0,link=/tmp/bms pty,raw,echo=0,link=/tmp/host",
+                "  bmswb simulate --serve slcan:/tmp/bms",
+                "  (then e.g. python-can: can.Bus(interface='slcan', channel='/tmp/host', bitrate=500000))", "",
+                "Exit status: 0; 2 for a usage error; 1 when the endpoint cannot be opened or fails."})
+    final class Serve implements Callable<Integer> {
+        private final CommandContext context;
+        private final Map<String, OptionSpec> deviceOptions = new LinkedHashMap<>();
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb simulate [DEVICE OPTIONS] --serve slcan:PATH|socketcand://HOST:PORT[/BUS] [--duration S]
-                       bmswb simulate unlock-code --serial S
+        @Option(names = "--combined", order = 2, description = "Combined BMS: after a restart wait for a start command")
+        private boolean combined;
+        @Option(names = "--serve", paramLabel = "slcan:PATH|socketcand://HOST:PORT[/BUS]", order = 3,
+                description = "where to serve the device (required)")
+        private String serve;
+        @Option(names = "--duration", paramLabel = "S", order = 4,
+                description = "stop after S seconds (default: run until Ctrl-C)")
+        private String duration;
 
-                Serves the virtual MG Master LV of sim: on a real endpoint until Ctrl-C or
-                --duration, so that tools nobody here wrote can talk to it:
+        Serve(CommandContext context) {
+            this.context = context;
+        }
 
-                  slcan:PATH   the adapter side of SLCAN (LAWICEL) on one end of a pseudo-terminal
-                               pair; the program under test opens the other end as an SLCAN adapter:
-                                 socat -d -d pty,raw,echo=0,link=/tmp/bms pty,raw,echo=0,link=/tmp/host
-                                 bmswb simulate --serve slcan:/tmp/bms
-                                 (then e.g. python-can: can.Bus(interface='slcan', channel='/tmp/host', bitrate=500000))
-                               It answers S0-S8, s, O, L, C, V, v, N, F, Z0/Z1, M/m and t/T/r/R;
-                               frames flow while the host has the channel open.
-                  socketcand://HOST:PORT[/BUS]
-                               a socketcand server (the protocol Kayak uses) on HOST:PORT (port 0:
-                               any free one, printed), offering BUS (default can0): < open can0 >,
-                               < rawmode >, < frame ... >, < send ... >. Several clients may connect.
-
-                Device options (as in a sim: URI; see the simulator's README):
-                  --protocol sma|general-bms|nmea2000   default general-bms
-                  --scenario NAME       normal, charging, discharging, high-temperature,
-                                        low-temperature-charge, cell-imbalance, over-voltage,
-                                        under-voltage, short-circuit, safety-lock, comms-loss,
-                                        network: the BMS (as normal) among other devices:
-                                          nmea2000: MG at 0x50 with instance base 32, a Victron
-                                          battery monitor at 0x41 (127508 instances 0 and 1,
-                                          127506 instance 0), a charger at 0x42 (127507), a
-                                          display holding 0x20 with a NAME that outranks any
-                                          arbitrary-address-capable one; all claim their
-                                          address, defend it and answer ISO Requests for
-                                          60928 and 126996
-                                          sma, general-bms: an inverter's 0x305 and 0x307
-                  --serial S            the BMS serial number (default MG0000SIM0000001)
-                  --seed N, --speed N   noise seed (default 1); time scale 1-1000 (default 1)
-                  --voltage V, --series N, --parallel N, --batteries N, --capacity AH, --instance N
-                  --combined            Combined BMS: after a restart wait for a start command
-                Other options:
-                  --duration S          stop after S seconds (default: run until Ctrl-C)
-
-                unlock-code --serial S prints the unlock code a dealer would issue for the
-                SIMULATED device with that serial; the key is made up and public: the code means
-                nothing to a real BMS.
-
-                Exit status: 0; 2 for a usage error; 1 when the endpoint cannot be opened or fails.
-                """;
-    }
-
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        if (!args.positionals().isEmpty()) {
-            String action = args.positionals().get(0);
-            if (!action.equals("unlock-code")) {
-                throw new UsageException("unknown action '" + action + "' (expected unlock-code, or --serve ENDPOINT)");
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            if (serve == null) {
+                throw new UsageException("missing --serve slcan:PATH|socketcand://HOST:PORT[/BUS]");
             }
-            args.requirePositionals("ACTION");
-            return unlockCode(args, context);
+            ServeTarget target;
+            try {
+                target = ServeTarget.parse(serve);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--serve " + e.getMessage());
+            }
+            double seconds = 0;
+            if (duration != null) {
+                try {
+                    seconds = Double.parseDouble(duration);
+                } catch (NumberFormatException e) {
+                    seconds = Double.NaN;
+                }
+                if (!(seconds > 0 && Double.isFinite(seconds))) {
+                    throw new UsageException("--duration: expected a positive number of seconds, got '" + duration + "'");
+                }
+            }
+            Map<String, String> given = new LinkedHashMap<>();
+            deviceOptions.forEach((name, option) -> {
+                if (option.getValue() != null) {
+                    given.put(name, option.getValue());
+                }
+            });
+            ConnectionUri uri = simUri(given, combined);
+            SimulatorOptions options;
+            try {
+                options = SimulatorOptions.parse(uri);
+            } catch (InvalidUriException e) {
+                throw new UsageException(asOptionMessage(uri, e.getMessage()));
+            }
+            return SimulateCommand.this.serve(context, uri, options, target, seconds);
         }
-        String serve = args.value("serve").orElseThrow(() -> new UsageException(
-                "missing --serve slcan:PATH|socketcand://HOST:PORT[/BUS]"));
-        ServeTarget target;
-        try {
-            target = ServeTarget.parse(serve);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--serve " + e.getMessage());
+    }
+
+    @CommandLine.Command(name = "unlock-code", description = {
+        "print the unlock code a dealer would issue for the SIMULATED device with that serial",
+        "The key is made up and public: the code means nothing to a real BMS."},
+            footer = {"", "Exit status: 0; 2 for a usage error."})
+    final class UnlockCode implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = "--serial", paramLabel = "S", required = true, description = "the simulated BMS's serial number")
+        private String serial;
+
+        UnlockCode(CommandContext context) {
+            this.context = context;
         }
-        double duration = args.doubleValue("duration", 0);
-        if (args.has("duration") && duration <= 0) {
-            throw new UsageException("--duration: expected a positive number of seconds, got '"
-                    + args.value("duration", "") + "'");
+
+        @Override
+        public Integer call() throws UsageException {
+            return unlockCode(serial, context);
         }
-        ConnectionUri uri = simUri(args);
-        SimulatorOptions options;
-        try {
-            options = SimulatorOptions.parse(uri);
-        } catch (InvalidUriException e) {
-            throw new UsageException(asOptionMessage(uri, e.getMessage()));
-        }
-        return serve(context, uri, options, target, duration);
     }
 
     /** {@code 'sim:?speed=0': option speed=0 is outside 1..1000} → {@code --speed=0 is outside 1..1000}. */
@@ -169,13 +193,7 @@ public final class SimulateCommand implements Command {
         return m.startsWith("option ") ? "--" + m.substring("option ".length()) : m;
     }
 
-    private int unlockCode(Arguments args, CommandContext context) throws UsageException {
-        for (String name : OPTIONS_OTHER_THAN_SERIAL) {
-            if (args.has(name)) {
-                throw new UsageException("unlock-code takes only --serial S, not --" + name);
-            }
-        }
-        String serial = args.value("serial").orElseThrow(() -> new UsageException("missing --serial S"));
+    private static int unlockCode(String serial, CommandContext context) throws UsageException {
         if (!SERIAL.matcher(serial.strip()).matches()) {
             throw new UsageException("--serial '" + serial + "' must be 1 to 16 printable ASCII characters without blanks");
         }
@@ -186,17 +204,15 @@ public final class SimulateCommand implements Command {
     }
 
     /** The {@code sim:} URI the device options stand for. */
-    static ConnectionUri simUri(Arguments args) {
+    static ConnectionUri simUri(Map<String, String> given, boolean combined) {
         StringBuilder sb = new StringBuilder("sim:");
         String separator = "?";
-        for (String name : DEVICE_OPTIONS) {
-            if (args.has(name)) {
-                sb.append(separator).append(name).append('=')
-                        .append(URLEncoder.encode(args.value(name, ""), StandardCharsets.UTF_8).replace("+", "%20"));
-                separator = "&";
-            }
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            sb.append(separator).append(e.getKey()).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+            separator = "&";
         }
-        if (args.has("combined")) {
+        if (combined) {
             sb.append(separator).append("combined=true");
         }
         return ConnectionUri.parse(sb.toString());

@@ -1,7 +1,6 @@
 package org.bmsworkbench.simulator.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,14 +14,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bmsworkbench.cli.CommandContext;
-import org.bmsworkbench.cli.CommandFailure;
-import org.bmsworkbench.cli.UsageException;
+import org.bmsworkbench.cli.CommandRunner;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.bmsworkbench.device.mg.simulator.SimulatorUnlockCodes;
 import org.bmsworkbench.simulator.TestProtocols;
@@ -46,9 +46,15 @@ class SimulateCommandTest {
         sim.deactivate();
     }
 
-    private CommandContext context(String... args) {
-        return new CommandContext(List.of(args), new ByteArrayInputStream(new byte[0]),
+    private CommandContext context() {
+        return new CommandContext(new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+    }
+
+    /** Runs the command as bmswb does: parsed by picocli, errors as bmswb prints them. */
+    private int run(String... args) {
+        CommandContext context = context();
+        return CommandRunner.run("simulate", command.commandLine(context), List.of(args), context, false);
     }
 
     private String err() {
@@ -57,13 +63,22 @@ class SimulateCommandTest {
         }
     }
 
+    /** The message of the usage error, from its first line "bmswb simulate: MESSAGE". */
     private String usageError(String... args) {
-        return assertThrows(UsageException.class, () -> command.run(context(args))).getMessage();
+        synchronized (err) {
+            err.reset();
+        }
+        assertEquals(2, run(args), err());
+        List<String> lines = err().lines().toList();
+        assertEquals(2, lines.size(), err());
+        assertTrue(lines.get(1).startsWith("Try 'bmswb simulate"), err());
+        assertTrue(lines.get(0).startsWith("bmswb simulate: "), err());
+        return lines.get(0).substring("bmswb simulate: ".length());
     }
 
     @Test
     void unlockCodeIsTheSimulatedDealersWithANote() throws Exception {
-        assertEquals(0, command.run(context("unlock-code", "--serial", "MG0000SIM0000001")));
+        assertEquals(0, run("unlock-code", "--serial", "MG0000SIM0000001"));
         assertEquals(SimulatorUnlockCodes.codeFor("MG0000SIM0000001") + "\n", out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).matches("[0-9A-F]{8}\n"));
         assertEquals(1, err().lines().count(), err());
@@ -73,10 +88,10 @@ class SimulateCommandTest {
     @Test
     void usageErrorsSayWhatIsWrong() {
         assertEquals("missing --serial S", usageError("unlock-code"));
-        assertEquals("unlock-code takes only --serial S, not --serve", usageError("unlock-code", "--serial", "X", "--serve", "slcan:a"));
+        assertEquals("unknown option --serve", usageError("unlock-code", "--serial", "X", "--serve", "slcan:a"));
         assertEquals("--serial 'a b' must be 1 to 16 printable ASCII characters without blanks",
                 usageError("unlock-code", "--serial", "a b"));
-        assertEquals("unknown action 'frobnicate' (expected unlock-code, or --serve ENDPOINT)", usageError("frobnicate"));
+        assertEquals("unknown subcommand 'frobnicate' (expected unlock-code)", usageError("frobnicate"));
         assertEquals("missing --serve slcan:PATH|socketcand://HOST:PORT[/BUS]", usageError("--protocol", "sma"));
         assertEquals("--serve 'can0': expected slcan:PATH or socketcand://HOST:PORT[/BUS]", usageError("--serve", "can0"));
         assertEquals("--speed=0 is outside 1..1000", usageError("--serve", "slcan:x", "--speed", "0"));
@@ -86,34 +101,32 @@ class SimulateCommandTest {
         assertEquals("--serial=it's 17 characters must be 1 to 16 printable ASCII characters without blanks",
                 usageError("--serve", "slcan:x", "--serial", "it's 17 characters"));
         assertEquals("--duration: expected a positive number of seconds, got '0'", usageError("--serve", "slcan:x", "--duration", "0"));
-        assertEquals("--duration: expected a number, got 'soon'", usageError("--serve", "slcan:x", "--duration", "soon"));
+        assertEquals("--duration: expected a positive number of seconds, got 'soon'",
+                usageError("--serve", "slcan:x", "--duration", "soon"));
         assertEquals("unknown option --bitrate", usageError("--serve", "slcan:x", "--bitrate", "500000"));
     }
 
     @Test
     void deviceOptionsBecomeASimUri() throws Exception {
-        var args = org.bmsworkbench.cli.Arguments.parser();
-        SimulateCommand.DEVICE_OPTIONS.forEach(n -> args.option(n, "V"));
-        args.flag("combined");
-        assertEquals("sim:?protocol=sma&serial=A%26B&speed=10&combined=true", SimulateCommand.simUri(
-                args.parse(List.of("--protocol", "sma", "--speed", "10", "--serial", "A&B", "--combined"))).toString());
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("protocol", "sma");
+        given.put("serial", "A&B");
+        given.put("speed", "10");
+        assertEquals("sim:?protocol=sma&serial=A%26B&speed=10&combined=true", SimulateCommand.simUri(given, true).toString());
     }
 
     @Test
     void anEndpointThatCannotOpenFailsInOneLine() {
-        CommandFailure e = assertThrows(CommandFailure.class, () -> command.run(context("--serve", "slcan:nope")));
-        assertTrue(e.getMessage().startsWith("cannot serve on slcan:nope: " + dir.resolve("nope") + " does not exist"),
-                e.getMessage());
+        assertEquals(1, run("--serve", "slcan:nope"), err());
+        assertTrue(err().startsWith("bmswb simulate: cannot serve on slcan:nope: " + dir.resolve("nope") + " does not exist"),
+                err());
+        assertEquals(1, err().lines().count(), err());
     }
 
     @Test
     void servesTheDeviceOnSocketcandUntilStopped() throws Exception {
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> {
-            try {
-                return command.run(context("--protocol", "sma", "--speed", "10", "--serve", "socketcand://127.0.0.1:0/can0"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            return run("--protocol", "sma", "--speed", "10", "--serve", "socketcand://127.0.0.1:0/can0");
         });
         Pattern started = Pattern.compile("on socketcand://127\\.0\\.0\\.1:(\\d+)/can0; Ctrl-C to stop");
         Matcher m = started.matcher("");

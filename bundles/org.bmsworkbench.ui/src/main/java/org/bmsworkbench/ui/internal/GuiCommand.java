@@ -1,5 +1,6 @@
 package org.bmsworkbench.ui.internal;
 
+import java.util.concurrent.Callable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -8,7 +9,6 @@ import java.util.List;
 import org.bmsworkbench.bms.BmsSessions;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.can.Connections;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -22,6 +22,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
@@ -33,19 +37,6 @@ import org.osgi.service.log.LoggerFactory;
 @Component(name = "org.bmsworkbench.ui.gui", service = Command.class)
 @CommandName("gui")
 public final class GuiCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('c', "connect", "URI")
-            .option("protocol", "ID")
-            .option("device", "ADDR")
-            .option("duration", "S")
-            .option("screenshot", "FILE")
-            .option("open-tool", "ID")
-            .option("show", "VIEW")
-            .option("open-after", "S")
-            .flag("print-dialogs")
-            .flag("responsiveness")
-            .flag("report");
-
     private final Connections connections;
     private final BmsSessions sessions;
     private final ProtocolRegistry protocols;
@@ -66,73 +57,76 @@ public final class GuiCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "open the workbench window (what bmswb with no arguments does)";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb [gui] [--connect URI] [--protocol ID|auto] [--device ADDR[:N]] [--duration S]
-                             [--screenshot FILE.png] [--responsiveness] [--report]
+    @CommandLine.Command(name = "gui", description = {
+        "open the workbench window (what bmswb with no arguments does)",
+        "Opens the workbench window, connected to URI (default sim:, the built-in simulated MG Master LV). Closing the window ends bmswb with status 0. The window remembers its size, the split and the tab order, and the recent connections, in ~/.bmsworkbench/ui/workbench.properties.",
+        "--device: on a bus of many devices, the BMS the views follow; default: chosen as the Network view shows.",
+        "--show, --open-tool, --open-after and --print-dialogs are for support scripts and tests."},
+            footer = {"", "Exit status: 0 when the window was closed; 1 when no window can be opened (no graphical display); 2 usage error, or a URI that cannot be used.", "", "Examples:", "  bmswb", "  bmswb gui --connect 'sim:?scenario=safety-lock'", "  bmswb gui --connect replay:capture.log"})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
 
-                Opens the workbench window, connected to URI (default sim:, the built-in simulated
-                MG Master LV). Closing the window ends bmswb with status 0. The window remembers its
-                size, the split and the tab order, and the recent connections, in
-                ~/.bmsworkbench/ui/workbench.properties.
+        @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "what to show first: sim:,"
+                + " slcan:/dev/ttyACM0?bitrate=500000, socketcand://host:29536/can0, replay:capture.log, ...")
+        private String connect = "sim:";
+        @Option(names = "--protocol", paramLabel = "ID|auto",
+                description = "the protocol to decode with (default auto: detected from the frames)")
+        private String protocol = "auto";
+        @Mixin
+        private DeviceOption.AddressAndInstance device;
+        @Option(names = "--duration", paramLabel = "S",
+                description = "close the window after S seconds (demonstrations, tests)")
+        private double duration;
+        @Option(names = "--screenshot", paramLabel = "FILE", description = "save a PNG of the window, and of the"
+                + " dialogs open over it, just before it closes")
+        private String screenshot;
+        @Option(names = "--responsiveness", description = "when the window closes, print the longest stall of the UI"
+                + " event loop, the frames per second, the CPU used, the garbage collections and the slowest view"
+                + " refreshes")
+        private boolean responsiveness;
+        @Option(names = "--report", description = "when the window closes, print the connection state, URI, protocol,"
+                + " decoded messages, frames and signals with a value")
+        private boolean report;
+        @Option(names = "--show", paramLabel = "VIEW", description = "bring the tab of a view to the front, e.g."
+                + " network, frames (its id; View menu), S seconds after connecting")
+        private String show;
+        @Option(names = "--open-tool", paramLabel = "ID", description = "open a tool as its Tools menu item would,"
+                + " e.g. unlock (the Safety lock wizard), S seconds after connecting")
+        private String openTool;
+        @Option(names = "--open-after", paramLabel = "S", description = "(default 0)")
+        private double openAfter;
+        @Option(names = "--print-dialogs", description = "when --duration closes the window, print the title and the"
+                + " texts of each dialog still open, one per line")
+        private boolean printDialogs;
 
-                Options:
-                  -c, --connect URI     what to show first: sim:, slcan:/dev/ttyACM0?bitrate=500000,
-                                        socketcand://host:29536/can0, replay:capture.log, ...
-                  --protocol ID|auto    the protocol to decode with (default auto: detected from the frames)
-                  --device ADDR[:N]     on a bus of many devices, the BMS the views follow (its
-                                        address, and instance N of a sender of several batteries);
-                                        default: chosen as the Network view shows
-                  --duration S          close the window after S seconds (demonstrations, tests)
-                  --screenshot FILE     save a PNG of the window, and of the dialogs open over it,
-                                        just before it closes
-                  --responsiveness      when the window closes, print the longest stall of the UI
-                                        event loop, the frames per second, the CPU used, the
-                                        garbage collections and the slowest view refreshes
-                  --report              when the window closes, print the connection state, URI,
-                                        protocol, decoded messages, frames and signals with a value
-
-                For support scripts and tests:
-                  --show VIEW           bring the tab of a view to the front, e.g. network,
-                                        frames (its id; View menu), S seconds after connecting
-                  --open-tool ID        open a tool as its Tools menu item would, e.g. unlock (the
-                                        Safety lock wizard), S seconds after connecting
-                  --open-after S        (default 0)
-                  --print-dialogs       when --duration closes the window, print the title and the
-                                        texts of each dialog still open, one per line
-
-                Exit status: 0 when the window was closed; 1 when no window can be opened (no
-                graphical display); 2 usage error, or a URI that cannot be used.
-
-                Examples:
-                  bmswb
-                  bmswb gui --connect 'sim:?scenario=safety-lock'
-                  bmswb gui --connect replay:capture.log
-                """;
-    }
-
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        String uri = args.value("connect", "sim:");
-        String protocol = args.value("protocol", "auto");
-        DeviceOption device = DeviceOption.of(args, true);
-        double duration = args.doubleValue("duration", 0);
-        if (duration < 0) {
-            throw new UsageException("--duration: must not be negative, got " + args.value("duration").orElse(""));
+        Run(CommandContext context) {
+            this.context = context;
         }
-        Path screenshot = args.value("screenshot").map(context::resolve).orElse(null);
-        String tool = args.value("open-tool").orElse(null);
-        String show = args.value("show").orElse(null);
-        double openAfter = args.doubleValue("open-after", 0);
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return run(context, this);
+        }
+    }
+
+    private int run(CommandContext context, Run o) throws UsageException, CommandFailure {
+        String uri = o.connect;
+        String protocol = o.protocol;
+        DeviceOption device = o.device.value();
+        double duration = o.duration;
+        if (duration < 0) {
+            throw new UsageException("--duration: must not be negative, got " + duration);
+        }
+        Path screenshot = o.screenshot == null ? null : context.resolve(o.screenshot);
+        String tool = o.openTool;
+        String show = o.show;
+        double openAfter = o.openAfter;
         if (openAfter < 0) {
-            throw new UsageException("--open-after: must not be negative, got " + args.value("open-after").orElse(""));
+            throw new UsageException("--open-after: must not be negative, got " + openAfter);
         }
         Display display = DisplayStart.open();
         try {
@@ -163,12 +157,12 @@ public final class GuiCommand implements Command {
                     }
                 });
             }
-            ResponsivenessMeter meter = args.has("responsiveness") ? new ResponsivenessMeter(display, window) : null;
+            ResponsivenessMeter meter = o.responsiveness ? new ResponsivenessMeter(display, window) : null;
             if (meter != null) {
                 // measured from one second after opening: the first layout and font loading are start-up, not stalls
                 display.timerExec(1000, meter::start);
             }
-            boolean report = args.has("report");
+            boolean report = o.report;
             // printed as the window closes, however it is closed: by --duration or by the user
             window.shell().addListener(SWT.Close, e -> {
                 if (meter != null) {
@@ -186,7 +180,7 @@ public final class GuiCommand implements Command {
                     if (screenshot != null) {
                         saveScreenshot(window, screenshot, context);
                     }
-                    if (args.has("print-dialogs")) {
+                    if (o.printDialogs) {
                         DialogTexts.print(window.shell(), context.out());
                     }
                     window.close();

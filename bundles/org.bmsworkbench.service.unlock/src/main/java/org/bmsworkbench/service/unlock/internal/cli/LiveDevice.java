@@ -8,6 +8,7 @@ import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.cli.CommandFailure;
+import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 
 /**
@@ -27,9 +28,14 @@ final class LiveDevice implements AutoCloseable {
     }
 
     /** {@code --device ADDR}: the BMS on a bus of many devices; null when absent. */
-    static Integer device(org.bmsworkbench.cli.Arguments args) throws UsageException {
-        org.bmsworkbench.cli.DeviceOption d = org.bmsworkbench.cli.DeviceOption.of(args, false);
+    static Integer device(DeviceOption.Address option) throws UsageException {
+        DeviceOption d = option.value();
         return d == null ? null : d.address();
+    }
+
+    /** A number of seconds as the user would write it: {@code 99}, {@code 0.5}. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     static LiveDevice open(Connections connections, BmsSessions sessions, String uri)

@@ -1,5 +1,6 @@
 package org.bmsworkbench.service.unlock.internal.cli;
 
+import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bmsworkbench.bms.BmsSessions;
 import org.bmsworkbench.can.Connections;
-import org.bmsworkbench.cli.Arguments;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.service.unlock.GuideText;
 import org.bmsworkbench.service.unlock.SnapshotFile;
@@ -22,6 +23,10 @@ import org.bmsworkbench.service.unlock.internal.DiagnosisDocument;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bmswb snapshot --connect URI -o FILE.zip}: a system snapshot for the dealer;
@@ -30,14 +35,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.bmsworkbench.service.unlock.cli.snapshot", service = Command.class)
 @CommandName("snapshot")
 public final class SnapshotCommand implements Command {
-    private static final Arguments.Parser OPTIONS = Arguments.parser()
-            .option('c', "connect", "URI")
-            .option('o', "output", "FILE.zip")
-            .option("wait", "S")
-            .option("observe", "S")
-            .option("device", "ADDR")
-            .flag("no-registers");
-
     private final Connections connections;
     private final BmsSessions sessions;
     private final SystemSnapshots snapshots;
@@ -51,81 +48,90 @@ public final class SnapshotCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "save a system snapshot (ZIP) of a BMS for the dealer";
+    public CommandLine commandLine(CommandContext context) {
+        return new CommandLine(new Run(context)).addSubcommand(new CommandLine(new Show(context)));
     }
 
-    @Override
-    public String help() {
-        return """
-                Usage: bmswb snapshot --connect URI -o FILE.zip [--observe S] [--wait S] [--no-registers] [--device ADDR]
-                       bmswb snapshot show FILE.zip
+    @CommandLine.Command(name = "show", description = {
+        "verify a snapshot and print its summary",
+        "Checks a snapshot as the unlock procedure does (every entry's SHA-256 against manifest.sha256, no entry missing or extra, every entry within its size bound, snapshot.json well formed and not too deep) and prints its summary: device, time, diagnosis, alarms, registers, frames, whether the audit lines verify, whether it carries report.html."},
+            footer = {"", "Exit status: 0 verified; 1 refused, with the reason in one line; 2 usage error.", "",
+                "Example:", "  bmswb snapshot show lock.zip"})
+    static final class Show implements Callable<Integer> {
+        private final CommandContext context;
 
-                Connects, collects frames until they span one VREG broadcast cycle (5.5 s of bus
-                time; at most --wait seconds, default 12), reads every register of the VREG
-                catalogue, diagnoses a Safety lock, and writes one ZIP with exactly:
-                  snapshot.json    tool and bundle versions, time, connection and protocols, device
-                                   identity, every register (value, raw, unit), the signals, the
-                                   alarms and warnings with their history, the diagnosis
-                  frames.log       the last ten minutes of raw frames, candump -L
-                  audit.log        this device's entries of the unlock audit log
-                  report.html      one page for any browser: the device, the diagnosis, the error
-                                   and alarm history, plots of the last ten minutes, every register
-                  manifest.sha256  sha256sum lines for the four entries above
-                The file is written beside FILE.zip first and moved into place. Standard output
-                gets the file's SHA-256, the device, the diagnosis and how long each part took.
+        @Parameters(index = "0", paramLabel = "FILE.zip", description = "the snapshot to check")
+        private String file;
 
-                snapshot show FILE.zip checks a snapshot (every entry's SHA-256 against the
-                manifest, no entry missing or extra, sizes within bounds) and prints its summary:
-                device, time, diagnosis, alarms, registers, frames, whether the audit lines verify.
+        Show(CommandContext context) {
+            this.context = context;
+        }
 
-                Options:
-                  -c, --connect URI   where the BMS is (required), e.g. slcan:/dev/ttyACM0,
-                                      'sim:?protocol=nmea2000&scenario=safety-lock'
-                  -o, --output FILE   the ZIP to write (required)
-                  --observe S         watch the bus for S seconds first (default 0), for a longer
-                                      record of frames and alarms
-                  --wait S            the longest wait for a full VREG cycle of frames (default 12)
-                  --no-registers      do not read the registers (a bus without VREG)
-                  --device ADDR       on a bus of many devices, the BMS to read (80 or 0x50);
-                                      default: the one identified on the bus, asked from an
-                                      address the workbench claims
-
-                Exit status: 0 written (show: verified); 1 cannot connect or write (show: refused,
-                with the reason in one line); 2 usage error.
-
-                Example:
-                  bmswb snapshot --connect 'sim:?protocol=nmea2000&scenario=safety-lock' -o lock.zip
-                """;
-    }
-
-    @Override
-    public int run(CommandContext context) throws UsageException, CommandFailure {
-        if (!context.args().isEmpty() && context.args().get(0).equals("show")) {
-            String file = Arguments.parser().parse(context.args().subList(1, context.args().size()))
-                    .requirePositionals("FILE.zip").get(0);
+        @Override
+        public Integer call() throws CommandFailure {
             SnapshotShow.show(context.resolve(file), file, context.out());
             return 0;
         }
-        Arguments args = OPTIONS.parse(context.args());
-        args.requirePositionals();
-        String uri = args.value("connect").orElseThrow(() -> new UsageException("missing --connect URI"));
-        String output = args.value("output").orElseThrow(() -> new UsageException("missing -o FILE.zip"));
-        double wait = args.doubleValue("wait", 12);
-        if (wait < 0 || wait > 600) {
-            throw new UsageException("--wait " + args.value("wait").get() + " is outside 0..600 seconds");
+    }
+
+    @CommandLine.Command(name = "snapshot", description = {
+        "save a system snapshot (ZIP) of a BMS for the dealer",
+        "Connects, collects frames until they span one VREG broadcast cycle (5.5 s of bus time; at most --wait seconds, default 12), reads every register of the VREG catalogue, diagnoses a Safety lock, and writes one ZIP with exactly: snapshot.json (tool and bundle versions, time, connection and protocols, device identity, every register (value, raw, unit), the signals, the alarms and warnings with their history, the diagnosis), frames.log (the last ten minutes of raw frames, candump -L), audit.log (this device's entries of the unlock audit log), report.html (one page for any browser: the device, the diagnosis, the error and alarm history, plots of the last ten minutes, every register) and manifest.sha256 (sha256sum lines for the four entries above). The file is written beside FILE.zip first and moved into place. Standard output gets the file's SHA-256, the device, the diagnosis and how long each part took.",
+        "--device: on a bus of many devices, the BMS to read; default: the one identified on the bus, asked from an address the workbench claims."},
+            footer = {"", "Exit status: 0 written; 1 cannot connect or write; 2 usage error.", "", "Example:", "  bmswb snapshot --connect 'sim:?protocol=nmea2000&scenario=safety-lock' -o lock.zip"})
+    final class Run implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-c", "--connect"}, paramLabel = "URI", description = "where the BMS is (required), e.g."
+                + " slcan:/dev/ttyACM0, 'sim:?protocol=nmea2000&scenario=safety-lock'")
+        private String connect;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE.zip", description = "the ZIP to write (required)")
+        private String output;
+        @Option(names = "--observe", paramLabel = "S", description = "watch the bus for S seconds first (default 0),"
+                + " for a longer record of frames and alarms")
+        private double observe;
+        @Option(names = "--wait", paramLabel = "S",
+                description = "the longest wait for a full VREG cycle of frames (default 12)")
+        private double wait = 12;
+        @Option(names = "--no-registers", description = "do not read the registers (a bus without VREG)")
+        private boolean noRegisters;
+        @Mixin
+        private DeviceOption.Address device;
+
+        Run(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, CommandFailure {
+            return run(context, this);
+        }
+    }
+
+    private int run(CommandContext context, Run o) throws UsageException, CommandFailure {
+        String uri = o.connect;
+        if (uri == null) {
+            throw new UsageException("missing --connect URI");
+        }
+        String output = o.output;
+        if (output == null) {
+            throw new UsageException("missing -o FILE.zip");
+        }
+        double wait = o.wait;
+        if (!(wait >= 0 && wait <= 600)) {
+            throw new UsageException("--wait " + LiveDevice.number(wait) + " is outside 0..600 seconds");
         }
         Path target = context.resolve(output);
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
             throw new CommandFailure("cannot write " + output + ": the folder " + target.getParent() + " does not exist");
         }
-        double observe = args.doubleValue("observe", 0);
-        if (observe < 0 || observe > 600) {
-            throw new UsageException("--observe " + args.value("observe").get() + " is outside 0..600 seconds");
+        double observe = o.observe;
+        if (!(observe >= 0 && observe <= 600)) {
+            throw new UsageException("--observe " + LiveDevice.number(observe) + " is outside 0..600 seconds");
         }
-        Integer node = LiveDevice.device(args);
+        Integer node = LiveDevice.device(o.device);
         SnapshotOptions options = SnapshotOptions.defaults().withMaximumWait(Duration.ofMillis((long) (wait * 1000)))
-                .withReadRegisters(!args.has("no-registers")).withNode(node);
+                .withReadRegisters(!o.noRegisters).withNode(node);
         try (LiveDevice device = LiveDevice.open(connections, sessions, uri, node)) {
             Thread.sleep((long) (observe * 1000));
             SnapshotFile file = snapshots.capture(device.connection, device.session.model(), target, options,

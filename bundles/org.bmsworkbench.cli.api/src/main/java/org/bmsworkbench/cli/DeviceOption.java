@@ -1,6 +1,7 @@
 package org.bmsworkbench.cli;
 
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code --device} option of the commands that work on one device of a bus of many:
@@ -13,14 +14,31 @@ import java.util.Locale;
 public record DeviceOption(int address, Integer instance) {
 
     /**
-     * {@code --device} of {@code args}, or null when it is absent.
-     *
-     * @param withInstance whether {@code ADDR:INSTANCE} is accepted
-     * @throws UsageException naming what is wrong
+     * {@code --device ADDR}, as a picocli mixin: {@code @Mixin DeviceOption.Address device;} then
+     * {@code device.value()} in {@code call()}. Commands say in their description what the device is for.
      */
-    public static DeviceOption of(Arguments args, boolean withInstance) throws UsageException {
-        String text = args.value("device").orElse(null);
-        return text == null ? null : parse(text, withInstance);
+    public static final class Address {
+        @Option(names = "--device", paramLabel = "ADDR",
+                description = "the device's source address, 0..253, decimal or 0x hex (80 or 0x50)")
+        private String text;
+
+        /** The option, or null when it is absent. @throws UsageException naming what is wrong */
+        public DeviceOption value() throws UsageException {
+            return text == null ? null : parse(text, false);
+        }
+    }
+
+    /** {@code --device ADDR[:N]}, as a picocli mixin, for the commands that tell a source's batteries apart. */
+    public static final class AddressAndInstance {
+        @Option(names = "--device", paramLabel = "ADDR[:N]",
+                description = "the device's source address, 0..253, decimal or 0x hex, and for a sender of several"
+                        + " batteries the instance N, 0..255 (80, 0x50:1)")
+        private String text;
+
+        /** The option, or null when it is absent. @throws UsageException naming what is wrong */
+        public DeviceOption value() throws UsageException {
+            return text == null ? null : parse(text, true);
+        }
     }
 
     /** Parses {@code ADDR} or (with {@code withInstance}) {@code ADDR:INSTANCE}. */

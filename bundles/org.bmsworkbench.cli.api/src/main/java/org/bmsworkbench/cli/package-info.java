@@ -1,0 +1,12 @@
+/**
+ * The {@code bmswb} command SPI: a plugin adds a sub-command by registering a
+ * {@link org.bmsworkbench.cli.Command} that contributes a picocli command for each run.
+ * 2.0.0: options are declared with picocli ({@code Command.commandLine}) instead of parsed by
+ * hand ({@code Arguments}, {@code summary()}, {@code help()} and {@code CommandContext.args} are gone).
+ */
+@Export
+@Version("2.0.0")
+package org.bmsworkbench.cli;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
