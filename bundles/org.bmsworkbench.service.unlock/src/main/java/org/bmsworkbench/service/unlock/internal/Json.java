@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import java.util.Map;
 /**
  * The JSON of snapshots and the audit log, through Jackson: maps (in order), collections,
  * strings, numbers, booleans and null are written with jackson-core's {@link JsonGenerator}
- * (NaN and infinities as {@code null}, anything else as its {@code toString()}); documents are
+ * (doubles never in exponent notation, NaN and infinities as {@code null}, anything else as its
+ * {@code toString()}; pretty: an array of scalars on one line); documents are
  * read with jackson-jr over a parser with {@link #LIMITS} (numbers as {@link Long} when whole,
  * else {@link Double}). Every fault is one line naming the line and column.
  */
@@ -72,18 +74,70 @@ public final class Json {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = generator(out)) {
             if (pretty) {
-                DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-                g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withObjectEmptySeparator("")
-                        .withArrayEmptySeparator(""))
-                        .withObjectIndenter(indent).withArrayIndenter(indent));
+                g.setPrettyPrinter(new Layout());
             }
             write(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Two spaces a level, {@code "name": value}, {@code {}} and {@code []} when empty; an array
+     * whose elements are all scalars on one line, {@code [1, 2]} (the writer says so before it
+     * starts the array).
+     */
+    private static final class Layout extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+        private static final DefaultIndenter LINES = new DefaultIndenter("  ", "\n");
+
+        private final ArrayDeque<Boolean> inline = new ArrayDeque<>();
+        private boolean nextInline;
+
+        Layout() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator(""));
+            indentObjectsWith(LINES);
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            inline.push(nextInline);
+            if (!nextInline) {
+                _nesting++;
+            }
+            nextInline = false;
+            g.writeRaw('[');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (!inline.element()) {
+                LINES.writeIndentation(g, _nesting);
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            if (inline.element()) {
+                g.writeRaw(", ");
+            } else {
+                g.writeRaw(',');
+                LINES.writeIndentation(g, _nesting);
+            }
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (!inline.pop()) {
+                _nesting--;
+                if (values > 0) {
+                    LINES.writeIndentation(g, _nesting);
+                }
+            }
+            g.writeRaw(']');
+        }
     }
 
     /** A UTF-8 generator on {@code out}; closing it does not close {@code out}. */
@@ -105,8 +159,10 @@ public final class Json {
             double d = ((Number) v).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 g.writeNull();
+            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                g.writeNumber((long) d + ".0"); // stays a Double when read back
             } else {
-                g.writeNumber(d);
+                g.writeNumber(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()); // never 1.0E9
             }
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             g.writeNumber(((Number) v).longValue());
@@ -124,6 +180,9 @@ public final class Json {
             }
             g.writeEndObject();
         } else if (v instanceof Collection<?> c) {
+            if (g.getPrettyPrinter() instanceof Layout layout) {
+                layout.nextInline = c.stream().noneMatch(x -> x instanceof Map || x instanceof Collection);
+            }
             g.writeStartArray();
             for (Object x : c) {
                 write(g, x);

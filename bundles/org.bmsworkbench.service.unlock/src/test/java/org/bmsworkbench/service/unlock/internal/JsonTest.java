@@ -97,4 +97,20 @@ class JsonTest {
         List<Object> many = new ArrayList<>();
         assertEquals(many, Json.parse("[]"));
     }
+
+    /** snapshot.json keeps the layout of the hand-written writer: arrays of scalars on one line, no exponents. */
+    @Test
+    void prettyKeepsTheLayoutOfBefore() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format_version", 1);
+        doc.put("history", Map.of("soc", List.of(List.of(1796603564.711, 87.0), List.of(1.0E9, 1.0E-7))));
+        doc.put("codes", List.of(338L, 339L));
+        doc.put("none", List.of());
+        doc.put("empty", Map.of());
+        doc.put("bundles", List.of(Map.of("name", "x")));
+        assertEquals("{\n  \"format_version\": 1,\n  \"history\": {\n    \"soc\": [\n"
+                + "      [1796603564.711, 87.0],\n      [1000000000.0, 0.0000001]\n    ]\n  },\n"
+                + "  \"codes\": [338, 339],\n  \"none\": [],\n  \"empty\": {},\n"
+                + "  \"bundles\": [\n    {\n      \"name\": \"x\"\n    }\n  ]\n}\n", Json.pretty(doc));
+    }
 }
