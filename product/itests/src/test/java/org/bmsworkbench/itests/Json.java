@@ -1,31 +1,32 @@
 package org.bmsworkbench.itests;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for the tests to read {@code bmswb} and helper-script output: objects (in
- * order), arrays, strings, numbers as {@link BigDecimal}, booleans, null.
+ * The tests' reading of {@code bmswb} and helper-script output, through jackson-jr (in the test
+ * JVM, outside the framework): objects (in order), arrays, strings, booleans, null, and every
+ * number as the {@link BigDecimal} written, so a test compares values exactly.
  */
 final class Json {
-    private final String text;
-    private int pos;
+    private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JSON.Feature.USE_DEFERRED_MAPS);
 
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
     static Object parse(String text) {
-        Json p = new Json(text);
-        Object value = p.value();
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw p.error("trailing characters");
+        try {
+            return decimals(READER.anyFrom(text));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
         }
-        return value;
     }
 
     @SuppressWarnings("unchecked")
@@ -33,128 +34,23 @@ final class Json {
         return (Map<String, Object>) parse(text);
     }
 
-    private Object value() {
-        skipSpace();
-        if (pos >= text.length()) {
-            throw error("unexpected end");
+    private static Object decimals(Object v) {
+        if (v instanceof Integer || v instanceof Long) {
+            return BigDecimal.valueOf(((Number) v).longValue());
         }
-        char c = text.charAt(pos);
-        return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> number();
-        };
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (text.charAt(pos) == '}') {
-            pos++;
-            return map;
+        if (v instanceof BigInteger b) {
+            return new BigDecimal(b);
         }
-        while (true) {
-            skipSpace();
-            String key = string();
-            skipSpace();
-            expect(':');
-            map.put(key, value());
-            skipSpace();
-            if (text.charAt(pos) == ',') {
-                pos++;
-            } else {
-                expect('}');
-                return map;
-            }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put((String) k, decimals(x)));
+            return copy;
         }
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        pos++;
-        skipSpace();
-        if (text.charAt(pos) == ']') {
-            pos++;
-            return list;
+        if (v instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>(l.size());
+            l.forEach(x -> copy.add(decimals(x)));
+            return copy;
         }
-        while (true) {
-            list.add(value());
-            skipSpace();
-            if (text.charAt(pos) == ',') {
-                pos++;
-            } else {
-                expect(']');
-                return list;
-            }
-        }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'u' -> {
-                    sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                }
-                default -> sb.append(e);
-            }
-        }
-    }
-
-    private BigDecimal number() {
-        int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-        if (start == pos) {
-            throw error("unexpected character");
-        }
-        return new BigDecimal(text.substring(start, pos));
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("expected " + word);
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private void expect(char c) {
-        if (pos >= text.length() || text.charAt(pos) != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at " + pos + " in " + text);
+        return v;
     }
 }

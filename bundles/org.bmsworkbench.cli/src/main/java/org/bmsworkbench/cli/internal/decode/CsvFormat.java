@@ -41,7 +41,7 @@ public final class CsvFormat implements OutputFormat {
             if (v instanceof String s) {
                 field(s, out);
             } else if (v != null) {
-                JsonlFormat.appendValue(v, out);
+                OutputFormat.appendValue(v, out);
             }
             out.append(',');
             field(units.getOrDefault(e.getKey(), ""), out);

@@ -1,9 +1,19 @@
 package org.bmsworkbench.cli.internal.decode;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.function.BiConsumer;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.cli.internal.JsonLines;
 
 /**
  * One JSON object a line, exactly as {@code docs/SIGNALS.md} shows: keys {@code time}, {@code bus},
@@ -14,146 +24,413 @@ import org.bmsworkbench.can.CanFrame;
  * {@code can_id} ({@code "0x20000080"}); a remote frame is
  * {@code "message":"remote_request","signals":{},"dlc":N}, without data. A CAN FD frame's record
  * ends with {@code "fd":true} (after {@code signals}, or after {@code data}), its data all its bytes.
- * Not thread-safe (one instance per pipeline).
+ *
+ * <p>Written by one jackson-core {@link JsonGenerator} ({@link JsonLines#FACTORY}) for the life of
+ * the format, flushed into the caller's {@link TextBuffer} after each record; times and doubles in
+ * the contract's notation ({@link TextBuffer#appendSeconds}, {@link TextBuffer#append(double)}, never
+ * scientific) through {@link JsonGenerator#writeNumber(char[], int, int)}, hex strings through
+ * {@link JsonGenerator#writeUTF8String}: no allocation a record beyond the decoder's. Not
+ * thread-safe (one instance per pipeline).
  */
 public final class JsonlFormat implements OutputFormat {
-    private static final byte[] TIME = TextBuffer.ascii("{\"time\":");
-    private static final byte[] NULL = TextBuffer.ascii("null");
-    private static final byte[] BUS = TextBuffer.ascii(",\"bus\":");
-    private static final byte[] PROTOCOL = TextBuffer.ascii(",\"protocol\":");
-    private static final byte[] CAN_ID = TextBuffer.ascii(",\"can_id\":\"0x");
-    private static final byte[] PGN = TextBuffer.ascii(",\"pgn\":");
-    private static final byte[] SOURCE = TextBuffer.ascii(",\"source\":");
-    private static final byte[] INSTANCE = TextBuffer.ascii(",\"instance\":");
-    private static final byte[] DESTINATION = TextBuffer.ascii(",\"destination\":");
-    private static final byte[] REGISTER = TextBuffer.ascii(",\"register\":\"0x");
-    private static final byte[] CODE = TextBuffer.ascii(",\"code\":\"0x");
-    private static final byte[] MESSAGE = TextBuffer.ascii(",\"message\":");
-    private static final byte[] SIGNALS = TextBuffer.ascii(",\"signals\":{");
-    private static final byte[] END = TextBuffer.ascii("}}\n");
-    private static final byte[] UNKNOWN = TextBuffer.ascii(",\"message\":\"unknown\",\"signals\":{},\"data\":\"");
-    private static final byte[] ERROR_FRAME =
-            TextBuffer.ascii(",\"message\":\"error_frame\",\"signals\":{},\"data\":\"");
-    private static final byte[] REMOTE_REQUEST = TextBuffer.ascii(",\"message\":\"remote_request\",\"signals\":{},\"dlc\":");
-    private static final byte[] UNKNOWN_END = TextBuffer.ascii("\"}\n");
-    private static final byte[] FD_END = TextBuffer.ascii("},\"fd\":true}\n");
-    private static final byte[] FD_UNKNOWN_END = TextBuffer.ascii("\",\"fd\":true}\n");
-    private static final byte[] TRUE = TextBuffer.ascii("true");
-    private static final byte[] FALSE = TextBuffer.ascii("false");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString BUS = new SerializedString("bus");
+    private static final SerializedString PROTOCOL = new SerializedString("protocol");
+    private static final SerializedString CAN_ID = new SerializedString("can_id");
+    private static final SerializedString PGN = new SerializedString("pgn");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString INSTANCE = new SerializedString("instance");
+    private static final SerializedString DESTINATION = new SerializedString("destination");
+    private static final SerializedString REGISTER = new SerializedString("register");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString SIGNALS = new SerializedString("signals");
+    private static final SerializedString DATA = new SerializedString("data");
+    private static final SerializedString DLC = new SerializedString("dlc");
+    private static final SerializedString FD = new SerializedString("fd");
+    private static final SerializedString UNKNOWN = new SerializedString("unknown");
+    private static final SerializedString ERROR_FRAME = new SerializedString("error_frame");
+    private static final SerializedString REMOTE_REQUEST = new SerializedString("remote_request");
 
+    /** Where the generator's bytes go: the buffer of the record being written. */
+    private static final class Target extends OutputStream {
+        TextBuffer buffer;
+
+        @Override
+        public void write(int b) {
+            buffer.append(new byte[] {(byte) b}, 0, 1); // the generator writes whole blocks: not reached
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            buffer.append(b, off, len);
+        }
+    }
+
+    /** Pre-encoded text: keys, bus, protocol and message names and text values repeat. */
+    private static final int CACHE_LIMIT = 4096;
+    private static final int CACHEABLE_LENGTH = 64;
+    /** Marks cached text that needs escaping (written through the generator's escapes instead). */
+    private static final SerializedString ESCAPED = new SerializedString("");
+
+    private static final int SLOTS = 1024;
+
+    /** Every text met so far (up to {@link #CACHE_LIMIT}), and before it a direct-mapped front for the hot ones. */
+    private final HashMap<String, SerializedString> cache = new HashMap<>();
+    private final String[] slotText = new String[SLOTS];
+    private final SerializedString[] slotSerialized = new SerializedString[SLOTS];
+    /**
+     * The scratch buffer's bytes as a {@link SerializableString}, so the generator copies them in
+     * one {@code arraycopy}: they are only ASCII digits, sign, point and hex, which JSON never
+     * escapes, so quoted and unquoted forms are the same bytes.
+     */
+    private static final class Ascii implements SerializableString {
+        private final TextBuffer text;
+
+        Ascii(TextBuffer text) {
+            this.text = text;
+        }
+
+        @Override
+        public String getValue() {
+            return text.toString();
+        }
+
+        @Override
+        public int charLength() {
+            return text.size();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return getValue().toCharArray();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return Arrays.copyOf(text.array(), text.size());
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return asUnquotedUTF8();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return appendUnquotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            int n = text.size();
+            if (offset + n > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(text.array(), 0, buffer, offset, n);
+            return n;
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return appendUnquoted(buffer, offset);
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            int n = text.size();
+            if (offset + n > buffer.length) {
+                return -1;
+            }
+            byte[] bytes = text.array();
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = (char) bytes[i];
+            }
+            return n;
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return writeUnquotedUTF8(out);
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(text.array(), 0, text.size());
+            return text.size();
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) {
+            return putUnquotedUTF8(buffer);
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) {
+            int n = text.size();
+            if (buffer.remaining() < n) {
+                return -1;
+            }
+            buffer.put(text.array(), 0, n);
+            return n;
+        }
+    }
+
+    private final Target target = new Target();
+    private final JsonGenerator g;
+    /** Scratch for the contract's numbers and hex strings. */
+    private final TextBuffer scratch = new TextBuffer(160);
+    private final Ascii scratchText = new Ascii(scratch);
     /** Writes the signals without an iterator or entry objects (the map's own forEach). */
     private final SignalWriter signalWriter = new SignalWriter();
 
-    @Override
-    public void message(DecodedMessage m, TextBuffer out) {
-        CanFrame frame = m.frame();
-        head(frame, m.protocol(), out);
-        if (m.pgn() != null) {
-            out.append(PGN).append(m.pgn().longValue());
+    public JsonlFormat() {
+        try {
+            g = JsonLines.generator(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (m.source() != null) {
-            out.append(SOURCE).append(m.source().longValue());
-        }
-        if (m.instance() != null) {
-            out.append(INSTANCE).append(m.instance().longValue());
-        }
-        if (m.destination() != null) {
-            out.append(DESTINATION).append(m.destination().longValue());
-        }
-        if (m.register() != null) {
-            out.append(REGISTER).appendHex(m.register(), 4).append('"');
-        }
-        if (m.code() != null) {
-            out.append(CODE).appendHex(m.code(), 4).append('"');
-        }
-        out.append(MESSAGE).appendJsonString(m.message());
-        out.append(SIGNALS);
-        signalWriter.out = out;
-        signalWriter.first = true;
-        m.signals().forEach(signalWriter);
-        signalWriter.out = null;
-        out.append(frame.fd() ? FD_END : END);
     }
 
-    private static final class SignalWriter implements BiConsumer<String, Object> {
-        TextBuffer out;
-        boolean first;
+    @Override
+    public void message(DecodedMessage m, TextBuffer out) {
+        try {
+            CanFrame frame = m.frame();
+            head(frame, m.protocol(), out);
+            if (m.pgn() != null) {
+                g.writeFieldName(PGN);
+                g.writeNumber(m.pgn().longValue());
+            }
+            if (m.source() != null) {
+                g.writeFieldName(SOURCE);
+                g.writeNumber(m.source().longValue());
+            }
+            if (m.instance() != null) {
+                g.writeFieldName(INSTANCE);
+                g.writeNumber(m.instance().longValue());
+            }
+            if (m.destination() != null) {
+                g.writeFieldName(DESTINATION);
+                g.writeNumber(m.destination().longValue());
+            }
+            if (m.register() != null) {
+                g.writeFieldName(REGISTER);
+                scratch.clear();
+                hex(scratch.append('0').append('x').appendHex(m.register(), 4));
+            }
+            if (m.code() != null) {
+                g.writeFieldName(CODE);
+                scratch.clear();
+                hex(scratch.append('0').append('x').appendHex(m.code(), 4));
+            }
+            g.writeFieldName(MESSAGE);
+            string(m.message());
+            g.writeFieldName(SIGNALS);
+            g.writeStartObject();
+            m.signals().forEach(signalWriter);
+            g.writeEndObject();
+            end(frame.fd());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the target is a buffer: not reached
+        }
+    }
 
+    private final class SignalWriter implements BiConsumer<String, Object> {
         @Override
         public void accept(String key, Object value) {
-            if (!first) {
-                out.append(',');
+            try {
+                SerializedString name = serialized(key);
+                if (name != null) {
+                    g.writeFieldName(name);
+                } else {
+                    g.writeFieldName(key);
+                }
+                value(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            first = false;
-            out.appendJsonString(key).append(':');
-            appendValue(value, out);
         }
     }
 
     @Override
     public void unknown(CanFrame frame, TextBuffer out) {
-        head(frame, null, out);
-        OutputFormat.appendData(frame, out.append(UNKNOWN)).append(frame.fd() ? FD_UNKNOWN_END : UNKNOWN_END);
+        noSignals(frame, out, UNKNOWN);
+        data(frame);
+        end(frame.fd());
     }
 
     @Override
     public void errorFrame(CanFrame frame, TextBuffer out) {
-        head(frame, null, out);
-        OutputFormat.appendData(frame, out.append(ERROR_FRAME)).append(UNKNOWN_END);
+        noSignals(frame, out, ERROR_FRAME);
+        data(frame);
+        end(false);
     }
 
     @Override
     public void remoteRequest(CanFrame frame, TextBuffer out) {
-        head(frame, null, out);
-        out.append(REMOTE_REQUEST).append(frame.dlc()).append('}').append('\n');
+        noSignals(frame, out, REMOTE_REQUEST);
+        try {
+            g.writeFieldName(DLC);
+            g.writeNumber(frame.dlc());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        end(false);
     }
 
-    private static void head(CanFrame frame, String protocol, TextBuffer out) {
-        out.append(TIME);
+    private void noSignals(CanFrame frame, TextBuffer out, SerializedString message) {
+        try {
+            head(frame, null, out);
+            g.writeFieldName(MESSAGE);
+            g.writeString(message);
+            g.writeFieldName(SIGNALS);
+            g.writeStartObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void data(CanFrame frame) {
+        try {
+            g.writeFieldName(DATA);
+            scratch.clear();
+            hex(OutputFormat.appendData(frame, scratch));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void head(CanFrame frame, String protocol, TextBuffer out) throws IOException {
+        target.buffer = out;
+        g.writeStartObject();
+        g.writeFieldName(TIME);
         if (frame.hasTimestamp()) {
-            out.appendSeconds(frame.timestampMicros());
+            scratch.clear();
+            number(scratch.appendSeconds(frame.timestampMicros()));
         } else {
-            out.append(NULL);
+            g.writeNull();
         }
-        out.append(BUS).appendJsonString(frame.bus());
-        out.append(PROTOCOL);
+        g.writeFieldName(BUS);
+        string(frame.bus());
+        g.writeFieldName(PROTOCOL);
         if (protocol == null) {
-            out.append(NULL);
+            g.writeNull();
         } else {
-            out.appendJsonString(protocol);
+            string(protocol);
         }
-        OutputFormat.appendId(frame, out.append(CAN_ID)).append('"');
+        g.writeFieldName(CAN_ID);
+        scratch.clear();
+        hex(OutputFormat.appendId(frame, scratch.append('0').append('x')));
     }
 
-    /** A signal value as JSON: numbers plain, text escaped, booleans, null. */
-    static void appendValue(Object value, TextBuffer out) {
+    /** Ends the record (with {@code "fd":true} for a CAN FD frame) and its line, into the caller's buffer. */
+    private void end(boolean fd) {
+        try {
+            if (fd) {
+                g.writeFieldName(FD);
+                g.writeBoolean(true);
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            target.buffer = null;
+        }
+    }
+
+    /** A signal value: numbers plain, text, booleans, null (NaN and infinities too). */
+    private void value(Object value) throws IOException {
         if (value instanceof Double d) {
             if (Double.isFinite(d)) {
-                out.append(d.doubleValue());
+                scratch.clear();
+                number(scratch.append(d.doubleValue()));
             } else {
-                out.append(NULL);
+                g.writeNull();
             }
         } else if (value == null) {
-            out.append(NULL);
+            g.writeNull();
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
-            out.append(((Number) value).longValue());
+            g.writeNumber(((Number) value).longValue());
         } else if (value instanceof String s) {
-            out.appendJsonString(s);
+            string(s);
         } else if (value instanceof Boolean b) {
-            out.append(b ? TRUE : FALSE);
+            g.writeBoolean(b);
         } else if (value instanceof Float f) {
             if (Float.isFinite(f)) {
-                out.append(Double.parseDouble(f.toString()));
+                scratch.clear();
+                number(scratch.append(Double.parseDouble(f.toString())));
             } else {
-                out.append(NULL);
+                g.writeNull();
             }
         } else if (value instanceof BigDecimal bd) {
-            out.append(bd.toPlainString());
+            g.writeNumber(bd.toPlainString());
         } else if (value instanceof Number n) {
-            out.append(n.toString());
+            g.writeNumber(n.toString());
         } else {
-            out.appendJsonString(value.toString());
+            g.writeString(value.toString());
         }
+    }
+
+    private void string(String s) throws IOException {
+        SerializedString cached = serialized(s);
+        if (cached != null) {
+            g.writeString(cached);
+        } else {
+            g.writeString(s);
+        }
+    }
+
+    /**
+     * {@code s} pre-encoded, from the cache, when it is short and needs no escape (printable ASCII
+     * but {@code "} and {@code \\}: Jackson's standard quoting, which a {@link SerializedString} uses,
+     * is then the contract's); else null.
+     */
+    private SerializedString serialized(String s) {
+        int h = s.hashCode();
+        int slot = (h ^ h >>> 10) & (SLOTS - 1);
+        String front = slotText[slot];
+        if (front == s || front != null && front.equals(s)) {
+            SerializedString hit = slotSerialized[slot];
+            return hit == ESCAPED ? null : hit;
+        }
+        SerializedString cached = cache.get(s);
+        if (cached == null) {
+            if (s.length() > CACHEABLE_LENGTH || cache.size() >= CACHE_LIMIT) {
+                return null;
+            }
+            cached = ESCAPED;
+            if (plain(s)) {
+                cached = new SerializedString(s);
+                cached.asQuotedUTF8(); // encoded once, here
+            }
+            cache.put(s, cached);
+        }
+        slotText[slot] = s;
+        slotSerialized[slot] = cached;
+        return cached == ESCAPED ? null : cached;
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A number in the contract's notation, formatted into {@link #scratch}: written as it is. */
+    private void number(TextBuffer digits) throws IOException {
+        g.writeRawValue(scratchText);
+    }
+
+    /** Hex digits formatted into {@link #scratch}, as a JSON string. */
+    private void hex(TextBuffer digits) throws IOException {
+        g.writeString(scratchText);
     }
 }

@@ -1,5 +1,6 @@
 package org.bmsworkbench.cli.internal.decode;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
@@ -46,6 +47,32 @@ public interface OutputFormat {
             out.appendHex(frame.u8(i), 2);
         }
         return out;
+    }
+
+    /**
+     * A signal value as the text formats show it: numbers plain (doubles never scientific), text
+     * quoted and escaped as in JSON, booleans, {@code null} (NaN and infinities too).
+     */
+    static TextBuffer appendValue(Object value, TextBuffer out) {
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? out.append(d.doubleValue()) : out.append("null");
+        } else if (value == null) {
+            return out.append("null");
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte) {
+            return out.append(((Number) value).longValue());
+        } else if (value instanceof String s) {
+            return out.appendJsonString(s);
+        } else if (value instanceof Boolean b) {
+            return out.append(b ? "true" : "false");
+        } else if (value instanceof Float f) {
+            return Float.isFinite(f) ? out.append(Double.parseDouble(f.toString())) : out.append("null");
+        } else if (value instanceof BigDecimal bd) {
+            return out.append(bd.toPlainString());
+        } else if (value instanceof Number n) {
+            return out.append(n.toString());
+        }
+        return out.appendJsonString(value.toString());
     }
 
     /**

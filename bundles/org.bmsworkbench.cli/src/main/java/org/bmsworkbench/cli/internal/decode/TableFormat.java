@@ -74,7 +74,7 @@ public final class TableFormat implements OutputFormat {
             if (v instanceof String s) {
                 out.appendJsonString(s);
             } else {
-                JsonlFormat.appendValue(v, out);
+                OutputFormat.appendValue(v, out);
             }
             String unit = units.get(e.getKey());
             if (unit != null && !unit.isEmpty()) {

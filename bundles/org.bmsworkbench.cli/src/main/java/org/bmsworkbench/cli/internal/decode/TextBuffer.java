@@ -62,6 +62,26 @@ public final class TextBuffer {
         }
     }
 
+    /** The content's ASCII characters into {@code into} (at least {@link #size()} long), e.g. for a JSON generator. */
+    public void getAscii(char[] into) {
+        for (int i = 0; i < size; i++) {
+            into[i] = (char) (bytes[i] & 0xFF);
+        }
+    }
+
+    /** The buffer itself: its first {@link #size()} bytes are the content (valid until the next append). */
+    byte[] array() {
+        return bytes;
+    }
+
+    /** {@code length} bytes of {@code source} from {@code offset}, as they are. */
+    public TextBuffer append(byte[] source, int offset, int length) {
+        ensure(length);
+        System.arraycopy(source, offset, bytes, size, length);
+        size += length;
+        return this;
+    }
+
     /** Bytes as they are, e.g. a constant ASCII fragment made with {@link #ascii(String)}. */
     public TextBuffer append(byte[] fragment) {
         copy(fragment);

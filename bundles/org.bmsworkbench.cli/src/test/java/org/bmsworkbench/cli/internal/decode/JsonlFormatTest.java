@@ -3,6 +3,7 @@ package org.bmsworkbench.cli.internal.decode;
 import static org.bmsworkbench.cli.internal.decode.Messages.signals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
@@ -115,5 +116,55 @@ class JsonlFormatTest {
         String s = b.toString();
         org.junit.jupiter.api.Assertions.assertTrue(s.contains("\"can_id\":\"0x005\""), s);
         org.junit.jupiter.api.Assertions.assertTrue(s.contains("\"can_id\":\"0x00000005\""), s);
+    }
+
+    /**
+     * Text is escaped as the contract (SIGNALS.md, "JSON lines") and TextBuffer's JSON literal do it,
+     * for every UTF-16 unit (RFC 8259 section 7: control characters escaped; U+007F too; a lone
+     * surrogate as its escape, a pair as its 4-byte UTF-8 character).
+     */
+    @Test
+    void everyCharacterIsEscapedAsTheContractSays() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0xD800; c++) {
+            all.append(c);
+        }
+        for (char c = 0xE000; c != 0; c++) {
+            all.append(c);
+        }
+        for (String text : List.of(all.toString(), "25 \u00B0C \u2713 \uD83D\uDD0B", "lone \uD83D x", "lone \uDD0B",
+                "end \uD83D", "\uDD0B\uD83D", "a\"b\\c\n\t\b\f\r\u0001\u007F\u0080")) {
+            CanFrame f = CanFrame.of(1_600_000_000_000_000L, "can0", 0x35E, false, new byte[8]);
+            TextBuffer expected = new TextBuffer(64).append("{\"time\":1600000000.0,\"bus\":\"can0\",\"protocol\":\"sma\","
+                    + "\"can_id\":\"0x35E\",\"message\":").appendJsonString(text).append(",\"signals\":{")
+                    .appendJsonString(text).append(":").appendJsonString(text).append("}}\n");
+            assertEquals(expected.toString(), line(DecodedMessage.of("sma", text, f, signals(text, text))));
+        }
+    }
+
+    @Test
+    void numbersAreNeverScientificAndTheGeneratorCarriesOnAfterManyRecords() {
+        CanFrame f = CanFrame.of(1_600_000_000_000_100L, "can0", 0x356, false, new byte[8]);
+        TextBuffer b = new TextBuffer(16);
+        StringBuilder expected = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> random.nextGaussian() * 1e-5;
+                case 1 -> random.nextGaussian() * 1e12;
+                case 2 -> Math.rint(random.nextGaussian() * 1000) / 100;
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            float x = (float) d;
+            format.message(DecodedMessage.of("sma", "m", f, signals("d", d, "f", x, "l", (long) d)), b);
+            TextBuffer e = new TextBuffer(64).append("{\"time\":1600000000.0001,\"bus\":\"can0\",\"protocol\":\"sma\","
+                    + "\"can_id\":\"0x356\",\"message\":\"m\",\"signals\":{\"d\":");
+            OutputFormat.appendValue(d, e).append(",\"f\":");
+            OutputFormat.appendValue(x, e).append(",\"l\":").append((long) d).append("}}\n");
+            expected.append(e);
+        }
+        String out = b.toString();
+        assertEquals(expected.toString(), out);
+        org.junit.jupiter.api.Assertions.assertFalse(out.contains("E"), "no scientific notation");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * --format jsonl} prints (docs/SIGNALS.md).
  */
 class SmaGuideLogTest {
+    /** Numbers as written: whole ones Integer/Long, others BigDecimal. */
+    private static final JSON READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private static final Pattern CANDUMP_L = Pattern.compile("\\((\\d+)\\.(\\d{6})\\) (\\S+) ([0-9A-F]{3}|[0-9A-F]{8})#([0-9A-F]*)");
 
     private static List<String> lines(String resource) throws IOException {
@@ -56,10 +60,10 @@ class SmaGuideLogTest {
         for (int n = 0; n < log.size(); n++) {
             CanFrame frame = parseCandump(log.get(n));
             DecodedMessage m = session.decode(frame);
-            Map<String, Object> expected = MiniJson.parseObject(jsonl.get(n));
+            Map<String, Object> expected = READER.mapFrom(jsonl.get(n));
             String where = "line " + (n + 1) + ": " + log.get(n);
             assertNotNull(m, where);
-            assertEquals(0, new BigDecimal(((MiniJson.Literal) expected.get("time")).text())
+            assertEquals(0, ((BigDecimal) expected.get("time"))
                     .compareTo(BigDecimal.valueOf(frame.timestampMicros(), 6)), where);
             assertEquals(expected.get("bus"), frame.bus(), where);
             assertEquals(expected.get("protocol"), m.protocol(), where);
@@ -79,17 +83,19 @@ class SmaGuideLogTest {
         assertTrue(sawNull, "the log shows a not-available marker");
     }
 
-    /** A JSON writer prints a Double with Double.toString and a Long as an integer. */
+    /**
+     * jackson-jr reads a whole number as an Integer or Long and, with {@code USE_BIG_DECIMAL_FOR_FLOATS},
+     * any other number as the BigDecimal written, so {@code 87} and {@code 87.0} stay apart.
+     */
     private static void assertValue(Object json, Object actual, String where) {
         if (json == null) {
             assertNull(actual, where);
-        } else if (json instanceof MiniJson.Literal literal) {
-            if (literal.integral()) {
-                assertTrue(actual instanceof Long || actual instanceof Integer, where + ": whole number, got " + actual);
-            } else {
-                assertInstanceOf(Double.class, actual, where);
-            }
-            assertEquals(literal.text(), actual.toString(), where);
+        } else if (json instanceof Integer || json instanceof Long) {
+            assertTrue(actual instanceof Long || actual instanceof Integer, where + ": whole number, got " + actual);
+            assertEquals(((Number) json).longValue(), ((Number) actual).longValue(), where);
+        } else if (json instanceof BigDecimal expected) {
+            assertInstanceOf(Double.class, actual, where);
+            assertEquals(0, expected.compareTo(new BigDecimal(actual.toString())), where + ": " + expected + " != " + actual);
         } else {
             assertEquals(json, actual, where);
         }

@@ -14,13 +14,21 @@ public final class DiagnosisDocument {
     private DiagnosisDocument() {
     }
 
+    /** {@code code} then {@code label}, in that order in every snapshot (Map.of has no order). */
+    private static Map<String, Object> codeAndLabel(Object code, String label) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("label", label);
+        return m;
+    }
+
     public static Map<String, Object> of(SafetyLockDiagnosis d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", d.time().toString());
         m.put("status", d.status().name());
         m.put("safety_lock", d.locked());
-        m.put("state", d.state() == null ? null : Map.of("code", d.state().code(), "label", d.state().label()));
-        m.put("error", d.error() == null ? null : Map.of("code", d.error().code(), "label", d.error().label()));
+        m.put("state", d.state() == null ? null : codeAndLabel(d.state().code(), d.state().label()));
+        m.put("error", d.error() == null ? null : codeAndLabel(d.error().code(), d.error().label()));
         m.put("reason", d.reason());
         List<Object> last = new ArrayList<>();
         for (PastError e : d.lastErrors()) {

@@ -1,5 +1,7 @@
 package org.bmsworkbench.service.unlock.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +32,11 @@ import org.bmsworkbench.service.unlock.AuditVerification;
  */
 public final class FileAuditLog implements AuditLog {
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
+    private static final String HASH = "hash";
+    /** The last member of every line: {@code ,"hash":"} 64 hex digits {@code "}. */
+    private static final byte[] HASH_PREFIX = (",\"" + HASH + "\":\"").getBytes(StandardCharsets.US_ASCII);
+    private static final int HASH_MEMBER_LENGTH = HASH_PREFIX.length + 64 + 2;
 
     private final Path path;
     private final Clock clock;
@@ -54,11 +63,10 @@ public final class FileAuditLog implements AuditLog {
                     FileLock lock = channel.lock()) {
                 String previous = lastHash(channel);
                 Instant time = clock.instant();
-                String body = Json.write(body(time, record, previous));
-                String hash = Sha256.of(previous + body);
-                String line = body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}\n";
+                byte[] line = line(time, record, previous);
+                String hash = hashOf(previous, line, line.length - 1);
                 channel.position(channel.size());
-                ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer bytes = ByteBuffer.wrap(line);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
@@ -68,17 +76,52 @@ public final class FileAuditLog implements AuditLog {
         }
     }
 
-    private static Map<String, Object> body(Instant time, AuditRecord r, String previous) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time.toString());
-        m.put("serial", r.serial());
-        m.put("uri", r.uri());
-        m.put("step", r.step());
-        m.put("outcome", r.outcome().word());
-        m.put("reason", r.reason());
-        m.put("snapshot_sha256", r.snapshotSha256());
-        m.put("prev", previous);
-        return m;
+    /**
+     * One line as written: the record's members through a {@link JsonGenerator}, then {@code hash} =
+     * SHA-256({@code prev} + the bytes written so far + "}"), then "}" and a line feed.
+     */
+    private static byte[] line(Instant time, AuditRecord r, String previous) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("time", time.toString());
+            g.writeStringField("serial", r.serial());
+            g.writeStringField("uri", r.uri());
+            g.writeStringField("step", r.step());
+            g.writeStringField("outcome", r.outcome().word());
+            g.writeStringField("reason", r.reason());
+            g.writeStringField("snapshot_sha256", r.snapshotSha256());
+            g.writeStringField("prev", previous);
+            g.flush();
+            byte[] body = out.toByteArray();
+            MessageDigest d = Sha256.digest();
+            d.update(previous.getBytes(StandardCharsets.US_ASCII));
+            d.update(body);
+            d.update((byte) '}');
+            g.writeStringField(HASH, HexFormat.of().formatHex(d.digest()));
+            g.writeEndObject();
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /**
+     * The hash of a line as written: SHA-256 of {@code previous} and the line's bytes without its
+     * last member {@code ,"hash":"…"} ({@code end} is the index after the line's closing brace).
+     *
+     * @return the hash, or null when the line does not end with a hash member
+     */
+    public static String hashOf(String previous, byte[] line, int end) {
+        int member = end - HASH_MEMBER_LENGTH;
+        if (member < 1 || line[end - 1] != '}' || !Arrays.equals(line, member, member + HASH_PREFIX.length, HASH_PREFIX, 0,
+                HASH_PREFIX.length) || line[end - 2] != '"') {
+            return null;
+        }
+        MessageDigest d = Sha256.digest();
+        d.update(previous.getBytes(StandardCharsets.US_ASCII));
+        d.update(line, 0, member);
+        d.update((byte) '}');
+        return HexFormat.of().formatHex(d.digest());
     }
 
     /** The hash the next line chains to: the last line's {@code hash}, or the SHA-256 of a last line that cannot be read. */
@@ -159,27 +202,49 @@ public final class FileAuditLog implements AuditLog {
         return s;
     }
 
+    /**
+     * Checks the chain over the file's bytes: each line (ended by a line feed; blank lines skipped)
+     * must be an entry whose {@code prev} is the line before's {@code hash} and whose {@code hash}
+     * is SHA-256({@code prev} + the line's own bytes without {@code ,"hash":"…"}). Nothing is
+     * re-serialised, so how a writer formats its JSON never matters.
+     */
     @Override
     public AuditVerification verify() throws IOException {
-        List<String> lines = lines();
+        if (!Files.exists(path)) {
+            return new AuditVerification(true, 0, "");
+        }
+        byte[] all = Files.readAllBytes(path);
         String previous = AuditEntry.GENESIS;
         int n = 0;
-        for (String line : lines) {
+        for (int start = 0; start < all.length;) {
+            int end = start;
+            while (end < all.length && all[end] != '\n') {
+                end++;
+            }
+            byte[] line = Arrays.copyOfRange(all, start, end);
+            start = end + 1;
+            String text = new String(line, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                continue;
+            }
             n++;
-            Map<String, Object> m;
+            AuditEntry entry;
             try {
-                m = Json.object(line);
-                parse(line);
+                entry = parse(text);
             } catch (RuntimeException e) {
                 return new AuditVerification(false, n, "line " + n + " is not an audit entry: " + e.getMessage());
             }
-            if (!previous.equals(m.get("prev"))) {
+            String expected = hashOf(previous, line, line.length);
+            if (expected == null) {
+                return new AuditVerification(false, n, "line " + n + " is not an audit entry: it does not end with "
+                        + ",\"hash\":\"<64 hex digits>\"}");
+            }
+            if (!previous.equals(entry.previousHash())) {
                 return new AuditVerification(false, n, "line " + n + " does not chain to the line before it"
                         + " (a line was removed, inserted or changed)");
             }
-            Object hash = m.remove("hash");
-            String expected = Sha256.of(previous + Json.write(m));
-            if (!expected.equals(hash)) {
+            if (!expected.equals(entry.hash()) || !Arrays.equals(line, line.length - 66, line.length - 2,
+                    expected.getBytes(StandardCharsets.US_ASCII), 0, 64)) {
                 return new AuditVerification(false, n, "line " + n + ": hash does not match its content (the line was changed)");
             }
             previous = expected;

@@ -21,7 +21,7 @@ import org.bmsworkbench.service.unlock.SystemSnapshots;
  * claims are never trusted), each inflated through a counter that stops at its own bound; only
  * the known entry names, each once, none unsafe ({@code ../x}, {@code /x}, {@code C:\x}, control
  * characters); the manifest listing exactly the other entries, every SHA-256 matching; and
- * {@code snapshot.json} parsed by {@link StrictJson}. Every refusal is one line naming the file.
+ * {@code snapshot.json} parsed by {@link Json#object(byte[], String)}. Every refusal is one line naming the file.
  */
 public final class SnapshotArchive {
     /** The entries a snapshot must hold. */
@@ -132,8 +132,7 @@ public final class SnapshotArchive {
         verifyManifest(zip, entries);
         Map<String, Object> document;
         try {
-            document = StrictJson.object(entries.get(SystemSnapshots.SNAPSHOT_JSON), zip + "!"
-                    + SystemSnapshots.SNAPSHOT_JSON, limits.of(SystemSnapshots.SNAPSHOT_JSON));
+            document = Json.object(entries.get(SystemSnapshots.SNAPSHOT_JSON), zip + "!" + SystemSnapshots.SNAPSHOT_JSON);
         } catch (IllegalArgumentException e) {
             throw new SnapshotException(e.getMessage(), e);
         }

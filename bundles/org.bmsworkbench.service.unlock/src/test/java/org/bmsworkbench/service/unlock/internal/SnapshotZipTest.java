@@ -117,6 +117,39 @@ class SnapshotZipTest {
                 .endsWith("none.zip does not exist"));
     }
 
+    /**
+     * A snapshot.json nested deeper than 100 or holding a string over 1 MiB is refused in one line
+     * even when the manifest matches it (jackson-core's StreamReadConstraints, set in Json).
+     */
+    @Test
+    void aDeeplyNestedOrHugeSnapshotJsonIsRefusedInOneLine() throws Exception {
+        Path zip = write(dir.resolve("s.zip"));
+        String deep = "{\"a\":" + "[".repeat(200) + "]".repeat(200) + "}";
+        Path nested = rezip(rezip(zip, dir.resolve("n1.zip"), "snapshot.json", deep), dir.resolve("nested.zip"),
+                "manifest.sha256", manifest(zip, deep));
+        String problem = assertThrows(SnapshotException.class, () -> SnapshotZip.open(nested)).getMessage();
+        assertTrue(problem.contains("nested.zip!snapshot.json line 1 column ") && problem.endsWith(
+                ": Document nesting depth (101) exceeds the maximum allowed (100, from getMaxNestingDepth())"), problem);
+        String huge = "{\"a\":\"" + "x".repeat((1 << 20) + 1) + "\"}";
+        Path big = rezip(rezip(zip, dir.resolve("b1.zip"), "snapshot.json", huge), dir.resolve("big.zip"),
+                "manifest.sha256", manifest(zip, huge));
+        problem = assertThrows(SnapshotException.class, () -> SnapshotZip.open(big)).getMessage();
+        assertTrue(problem.contains("big.zip!snapshot.json line 1 column ") && problem.contains("String value length") && !problem.contains("\n"), problem);
+    }
+
+    /** The manifest of {@code zip}'s entries with {@code snapshotJson} for snapshot.json. */
+    private static String manifest(Path zip, String snapshotJson) throws Exception {
+        StringBuilder m = new StringBuilder();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (String name : List.of("snapshot.json", "frames.log", "audit.log", "report.html")) {
+                byte[] bytes = name.equals("snapshot.json") ? snapshotJson.getBytes(StandardCharsets.UTF_8)
+                        : z.getInputStream(z.getEntry(name)).readAllBytes();
+                m.append(Sha256.of(bytes)).append("  ").append(name).append('\n');
+            }
+        }
+        return m.toString();
+    }
+
     /** A copy of {@code zip} with one entry replaced ({@code content}) or dropped (null). */
     private static Path rezip(Path zip, Path target, String name, String content) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,18 +3,16 @@ package org.bmsworkbench.service.unlock.internal.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.bmsworkbench.service.unlock.internal.Sha256;
-import org.bmsworkbench.service.unlock.internal.StrictJson;
+import org.bmsworkbench.service.unlock.internal.FileAuditLog;
+import org.bmsworkbench.service.unlock.internal.Json;
 
 /**
  * Checks the audit lines a snapshot carries (one device's lines of the hash-chained audit log):
  * each line's {@code hash} is the SHA-256 of its {@code prev} and its own bytes without the
- * {@code hash} member, computed on the line as written; consecutive lines chain unless lines of
+ * {@code hash} member, computed on the line as written ({@link FileAuditLog#hashOf}); consecutive lines chain unless lines of
  * other devices lay between them in the log, which the snapshot does not hold.
  */
 public final class AuditLines {
-    private static final int MAX_LINE = 1 << 20;
-
     private AuditLines() {
     }
 
@@ -28,9 +26,10 @@ public final class AuditLines {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int n = i + 1;
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             Map<String, Object> m;
             try {
-                m = StrictJson.object(line.getBytes(StandardCharsets.UTF_8), "audit.log line " + n, MAX_LINE);
+                m = Json.object(bytes, "audit.log line " + n);
             } catch (IllegalArgumentException e) {
                 return "does NOT verify: " + e.getMessage();
             }
@@ -38,12 +37,11 @@ public final class AuditLines {
                     || !hash.matches("[0-9a-f]{64}")) {
                 return "does NOT verify: line " + n + " has no prev or hash";
             }
-            String suffix = ",\"hash\":\"" + hash + "\"}";
-            if (!line.endsWith(suffix)) {
+            String expected = FileAuditLog.hashOf(prev, bytes, bytes.length);
+            if (expected == null || !line.endsWith(",\"hash\":\"" + hash + "\"}")) {
                 return "does NOT verify: line " + n + " does not end with its hash";
             }
-            String body = line.substring(0, line.length() - suffix.length()) + "}";
-            if (!Sha256.of(prev + body).equals(hash)) {
+            if (!expected.equals(hash)) {
                 return "does NOT verify: line " + n + ": hash does not match its content (the line was changed)";
             }
             if (!prev.equals(previous)) {
