@@ -16,6 +16,8 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.SimulatedDevice;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.bmsworkbench.protocol.nmea2000.internal.Nmea2000Protocol;
 import org.bmsworkbench.simulator.TestProtocols;
@@ -149,6 +151,15 @@ class SimTransportTest {
         c.send(CanFrame.of(0, "sim", 0x305, false, (byte) 1));
         await(() -> r.frames.size() >= 14, "frames keep coming");
         assertFalse(r.errors.stream().anyMatch(m -> m.contains("failed")), r.errors::toString);
+    }
+
+    @Test
+    void theChannelNamesTheSimulatedDeviceByTheSerialOfItsUri() throws IOException {
+        CanChannel c = open("sim:?protocol=sma&speed=100&serial=HQ2245TEST01", new Recorder());
+        assertEquals(java.util.Optional.of(new SimulatedDevice("HQ2245TEST01")), c.control(SimulatedDevice.class));
+        CanChannel d = open("sim:?protocol=sma&speed=100", new Recorder());
+        assertEquals("MG0000SIM0000001", d.control(SimulatedDevice.class).orElseThrow().serial());
+        assertTrue(d.control(PlaybackControl.class).isEmpty());
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class Procedure implements UnlockProcedure {
     private DeviceIdentity identify() {
         Map<String, Object> values = new java.util.HashMap<>();
         model.values().forEach((k, v) -> values.put(k, v.value()));
-        return DeviceIdentities.identify(connection.uri(), values, profile);
+        return DeviceIdentities.identify(connection, values, profile);
     }
 
     // ---- the API: every call hops onto the procedure's thread
