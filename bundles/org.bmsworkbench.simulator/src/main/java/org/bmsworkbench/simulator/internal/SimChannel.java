@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.SimulatedDevice;
 import org.bmsworkbench.simulator.SimulatorOptions;
 import org.bmsworkbench.simulator.VirtualBus;
 
@@ -106,6 +107,13 @@ final class SimChannel implements CanChannel {
     @Override
     public int bitrate() {
         return options.protocol().equals("nmea2000") ? 250_000 : 500_000;
+    }
+
+    /** {@link SimulatedDevice}: the serial the simulated BMS is configured with. */
+    @Override
+    public <T> java.util.Optional<T> control(Class<T> type) {
+        return type == SimulatedDevice.class ? java.util.Optional.of(type.cast(new SimulatedDevice(options.serial())))
+                : java.util.Optional.empty();
     }
 
     @Override

@@ -1,38 +1,16 @@
 package org.bmsworkbench.protocol.generalbms.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.bmsworkbench.bms.testing.ClassicCanOnly.assertCanFdFramesAreNotItsFrames;
 
-import java.util.Arrays;
-import org.bmsworkbench.bms.ProtocolSession;
-import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
 
 /**
- * The protocol is classic CAN only: a CAN FD frame with one of its ids, of any length up to 64
- * bytes, is not its frame (score 0, no message, no exception), so a log of both decodes the
- * classic frames alone.
+ * The protocol is classic CAN only: a CAN FD frame with one of its ids (11-bit ids) is not its frame,
+ * so a log of both decodes the classic frames alone (the shared check: {@code ClassicCanOnly}).
  */
 class CanFdFramesTest {
-    private final GeneralBmsProtocol protocol = new GeneralBmsProtocol();
-
     @Test
     void canFdFramesWithItsIdsAreNotItsFrames() throws Exception {
-        ProtocolSession session = protocol.newSession();
-        for (int id : new int[] {0x351, 0x355, 0x356, 0x35A, 0x35E, 0x373, 0x378, 0x380, 0x381}) {
-            for (int length : new int[] {0, 8, 12, 64}) {
-                byte[] data = new byte[length];
-                Arrays.fill(data, (byte) 0xFF);
-                if (length >= 2) {
-                    data[0] = 0x66; // the VREG mark, so that no protocol takes the frame for its own by its content
-                    data[1] = (byte) 0x99;
-                }
-                for (boolean brs : new boolean[] {false, true}) {
-                    CanFrame frame = CanFrame.fd(1_000_000L, "can0", id, false, brs, false, data);
-                    assertEquals(0, protocol.detectionScore(frame), frame.toString());
-                    assertNull(session.decode(frame), frame.toString());
-                }
-            }
-        }
+        assertCanFdFramesAreNotItsFrames(new GeneralBmsProtocol(), false, 0x351, 0x355, 0x356, 0x35A, 0x35E, 0x373, 0x378, 0x380, 0x381);
     }
 }

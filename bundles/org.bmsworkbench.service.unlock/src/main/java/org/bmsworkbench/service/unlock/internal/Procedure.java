@@ -1,9 +1,7 @@
 package org.bmsworkbench.service.unlock.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.can.Connection;
@@ -21,15 +18,14 @@ import org.bmsworkbench.device.mg.DeviceProfile;
 import org.bmsworkbench.device.mg.UnlockCode;
 import org.bmsworkbench.service.unlock.AuditLog;
 import org.bmsworkbench.service.unlock.AuditOutcome;
-import org.bmsworkbench.service.unlock.AuditRecord;
 import org.bmsworkbench.service.unlock.ChecklistItem;
 import org.bmsworkbench.service.unlock.DeviceIdentity;
 import org.bmsworkbench.service.unlock.DeviceKind;
 import org.bmsworkbench.service.unlock.DiagnosisStatus;
+import org.bmsworkbench.service.unlock.GuideText;
 import org.bmsworkbench.service.unlock.SafetyLockDiagnosis;
 import org.bmsworkbench.service.unlock.SafetyLockDiagnostics;
 import org.bmsworkbench.service.unlock.SnapshotException;
-import org.bmsworkbench.service.unlock.SnapshotFile;
 import org.bmsworkbench.service.unlock.SnapshotOptions;
 import org.bmsworkbench.service.unlock.StepResult;
 import org.bmsworkbench.service.unlock.SystemSnapshot;
@@ -41,9 +37,11 @@ import org.bmsworkbench.service.unlock.UnlockState;
 import org.bmsworkbench.service.unlock.UnlockStep;
 
 /**
- * One unlock attempt: steps 1–5 here, the restart watch and the result check in {@link RestartWatch}.
- * Every field is touched on the procedure's own single thread only (the executor), so the state
- * machine needs no locks; callers get futures, listeners get immutable {@link UnlockState}s.
+ * One unlock attempt: steps 1–5 here, the restart watch and the result check in {@link RestartWatch};
+ * which step may run is {@link StepOrder}'s rule, every call is written by {@link AttemptAudit},
+ * whether a snapshot may be used is {@link SnapshotCheck}'s. Every field is touched on the
+ * procedure's own single thread only (the executor), so the state machine needs no locks; callers
+ * get futures, listeners get immutable {@link UnlockState}s.
  */
 public final class Procedure implements UnlockProcedure {
     private final Connection connection;
@@ -51,7 +49,8 @@ public final class Procedure implements UnlockProcedure {
     private final DeviceProfile profile;
     private final SafetyLockDiagnostics diagnostics;
     private final SystemSnapshots snapshots;
-    private final AuditLog audit;
+    private final AttemptAudit audit;
+    private final SnapshotCheck snapshotCheck;
     private final CodeRoute route;
     final UnlockOptions options;
     final ScheduledExecutorService executor;
@@ -59,9 +58,7 @@ public final class Procedure implements UnlockProcedure {
     private final CompletableFuture<UnlockResult> result = new CompletableFuture<>();
     private volatile UnlockState published;
 
-    /** Steps completed: 0 … 7. */
-    private int done;
-    private boolean busy;
+    private final StepOrder order = new StepOrder();
     private String message;
     private DeviceIdentity device;
     private SafetyLockDiagnosis diagnosis;
@@ -70,7 +67,6 @@ public final class Procedure implements UnlockProcedure {
     private Set<ChecklistItem> checklist = EnumSet.noneOf(ChecklistItem.class);
     private UnlockCode code;
     private RestartWatch watch;
-    private UnlockResult end;
 
     public Procedure(Connection connection, BmsModel model, DeviceProfile profile, SafetyLockDiagnostics diagnostics,
             SystemSnapshots snapshots, AuditLog audit, CodeRoute route, UnlockOptions options,
@@ -80,7 +76,8 @@ public final class Procedure implements UnlockProcedure {
         this.profile = profile;
         this.diagnostics = diagnostics;
         this.snapshots = snapshots;
-        this.audit = audit;
+        this.audit = new AttemptAudit(audit, connection.uri().toString());
+        this.snapshotCheck = new SnapshotCheck(snapshots);
         this.route = route;
         this.options = options;
         this.executor = executor;
@@ -92,7 +89,7 @@ public final class Procedure implements UnlockProcedure {
     private DeviceIdentity identify() {
         Map<String, Object> values = new java.util.HashMap<>();
         model.values().forEach((k, v) -> values.put(k, v.value()));
-        return DeviceIdentities.identify(connection.uri(), values, profile);
+        return DeviceIdentities.identify(connection, values, profile);
     }
 
     // ---- the API: every call hops onto the procedure's thread
@@ -121,7 +118,7 @@ public final class Procedure implements UnlockProcedure {
     @Override
     public CompletableFuture<StepResult> saveSnapshot(Path target, SnapshotOptions snapshotOptions) {
         return on(UnlockStep.SNAPSHOT, step -> {
-            busy = true;
+            order.busy(true);
             message = "Taking a system snapshot into " + target + " …";
             publish();
             return snapshots.capture(connection, model, target, snapshotOptions, null)
@@ -133,7 +130,7 @@ public final class Procedure implements UnlockProcedure {
                                 + cause.getMessage());
                     }, executor)
                     .whenCompleteAsync((r, e) -> {
-                        busy = false;
+                        order.busy(false);
                         publish();
                     }, executor);
         });
@@ -195,13 +192,12 @@ public final class Procedure implements UnlockProcedure {
     public CompletableFuture<StepResult> cancel() {
         CompletableFuture<StepResult> f = new CompletableFuture<>();
         run(() -> {
-            UnlockStep step = currentStep();
-            if (end != null) {
-                f.complete(StepResult.refused(step, "the attempt has already ended: " + end.summary()));
+            UnlockStep step = order.current();
+            if (order.ended()) {
+                f.complete(StepResult.refused(step, "the attempt has already ended: " + order.end().summary()));
                 return;
             }
-            boolean codeAccepted = done >= UnlockStep.SEND_CODE.number();
-            String reason = codeAccepted ? "cancelled while the restart was watched; the code had been accepted"
+            String reason = order.codeAccepted() ? "cancelled while the restart was watched; the code had been accepted"
                     : "cancelled by the technician before a code was accepted";
             audit(step, AuditOutcome.CANCELLED, reason);
             if (watch != null) {
@@ -220,7 +216,7 @@ public final class Procedure implements UnlockProcedure {
                 if (watch != null) {
                     watch.stop();
                 }
-                if (end == null) {
+                if (!order.ended()) {
                     finish(new UnlockResult(UnlockResult.Outcome.CANCELLED, "the procedure was closed", List.of(),
                             diagnosis));
                 }
@@ -239,20 +235,19 @@ public final class Procedure implements UnlockProcedure {
             return done(refuse(step, AuditOutcome.REFUSED, connection.uri() + " is a recording: a replayed log or"
                     + " snapshot cannot be unlocked; connect to the BMS itself"));
         }
-        busy = true;
+        order.busy(true);
         message = "Reading the BMS state, error and last errors …";
         publish();
         return diagnostics.diagnose(connection, model, options.node()).thenApplyAsync(d -> {
-            busy = false;
+            order.busy(false);
             diagnosis = d;
             device = identify();
+            order.restart();
             if (d.status() != DiagnosisStatus.SAFETY_LOCK) {
-                done = 0;
                 return refuse(step, AuditOutcome.REFUSED, "no Safety lock to unlock: " + d.reason());
             }
-            done = 0;
             return advance(step, "Safety lock confirmed: " + d.reason(), "Step 2: save a system snapshot. "
-                    + org.bmsworkbench.service.unlock.GuideText.SNAPSHOT_MANDATORY);
+                    + GuideText.SNAPSHOT_MANDATORY);
         }, executor);
     }
 
@@ -264,14 +259,9 @@ public final class Procedure implements UnlockProcedure {
         } catch (SnapshotException e) {
             return refuse(step, AuditOutcome.REFUSED, e.getMessage());
         }
-        if (device.serialKnown() && !s.deviceSerial().equals(DeviceIdentity.UNKNOWN)
-                && !s.deviceSerial().equals(device.serial())) {
-            return refuse(step, AuditOutcome.REFUSED, "snapshot " + file + " is of the BMS with serial "
-                    + s.deviceSerial() + ", not of this one (" + device.serial() + ")");
-        }
-        if (s.diagnosisStatus() != DiagnosisStatus.SAFETY_LOCK) {
-            return refuse(step, AuditOutcome.REFUSED, "snapshot " + file + " does not show a Safety lock (its diagnosis: "
-                    + s.diagnosisStatus() + "); take a snapshot of the failed system");
+        String refusal = SnapshotCheck.refusal(file, s, device);
+        if (refusal != null) {
+            return refuse(step, AuditOutcome.REFUSED, refusal);
         }
         snapshotPath = file;
         snapshotSha256 = s.sha256();
@@ -280,20 +270,20 @@ public final class Procedure implements UnlockProcedure {
     }
 
     private CompletableFuture<StepResult> doSendCode(UnlockStep step) {
-        String problem = snapshotProblem();
+        String problem = snapshotCheck.changed(snapshotPath, snapshotSha256);
         if (problem != null) {
-            done = UnlockStep.CONFIRM_LOCK.number();
+            order.doneThrough(UnlockStep.CONFIRM_LOCK);
             return done(refuse(step, AuditOutcome.REFUSED, problem));
         }
-        busy = true;
+        order.busy(true);
         message = "Finding the BMS's address and claiming the workbench's own …";
         publish();
         return route.resolve(connection).handleAsync((addresses, failure) -> {
-            busy = false;
+            order.busy(false);
             if (failure != null) {
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                done = UnlockStep.ENTER_CODE.number();
+                order.doneThrough(UnlockStep.ENTER_CODE);
                 return done(refuse(step, AuditOutcome.FAILED, "nothing was sent: " + cause.getMessage()));
             }
             return sendCode(step, addresses.node(), addresses.source());
@@ -307,7 +297,7 @@ public final class Procedure implements UnlockProcedure {
             return done(StepResult.refused(step, "nothing was sent: the audit log " + audit.path()
                     + " cannot be written"));
         }
-        busy = true;
+        order.busy(true);
         message = "Code sent; waiting for the BMS to accept or refuse it …";
         publish();
         CompletableFuture<StepResult> answer = new CompletableFuture<>();
@@ -318,36 +308,19 @@ public final class Procedure implements UnlockProcedure {
                     settings.payload(code), source, node, "can0", org.bmsworkbench.can.CanFrame.NO_TIMESTAMP));
         } catch (IOException | RuntimeException e) {
             watch.stop();
-            busy = false;
-            done = UnlockStep.ENTER_CODE.number();
+            order.busy(false);
+            order.doneThrough(UnlockStep.ENTER_CODE);
             return done(refuse(step, AuditOutcome.FAILED, "could not send the code: " + e.getMessage()));
         }
         return answer;
-    }
-
-    /** Null if the snapshot in use is still there, unchanged; else why not. */
-    private String snapshotProblem() {
-        if (snapshotPath == null || !Files.isRegularFile(snapshotPath)) {
-            return "the snapshot " + snapshotPath + " is missing: nothing goes further without it";
-        }
-        try {
-            String now = snapshots.sha256(snapshotPath);
-            if (!now.equals(snapshotSha256)) {
-                return "the snapshot " + snapshotPath + " has changed since it was checked (SHA-256 " + now
-                        + ", was " + snapshotSha256 + "); check it again";
-            }
-        } catch (IOException e) {
-            return "the snapshot " + snapshotPath + " cannot be read: " + e.getMessage();
-        }
-        return null;
     }
 
     // ---- used by RestartWatch, on the procedure's thread
 
     /** The BMS refused the code, or did not react to it: back to step 4. */
     StepResult codeRefused(AuditOutcome outcome, String reason) {
-        busy = false;
-        done = UnlockStep.CHECKLIST.number();
+        order.busy(false);
+        order.doneThrough(UnlockStep.CHECKLIST);
         code = null;
         watch = null;
         return refuse(UnlockStep.SEND_CODE, outcome, reason + "; enter the code again (step 4)");
@@ -355,17 +328,17 @@ public final class Procedure implements UnlockProcedure {
 
     /** The BMS took the code and restarts: step 5 done, step 6 runs. */
     StepResult codeAccepted(String reason) {
-        done = UnlockStep.SEND_CODE.number();
-        busy = true;
+        order.doneThrough(UnlockStep.SEND_CODE);
+        order.busy(true);
         audit(UnlockStep.SEND_CODE, AuditOutcome.ACCEPTED, reason);
-        message = "Step 6: the BMS restarts. " + org.bmsworkbench.service.unlock.GuideText.AFTER_UNLOCK;
+        message = "Step 6: the BMS restarts. " + GuideText.AFTER_UNLOCK;
         publish();
         return StepResult.accepted(UnlockStep.SEND_CODE, reason);
     }
 
     void stepDone(UnlockStep step, AuditOutcome outcome, String reason) {
         if (outcome == AuditOutcome.ACCEPTED) {
-            done = step.number();
+            order.doneThrough(step);
         }
         audit(step, outcome, reason);
         publish();
@@ -377,12 +350,8 @@ public final class Procedure implements UnlockProcedure {
     }
 
     void finish(UnlockResult r) {
-        end = r;
-        busy = false;
+        order.end(r);
         message = r.summary();
-        if (r.outcome() == UnlockResult.Outcome.RUNNING) {
-            done = UnlockStep.CHECK_RESULT.number();
-        }
         publish();
         result.complete(r);
     }
@@ -392,7 +361,7 @@ public final class Procedure implements UnlockProcedure {
     }
 
     boolean ended() {
-        return end != null;
+        return order.ended();
     }
 
     CompletableFuture<SafetyLockDiagnosis> diagnoseNow() {
@@ -405,16 +374,12 @@ public final class Procedure implements UnlockProcedure {
 
     // ---- the machinery
 
-    private UnlockStep currentStep() {
-        return UnlockStep.values()[Math.min(done, UnlockStep.values().length - 1)];
-    }
-
     /** Runs {@code body} on the procedure's thread after the order checks, which refuse (and audit) a shortcut. */
     private CompletableFuture<StepResult> on(UnlockStep step,
             java.util.function.Function<UnlockStep, CompletableFuture<StepResult>> body) {
         CompletableFuture<StepResult> f = new CompletableFuture<>();
         run(() -> {
-            String refusal = orderProblem(step);
+            String refusal = order.problem(step);
             CompletableFuture<StepResult> r = refusal != null ? done(refuse(step, AuditOutcome.REFUSED, refusal))
                     : body.apply(step);
             r.whenComplete((v, e) -> {
@@ -434,40 +399,19 @@ public final class Procedure implements UnlockProcedure {
                 try {
                     r.run();
                 } catch (RuntimeException e) {
-                    f.complete(StepResult.refused(currentStep(), "failed: " + e));
+                    f.complete(StepResult.refused(order.current(), "failed: " + e));
                 }
             });
         } catch (RejectedExecutionException e) {
-            f.complete(StepResult.refused(currentStep(), "the procedure is closed"));
+            f.complete(StepResult.refused(order.current(), "the procedure is closed"));
         }
-    }
-
-    private String orderProblem(UnlockStep step) {
-        if (end != null) {
-            return "the attempt has ended (" + end.summary() + "); start a new one";
-        }
-        if (busy) {
-            return "wait: " + currentStep().label() + " is still running";
-        }
-        if (done >= UnlockStep.SEND_CODE.number()) {
-            return "the code has been accepted; steps cannot be repeated";
-        }
-        if (step.number() > done + 1) {
-            UnlockStep needed = UnlockStep.values()[done];
-            return step.label() + " needs " + needed.label() + " first" + (needed == UnlockStep.SNAPSHOT
-                    ? ": " + org.bmsworkbench.service.unlock.GuideText.SNAPSHOT_MANDATORY : "");
-        }
-        if (step.number() > UnlockStep.SEND_CODE.number()) {
-            return step.label() + " follows by itself once the code is accepted";
-        }
-        return null;
     }
 
     private StepResult advance(UnlockStep step, String reason, String next) {
         if (!audit(step, AuditOutcome.ACCEPTED, reason).isEmpty()) {
             return StepResult.refused(step, "not done: the audit log " + audit.path() + " cannot be written");
         }
-        done = step.number();
+        order.doneThrough(step);
         message = next;
         publish();
         return StepResult.accepted(step, reason);
@@ -482,13 +426,7 @@ public final class Procedure implements UnlockProcedure {
 
     /** Appends to the audit log; returns the problem, or empty when written. */
     String audit(UnlockStep step, AuditOutcome outcome, String reason) {
-        try {
-            audit.append(new AuditRecord(device.serial(), connection.uri().toString(), step.auditName(), outcome,
-                    reason, snapshotSha256));
-            return "";
-        } catch (IOException | RuntimeException e) {
-            return "cannot write the audit log " + audit.path() + ": " + e.getMessage();
-        }
+        return audit.append(device.serial(), step, outcome, reason, snapshotSha256);
     }
 
     private static CompletableFuture<StepResult> done(StepResult r) {
@@ -496,9 +434,8 @@ public final class Procedure implements UnlockProcedure {
     }
 
     void publish() {
-        UnlockStep next = end != null ? null : UnlockStep.values()[Math.min(done, UnlockStep.values().length - 1)];
-        published = new UnlockState(next, busy, message, device, diagnosis, snapshotPath, snapshotSha256, checklist,
-                code == null ? "" : code.toString(), observations(), end);
+        published = new UnlockState(order.next(), order.busy(), message, device, diagnosis, snapshotPath,
+                snapshotSha256, checklist, code == null ? "" : code.toString(), observations(), order.end());
         for (Consumer<UnlockState> l : listeners) {
             try {
                 l.accept(published);
@@ -506,21 +443,5 @@ public final class Procedure implements UnlockProcedure {
                 // a listener's failure is its own
             }
         }
-    }
-
-    List<String> problemsOf(SafetyLockDiagnosis d) {
-        List<String> problems = new ArrayList<>();
-        if (d.state() == null) {
-            problems.add("the BMS state could not be read");
-        } else if (d.state().category() != org.bmsworkbench.device.mg.BmsState.Category.RUNNING) {
-            problems.add("the BMS is in state " + d.state() + ", not Running");
-        }
-        if (d.error() != null && d.error().code() != 0) {
-            problems.add("error " + d.error() + ": " + d.error().whatToCheck());
-        }
-        if (!d.activeAlarms().isEmpty()) {
-            problems.add("alarms still raised: " + String.join(", ", d.activeAlarms()));
-        }
-        return problems;
     }
 }

@@ -202,7 +202,7 @@ final class RestartWatch {
             if (phase != Phase.CHECK || procedure.ended()) {
                 return;
             }
-            List<String> problems = d == null ? List.of("the BMS could not be read") : procedure.problemsOf(d);
+            List<String> problems = d == null ? List.of("the BMS could not be read") : problemsOf(d);
             boolean timeUp = System.nanoTime() - checkStartNanos >= procedure.options.settleTimeout().toNanos();
             if (problems.isEmpty()) {
                 String reason = "the BMS is running, error cleared, no alarm raised";
@@ -224,5 +224,22 @@ final class RestartWatch {
 
     static String seconds(Duration d) {
         return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** What keeps the result from being "running": not Running, an error, alarms still raised. Empty when none. */
+    static List<String> problemsOf(SafetyLockDiagnosis d) {
+        List<String> problems = new ArrayList<>();
+        if (d.state() == null) {
+            problems.add("the BMS state could not be read");
+        } else if (d.state().category() != BmsState.Category.RUNNING) {
+            problems.add("the BMS is in state " + d.state() + ", not Running");
+        }
+        if (d.error() != null && d.error().code() != 0) {
+            problems.add("error " + d.error() + ": " + d.error().whatToCheck());
+        }
+        if (!d.activeAlarms().isEmpty()) {
+            problems.add("alarms still raised: " + String.join(", ", d.activeAlarms()));
+        }
+        return problems;
     }
 }

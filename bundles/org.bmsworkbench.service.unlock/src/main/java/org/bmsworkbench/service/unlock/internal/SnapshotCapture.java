@@ -86,7 +86,7 @@ public final class SnapshotCapture {
 
         Instant created = clock.instant();
         SafetyLockDiagnosis diagnosis = new Diagnoser(profile).diagnose(values, model.alarms().values(), created);
-        DeviceIdentity device = DeviceIdentities.identify(connection.uri(), values, profile);
+        DeviceIdentity device = DeviceIdentities.identify(connection, values, profile);
         List<CanFrame> frames = window(connection.recentFrames(), options.frameWindow().toNanos() / 1000);
         List<String> auditLines;
         try {

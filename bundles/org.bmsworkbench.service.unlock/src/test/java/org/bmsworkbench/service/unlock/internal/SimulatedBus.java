@@ -19,6 +19,7 @@ import org.bmsworkbench.can.ConnectionStatistics;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.FrameListener;
+import org.bmsworkbench.can.SimulatedDevice;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
 import org.bmsworkbench.protocol.vreg.codec.VregCodec;
@@ -37,6 +38,7 @@ final class SimulatedBus implements Connection {
     final DefaultBmsModel model = new DefaultBmsModel(1000);
     final VirtualMasterLv bms;
     private final ConnectionUri uri;
+    private final String serial;
     private final int speed;
     private final List<FrameListener> subscribers = new CopyOnWriteArrayList<>();
     private final List<CanFrame> recent = new CopyOnWriteArrayList<>();
@@ -50,6 +52,7 @@ final class SimulatedBus implements Connection {
     SimulatedBus(String uri, SimulatorOptions options, int speed) {
         this.uri = ConnectionUri.parse(uri);
         this.speed = speed;
+        this.serial = options.serial();
         this.bms = new VirtualMasterLv(options, EPOCH, MgMasterLvProfile.defaults(), id -> Optional.empty(), p -> { });
     }
 
@@ -110,7 +113,11 @@ final class SimulatedBus implements Connection {
     @Override public ConnectionStatistics statistics() { return new ConnectionStatistics(recent.size(), 0, 0, 0, 0, -1); }
     @Override public List<CanFrame> recentFrames() { return new ArrayList<>(recent); }
     @Override public int recentCapacity() { return 100_000; }
-    @Override public <T> Optional<T> control(Class<T> type) { return Optional.empty(); }
+    /** As the {@code sim:} transport's channel: the device's serial as {@link SimulatedDevice}. */
+    @Override
+    public <T> Optional<T> control(Class<T> type) {
+        return type == SimulatedDevice.class ? Optional.of(type.cast(new SimulatedDevice(serial))) : Optional.empty();
+    }
 
     @Override
     public void close() {

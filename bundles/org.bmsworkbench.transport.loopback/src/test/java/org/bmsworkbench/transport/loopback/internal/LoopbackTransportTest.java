@@ -3,20 +3,17 @@ package org.bmsworkbench.transport.loopback.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,43 +23,6 @@ class LoopbackTransportTest {
     @AfterEach
     void stop() {
         transport.deactivate();
-    }
-
-    /** Records what a channel reports. */
-    static class Recorder implements CanChannel.Listener {
-        final List<CanFrame> frames = new CopyOnWriteArrayList<>();
-        final List<String> states = new CopyOnWriteArrayList<>();
-        final List<String> errors = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onFrame(CanFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void onState(ConnectionState state, String detail) {
-            states.add(state + " " + detail);
-        }
-
-        @Override
-        public void onTransportError(String message) {
-            errors.add(message);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
     }
 
     private CanChannel open(String uri, CanChannel.Listener listener) throws IOException {
@@ -75,15 +35,15 @@ class LoopbackTransportTest {
 
     @Test
     void twoChannelsOnOneBusExchangeFramesBothWays() throws IOException {
-        Recorder ra = new Recorder();
-        Recorder rb = new Recorder();
+        RecordingListener ra = new RecordingListener();
+        RecordingListener rb = new RecordingListener();
         CanChannel a = open("loop:bench", ra);
         CanChannel b = open("loop:bench", rb);
-        assertEquals(List.of("CONNECTED on virtual bus loop:bench"), ra.states);
+        assertEquals(List.of("CONNECTED: on virtual bus loop:bench"), ra.states);
 
         long before = System.currentTimeMillis() * 1000;
         a.send(frame(0x351, 1));
-        await(() -> rb.frames.size() == 1, "b to receive a's frame");
+        RecordingListener.await(() -> rb.frames.size() == 1, "b to receive a's frame");
         CanFrame got = rb.frames.get(0);
         assertEquals(0x351, got.id());
         assertEquals("bench", got.bus());
@@ -91,7 +51,7 @@ class LoopbackTransportTest {
         assertTrue(got.timestampMicros() >= before, "stamped with the time of sending");
 
         b.send(frame(0x355, 2).withDirection(Direction.TX));
-        await(() -> ra.frames.size() == 1, "a to receive b's frame");
+        RecordingListener.await(() -> ra.frames.size() == 1, "a to receive b's frame");
         assertEquals(0x355, ra.frames.get(0).id());
         assertEquals(Direction.RX, ra.frames.get(0).direction());
         assertEquals(1, rb.frames.size(), "the sender does not get its own frame back");
@@ -99,54 +59,54 @@ class LoopbackTransportTest {
 
     @Test
     void aTimestampGivenBySenderIsKept() throws IOException {
-        Recorder rb = new Recorder();
-        CanChannel a = open("loop:t", new Recorder());
+        RecordingListener rb = new RecordingListener();
+        CanChannel a = open("loop:t", new RecordingListener());
         open("loop:t", rb);
         a.send(CanFrame.of(123_456, "x", 1, false));
-        await(() -> rb.frames.size() == 1, "delivery");
+        RecordingListener.await(() -> rb.frames.size() == 1, "delivery");
         assertEquals(123_456, rb.frames.get(0).timestampMicros());
     }
 
     @Test
     void busesAreIsolatedByName() throws IOException {
-        Recorder x2 = new Recorder();
-        Recorder y = new Recorder();
-        CanChannel x1 = open("loop:x", new Recorder());
+        RecordingListener x2 = new RecordingListener();
+        RecordingListener y = new RecordingListener();
+        CanChannel x1 = open("loop:x", new RecordingListener());
         open("loop:x", x2);
         open("loop:y", y);
         x1.send(frame(0x100, 1));
-        await(() -> x2.frames.size() == 1, "delivery on bus x");
-        CanChannel y1 = open("loop:y", new Recorder());
+        RecordingListener.await(() -> x2.frames.size() == 1, "delivery on bus x");
+        CanChannel y1 = open("loop:y", new RecordingListener());
         y1.send(frame(0x200, 2));
-        await(() -> y.frames.size() == 1, "delivery on bus y");
+        RecordingListener.await(() -> y.frames.size() == 1, "delivery on bus y");
         assertEquals(0x200, y.frames.get(0).id(), "bus y saw only its own traffic");
         assertEquals(1, x2.frames.size());
     }
 
     @Test
     void anEmptyNameIsLoop0() throws IOException {
-        Recorder r = new Recorder();
-        CanChannel a = open("loop:", new Recorder());
+        RecordingListener r = new RecordingListener();
+        CanChannel a = open("loop:", new RecordingListener());
         open("loop:loop0", r);
         a.send(frame(0x1, 0));
-        await(() -> r.frames.size() == 1, "delivery on loop0");
+        RecordingListener.await(() -> r.frames.size() == 1, "delivery on loop0");
         assertEquals("loop0", r.frames.get(0).bus());
     }
 
     @Test
     void echoDeliversToTheSenderToo() throws IOException {
-        Recorder echoing = new Recorder();
-        Recorder other = new Recorder();
+        RecordingListener echoing = new RecordingListener();
+        RecordingListener other = new RecordingListener();
         CanChannel a = open("loop:e?echo=true", echoing);
         open("loop:e", other);
         a.send(frame(0x7FF, 9));
-        await(() -> echoing.frames.size() == 1 && other.frames.size() == 1, "delivery to both");
+        RecordingListener.await(() -> echoing.frames.size() == 1 && other.frames.size() == 1, "delivery to both");
     }
 
     @Test
     void bitRateComesFromTheUri() throws IOException {
-        assertEquals(500_000, open("loop:b", new Recorder()).bitrate());
-        assertEquals(250_000, open("loop:b?bitrate=250000", new Recorder()).bitrate());
+        assertEquals(500_000, open("loop:b", new RecordingListener()).bitrate());
+        assertEquals(250_000, open("loop:b?bitrate=250000", new RecordingListener()).bitrate());
     }
 
     @Test
@@ -163,7 +123,7 @@ class LoopbackTransportTest {
         InvalidUriException e = assertThrows(InvalidUriException.class,
                 () -> transport.validate(ConnectionUri.parse(uri)));
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should say " + expected);
-        assertThrows(InvalidUriException.class, () -> open(uri, new Recorder()));
+        assertThrows(InvalidUriException.class, () -> open(uri, new RecordingListener()));
     }
 
     @Test
@@ -171,10 +131,10 @@ class LoopbackTransportTest {
         LoopbackTransport small = new LoopbackTransport(4);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
-        Recorder sender = new Recorder();
+        RecordingListener sender = new RecordingListener();
         try {
             CanChannel a = small.open(ConnectionUri.parse("loop:q"), sender);
-            small.open(ConnectionUri.parse("loop:q"), new Recorder() {
+            small.open(ConnectionUri.parse("loop:q"), new RecordingListener() {
                 @Override
                 public void onFrame(CanFrame frame) {
                     blocked.countDown();
@@ -200,43 +160,43 @@ class LoopbackTransportTest {
 
     @Test
     void aThrowingReceiverDoesNotStopTheBus() throws IOException {
-        Recorder good = new Recorder();
-        Recorder bad = new Recorder() {
+        RecordingListener good = new RecordingListener();
+        RecordingListener bad = new RecordingListener() {
             @Override
             public void onFrame(CanFrame frame) {
                 throw new IllegalStateException("broken");
             }
         };
-        CanChannel a = open("loop:r", new Recorder());
+        CanChannel a = open("loop:r", new RecordingListener());
         open("loop:r", bad);
         open("loop:r", good);
         a.send(frame(1, 1));
         a.send(frame(2, 2));
-        await(() -> good.frames.size() == 2, "the good receiver gets both");
+        RecordingListener.await(() -> good.frames.size() == 2, "the good receiver gets both");
         assertEquals(2, bad.errors.size());
     }
 
     @Test
     void theLastChannelToLeaveStopsTheBusThread() throws IOException {
-        CanChannel a = open("loop:gone", new Recorder());
-        CanChannel b = open("loop:gone", new Recorder());
+        CanChannel a = open("loop:gone", new RecordingListener());
+        CanChannel b = open("loop:gone", new RecordingListener());
         assertTrue(threadAlive("bmswb-loop-gone"));
         a.close();
         assertEquals(java.util.Set.of("gone"), transport.busNames());
         b.close();
         b.close();
         assertTrue(transport.busNames().isEmpty());
-        await(() -> !threadAlive("bmswb-loop-gone"), "the bus thread to end");
+        RecordingListener.await(() -> !threadAlive("bmswb-loop-gone"), "the bus thread to end");
         IOException e = assertThrows(IOException.class, () -> b.send(frame(1, 1)));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 
     @Test
     void aStoppedTransportOpensNothing() throws IOException {
-        open("loop:s", new Recorder());
+        open("loop:s", new RecordingListener());
         transport.deactivate();
-        await(() -> !threadAlive("bmswb-loop-s"), "the bus thread to end");
-        IOException e = assertThrows(IOException.class, () -> open("loop:s", new Recorder()));
+        RecordingListener.await(() -> !threadAlive("bmswb-loop-s"), "the bus thread to end");
+        IOException e = assertThrows(IOException.class, () -> open("loop:s", new RecordingListener()));
         assertTrue(e.getMessage().contains("stopped"), e.getMessage());
     }
 

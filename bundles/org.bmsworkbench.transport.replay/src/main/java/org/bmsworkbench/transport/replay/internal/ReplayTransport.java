@@ -1,10 +1,7 @@
 package org.bmsworkbench.transport.replay.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.TransportScheme;
@@ -18,11 +15,8 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(name = "org.bmsworkbench.transport.replay", service = CanTransportProvider.class)
 @TransportScheme(ReplayTransport.SCHEME)
-public final class ReplayTransport implements CanTransportProvider {
+public final class ReplayTransport extends PlaybackTransport {
     static final String SCHEME = "replay";
-
-    private final Supplier<Path> workingDir;
-    private final OpenChannels channels = new OpenChannels();
 
     @Activate
     public ReplayTransport() {
@@ -30,12 +24,12 @@ public final class ReplayTransport implements CanTransportProvider {
     }
 
     ReplayTransport(Supplier<Path> workingDir) {
-        this.workingDir = workingDir;
+        super(workingDir, "log file", "capture.log", 1);
     }
 
     @Deactivate
     void deactivate() {
-        channels.stop();
+        stopAll();
     }
 
     @Override
@@ -44,38 +38,12 @@ public final class ReplayTransport implements CanTransportProvider {
     }
 
     @Override
-    public void validate(ConnectionUri uri) {
-        settings(uri);
-    }
-
-    private PlaybackSettings settings(ConnectionUri uri) {
-        return PlaybackSettings.parse(uri, "log file", "capture.log", 1, false, workingDir.get());
+    String readableKind() {
+        return "log";
     }
 
     @Override
-    public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
-        PlaybackSettings settings = settings(uri);
-        Path file = settings.file();
-        checkReadable(file, uri.path(), "log");
-        return channels.open(uri.toString(), LogSource.file(file, uri.path()), settings, listener);
-    }
-
-    /** A clear IOException naming the path when {@code file} cannot be read. */
-    static void checkReadable(Path file, String given, String what) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("cannot replay " + given + ": no such file" + (given.equals(file.toString()) ? ""
-                    : " (" + file + ")"));
-        }
-        if (Files.isDirectory(file)) {
-            throw new IOException("cannot replay " + given + ": is a directory, not a " + what);
-        }
-        if (!Files.isReadable(file)) {
-            throw new IOException("cannot replay " + given + ": permission denied");
-        }
-    }
-
-    /** Channels open now (for tests). */
-    int openChannels() {
-        return channels.size();
+    LogSource source(Path file, ConnectionUri uri) {
+        return LogSource.file(file, uri.path());
     }
 }

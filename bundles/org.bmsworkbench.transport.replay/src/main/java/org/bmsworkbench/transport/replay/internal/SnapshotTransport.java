@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.PlaybackControl;
@@ -21,12 +20,9 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(name = "org.bmsworkbench.transport.snapshot", service = CanTransportProvider.class)
 @TransportScheme(SnapshotTransport.SCHEME)
-public final class SnapshotTransport implements CanTransportProvider {
+public final class SnapshotTransport extends PlaybackTransport {
     static final String SCHEME = "snapshot";
     static final String FRAMES_ENTRY = "frames.log";
-
-    private final Supplier<Path> workingDir;
-    private final OpenChannels channels = new OpenChannels();
 
     @Activate
     public SnapshotTransport() {
@@ -34,12 +30,12 @@ public final class SnapshotTransport implements CanTransportProvider {
     }
 
     SnapshotTransport(Supplier<Path> workingDir) {
-        this.workingDir = workingDir;
+        super(workingDir, "snapshot ZIP", "snapshot.zip", PlaybackControl.AS_FAST_AS_POSSIBLE);
     }
 
     @Deactivate
     void deactivate() {
-        channels.stop();
+        stopAll();
     }
 
     @Override
@@ -48,20 +44,7 @@ public final class SnapshotTransport implements CanTransportProvider {
     }
 
     @Override
-    public void validate(ConnectionUri uri) {
-        settings(uri);
-    }
-
-    private PlaybackSettings settings(ConnectionUri uri) {
-        return PlaybackSettings.parse(uri, "snapshot ZIP", "snapshot.zip", PlaybackControl.AS_FAST_AS_POSSIBLE, false,
-                workingDir.get());
-    }
-
-    @Override
-    public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
-        PlaybackSettings settings = settings(uri);
-        Path zip = settings.file();
-        ReplayTransport.checkReadable(zip, uri.path(), "snapshot ZIP");
+    LogSource source(Path zip, ConnectionUri uri) throws IOException {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             if (file.getEntry(FRAMES_ENTRY) == null) {
                 throw new IOException("cannot replay " + uri.path() + ": not a system snapshot (it has no "
@@ -71,11 +54,6 @@ public final class SnapshotTransport implements CanTransportProvider {
             throw new IOException("cannot replay " + uri.path() + ": not a ZIP file ("
                     + (e.getMessage() == null ? "unreadable" : e.getMessage()) + ")", e);
         }
-        LogSource source = LogSource.zipEntry(zip, FRAMES_ENTRY, uri.path() + "!" + FRAMES_ENTRY);
-        return channels.open(uri.toString(), source, settings, listener);
-    }
-
-    int openChannels() {
-        return channels.size();
+        return LogSource.zipEntry(zip, FRAMES_ENTRY, uri.path() + "!" + FRAMES_ENTRY);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.PlaybackControl;
 import org.bmsworkbench.can.log.BlfWriter;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class PlaybackControlTest {
         return (f.u8(0) << 24) | (f.u8(1) << 16) | (f.u8(2) << 8) | f.u8(3);
     }
 
-    private ReplayChannel channel(Path file, Recorder r, double speed) throws IOException {
+    private ReplayChannel channel(Path file, RecordingListener r, double speed) throws IOException {
         LogSource source = LogSource.file(file, file.getFileName().toString());
         ReplayChannel ch = new ReplayChannel("replay:" + file.getFileName(), source, LogLayout.read(source), r, speed,
                 false, c -> { }, BLOCK);
@@ -51,10 +52,10 @@ class PlaybackControlTest {
     @Test
     void theIndexFindsTheTotalAndTheEndAndCheckpointsEveryBlock() throws IOException {
         Path log = candump(5000);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, 0.001)) {
             PlaybackControl c = ch;
-            Recorder.await(() -> c.totalFrames() == 5000, "the index pass");
+            RecordingListener.await(() -> c.totalFrames() == 5000, "the index pass");
             assertEquals(T0, c.startMicros());
             assertEquals(T0 + 4999_000, c.endMicros());
             long size = Files.size(log);
@@ -65,52 +66,52 @@ class PlaybackControlTest {
     @Test
     void seekGoesToTheFirstFrameAtOrAfterTheTimeAndCountsFromThere() throws IOException {
         Path log = candump(5000);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 5000, "the index pass");
-            int before = r.count();
+            RecordingListener.await(() -> ch.totalFrames() == 5000, "the index pass");
+            int before = r.frames.size();
             ch.seek(T0 + 3210_500); // between frames 3210 and 3211
-            Recorder.await(() -> ch.positionMicros() == T0 + 3210_500, "the seek while paused");
-            assertEquals(before, r.count(), "nothing is played while paused");
+            RecordingListener.await(() -> ch.positionMicros() == T0 + 3210_500, "the seek while paused");
+            assertEquals(before, r.frames.size(), "nothing is played while paused");
             assertEquals(0, ch.framesPlayed());
             ch.resume();
             r.awaitEnd();
-            List<CanFrame> f = r.frames().subList(before, r.count());
+            List<CanFrame> f = r.frames.subList(before, r.frames.size());
             assertEquals(3211, number(f.get(0)));
             assertEquals(5000 - 3211, f.size());
             for (int i = 1; i < f.size(); i++) {
                 assertEquals(number(f.get(i - 1)) + 1, number(f.get(i)), "in order after the seek");
             }
             assertEquals(5000 - 3211, ch.framesPlayed());
-            assertTrue(r.states().get(r.states().size() - 1).equals("CLOSED end of log, 1789 frames"), r.states()::toString);
+            assertTrue(r.states.get(r.states.size() - 1).equals("CLOSED: end of log, 1789 frames"), r.states::toString);
         }
     }
 
     @Test
     void seekBackwardsAndBeforeTheStartAndPastTheEndAreClamped() throws IOException {
         Path log = candump(3000);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             ch.seek(T0 + 2500_000);
             ch.resume();
-            Recorder.await(() -> r.count() > 0 && number(r.frames().get(r.count() - 1)) == 2999, "the end");
+            RecordingListener.await(() -> r.frames.size() > 0 && number(r.frames.get(r.frames.size() - 1)) == 2999, "the end");
             r.awaitEnd();
         }
-        Recorder back = new Recorder();
+        RecordingListener back = new RecordingListener();
         try (ReplayChannel ch = channel(log, back, 1)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             ch.seek(Long.MIN_VALUE);
-            Recorder.await(() -> ch.positionMicros() == T0, "clamped to the start");
+            RecordingListener.await(() -> ch.positionMicros() == T0, "clamped to the start");
             ch.seek(Long.MAX_VALUE);
-            Recorder.await(() -> ch.positionMicros() == T0 + 2999_000, "clamped to the end");
+            RecordingListener.await(() -> ch.positionMicros() == T0 + 2999_000, "clamped to the end");
             ch.setSpeed(PlaybackControl.AS_FAST_AS_POSSIBLE);
             ch.resume();
             back.awaitEnd();
-            assertEquals(2999, number(back.frames().get(back.count() - 1)));
+            assertEquals(2999, number(back.frames.get(back.frames.size() - 1)));
             assertEquals(1, ch.framesPlayed());
         }
     }
@@ -118,7 +119,7 @@ class PlaybackControlTest {
     @Test
     void aSeekBeforeTheIndexIsDoneLandsWithinWhatIsKnown() throws IOException {
         Path log = candump(40_000);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
             long request = T0 + 39_000_000;
@@ -126,9 +127,9 @@ class PlaybackControlTest {
             ch.seek(request);
             ch.setSpeed(1);
             ch.resume();
-            Recorder.await(() -> r.count() > 0, "a frame after the seek");
+            RecordingListener.await(() -> r.frames.size() > 0, "a frame after the seek");
             ch.pause();
-            CanFrame first = r.frames().get(0);
+            CanFrame first = r.frames.get(0);
             long lowest = Math.min(request, knownEnd);
             assertTrue(first.timestampMicros() >= lowest && first.timestampMicros() <= request,
                     first.timestampMicros() + " outside " + lowest + ".." + request);
@@ -139,40 +140,40 @@ class PlaybackControlTest {
     @Test
     void pauseStopsTheFramesAndResumeGoesOn() throws Exception {
         Path log = candump(100_000); // 100 s of log
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, 50)) {
-            Recorder.await(() -> r.count() > 10, "some frames");
+            RecordingListener.await(() -> r.frames.size() > 10, "some frames");
             ch.pause();
             assertTrue(ch.isPaused());
             Thread.sleep(50);
-            int paused = r.count();
+            int paused = r.frames.size();
             long position = ch.positionMicros();
             Thread.sleep(300);
-            assertEquals(paused, r.count(), "no frame while paused");
+            assertEquals(paused, r.frames.size(), "no frame while paused");
             assertEquals(position, ch.positionMicros());
             ch.resume();
             assertFalse(ch.isPaused());
-            Recorder.await(() -> r.count() > paused + 10, "frames after resume");
-            List<CanFrame> f = r.frames();
+            RecordingListener.await(() -> r.frames.size() > paused + 10, "frames after resume");
+            List<CanFrame> f = r.frames;
             for (int i = 1; i < f.size(); i++) {
                 assertEquals(number(f.get(i - 1)) + 1, number(f.get(i)), "nothing lost or repeated");
             }
             ch.setSpeed(PlaybackControl.AS_FAST_AS_POSSIBLE);
             assertEquals(PlaybackControl.AS_FAST_AS_POSSIBLE, ch.speed());
             r.awaitEnd();
-            assertEquals(100_000, r.count());
+            assertEquals(100_000, r.frames.size());
         }
     }
 
     @Test
     void aSlowReplaySpedUpFinishes() throws IOException {
         Path log = candump(2000); // 2 s of log, which would take 2000 s at 0.001
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, 0.001)) {
-            Recorder.await(() -> r.count() == 1, "the first frame");
+            RecordingListener.await(() -> r.frames.size() == 1, "the first frame");
             ch.setSpeed(1000);
             r.awaitEnd();
-            assertEquals(2000, r.count());
+            assertEquals(2000, r.frames.size());
             assertThrows(IllegalArgumentException.class, () -> ch.setSpeed(0));
             assertThrows(IllegalArgumentException.class, () -> ch.setSpeed(Double.NaN));
         }
@@ -181,14 +182,14 @@ class PlaybackControlTest {
     @Test
     void loopingCanBeSwitchedOnAndOffWhilePlaying() throws IOException {
         Path log = candump(50);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.setLooping(true);
             assertTrue(ch.isLooping());
-            Recorder.await(() -> r.count() >= 200, "laps");
+            RecordingListener.await(() -> r.frames.size() >= 200, "laps");
             ch.setLooping(false);
             r.awaitEnd();
-            assertEquals(0, r.count() % 50, "whole laps, then the end");
+            assertEquals(0, r.frames.size() % 50, "whole laps, then the end");
             assertEquals(50, ch.totalFrames());
         }
     }
@@ -211,19 +212,19 @@ class PlaybackControlTest {
         }
         b.append("End TriggerBlock\n");
         Path log = Files.write(dir.resolve("x.asc"), b.toString().getBytes(StandardCharsets.US_ASCII));
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             assertTrue(ch.checkpoints() > 10, "an absolute ASC log is indexed: " + ch.checkpoints());
             long start = ch.startMicros();
             ch.seek(start + 2400_000);
             ch.resume();
             r.awaitEnd();
-            assertEquals(2400, number(r.frames().get(0)));
-            assertEquals(600, r.count());
-            assertEquals(List.of("x.asc:" + (header + 2502) + ": "), r.errors().stream()
-                    .map(e -> e.substring(0, e.indexOf(": ") + 2)).toList(), r.errors()::toString);
+            assertEquals(2400, number(r.frames.get(0)));
+            assertEquals(600, r.frames.size());
+            assertEquals(List.of("x.asc:" + (header + 2502) + ": "), r.errors.stream()
+                    .map(e -> e.substring(0, e.indexOf(": ") + 2)).toList(), r.errors::toString);
         }
     }
 
@@ -244,21 +245,21 @@ class PlaybackControlTest {
             }
         }
         Path log = Files.write(dir.resolve("x.trc"), b.toString().getBytes(StandardCharsets.US_ASCII));
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             assertTrue(ch.checkpoints() > 10, "a TRC log is indexed: " + ch.checkpoints());
             long start = ch.startMicros();
             assertEquals(1_599_998_400_000_000L, start); // 2020-09-13 12:00 UTC, from $STARTTIME
             ch.seek(start + 2400_000);
             ch.resume();
             r.awaitEnd();
-            assertEquals(2400, number(r.frames().get(0)));
-            assertEquals(start + 2400_000, r.frames().get(0).timestampMicros());
-            assertEquals(600, r.count());
-            assertEquals(List.of("x.trc:" + (header + 2502) + ": "), r.errors().stream()
-                    .map(e -> e.substring(0, e.indexOf(": ") + 2)).toList(), r.errors()::toString);
+            assertEquals(2400, number(r.frames.get(0)));
+            assertEquals(start + 2400_000, r.frames.get(0).timestampMicros());
+            assertEquals(600, r.frames.size());
+            assertEquals(List.of("x.trc:" + (header + 2502) + ": "), r.errors.stream()
+                    .map(e -> e.substring(0, e.indexOf(": ") + 2)).toList(), r.errors::toString);
         }
     }
 
@@ -272,17 +273,17 @@ class PlaybackControlTest {
                     tod / 60_000 % 60, tod / 1000 % 60, tod % 1000, i >>> 24, (i >>> 16) & 0xFF, (i >>> 8) & 0xFF, i & 0xFF));
         }
         Path log = Files.writeString(dir.resolve("yd.raw"), b);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 3000, "the index pass");
+            RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             assertEquals(1, ch.checkpoints(), "times of day: the day is counted from the start");
             long start = ch.startMicros();
             ch.seek(start + 2400_000);
             ch.resume();
             r.awaitEnd();
-            assertEquals(2400, number(r.frames().get(0)));
-            assertEquals(start + 2400_000, r.frames().get(0).timestampMicros(), "the day after midnight");
+            assertEquals(2400, number(r.frames.get(0)));
+            assertEquals(start + 2400_000, r.frames.get(0).timestampMicros(), "the day after midnight");
         }
     }
 
@@ -298,22 +299,22 @@ class PlaybackControlTest {
                 }
             }
         }
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.pause();
-            Recorder.await(() -> ch.totalFrames() == 3000, "the counting pass");
+            RecordingListener.await(() -> ch.totalFrames() == 3000, "the counting pass");
             assertTrue(ch.checkpoints() <= 1, "a BLF log is read from its start: " + ch.checkpoints());
             long start = ch.startMicros();
             assertEquals(T0, start);
             ch.seek(start + 2400_000);
             ch.resume();
             r.awaitEnd();
-            assertEquals(2400, number(r.frames().get(0)));
-            assertEquals(T0 + 2400_000, r.frames().get(0).timestampMicros());
-            assertEquals(600, r.count());
-            assertEquals(2999, number(r.frames().get(599)));
-            assertEquals(List.of(), r.errors());
-            assertEquals("CLOSED end of log, 600 frames", r.states().get(r.states().size() - 1));
+            assertEquals(2400, number(r.frames.get(0)));
+            assertEquals(T0 + 2400_000, r.frames.get(0).timestampMicros());
+            assertEquals(600, r.frames.size());
+            assertEquals(2999, number(r.frames.get(599)));
+            assertEquals(List.of(), r.errors);
+            assertEquals("CLOSED: end of log, 600 frames", r.states.get(r.states.size() - 1));
         }
     }
 }

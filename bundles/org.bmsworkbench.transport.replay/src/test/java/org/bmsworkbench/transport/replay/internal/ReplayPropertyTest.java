@@ -21,6 +21,7 @@ import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.CanLogWriter;
 import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogFormat;
+import org.bmsworkbench.can.testing.RecordingListener;
 
 /** A replay at speed max of any log delivers exactly the frames of the log, in order. */
 class ReplayPropertyTest {
@@ -66,7 +67,7 @@ class ReplayPropertyTest {
             if (format == LogFormat.CANDUMP_L) {
                 assertEquals(sorted, expected, "candump -L keeps every frame as it was");
             }
-            Recorder r = new Recorder();
+            RecordingListener r = new RecordingListener();
             LogSource source = LogSource.file(file, file.getFileName().toString());
             try (CanChannel ch = new ReplayChannel("replay:p", source, LogLayout.read(source), r,
                     Double.POSITIVE_INFINITY, false, c -> { }, block)) {
@@ -74,10 +75,10 @@ class ReplayPropertyTest {
                 ((ReplayChannel) ch).resume();
                 r.awaitEnd();
             }
-            assertEquals(expected, r.frames());
-            assertEquals(List.of(), r.errors());
-            assertEquals("CLOSED end of log, " + expected.size() + (expected.size() == 1 ? " frame" : " frames"),
-                    r.states().get(r.states().size() - 1));
+            assertEquals(expected, r.frames);
+            assertEquals(List.of(), r.errors);
+            assertEquals("CLOSED: end of log, " + expected.size() + (expected.size() == 1 ? " frame" : " frames"),
+                    r.states.get(r.states.size() - 1));
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);

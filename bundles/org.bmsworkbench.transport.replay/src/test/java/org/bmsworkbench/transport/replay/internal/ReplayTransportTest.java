@@ -14,6 +14,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ReplayTransportTest {
     }
 
     /** Opens and resumes, as a consumer does once it has subscribed. */
-    private CanChannel open(String uri, Recorder r) throws IOException {
+    private CanChannel open(String uri, RecordingListener r) throws IOException {
         CanChannel ch = transport().open(ConnectionUri.parse(uri), r);
         ch.control(PlaybackControl.class).orElseThrow().resume();
         return ch;
@@ -42,22 +43,22 @@ class ReplayTransportTest {
     @Test
     void playsEveryFrameInOrderWithItsOwnTimeThenCloses() throws IOException {
         Files.writeString(dir.resolve("a.log"), LOG);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("replay:a.log?speed=max", r)) {
             r.awaitEnd();
-            List<CanFrame> f = r.frames();
+            List<CanFrame> f = r.frames;
             assertEquals(4, f.size());
             assertEquals(1_600_000_000_000_000L, f.get(0).timestampMicros());
             assertEquals(0x351, f.get(0).id());
             assertEquals("can1", f.get(2).bus());
             assertTrue(f.get(2).extended());
             assertEquals(1_600_000_000_300_000L, f.get(3).timestampMicros());
-            assertEquals(List.of("CLOSED end of log, 4 frames"), r.states());
+            assertEquals(List.of("CLOSED: end of log, 4 frames"), r.states);
             PlaybackControl c = ch.control(PlaybackControl.class).orElseThrow();
             assertEquals(4, c.framesPlayed());
             assertEquals(1_600_000_000_000_000L, c.startMicros());
             assertEquals(1_600_000_000_300_000L, c.positionMicros());
-            Recorder.await(() -> c.totalFrames() == 4, "the total");
+            RecordingListener.await(() -> c.totalFrames() == 4, "the total");
             assertEquals(1_600_000_000_300_000L, c.endMicros());
         }
     }
@@ -66,30 +67,30 @@ class ReplayTransportTest {
     void aRelativePathIsTheWorkingDirectorysAndAnAbsoluteOneStays() throws IOException {
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub/b.log"), LOG);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("replay:sub/b.log?speed=max", r)) {
             r.awaitEnd();
-            assertEquals(4, r.count());
+            assertEquals(4, r.frames.size());
         }
-        Recorder abs = new Recorder();
+        RecordingListener abs = new RecordingListener();
         try (CanChannel ch = new ReplayTransport(() -> Path.of("/nonexistent"))
                 .open(ConnectionUri.parse("replay:" + dir.resolve("sub/b.log") + "?speed=max"), abs)) {
             ch.control(PlaybackControl.class).orElseThrow().resume();
             abs.awaitEnd();
-            assertEquals(4, abs.count());
+            assertEquals(4, abs.frames.size());
         }
     }
 
     @Test
     void aMissingFileOrADirectoryIsAnIOExceptionNamingThePath() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> open("replay:nope.log", new Recorder()));
+        IOException e = assertThrows(IOException.class, () -> open("replay:nope.log", new RecordingListener()));
         assertTrue(e.getMessage().startsWith("cannot replay nope.log: no such file (" + dir.resolve("nope.log")),
                 e.getMessage());
         Files.createDirectories(dir.resolve("d"));
-        IOException d = assertThrows(IOException.class, () -> open("replay:d", new Recorder()));
+        IOException d = assertThrows(IOException.class, () -> open("replay:d", new RecordingListener()));
         assertEquals("cannot replay d: is a directory, not a log", d.getMessage());
         Files.writeString(dir.resolve("text.log"), "hello world\nthis is no log\n");
-        IOException notLog = assertThrows(IOException.class, () -> open("replay:text.log", new Recorder()));
+        IOException notLog = assertThrows(IOException.class, () -> open("replay:text.log", new RecordingListener()));
         assertTrue(notLog.getMessage().startsWith("text.log:1: not a CAN log"), notLog.getMessage());
     }
 
@@ -111,7 +112,7 @@ class ReplayTransportTest {
     @Test
     void sendRefusesAndTransmitsNothing() throws IOException {
         Files.writeString(dir.resolve("a.log"), LOG);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("replay:a.log?speed=1", r)) {
             IOException e = assertThrows(IOException.class,
                     () -> ch.send(CanFrame.of(CanFrame.NO_TIMESTAMP, "can0", 0x123, false, (byte) 1)));
@@ -126,13 +127,13 @@ class ReplayTransportTest {
                 (1600000000.100000) can0 355#5600ZZ
                 (1600000000.200000) can0 356#BE14FE007C01
                 """);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("replay:bad.log?speed=max", r)) {
             r.awaitEnd();
-            assertEquals(2, r.count());
-            assertEquals(1, r.errors().size(), r.errors()::toString);
-            assertTrue(r.errors().get(0).startsWith("bad.log:2: "), r.errors()::toString);
-            assertEquals(List.of("CLOSED end of log, 2 frames"), r.states());
+            assertEquals(2, r.frames.size());
+            assertEquals(1, r.errors.size(), r.errors::toString);
+            assertTrue(r.errors.get(0).startsWith("bad.log:2: "), r.errors::toString);
+            assertEquals(List.of("CLOSED: end of log, 2 frames"), r.states);
         }
     }
 
@@ -142,11 +143,11 @@ class ReplayTransportTest {
                  (1600000000.000000)  can0  351   [8]  28 02 E8 03 DC 05 E0 01
                  (1600000000.500000)  can0  356   [6]  BE 14 FE 00 7C 01
                 """);
-        Recorder plain = new Recorder();
+        RecordingListener plain = new RecordingListener();
         try (CanChannel ch = open("replay:plain.log?speed=max", plain)) {
             plain.awaitEnd();
-            assertEquals(2, plain.count());
-            assertEquals(1_600_000_000_500_000L, plain.frames().get(1).timestampMicros());
+            assertEquals(2, plain.frames.size());
+            assertEquals(1_600_000_000_500_000L, plain.frames.get(1).timestampMicros());
         }
         Files.writeString(dir.resolve("x.asc"), """
                 date Sun Sep 13 12:26:40.000 pm 2020
@@ -158,37 +159,37 @@ class ReplayTransportTest {
                    0.600000 2  19F21450x       Rx   d 2 C0 14
                 End TriggerBlock
                 """);
-        Recorder asc = new Recorder();
+        RecordingListener asc = new RecordingListener();
         try (CanChannel ch = open("replay:x.asc?speed=max", asc)) {
             asc.awaitEnd();
-            assertEquals(2, asc.count());
-            assertEquals("can1", asc.frames().get(1).bus());
-            assertEquals(100_000, asc.frames().get(1).timestampMicros() - asc.frames().get(0).timestampMicros());
+            assertEquals(2, asc.frames.size());
+            assertEquals("can1", asc.frames.get(1).bus());
+            assertEquals(100_000, asc.frames.get(1).timestampMicros() - asc.frames.get(0).timestampMicros());
         }
     }
 
     @Test
     void loopingStartsOverUntilClosed() throws IOException {
         Files.writeString(dir.resolve("a.log"), LOG);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         CanChannel ch = open("replay:a.log?speed=max&loop=true", r);
-        Recorder.await(() -> r.count() >= 12, "three laps");
+        RecordingListener.await(() -> r.frames.size() >= 12, "three laps");
         ch.close();
-        List<CanFrame> f = r.frames();
+        List<CanFrame> f = r.frames;
         for (int i = 0; i < 12; i++) {
             assertEquals(f.get(i % 4), f.get(i), "frame " + i);
         }
-        assertEquals(List.of(), r.states(), "a loop does not end");
+        assertEquals(List.of(), r.states, "a loop does not end");
         assertFalse(((ReplayChannel) ch).threadsAlive(), "threads stopped on close");
     }
 
     @Test
     void anEmptyLogEndsAtOnceEvenWhenLooping() throws IOException {
         Files.writeString(dir.resolve("empty.log"), "");
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("replay:empty.log?loop=true", r)) {
             r.awaitEnd();
-            assertEquals(List.of("CLOSED end of log, 0 frames"), r.states());
+            assertEquals(List.of("CLOSED: end of log, 0 frames"), r.states);
         }
     }
 
@@ -199,12 +200,12 @@ class ReplayTransportTest {
             log.append(String.format("(1600000000.%06d) can0 351#%02X%n", i * 50_000, i));
         }
         Files.writeString(dir.resolve("one-second.log"), log);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         long start = System.nanoTime();
         try (CanChannel ch = open("replay:one-second.log?speed=4", r)) {
             r.awaitEnd();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertEquals(21, r.count());
+            assertEquals(21, r.frames.size());
             // paced: 250 ms (an unpaced replay of 21 frames takes about 1 ms); the margin is the
             // timer's, on a shared machine, not a tolerance for a faster replay
             assertTrue(millis >= 200, "1 s of log at speed 4 took only " + millis + " ms");
@@ -214,7 +215,7 @@ class ReplayTransportTest {
     @Test
     void aNewReplayWaitsPausedForItsConsumerThenPlaysAnyway() throws IOException {
         Files.writeString(dir.resolve("a.log"), LOG);
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         long start = System.nanoTime();
         try (CanChannel ch = transport().open(ConnectionUri.parse("replay:a.log?speed=max"), r)) {
             PlaybackControl c = ch.control(PlaybackControl.class).orElseThrow();
@@ -222,18 +223,18 @@ class ReplayTransportTest {
             r.awaitEnd();
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis >= ReplayChannel.START_HOLD_NANOS / 1_000_000, "played after " + millis + " ms");
-            assertEquals(4, r.count());
+            assertEquals(4, r.frames.size());
         }
-        Recorder paused = new Recorder();
+        RecordingListener paused = new RecordingListener();
         try (CanChannel ch = transport().open(ConnectionUri.parse("replay:a.log?speed=max"), paused)) {
             PlaybackControl c = ch.control(PlaybackControl.class).orElseThrow();
             c.pause(); // an explicit pause outlasts the hold
-            Recorder.await(() -> System.nanoTime() - start > 2 * ReplayChannel.START_HOLD_NANOS + 300_000_000L,
+            RecordingListener.await(() -> System.nanoTime() - start > 2 * ReplayChannel.START_HOLD_NANOS + 300_000_000L,
                     "the hold to be over");
-            assertEquals(0, paused.count());
+            assertEquals(0, paused.frames.size());
             c.resume();
             paused.awaitEnd();
-            assertEquals(4, paused.count());
+            assertEquals(4, paused.frames.size());
         }
     }
 
@@ -241,16 +242,16 @@ class ReplayTransportTest {
     void closingStopsTheThreadsAndForgetsTheChannel() throws IOException {
         Files.writeString(dir.resolve("a.log"), LOG);
         ReplayTransport t = transport();
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         ReplayChannel ch = (ReplayChannel) t.open(ConnectionUri.parse("replay:a.log?speed=0.001"), r);
         assertEquals(1, t.openChannels());
         ch.close();
         assertFalse(ch.threadsAlive());
         assertEquals(0, t.openChannels());
         ch.close(); // idempotent
-        ReplayChannel open = (ReplayChannel) t.open(ConnectionUri.parse("replay:a.log?speed=0.001"), new Recorder());
+        ReplayChannel open = (ReplayChannel) t.open(ConnectionUri.parse("replay:a.log?speed=0.001"), new RecordingListener());
         t.deactivate();
         assertFalse(open.threadsAlive(), "deactivate closes what is open");
-        assertThrows(IOException.class, () -> t.open(ConnectionUri.parse("replay:a.log"), new Recorder()));
+        assertThrows(IOException.class, () -> t.open(ConnectionUri.parse("replay:a.log"), new RecordingListener()));
     }
 }

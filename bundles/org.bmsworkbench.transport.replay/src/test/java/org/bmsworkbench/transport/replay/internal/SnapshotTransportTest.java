@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class SnapshotTransportTest {
         return zip;
     }
 
-    private CanChannel open(String uri, Recorder r) throws IOException {
+    private CanChannel open(String uri, RecordingListener r) throws IOException {
         CanChannel ch = new SnapshotTransport(() -> dir).open(ConnectionUri.parse(uri), r);
         ch.control(PlaybackControl.class).orElseThrow().resume();
         return ch;
@@ -48,12 +49,12 @@ class SnapshotTransportTest {
         }
         zip("snap.zip", Map.of("snapshot.json", "{}", "frames.log", frames.toString(), "audit.log", "",
                 "manifest.sha256", ""));
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("snapshot:snap.zip", r)) {
             r.awaitEnd();
-            assertEquals(20_000, r.count());
-            assertEquals(0x4E1F, (r.frames().get(19_999).u8(0) << 8) | r.frames().get(19_999).u8(1));
-            assertEquals(java.util.List.of("CLOSED end of log, 20000 frames"), r.states());
+            assertEquals(20_000, r.frames.size());
+            assertEquals(0x4E1F, (r.frames.get(19_999).u8(0) << 8) | r.frames.get(19_999).u8(1));
+            assertEquals(java.util.List.of("CLOSED: end of log, 20000 frames"), r.states);
             PlaybackControl c = ch.control(PlaybackControl.class).orElseThrow();
             assertEquals(PlaybackControl.AS_FAST_AS_POSSIBLE, c.speed());
             assertEquals(20_000, c.totalFrames());
@@ -67,18 +68,18 @@ class SnapshotTransportTest {
             frames.append(String.format("(1600000000.%06d) can0 356#%06X%n", i * 10, i));
         }
         zip("big.zip", Map.of("frames.log", frames.toString()));
-        Recorder r = new Recorder();
+        RecordingListener r = new RecordingListener();
         try (CanChannel ch = open("snapshot:big.zip?speed=1", r)) {
             PlaybackControl c = ch.control(PlaybackControl.class).orElseThrow();
             c.pause();
-            Recorder.await(() -> c.totalFrames() == 100_000, "the index pass");
+            RecordingListener.await(() -> c.totalFrames() == 100_000, "the index pass");
             c.seek(1_600_000_000_000_000L + 900_000); // frame 90,000, in the second 1 MiB block
             c.setSpeed(PlaybackControl.AS_FAST_AS_POSSIBLE);
             c.resume();
             r.awaitEnd();
-            int before = r.count() - 10_000;
-            assertEquals(90_000, (r.frames().get(before).u8(0) << 16) | (r.frames().get(before).u8(1) << 8)
-                    | r.frames().get(before).u8(2));
+            int before = r.frames.size() - 10_000;
+            assertEquals(90_000, (r.frames.get(before).u8(0) << 16) | (r.frames.get(before).u8(1) << 8)
+                    | r.frames.get(before).u8(2));
             assertEquals(10_000, c.framesPlayed());
         }
     }
@@ -86,12 +87,12 @@ class SnapshotTransportTest {
     @Test
     void aZipWithoutFramesOrNoZipAtAllIsAClearIOException() throws IOException {
         zip("other.zip", Map.of("readme.txt", "hello"));
-        IOException e = assertThrows(IOException.class, () -> open("snapshot:other.zip", new Recorder()));
+        IOException e = assertThrows(IOException.class, () -> open("snapshot:other.zip", new RecordingListener()));
         assertEquals("cannot replay other.zip: not a system snapshot (it has no frames.log entry)", e.getMessage());
         Files.writeString(dir.resolve("fake.zip"), "(1600000000.000000) can0 356#00\n");
-        IOException notZip = assertThrows(IOException.class, () -> open("snapshot:fake.zip", new Recorder()));
+        IOException notZip = assertThrows(IOException.class, () -> open("snapshot:fake.zip", new RecordingListener()));
         assertTrue(notZip.getMessage().startsWith("cannot replay fake.zip: not a ZIP file"), notZip.getMessage());
-        IOException missing = assertThrows(IOException.class, () -> open("snapshot:gone.zip", new Recorder()));
+        IOException missing = assertThrows(IOException.class, () -> open("snapshot:gone.zip", new RecordingListener()));
         assertTrue(missing.getMessage().startsWith("cannot replay gone.zip: no such file"), missing.getMessage());
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.spi.Reconnection;
 import org.bmsworkbench.transport.slcan.internal.protocol.AdapterClock;
 import org.bmsworkbench.transport.slcan.internal.protocol.SlcanDecoder;
 import org.bmsworkbench.transport.slcan.internal.protocol.SlcanEncoder;
@@ -16,7 +17,8 @@ import org.bmsworkbench.transport.slcan.internal.protocol.StatusFlags;
  * what the adapter sends, asks for its status flags ({@code F}) about once a second, and, when
  * the port fails (unplugged), reports {@link ConnectionState#RECONNECTING} and reopens it with
  * back-off until it is back, then initialises the adapter again and reports
- * {@link ConnectionState#CONNECTED}. {@link #send} writes from the caller's thread.
+ * {@link ConnectionState#CONNECTED} (the loop is the can SPI's {@link Reconnection}). {@link #send}
+ * writes from the caller's thread.
  */
 final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
     static final long STATUS_INTERVAL_NANOS = 1_000_000_000L;
@@ -35,14 +37,13 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
     private final SerialPorts ports;
     private final Listener listener;
     private final Timing timing;
-    private final Backoff backoff;
+    private final Reconnection reconnection;
     private final Consumer<SlcanChannel> onClose;
     private final SlcanDecoder decoder = new SlcanDecoder(this);
     private final String busName;
     private final long epochMicrosAtNanoZero = System.currentTimeMillis() * 1000 - System.nanoTime() / 1000;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object writeLock = new Object();
-    private final Object sleeper = new Object();
     /** Guarded by {@link #writeLock}. */
     private final byte[] sendBuffer = new byte[SlcanEncoder.MAX_FRAME_LINE];
     /** The open port; null while reconnecting. Guarded by {@link #writeLock}. */
@@ -67,7 +68,9 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
         this.ports = ports;
         this.listener = listener;
         this.timing = timing;
-        this.backoff = new Backoff(timing.retryInitialMillis(), timing.retryMaxMillis());
+        this.reconnection = new Reconnection(timing.retryInitialMillis(), timing.retryMaxMillis(), listener,
+                (why, first, retryIn) -> "port " + settings.port() + (first ? " gone" : " still gone") + " (" + why
+                        + "), retrying in " + retryIn);
         this.onClose = onClose;
         this.busName = settings.busName();
     }
@@ -175,41 +178,7 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
 
     /** Retries with back-off until the port opens again (returns it) or the channel is closed (null). */
     private SerialLine reconnect(String reason) {
-        backoff.reset();
-        String why = reason;
-        boolean first = true;
-        while (!closed.get()) {
-            long delay = backoff.next();
-            listener.onState(ConnectionState.RECONNECTING, "port " + settings.port() + (first ? " gone" : " still gone")
-                    + " (" + why + "), retrying in " + Backoff.format(delay));
-            first = false;
-            if (!sleep(delay)) {
-                return null;
-            }
-            try {
-                return connect();
-            } catch (IOException e) {
-                why = e.getMessage();
-            }
-        }
-        return null;
-    }
-
-    /** False when the channel was closed while sleeping. */
-    private boolean sleep(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        synchronized (sleeper) {
-            long left;
-            while (!closed.get() && (left = end - System.nanoTime()) > 0) {
-                try {
-                    sleeper.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return !closed.get();
+        return reconnection.retry(reason, this::connect);
     }
 
     /** Forgets the port; on an orderly close tells the adapter to close its channel first. */
@@ -260,9 +229,7 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
+        reconnection.close();
         Thread r = reader;
         if (r != null && r != Thread.currentThread()) {
             try {

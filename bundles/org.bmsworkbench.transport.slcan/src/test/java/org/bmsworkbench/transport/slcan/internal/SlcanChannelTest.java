@@ -1,6 +1,6 @@
 package org.bmsworkbench.transport.slcan.internal;
 
-import static org.bmsworkbench.transport.slcan.internal.Recorder.await;
+import static org.bmsworkbench.can.testing.RecordingListener.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,7 @@ import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SlcanChannelTest {
     private final FakePorts ports = new FakePorts();
     private final SlcanTransport transport = new SlcanTransport(ports, new SlcanChannel.Timing(20, 80, 0));
-    private final Recorder recorder = new Recorder();
+    private final RecordingListener recorder = new RecordingListener();
     private CanChannel channel;
 
     private SlcanChannel open(String uri) throws IOException {

@@ -1,6 +1,6 @@
 package org.bmsworkbench.transport.slcan.internal;
 
-import static org.bmsworkbench.transport.slcan.internal.Recorder.await;
+import static org.bmsworkbench.can.testing.RecordingListener.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +12,7 @@ import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class SlcanPtyTest {
     void framesBothWaysThroughJSerialComm() throws Exception {
         Path host = dir.resolve("host");
         try (SocatPair pair = new SocatPair(host, dir.resolve("device"))) {
-            Recorder recorder = new Recorder();
+            RecordingListener recorder = new RecordingListener();
             CanChannel channel = transport.open(ConnectionUri.parse("slcan:" + host + "?bitrate=250000"), recorder);
             try {
                 await(() -> pair.received().contains("O\n"), "the open command");
@@ -57,12 +58,12 @@ class SlcanPtyTest {
         Path device = dir.resolve("device");
         // warm up: load the native library, start the JDK's own threads
         SocatPair warm = new SocatPair(host, device);
-        transport.open(ConnectionUri.parse("slcan:" + host), new Recorder()).close();
+        transport.open(ConnectionUri.parse("slcan:" + host), new RecordingListener()).close();
         warm.close();
         int threads = Thread.activeCount();
         long fds = openFileDescriptors();
 
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         SocatPair pair = new SocatPair(host, device);
         CanChannel channel = transport.open(ConnectionUri.parse("slcan:" + host), recorder);
         try {
@@ -96,7 +97,7 @@ class SlcanPtyTest {
                 .map(e -> java.util.Arrays.toString(e.getValue())).findFirst().orElse("(no reader thread)");
     }
 
-    private static int count(Recorder recorder, String state) {
+    private static int count(RecordingListener recorder, String state) {
         return (int) recorder.states.stream().filter(s -> s.startsWith(state + ":")).count();
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bmsworkbench.can.testing.RecordingListener;
 
 /**
  * A {@code socat pty,raw,echo=0,link=HOST pty,raw,echo=0,link=DEVICE} pair standing in for a
@@ -36,7 +37,7 @@ final class SocatPair implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("socat is not installed (apt-get install socat; .ci/run installs it)"));
         socat = new ProcessBuilder(exe, "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + device)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Recorder.await(() -> Files.exists(host) && Files.exists(device) || !socat.isAlive(), "socat's links");
+        RecordingListener.await(() -> Files.exists(host) && Files.exists(device) || !socat.isAlive(), "socat's links");
         if (!socat.isAlive()) {
             throw new AssertionError("socat ended at once");
         }
@@ -98,6 +99,6 @@ final class SocatPair implements AutoCloseable {
         in.close();
         out.close();
         answering.join(5000);
-        Recorder.await(() -> !Files.exists(host) && !Files.exists(device), "socat's links to go");
+        RecordingListener.await(() -> !Files.exists(host) && !Files.exists(device), "socat's links to go");
     }
 }

@@ -6,11 +6,13 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.spi.Reconnection;
 
 /**
  * One SocketCAN interface. Its reader thread receives frames; when the interface goes down or
  * away it reports {@link ConnectionState#RECONNECTING} with the reason, looks at the interface
- * again after a back-off, and reopens the socket when the interface is up again.
+ * again after a back-off (the can SPI's {@link Reconnection}), and reopens the socket when the
+ * interface is up again.
  */
 final class SocketcanChannel implements CanChannel {
     private final String name;
@@ -21,6 +23,7 @@ final class SocketcanChannel implements CanChannel {
     private final int bitrate;
     private final Consumer<SocketcanChannel> onClose;
     private final Object lock = new Object();
+    private final Reconnection reconnection;
     private final Thread reader;
     private volatile RawSocket socket;
     private volatile boolean closed;
@@ -35,6 +38,8 @@ final class SocketcanChannel implements CanChannel {
         this.timing = timing;
         this.bitrate = bitrate;
         this.onClose = onClose;
+        this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
+                (why, isFirst, retryIn) -> "socketcan " + why + ", retrying in " + retryIn);
         this.reader = new Thread(this::run, "bmswb-socketcan-" + name);
         reader.setDaemon(true);
     }
@@ -94,50 +99,20 @@ final class SocketcanChannel implements CanChannel {
 
     /** Looks at the interface after each back-off; reopens when it is up. Null when closed. */
     private RawSocket reopen(String lost) {
-        String reason = lost;
-        int attempt = 0;
-        while (!closed) {
-            long delay = timing.delayMillis(attempt++);
-            listener.onState(ConnectionState.RECONNECTING, "socketcan " + reason + ", retrying in " + duration(delay));
-            if (!pause(delay)) {
-                return null;
-            }
+        return reconnection.retry(lost, () -> {
             Optional<CanInterfaces.NetInterface> now = interfaces.lookup(name);
             if (now.isEmpty()) {
-                reason = "interface " + name + " is gone";
-            } else if (!now.get().isUp()) {
-                reason = "interface " + name + " is down";
-            } else {
-                try {
-                    return opener.open(name);
-                } catch (IOException e) {
-                    reason = "interface " + name + " does not open (" + e.getMessage() + ")";
-                }
+                throw new IOException("interface " + name + " is gone");
             }
-        }
-        return null;
-    }
-
-    private boolean pause(long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        synchronized (lock) {
-            while (!closed) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    lock.wait(left);
-                } catch (InterruptedException e) {
-                    return false;
-                }
+            if (!now.get().isUp()) {
+                throw new IOException("interface " + name + " is down");
             }
-        }
-        return false;
-    }
-
-    static String duration(long millis) {
-        return millis < 1000 ? millis + " ms" : millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+            try {
+                return opener.open(name);
+            } catch (IOException e) {
+                throw new IOException("interface " + name + " does not open (" + e.getMessage() + ")", e);
+            }
+        });
     }
 
     @Override
@@ -170,8 +145,8 @@ final class SocketcanChannel implements CanChannel {
                 return;
             }
             closed = true;
-            lock.notifyAll();
         }
+        reconnection.close();
         if (Thread.currentThread() != reader && reader.isAlive()) {
             try {
                 reader.join(2000);

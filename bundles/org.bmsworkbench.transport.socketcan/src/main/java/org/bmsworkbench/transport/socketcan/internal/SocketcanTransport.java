@@ -34,10 +34,6 @@ public final class SocketcanTransport implements CanTransportProvider {
     /** The back-off between looks at an interface that went down: first delay, doubled up to the longest. */
     record Timing(long firstDelayMillis, long maxDelayMillis) {
         static final Timing DEFAULT = new Timing(1_000, 5_000);
-
-        long delayMillis(int attempt) {
-            return Math.min(maxDelayMillis, firstDelayMillis << Math.min(attempt, 20));
-        }
     }
 
     /** Settings from a URI. */

@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +29,7 @@ class SocketcanTransportTest {
     Path dir;
     private final BlockingQueue<FakeRawSocket> sockets = new LinkedBlockingQueue<>();
     private final List<FakeRawSocket> opened = new CopyOnWriteArrayList<>();
-    private final Listener listener = new Listener();
+    private final RecordingListener listener = new RecordingListener();
     private SocketcanTransport transport;
 
     private SocketcanTransport transport(boolean linux) {
@@ -116,9 +114,9 @@ class SocketcanTransportTest {
         CanFrame f = CanFrame.of(1, "can0", 0x356, false, (byte) 1);
         s.dropped.set(3);
         s.deliver(f);
-        await(() -> listener.frames.size() == 1, () -> "a frame");
+        RecordingListener.await(() -> listener.frames.size() == 1, () -> "a frame");
         assertEquals(f, listener.frames.get(0));
-        await(() -> !listener.errors.isEmpty(), () -> "the drop report");
+        RecordingListener.await(() -> !listener.errors.isEmpty(), () -> "the drop report");
         assertEquals("socketcan can0: the kernel dropped 3 frames (the receive queue was full)", listener.errors.get(0));
         CanFrame out = CanFrame.of(0, "can0", 0x1CEF50FF, true, (byte) 2);
         channel.send(out);
@@ -135,22 +133,22 @@ class SocketcanTransportTest {
         FakeRawSocket first = sockets.take();
         sysfs.add("can0", 280, "down", "0x80");
         first.fail("Network is down");
-        await(() -> listener.states.stream().anyMatch(s -> s.equals("RECONNECTING: socketcan interface can0 went down, retrying in 30 ms")),
+        RecordingListener.await(() -> listener.states.stream().anyMatch(s -> s.equals("RECONNECTING: socketcan interface can0 went down, retrying in 30 ms")),
                 () -> "RECONNECTING: " + listener.states);
-        await(() -> listener.states.stream().anyMatch(s -> s.equals("RECONNECTING: socketcan interface can0 is down, retrying in 60 ms")),
+        RecordingListener.await(() -> listener.states.stream().anyMatch(s -> s.equals("RECONNECTING: socketcan interface can0 is down, retrying in 60 ms")),
                 () -> "still down: " + listener.states);
         assertTrue(first.closed, "the failed socket was closed");
         IOException e = assertThrows(IOException.class, () -> channel.send(CanFrame.of(0, "can0", 1, false)));
         assertTrue(e.getMessage().contains("interface not up (reconnecting)"), e.getMessage());
         sysfs.remove("can0");
-        await(() -> listener.states.stream().anyMatch(s -> s.startsWith("RECONNECTING: socketcan interface can0 is gone")),
+        RecordingListener.await(() -> listener.states.stream().anyMatch(s -> s.startsWith("RECONNECTING: socketcan interface can0 is gone")),
                 () -> "gone: " + listener.states);
         sysfs.add("can0", 280, "up", "0x40081");
         FakeRawSocket second = sockets.take();
-        await(() -> listener.states.get(listener.states.size() - 1).equals("CONNECTED: interface can0 is up again"),
+        RecordingListener.await(() -> listener.states.get(listener.states.size() - 1).equals("CONNECTED: interface can0 is up again"),
                 () -> "CONNECTED: " + listener.states);
         second.deliver(CanFrame.of(2, "can0", 0x10, false));
-        await(() -> listener.frames.size() == 1, () -> "a frame after the interface came back");
+        RecordingListener.await(() -> listener.frames.size() == 1, () -> "a frame after the interface came back");
         Thread reader = ((SocketcanChannel) channel).reader();
         channel.close();
         assertFalse(reader.isAlive(), "the reader ended with close()");
@@ -167,37 +165,5 @@ class SocketcanTransportTest {
         assertFalse(channel.reader().isAlive());
         assertTrue(sockets.take().closed);
         assertTrue(refused("socketcan:can0").startsWith("the socketcan transport is stopped"));
-    }
-
-    static final class Listener implements CanChannel.Listener {
-        final List<CanFrame> frames = new CopyOnWriteArrayList<>();
-        final List<String> states = new CopyOnWriteArrayList<>();
-        final List<String> errors = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onFrame(CanFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void onState(ConnectionState state, String detail) {
-            states.add(state + ": " + detail);
-        }
-
-        @Override
-        public void onTransportError(String message) {
-            errors.add(message);
-        }
-    }
-
-    /** Waits for a condition; 20 s is a limit for a hung test, not a timing assertion. */
-    static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what.get());
-            }
-            Thread.sleep(5);
-        }
     }
 }

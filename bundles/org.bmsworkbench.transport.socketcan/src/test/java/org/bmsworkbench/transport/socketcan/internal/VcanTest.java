@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +30,14 @@ class VcanTest {
     @Test
     void aFrameSentOnOneChannelArrivesOnAnotherWithAKernelTimestamp() throws Exception {
         SocketcanTransport transport = new SocketcanTransport();
-        SocketcanTransportTest.Listener a = new SocketcanTransportTest.Listener();
-        SocketcanTransportTest.Listener b = new SocketcanTransportTest.Listener();
+        RecordingListener a = new RecordingListener();
+        RecordingListener b = new RecordingListener();
         try (CanChannel tx = transport.open(ConnectionUri.parse("socketcan:vcan0"), a);
                 CanChannel rx = transport.open(ConnectionUri.parse("socketcan:vcan0"), b)) {
             long before = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
             tx.send(CanFrame.of(0, "vcan0", 0x1CEF50FF, true, (byte) 1, (byte) 2));
             tx.send(CanFrame.remote(0, "vcan0", 0x123, false, 3));
-            SocketcanTransportTest.await(() -> b.frames.size() == 2, () -> "two frames on vcan0: " + b.frames);
+            RecordingListener.await(() -> b.frames.size() == 2, () -> "two frames on vcan0: " + b.frames);
             CanFrame data = b.frames.get(0);
             assertEquals("1CEF50FF", data.idHex());
             assertEquals("0102", data.dataHex());

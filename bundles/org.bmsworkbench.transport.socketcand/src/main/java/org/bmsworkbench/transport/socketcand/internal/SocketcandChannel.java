@@ -6,12 +6,14 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.spi.Reconnection;
 import org.bmsworkbench.transport.socketcand.internal.wire.SocketcandCommands;
 
 /**
  * A bus on a socketcand server, in raw mode. Its reader thread reads frames; when the server goes
  * away it reports {@link ConnectionState#RECONNECTING} with the reason and the next try, retries
- * with back-off, and reports {@link ConnectionState#CONNECTED} when the server is back.
+ * with back-off (the can SPI's {@link Reconnection}), and reports {@link ConnectionState#CONNECTED}
+ * when the server is back.
  */
 final class SocketcandChannel implements CanChannel {
     private final SocketcandEndpoint endpoint;
@@ -19,6 +21,7 @@ final class SocketcandChannel implements CanChannel {
     private final SocketcandTransport.Timing timing;
     private final Consumer<SocketcandChannel> onClose;
     private final Object lock = new Object();
+    private final Reconnection reconnection;
     private final Thread reader;
     /** The link frames are read from and sent to; null while reconnecting. */
     private volatile SocketcandLink link;
@@ -32,6 +35,8 @@ final class SocketcandChannel implements CanChannel {
         this.listener = listener;
         this.timing = timing;
         this.onClose = onClose;
+        this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
+                (why, first, retryIn) -> endpoint.server() + " " + why + ", retrying in " + retryIn);
         this.reader = new Thread(this::run, "bmswb-socketcand-" + endpoint.host() + ":" + endpoint.port() + "/"
                 + endpoint.bus());
         reader.setDaemon(true);
@@ -82,45 +87,7 @@ final class SocketcandChannel implements CanChannel {
 
     /** Retries with back-off until connected (the link) or closed (null). */
     private SocketcandLink reconnect(String lost) {
-        String reason = lost;
-        int attempt = 0;
-        while (!closed) {
-            long delay = timing.delayMillis(attempt++);
-            listener.onState(ConnectionState.RECONNECTING, endpoint.server() + " " + reason + ", retrying in "
-                    + duration(delay));
-            if (!pause(delay)) {
-                return null;
-            }
-            try {
-                return SocketcandLink.connect(endpoint, timing, listener, this::connecting);
-            } catch (SocketcandLink.LinkFailure e) {
-                reason = e.getMessage();
-            }
-        }
-        return null;
-    }
-
-    /** Waits {@code millis}; false when closed meanwhile. */
-    private boolean pause(long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        synchronized (lock) {
-            while (!closed) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    lock.wait(left);
-                } catch (InterruptedException e) {
-                    return false; // only close() could want this thread to stop
-                }
-            }
-        }
-        return false;
-    }
-
-    static String duration(long millis) {
-        return millis < 1000 ? millis + " ms" : millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+        return reconnection.retry(lost, () -> SocketcandLink.connect(endpoint, timing, listener, this::connecting));
     }
 
     @Override
@@ -157,8 +124,8 @@ final class SocketcandChannel implements CanChannel {
             }
             closed = true;
             aborted = connecting;
-            lock.notifyAll();
         }
+        reconnection.close();
         closeQuietly(aborted);
         SocketcandLink l = link;
         if (l != null) {

@@ -28,10 +28,6 @@ public final class SocketcandTransport implements CanTransportProvider {
      */
     public record Timing(int connectMillis, int handshakeMillis, long firstDelayMillis, long maxDelayMillis) {
         static final Timing DEFAULT = new Timing(5_000, 5_000, 1_000, 5_000);
-
-        long delayMillis(int attempt) {
-            return Math.min(maxDelayMillis, firstDelayMillis << Math.min(attempt, 20));
-        }
     }
 
     private final Timing timing;

@@ -1,6 +1,6 @@
 package org.bmsworkbench.transport.socketcand.internal;
 
-import static org.bmsworkbench.transport.socketcand.internal.RecordingListener.await;
+import static org.bmsworkbench.can.testing.RecordingListener.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
