@@ -185,7 +185,7 @@ class SnapshotArchiveTest {
         String dup = refusal(file("dup.zip", RawZip.withManifest(RawZip.minimal("{\"a\":1,\"a\":2}")).bytes()));
         assertTrue(dup.endsWith("dup.zip!snapshot.json line 1 column 11: Duplicate field 'a'"), dup);
         String after = refusal(file("after.zip", RawZip.withManifest(RawZip.minimal("{} {}")).bytes()));
-        assertTrue(after.endsWith("after.zip!snapshot.json: unexpected '{' after the value at line 1, column 4"), after);
+        assertTrue(after.endsWith("after.zip!snapshot.json: unexpected '{' after the value at line 1, column 5"), after);
         assertTrue(refusal(file("array.zip", RawZip.withManifest(RawZip.minimal("[1]")).bytes()))
                 .endsWith("snapshot.json: not a JSON object"));
         assertTrue(refusal(file("cut.zip", RawZip.withManifest(RawZip.minimal("{\"a\":[1,")).bytes()))
