@@ -2,6 +2,7 @@ package org.bmsworkbench.cli.internal;
 
 import java.util.concurrent.Callable;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,6 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
-import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -105,33 +105,24 @@ public final class AdaptersCommand implements Command {
     }
 
     private static void jsonl(PrintStream out, Map<String, String> transports, List<DiscoveredAdapter> adapters) {
-        TextBuffer line = new TextBuffer(512);
+        JsonLines lines = new JsonLines(out);
         transports.forEach((scheme, description) -> {
-            line.clear();
-            line.append("{\"type\":\"transport\",\"scheme\":").appendJsonString(scheme)
-                    .append(",\"description\":").appendJsonString(description).append("}");
-            out.println(line);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "transport");
+            line.put("scheme", scheme);
+            line.put("description", description);
+            lines.write(line);
         });
         for (DiscoveredAdapter a : adapters) {
-            line.clear();
-            line.append("{\"type\":\"adapter\",\"scheme\":").appendJsonString(a.scheme())
-                    .append(",\"uri\":").appendJsonString(a.uri())
-                    .append(",\"name\":").appendJsonString(a.name())
-                    .append(",\"description\":").appendJsonString(a.description())
-                    .append(",\"usb_id\":");
-            if (a.usbIds().isEmpty()) {
-                line.append("null");
-            } else {
-                line.appendJsonString(a.usbIds());
-            }
-            line.append(",\"known_adapter\":");
-            if (a.isKnownCanAdapter()) {
-                line.appendJsonString(a.knownAdapter());
-            } else {
-                line.append("null");
-            }
-            line.append("}");
-            out.println(line);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "adapter");
+            line.put("scheme", a.scheme());
+            line.put("uri", a.uri());
+            line.put("name", a.name());
+            line.put("description", a.description());
+            line.put("usb_id", a.usbIds().isEmpty() ? null : a.usbIds());
+            line.put("known_adapter", a.isKnownCanAdapter() ? a.knownAdapter() : null);
+            lines.write(line);
         }
     }
 }

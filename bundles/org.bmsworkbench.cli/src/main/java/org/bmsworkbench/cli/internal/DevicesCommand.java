@@ -3,7 +3,9 @@ package org.bmsworkbench.cli.internal;
 import java.util.concurrent.Callable;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -166,66 +168,27 @@ public final class DevicesCommand implements Command {
     }
 
     static void jsonl(PrintStream out, List<BusDevice> devices) {
-        TextBuffer line = new TextBuffer(1024);
+        JsonLines lines = new JsonLines(out);
         for (BusDevice d : devices) {
-            line.clear();
-            line.append("{\"address\":");
-            number(line, d.address());
-            line.append(",\"name\":");
-            text(line, d.nameHex());
-            line.append(",\"manufacturer_code\":");
-            number(line, d.manufacturerCode());
-            line.append(",\"manufacturer\":");
-            text(line, d.manufacturer());
-            line.append(",\"device_class\":");
-            number(line, d.deviceClass());
-            line.append(",\"device_function\":");
-            number(line, d.deviceFunction());
-            line.append(",\"model\":");
-            text(line, d.model());
-            line.append(",\"software\":");
-            text(line, d.software());
-            line.append(",\"serial\":");
-            text(line, d.serial());
-            line.append(",\"pgns\":[");
-            for (int i = 0; i < d.pgns().size(); i++) {
-                line.append(i == 0 ? "" : ",").append(d.pgns().get(i).longValue());
-            }
-            line.append("]");
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("address", d.address());
+            line.put("name", d.nameHex());
+            line.put("manufacturer_code", d.manufacturerCode());
+            line.put("manufacturer", d.manufacturer());
+            line.put("device_class", d.deviceClass());
+            line.put("device_function", d.deviceFunction());
+            line.put("model", d.model());
+            line.put("software", d.software());
+            line.put("serial", d.serial());
+            line.put("pgns", d.pgns());
             if (d.address() == null) {
-                line.append(",\"can_ids\":[");
-                for (int i = 0; i < d.canIds().size(); i++) {
-                    line.append(i == 0 ? "\"0x" : ",\"0x").appendHex(d.canIds().get(i), 3).append('"');
-                }
-                line.append("]");
+                line.put("can_ids", d.canIds().stream().map(id -> String.format("0x%03X", id)).toList());
             }
-            line.append(",\"last_seen\":");
-            if (d.lastSeenMicros() == org.bmsworkbench.can.CanFrame.NO_TIMESTAMP) {
-                line.append("null");
-            } else {
-                line.appendSeconds(d.lastSeenMicros());
-            }
-            line.append(",\"self\":").append(d.self() ? "true" : "false");
-            line.append(",\"role\":");
-            text(line, d.role());
-            line.append("}");
-            out.println(line);
-        }
-    }
-
-    private static void number(TextBuffer line, Integer n) {
-        if (n == null) {
-            line.append("null");
-        } else {
-            line.append(n.longValue());
-        }
-    }
-
-    private static void text(TextBuffer line, String s) {
-        if (s == null) {
-            line.append("null");
-        } else {
-            line.appendJsonString(s);
+            line.put("last_seen", d.lastSeenMicros() == org.bmsworkbench.can.CanFrame.NO_TIMESTAMP ? null
+                    : JsonLines.seconds(d.lastSeenMicros()));
+            line.put("self", d.self());
+            line.put("role", d.role());
+            lines.write(line);
         }
     }
 

@@ -3,6 +3,7 @@ package org.bmsworkbench.cli.internal;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,6 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
-import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -132,14 +132,14 @@ public final class ProtocolsCommand implements Command {
         List<BmsProtocol> protocols = registry.protocols();
         PrintStream out = context.out();
         if (format == Format.jsonl) {
-            TextBuffer line = new TextBuffer(256);
+            JsonLines lines = new JsonLines(out);
             for (BmsProtocol p : protocols) {
-                line.clear();
-                line.append("{\"id\":").appendJsonString(p.id())
-                        .append(",\"label\":").appendJsonString(p.label())
-                        .append(",\"messages\":").append(p.messages().size())
-                        .append(",\"signals\":").append(p.signals().size()).append("}");
-                out.println(line);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("id", p.id());
+                line.put("label", p.label());
+                line.put("messages", p.messages().size());
+                line.put("signals", p.signals().size());
+                lines.write(line);
             }
             return;
         }

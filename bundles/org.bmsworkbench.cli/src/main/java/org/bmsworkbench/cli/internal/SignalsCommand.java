@@ -2,8 +2,10 @@ package org.bmsworkbench.cli.internal;
 
 import java.io.PrintStream;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -13,7 +15,6 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
 import org.bmsworkbench.cli.UsageException;
-import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -74,16 +75,16 @@ public final class SignalsCommand implements Command {
         }
         PrintStream out = context.out();
         if (format == Format.jsonl) {
-            TextBuffer line = new TextBuffer(512);
+            JsonLines lines = new JsonLines(out);
             for (SignalDescriptor d : signals) {
-                line.clear();
-                line.append("{\"key\":").appendJsonString(d.key())
-                        .append(",\"unit\":").appendJsonString(d.unit())
-                        .append(",\"kind\":").appendJsonString(kind(d))
-                        .append(",\"group\":").appendJsonString(d.group())
-                        .append(",\"label\":").appendJsonString(d.label())
-                        .append(",\"description\":").appendJsonString(d.description()).append("}");
-                out.println(line);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("key", d.key());
+                line.put("unit", d.unit());
+                line.put("kind", kind(d));
+                line.put("group", d.group());
+                line.put("label", d.label());
+                line.put("description", d.description());
+                lines.write(line);
             }
             return 0;
         }

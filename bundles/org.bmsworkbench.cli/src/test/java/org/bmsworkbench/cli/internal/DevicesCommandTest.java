@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.network.BusDevice;
 import org.bmsworkbench.can.CanFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,19 @@ class DevicesCommandTest {
         assertTrue(lines.get(1).contains("\"manufacturer\":null"), lines.get(1));
         assertTrue(lines.get(1).contains("\"self\":true"), lines.get(1));
         assertEquals(List.of("60928->255", "126996->255"), network.requests, "asked for claims and product information");
+    }
+
+    @Test
+    void jsonlOfAnElevenBitDeviceHasItsCanIdsAndNoAddress() {
+        // an SMA BMS (0x351-0x35F, bmswb devices --help) has no address or NAME: its CAN ids instead; never seen
+        network.devices.clear();
+        network.devices.add(new BusDevice(null, "bms", null, null, "MG-BMS \"LV\"", null, null, null, null, null,
+                List.of(), List.of(0x351, 0x35E), CanFrame.NO_TIMESTAMP, false, true));
+        Console c = run(0, "devices", "--duration", "0.2", "--listen-only", "--format", "jsonl");
+        assertEquals("{\"address\":null,\"name\":null,\"manufacturer_code\":null,\"manufacturer\":\"MG-BMS \\\"LV\\\"\","
+                + "\"device_class\":null,\"device_function\":null,\"model\":null,\"software\":null,\"serial\":null,"
+                + "\"pgns\":[],\"can_ids\":[\"0x351\",\"0x35E\"],\"last_seen\":null,\"self\":false,\"role\":\"bms\"}\n",
+                c.out());
     }
 
     @Test
