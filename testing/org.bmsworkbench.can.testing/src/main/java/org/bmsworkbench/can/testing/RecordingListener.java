@@ -30,8 +30,8 @@ public class RecordingListener implements CanChannel.Listener {
 
     @Override
     public void onState(ConnectionState state, String detail) {
-        last = state;
         states.add(state + ": " + detail);
+        last = state; // after the list: a test that sees the state also sees its line
     }
 
     @Override
