@@ -18,17 +18,25 @@ import org.bmsworkbench.can.CanFrame;
  *                    byte 1), or null: with {@code source} it says whose values these are
  * @param register    VREG register id, or null
  * @param code        VREG ACK code, or null
+ * @param dataId      the data id of a Daly message (0x90..0x98, ...), or null
  * @param signals     model keys to values, in message order; a value is null when the device
  *                    sent the field's not-available marker
  */
 public record DecodedMessage(String protocol, String message, CanFrame frame, Integer pgn, Integer source,
-        Integer destination, Integer instance, Integer register, Integer code, Map<String, Object> signals) {
+        Integer destination, Integer instance, Integer register, Integer code, Integer dataId,
+        Map<String, Object> signals) {
 
     public DecodedMessage {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(frame, "frame");
         signals = Collections.unmodifiableMap(signals);
+    }
+
+    /** A message without a data id (every protocol but Daly). */
+    public DecodedMessage(String protocol, String message, CanFrame frame, Integer pgn, Integer source,
+            Integer destination, Integer instance, Integer register, Integer code, Map<String, Object> signals) {
+        this(protocol, message, frame, pgn, source, destination, instance, register, code, null, signals);
     }
 
     /** A message without an instance (VREG, J1939 requests). */
@@ -39,6 +47,6 @@ public record DecodedMessage(String protocol, String message, CanFrame frame, In
 
     /** A message of an 11-bit protocol: no PGN, addresses or register. */
     public static DecodedMessage of(String protocol, String message, CanFrame frame, Map<String, Object> signals) {
-        return new DecodedMessage(protocol, message, frame, null, null, null, null, null, null, signals);
+        return new DecodedMessage(protocol, message, frame, null, null, null, null, null, null, null, signals);
     }
 }

@@ -22,6 +22,36 @@ public interface ProtocolSession {
     DecodedMessage decode(CanFrame frame) throws MalformedFrameException;
 
     /**
+     * Decodes one frame into every message it completes, in order. A CAN frame completes at most
+     * one (the default wraps {@link #decode}); a {@linkplain CanFrame#chunk() chunk} of a byte
+     * stream may complete none (a message spans chunks) or several (messages share a chunk), so
+     * byte-stream protocols override this and keep the bytes of an unfinished message.
+     *
+     * @return the messages, empty when the frame completes none or is not this protocol's
+     * @throws MalformedFrameException when the frame is this protocol's but cannot be decoded; bytes
+     *         a stream protocol skips are reported this way after the messages before them are kept
+     */
+    default List<DecodedMessage> decodeAll(CanFrame frame) throws MalformedFrameException {
+        DecodedMessage m = decode(frame);
+        return m == null ? List.of() : List.of(m);
+    }
+
+    /**
+     * The requests of one poll cycle, for a protocol whose device speaks only when asked (a JBD
+     * or Daly BMS on a serial line, a Daly on CAN): the live session sends them one after the
+     * other, each when the answer to the one before has been decoded or has timed out, once every
+     * poll period (see {@code StreamLink}), and never on a listen-only connection or a replay.
+     * Empty (the default) for a protocol that only listens. It is also called once to learn
+     * whether the protocol polls at all, so it must not change the session's state.
+     *
+     * @param bus             the bus or port name for the frames
+     * @param timestampMicros the frames' time
+     */
+    default List<CanFrame> pollRequests(String bus, long timestampMicros) {
+        return List.of();
+    }
+
+    /**
      * Encodes one message from model values, the reverse of {@link #decode(CanFrame)}: a key
      * that is absent or null is sent as the field's not-available marker.
      *

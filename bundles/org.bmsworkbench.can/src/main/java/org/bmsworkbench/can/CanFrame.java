@@ -15,6 +15,14 @@ import java.util.Objects;
  * error state indicator ({@link #esi()}); it is never a remote frame.
  * The timestamp is microseconds since the Unix epoch, UTC, as the log or adapter gave it
  * ({@link #NO_TIMESTAMP} when the source had none).
+ *
+ * <p>A byte-stream link (a serial line to a JBD or Daly BMS) carries no CAN frames: its
+ * connection carries {@linkplain #chunk() chunks}, the bytes as they were read or written in
+ * one go, 1..{@value #MAX_CHUNK_LENGTH} of them, with the port as their bus. A chunk has id 0,
+ * is not extended, FD, remote or an error frame, and its {@link #dlc()} is its length. Protocol
+ * frames may span chunks or share one; finding them is the protocol session's work. Code that
+ * handles CAN frames only (CAN log writers, CAN protocols, CAN adapters) ignores or refuses
+ * chunks: {@link #chunk()} tells them apart.
  */
 public final class CanFrame {
     /** Marks a frame whose source gave no time. */
@@ -23,6 +31,8 @@ public final class CanFrame {
     public static final int MAX_EXTENDED_ID = 0x1FFF_FFFF;
     /** The most data bytes a CAN FD frame carries. */
     public static final int MAX_FD_LENGTH = 64;
+    /** The most bytes one {@linkplain #chunk() chunk} of a byte stream carries. */
+    public static final int MAX_CHUNK_LENGTH = 4096;
     private static final byte[] EMPTY = new byte[0];
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -41,6 +51,7 @@ public final class CanFrame {
     private static final int FD = 1;
     private static final int BRS = 2;
     private static final int ESI = 4;
+    private static final int CHUNK = 8;
 
     private CanFrame(long timestampMicros, String bus, int id, boolean extended, boolean remote,
             boolean error, int dlc, byte[] data, Direction direction) {
@@ -53,7 +64,11 @@ public final class CanFrame {
             throw new IllegalArgumentException(String.format("CAN id 0x%X does not fit a %s identifier",
                     id, extended ? "29-bit" : "11-bit"));
         }
-        if ((fdFlags & FD) != 0) {
+        if ((fdFlags & CHUNK) != 0) {
+            if (dlc < 1 || dlc > MAX_CHUNK_LENGTH) {
+                throw new IllegalArgumentException("a chunk of " + dlc + " bytes is outside 1.." + MAX_CHUNK_LENGTH);
+            }
+        } else if ((fdFlags & FD) != 0) {
             if (remote) {
                 throw new IllegalArgumentException("a CAN FD frame cannot be a remote frame");
             }
@@ -140,6 +155,17 @@ public final class CanFrame {
                 FD | (brs ? BRS : 0) | (esi ? ESI : 0));
     }
 
+    /**
+     * A chunk of a byte stream: {@code bytes} as read from ({@link Direction#RX}) or written to
+     * ({@link Direction#TX}) the serial port named {@code port} in one go; {@code bytes} is copied.
+     *
+     * @throws IllegalArgumentException when there are no bytes or more than {@value #MAX_CHUNK_LENGTH}
+     */
+    public static CanFrame chunk(long timestampMicros, String port, Direction direction, byte... bytes) {
+        return new CanFrame(timestampMicros, port, 0, false, false, false, bytes.length, bytes.clone(), direction,
+                CHUNK);
+    }
+
     /** A remote (RTR) frame asking for {@code dlc} bytes. */
     public static CanFrame remote(long timestampMicros, String bus, int id, boolean extended, int dlc) {
         return new CanFrame(timestampMicros, bus, id, extended, true, false, dlc, EMPTY, Direction.RX);
@@ -182,6 +208,9 @@ public final class CanFrame {
     /** CAN FD error state indicator; false for a classic frame. */
     public boolean esi() { return (fdFlags & ESI) != 0; }
 
+    /** A chunk of a byte stream (a serial line), not a CAN frame: see {@link #chunk(long, String, Direction, byte...)}. */
+    public boolean chunk() { return (fdFlags & CHUNK) != 0; }
+
     /** Number of data bytes actually carried (0 for a remote frame). */
     public int length() { return data.length; }
 
@@ -215,9 +244,15 @@ public final class CanFrame {
                 + Arrays.hashCode(data);
     }
 
-    /** candump-like: {@code can0 356#C0148500 (RX)}, a CAN FD frame {@code can0 356##1C0148500 (RX)}. */
+    /**
+     * candump-like: {@code can0 356#C0148500 (RX)}, a CAN FD frame {@code can0 356##1C0148500 (RX)};
+     * a chunk as in a serial trace, {@code ttyUSB0 rx DD03001D (RX)}.
+     */
     @Override
     public String toString() {
+        if (chunk()) {
+            return bus + " " + (direction == Direction.TX ? "tx " : "rx ") + dataHex() + " (" + direction + ")";
+        }
         String body = fd() ? "#" + Integer.toHexString((brs() ? 1 : 0) | (esi() ? 2 : 0)).toUpperCase() + dataHex()
                 : remote ? "R" + dlc : dataHex();
         return bus + " " + idHex() + "#" + body + (error ? " ERR" : "")

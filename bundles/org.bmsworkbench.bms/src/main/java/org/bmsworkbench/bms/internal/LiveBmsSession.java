@@ -22,6 +22,8 @@ import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.Subscription;
 import org.osgi.service.log.Logger;
 
@@ -35,6 +37,12 @@ import org.osgi.service.log.Logger;
  * <p>A departed protocol is dropped at once, on the thread that reports its departure: no
  * session, detector or protocol reference of it is kept. With {@code auto}, the choice is
  * {@link LiveDetection}'s.
+ *
+ * <p>A protocol whose device speaks only when asked ({@code ProtocolSession.pollRequests}) is
+ * polled by a {@link LinkPoller} while it decodes. On a byte-stream link ({@link StreamLink}) in
+ * {@code auto} mode, the protocol the URI names is taken as requested; when it names none, the
+ * poller sends each installed polling protocol's first request and detection picks the protocol
+ * whose device answers.
  */
 final class LiveBmsSession implements BmsSession {
 
@@ -71,6 +79,9 @@ final class LiveBmsSession implements BmsSession {
 
     private Subscription frames = () -> { };
     private Subscription registryChanges = () -> { };
+    private Subscription stateChanges = () -> { };
+    /** Started under the lock when first needed; closed with the session. */
+    private volatile LinkPoller poller;
     private boolean listenerFailureLogged;
 
     LiveBmsSession(Connection connection, String requested, ProtocolRegistry registry, Executor changes,
@@ -90,6 +101,15 @@ final class LiveBmsSession implements BmsSession {
         registryChanges = registry.onChange(this::protocolsChanged);
         runLocked(this::reconcile);
         frames = connection.subscribe(this::onFrame);
+        stateChanges = connection.onStateChange((state, detail) -> {
+            if (state == ConnectionState.CONNECTED && !closed) {
+                try {
+                    changes.execute(() -> runLocked(this::reconcile)); // a stream link's protocol is known now
+                } catch (RejectedExecutionException e) {
+                    logger.debug("Connection of {} not followed: the sessions service is stopping", connection.uri());
+                }
+            }
+        });
     }
 
     // ---- transport thread ----
@@ -150,18 +170,22 @@ final class LiveBmsSession implements BmsSession {
     private void decode(CanFrame frame) {
         String problem = null;
         for (ActiveProtocols.Member a : active.members()) {
-            DecodedMessage message;
+            List<DecodedMessage> messages;
             try {
-                message = a.session().decode(frame);
+                messages = a.session().decodeAll(frame);
             } catch (MalformedFrameException e) {
                 problem = problem == null ? e.getMessage() : problem;
+                if (!e.decoded().isEmpty()) {
+                    e.decoded().forEach(this::deliver);
+                    break;
+                }
                 continue;
             } catch (RuntimeException e) {
                 problem = problem == null ? "protocol " + a.id() + " failed on frame " + frame + ": " + e : problem;
                 continue;
             }
-            if (message != null) {
-                deliver(message);
+            if (!messages.isEmpty()) {
+                messages.forEach(this::deliver);
                 return;
             }
         }
@@ -172,6 +196,10 @@ final class LiveBmsSession implements BmsSession {
     }
 
     private void deliver(DecodedMessage message) {
+        LinkPoller p = poller;
+        if (p != null) {
+            p.answered();
+        }
         if (message.source() != null) {
             if (following.update(multiDevice())) {
                 model.clear();
@@ -242,8 +270,9 @@ final class LiveBmsSession implements BmsSession {
         }
         List<BmsProtocol> installed = registry.protocols();
         dropDeparted(installed);
-        if (!auto) {
-            Optional<BmsProtocol> p = installed.stream().filter(x -> requested.equals(x.id())).findFirst();
+        String wantedId = auto ? streamProtocol() : requested;
+        if (wantedId != null) {
+            Optional<BmsProtocol> p = installed.stream().filter(x -> wantedId.equals(x.id())).findFirst();
             if (p.isEmpty()) {
                 active = ActiveProtocols.NONE;
             } else {
@@ -251,14 +280,79 @@ final class LiveBmsSession implements BmsSession {
                 List<BmsProtocol> wanted = ProtocolChoice.of(p.get(), installed).protocols();
                 if (!active.sameAs(wanted)) {
                     active = active.with(wanted, this::sessionFailed);
+                    if (auto) {
+                        evidence = "the link's URI names protocol " + wantedId;
+                    }
                 }
             }
+            startPollerIfNeeded();
             return;
         }
         ProtocolDetector.Detection switchTo = detection.restart(installed, connection::recentFrames, active);
         if (switchTo != null) {
             choose(switchTo, installed);
         }
+        startPollerIfNeeded();
+    }
+
+    /** The protocol a byte-stream link's URI names ({@code ?protocol=jbd}), or null. */
+    private String streamProtocol() {
+        return connection.control(StreamLink.class).map(StreamLink::protocol).orElse(null);
+    }
+
+    /**
+     * Starts the poller when an active protocol polls, or when an auto session on a byte-stream
+     * link still looks for its protocol (it then probes). Under the lock.
+     */
+    private void startPollerIfNeeded() {
+        if (poller != null || closed || connection.listenOnly()) {
+            return;
+        }
+        boolean probing = auto && active.isEmpty() && connection.control(StreamLink.class).isPresent();
+        if (!probing && pollRequestsLocked("can0", 0).isEmpty()) {
+            return;
+        }
+        LinkPoller p = new LinkPoller(connection, this::pollRequests, problem -> lastProblem = problem);
+        poller = p;
+        p.start();
+    }
+
+    /** Poll thread: the cycle's requests of the active protocols, or the probes of an auto session. */
+    private List<CanFrame> pollRequests(String bus, long timestampMicros) {
+        lock.lock();
+        try {
+            return pollRequestsLocked(bus, timestampMicros);
+        } finally {
+            lock.unlock();
+            drainIfPending();
+        }
+    }
+
+    private List<CanFrame> pollRequestsLocked(String bus, long timestampMicros) {
+        List<CanFrame> requests = new ArrayList<>();
+        if (active.isEmpty()) {
+            if (auto && connection.control(StreamLink.class).isPresent()) {
+                for (BmsProtocol p : registry.protocols()) { // probe: each polling protocol's first request
+                    try {
+                        List<CanFrame> first = p.newSession().pollRequests(bus, timestampMicros);
+                        if (!first.isEmpty()) {
+                            requests.add(first.get(0));
+                        }
+                    } catch (RuntimeException e) {
+                        lastProblem = "protocol " + p.id() + " could not make a poll request: " + e;
+                    }
+                }
+            }
+            return requests;
+        }
+        for (ActiveProtocols.Member a : active.members()) {
+            try {
+                requests.addAll(a.session().pollRequests(bus, timestampMicros));
+            } catch (RuntimeException e) {
+                lastProblem = "protocol " + a.id() + " could not make a poll request: " + e;
+            }
+        }
+        return requests;
     }
 
     /** Starts decoding with the detection's protocols; the first choice also decodes the frames kept meanwhile. */
@@ -281,6 +375,7 @@ final class LiveBmsSession implements BmsSession {
         evidence = choice.evidence();
         logger.debug("{}: decoding as {}", connection.uri(), choice.evidence());
         detection.chosen(first, this::decode);
+        startPollerIfNeeded();
     }
 
     /** The first active protocol session on a bus of many devices, told the user's choice; or null. */
@@ -380,6 +475,11 @@ final class LiveBmsSession implements BmsSession {
         closed = true;
         frames.close();
         registryChanges.close();
+        stateChanges.close();
+        LinkPoller p = poller;
+        if (p != null) {
+            p.close();
+        }
         lock.lock();
         try {
             active = ActiveProtocols.NONE;
