@@ -27,6 +27,32 @@ public final class StandardSignals {
         {"cell_imbalance", "Cell imbalance", "cells out of balance"},
     };
 
+    /**
+     * The protection names of cell-level BMS makes (JBD's protection bits, Daly's fault levels),
+     * shared by {@code protection.*} and the boolean {@code warning.*} of those makes.
+     */
+    private static final String[][] PROTECTION_NAMES = {
+        {"cell_over_voltage", "Cell over-voltage", "a cell above its over-voltage limit"},
+        {"cell_under_voltage", "Cell under-voltage", "a cell below its under-voltage limit"},
+        {"pack_over_voltage", "Pack over-voltage", "the pack above its over-voltage limit"},
+        {"pack_under_voltage", "Pack under-voltage", "the pack below its under-voltage limit"},
+        {"charge_over_temperature", "Charge over-temperature", "too warm to charge"},
+        {"charge_under_temperature", "Charge under-temperature", "too cold to charge"},
+        {"discharge_over_temperature", "Discharge over-temperature", "too warm to discharge"},
+        {"discharge_under_temperature", "Discharge under-temperature", "too cold to discharge"},
+        {"charge_over_current", "Charge over-current", "charge current above its limit"},
+        {"discharge_over_current", "Discharge over-current", "discharge current above its limit"},
+        {"short_circuit", "Short circuit", "a short circuit on the output"},
+        {"frontend_error", "Front-end error", "the cell-measuring chip failed"},
+        {"fet_software_lock", "MOSFET software lock", "the MOSFETs locked off by software"},
+    };
+
+    /** Highest cell or temperature-sensor number a per-cell key may carry. */
+    public static final int MAX_CELLS = 256;
+
+    private static final java.util.regex.Pattern PER_CELL =
+            java.util.regex.Pattern.compile("(cell\\.([1-9][0-9]{0,2})\\.(voltage|balancing))|(temperature\\.([1-9][0-9]{0,2}))");
+
     private static final List<SignalDescriptor> ALL = build();
     private static final Map<String, SignalDescriptor> BY_KEY = index(ALL);
 
@@ -38,9 +64,71 @@ public final class StandardSignals {
         return ALL;
     }
 
-    /** The standard descriptor of {@code key}, if it is one. */
+    /**
+     * The standard descriptor of {@code key}, if it is one: a key of {@link #all()} or a per-cell
+     * key ({@code cell.<n>.voltage}, {@code cell.<n>.balancing}, {@code temperature.<n>}, n from 1
+     * to {@link #MAX_CELLS}).
+     */
     public static Optional<SignalDescriptor> find(String key) {
-        return Optional.ofNullable(BY_KEY.get(key));
+        SignalDescriptor d = BY_KEY.get(key);
+        if (d != null || key == null) {
+            return Optional.ofNullable(d);
+        }
+        var m = PER_CELL.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        if (m.group(1) != null) {
+            int n = Integer.parseInt(m.group(2));
+            if (n > MAX_CELLS) {
+                return Optional.empty();
+            }
+            return Optional.of("voltage".equals(m.group(3)) ? cellVoltage(n) : cellBalancing(n));
+        }
+        int n = Integer.parseInt(m.group(5));
+        return n > MAX_CELLS ? Optional.empty() : Optional.of(temperature(n));
+    }
+
+    /** The per-cell keys as patterns, {@code <n>} for the number, for listings such as {@code bmswb signals}. */
+    public static List<SignalDescriptor> patterns() {
+        return List.of(
+                d("cell.<n>.voltage", "V", SignalKind.NUMBER, "cells", "Cell <n> voltage", "Voltage of cell n, from 1."),
+                d("cell.<n>.balancing", "", SignalKind.BOOLEAN, "cells", "Cell <n> balancing", "True while cell n is being balanced."),
+                d("temperature.<n>", "°C", SignalKind.NUMBER, "cells", "Temperature <n>", "Temperature sensor n, from 1."));
+    }
+
+    /** {@code cell.<n>.voltage}: voltage of cell n (from 1). */
+    public static SignalDescriptor cellVoltage(int n) {
+        return d("cell." + requireCell(n) + ".voltage", "V", SignalKind.NUMBER, "cells", "Cell " + n + " voltage",
+                "Voltage of cell " + n + ".");
+    }
+
+    /** {@code cell.<n>.balancing}: whether cell n (from 1) is being balanced. */
+    public static SignalDescriptor cellBalancing(int n) {
+        return d("cell." + requireCell(n) + ".balancing", "", SignalKind.BOOLEAN, "cells", "Cell " + n + " balancing",
+                "True while cell " + n + " is being balanced.");
+    }
+
+    /** {@code temperature.<n>}: temperature sensor n (from 1). */
+    public static SignalDescriptor temperature(int n) {
+        return d("temperature." + requireCell(n), "°C", SignalKind.NUMBER, "cells", "Temperature " + n,
+                "Temperature sensor " + n + ".");
+    }
+
+    /** The protection names of cell-level BMS makes, in catalogue order ({@code cell_over_voltage}, ...). */
+    public static List<String> protectionNames() {
+        List<String> names = new ArrayList<>();
+        for (String[] p : PROTECTION_NAMES) {
+            names.add(p[0]);
+        }
+        return List.copyOf(names);
+    }
+
+    private static int requireCell(int n) {
+        if (n < 1 || n > MAX_CELLS) {
+            throw new IllegalArgumentException("cell or sensor number " + n + " is outside 1.." + MAX_CELLS);
+        }
+        return n;
     }
 
     private static Map<String, SignalDescriptor> index(List<SignalDescriptor> list) {
@@ -127,6 +215,24 @@ public final class StandardSignals {
         }
         l.add(d("event.preventive_shutdown", "", SignalKind.BOOLEAN, "events", "Preventive shutdown",
                 "True when the BMS announces a preventive shutdown."));
+        // cell-level BMS makes (JBD, Daly, ...): docs/SIGNALS.md "Cell-level BMS makes over serial"
+        l.add(d("capacity.nominal", "Ah", n, "pack", "Nominal capacity", "Rated capacity of the pack."));
+        l.add(d("cycles", "", n, "history", "Cycles", "Charge cycles counted by the BMS."));
+        l.add(d("cell.count", "", n, "cells", "Cells in series", "Number of cells in series."));
+        l.add(d("bms.model", "", t, "identity", "Model", "Model name the BMS reports."));
+        l.add(d("fet.charge", "", SignalKind.BOOLEAN, "status", "Charge MOSFET", "True while the charge MOSFETs are on."));
+        l.add(d("fet.discharge", "", SignalKind.BOOLEAN, "status", "Discharge MOSFET", "True while the discharge MOSFETs are on."));
+        for (String[] p : PROTECTION_NAMES) {
+            l.add(d("protection." + p[0], "", SignalKind.BOOLEAN, "alarms", p[1] + " protection",
+                    "True while the BMS has tripped its protection: " + p[2] + "."));
+        }
+        for (String[] p : PROTECTION_NAMES) {
+            if (p[0].equals("short_circuit")) {
+                continue; // warning.short_circuit is the 0x35A alarm-state key; no make pre-warns of a short
+            }
+            l.add(d("warning." + p[0], "", SignalKind.BOOLEAN, "warnings", p[1] + " warning",
+                    "True while the BMS warns (pre-alarm level): " + p[2] + "."));
+        }
         return List.copyOf(l);
     }
 

@@ -84,7 +84,47 @@ class StandardSignalsTest {
             m.put("warning." + a, "");
         }
         m.put("event.preventive_shutdown", "");
+        // docs/SIGNALS.md "Cell-level BMS makes over serial (JBD, Daly, …)"
+        m.put("capacity.nominal", "Ah");
+        m.put("cycles", "");
+        m.put("cell.count", "");
+        m.put("bms.model", "");
+        m.put("fet.charge", "");
+        m.put("fet.discharge", "");
+        for (String p : PROTECTIONS) {
+            m.put("protection." + p, "");
+        }
+        for (String p : PROTECTIONS) {
+            if (!p.equals("short_circuit")) { // the 0x35A key of that name keeps its alarm state
+                m.put("warning." + p, "");
+            }
+        }
         return m;
+    }
+
+    /** The protection names of docs/SIGNALS.md, in its order. */
+    private static final List<String> PROTECTIONS = List.of("cell_over_voltage", "cell_under_voltage",
+            "pack_over_voltage", "pack_under_voltage", "charge_over_temperature", "charge_under_temperature",
+            "discharge_over_temperature", "discharge_under_temperature", "charge_over_current",
+            "discharge_over_current", "short_circuit", "frontend_error", "fet_software_lock");
+
+    @Test
+    void protectionNamesFollowTheTable() {
+        assertEquals(PROTECTIONS, StandardSignals.protectionNames());
+    }
+
+    @Test
+    void findsPerCellKeysWithinRange() {
+        assertEquals("V", StandardSignals.find("cell.16.voltage").orElseThrow().unit());
+        assertEquals(SignalKind.BOOLEAN, StandardSignals.find("cell.1.balancing").orElseThrow().kind());
+        assertEquals("°C", StandardSignals.find("temperature.3").orElseThrow().unit());
+        assertEquals("Cell 7 voltage", StandardSignals.find("cell.7.voltage").orElseThrow().label());
+        assertTrue(StandardSignals.find("cell.0.voltage").isEmpty());
+        assertTrue(StandardSignals.find("cell.257.voltage").isEmpty());
+        assertTrue(StandardSignals.find("cell.01.voltage").isEmpty());
+        assertTrue(StandardSignals.find("temperature.x").isEmpty());
+        assertEquals(List.of("cell.<n>.voltage", "cell.<n>.balancing", "temperature.<n>"),
+                StandardSignals.patterns().stream().map(SignalDescriptor::key).toList());
     }
 
     private static Map<String, SignalDescriptor> byKey() {
@@ -121,7 +161,9 @@ class StandardSignalsTest {
         assertEquals(SignalKind.BOOLEAN, all.get("event.preventive_shutdown").kind());
         assertEquals(26, all.values().stream().filter(d -> d.kind() == SignalKind.ALARM).count());
         for (SignalDescriptor d : all.values()) {
-            boolean alarm = d.key().startsWith("alarm.") || d.key().startsWith("warning.");
+            boolean alarm = (d.key().startsWith("alarm.") || d.key().startsWith("warning."))
+                    && !(d.key().startsWith("warning.") && PROTECTIONS.contains(d.key().substring(8))
+                            && !d.key().equals("warning.short_circuit"));
             assertEquals(alarm, d.kind() == SignalKind.ALARM, d.key());
             if (!alarm && d.kind() != SignalKind.TEXT && d.kind() != SignalKind.BOOLEAN) {
                 assertEquals(SignalKind.NUMBER, d.kind(), d.key());
