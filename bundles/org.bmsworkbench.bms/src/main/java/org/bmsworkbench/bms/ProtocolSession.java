@@ -45,9 +45,12 @@ public interface ProtocolSession {
      * whether the protocol polls at all, so it must not change the session's state.
      *
      * @param bus             the bus or port name for the frames
+     * @param byteStream      true on a byte-stream link (requests are {@linkplain CanFrame#chunk()
+     *                        chunks}), false on a CAN bus (requests are CAN frames); a protocol with
+     *                        nothing to ask on that kind of link returns an empty list
      * @param timestampMicros the frames' time
      */
-    default List<CanFrame> pollRequests(String bus, long timestampMicros) {
+    default List<CanFrame> pollRequests(String bus, boolean byteStream, long timestampMicros) {
         return List.of();
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
@@ -28,7 +27,7 @@ final class LinkPoller implements AutoCloseable {
     static final Duration ANSWER_TIMEOUT = Duration.ofMillis(500);
 
     private final Connection connection;
-    private final BiFunction<String, Long, List<CanFrame>> requests;
+    private final Requests requests;
     private final Consumer<String> problems;
     private final ReentrantLock waitLock = new ReentrantLock();
     private final Condition answer = waitLock.newCondition();
@@ -40,7 +39,7 @@ final class LinkPoller implements AutoCloseable {
      * @param requests the cycle's requests for a bus name and a time (called on the poll thread)
      * @param problems told a send that failed, once per failure
      */
-    LinkPoller(Connection connection, BiFunction<String, Long, List<CanFrame>> requests, Consumer<String> problems) {
+    LinkPoller(Connection connection, Requests requests, Consumer<String> problems) {
         this.connection = connection;
         this.requests = requests;
         this.problems = problems;
@@ -84,7 +83,7 @@ final class LinkPoller implements AutoCloseable {
 
     private void cycle(StreamLink link, Duration period) {
         String bus = link == null ? "can0" : link.port();
-        List<CanFrame> cycle = requests.apply(bus, System.currentTimeMillis() * 1000);
+        List<CanFrame> cycle = requests.of(bus, link != null, System.currentTimeMillis() * 1000);
         long timeout = Math.min(ANSWER_TIMEOUT.toNanos(), period.toNanos());
         for (CanFrame request : cycle) {
             if (closed) {
@@ -141,6 +140,12 @@ final class LinkPoller implements AutoCloseable {
         } catch (InterruptedException e) {
             return false;
         }
+    }
+
+    /** The requests of one cycle. */
+    @FunctionalInterface
+    interface Requests {
+        List<CanFrame> of(String bus, boolean byteStream, long timestampMicros);
     }
 
     @Override

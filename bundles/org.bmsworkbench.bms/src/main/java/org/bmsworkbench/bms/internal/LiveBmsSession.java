@@ -309,7 +309,7 @@ final class LiveBmsSession implements BmsSession {
             return;
         }
         boolean probing = auto && active.isEmpty() && connection.control(StreamLink.class).isPresent();
-        if (!probing && pollRequestsLocked("can0", 0).isEmpty()) {
+        if (!probing && pollRequestsLocked("can0", connection.control(StreamLink.class).isPresent(), 0).isEmpty()) {
             return;
         }
         LinkPoller p = new LinkPoller(connection, this::pollRequests, problem -> lastProblem = problem);
@@ -318,23 +318,23 @@ final class LiveBmsSession implements BmsSession {
     }
 
     /** Poll thread: the cycle's requests of the active protocols, or the probes of an auto session. */
-    private List<CanFrame> pollRequests(String bus, long timestampMicros) {
+    private List<CanFrame> pollRequests(String bus, boolean byteStream, long timestampMicros) {
         lock.lock();
         try {
-            return pollRequestsLocked(bus, timestampMicros);
+            return pollRequestsLocked(bus, byteStream, timestampMicros);
         } finally {
             lock.unlock();
             drainIfPending();
         }
     }
 
-    private List<CanFrame> pollRequestsLocked(String bus, long timestampMicros) {
+    private List<CanFrame> pollRequestsLocked(String bus, boolean byteStream, long timestampMicros) {
         List<CanFrame> requests = new ArrayList<>();
         if (active.isEmpty()) {
             if (auto && connection.control(StreamLink.class).isPresent()) {
                 for (BmsProtocol p : registry.protocols()) { // probe: each polling protocol's first request
                     try {
-                        List<CanFrame> first = p.newSession().pollRequests(bus, timestampMicros);
+                        List<CanFrame> first = p.newSession().pollRequests(bus, true, timestampMicros);
                         if (!first.isEmpty()) {
                             requests.add(first.get(0));
                         }
@@ -347,7 +347,7 @@ final class LiveBmsSession implements BmsSession {
         }
         for (ActiveProtocols.Member a : active.members()) {
             try {
-                requests.addAll(a.session().pollRequests(bus, timestampMicros));
+                requests.addAll(a.session().pollRequests(bus, byteStream, timestampMicros));
             } catch (RuntimeException e) {
                 lastProblem = "protocol " + a.id() + " could not make a poll request: " + e;
             }
