@@ -278,6 +278,8 @@ final class CellChart {
             gc.fillRectangle(bar.x(), bar.y(), bar.width(), Math.max(1, bar.height()));
             if (c.balancing()) {
                 hatch(gc, bar, stale ? STALE_HATCH : BALANCING);
+                gc.setBackground(stale ? STALE_HATCH : BALANCING); // under the axis too: seen where its number is not
+                gc.fillRectangle(bar.x(), g.plot.bottom() + 1, bar.width(), 3);
             }
         }
         // values over the bars, after all of them, so that no neighbour covers a wide label
@@ -341,54 +343,57 @@ final class CellChart {
         gc.drawText(label, x, y - e.y / 2, true);
     }
 
+    /**
+     * The cell numbers under the axis: first the lowest, highest and hovered cells, then the balancing
+     * and missing ones where they do not touch those, then every {@link ChartGeometry#labelEvery}-th
+     * where it touches none drawn.
+     */
     private void paintNumbers(GC gc, ChartGeometry g) {
         CellStatistics s = frame.stats();
-        int y = g.plot.bottom() + 3;
-        int lastRight = Integer.MIN_VALUE;
-        // the lowest and highest always carry their number; others where they do not crowd them
-        List<Integer> marked = new java.util.ArrayList<>(s.lowestCells());
-        marked.addAll(s.highestCells());
-        for (CellReading.Cell c : frame.reading().cells()) {
-            int n = c.number();
-            boolean mark = marked.contains(n) || n == hovered;
-            if (!mark && !g.numbered(n) && !c.balancing()) {
-                continue;
+        List<int[]> drawn = new java.util.ArrayList<>(); // x, width of each number written
+        List<CellReading.Cell> cells = frame.reading().cells();
+        for (int pass = 0; pass < 3; pass++) {
+            for (CellReading.Cell c : cells) {
+                int n = c.number();
+                boolean first = s.isLowest(n) || s.isHighest(n) || n == hovered;
+                boolean second = !first && (c.balancing() || !c.present());
+                boolean third = !first && !second && g.numbered(n);
+                if (!(pass == 0 ? first : pass == 1 ? second : third)) {
+                    continue;
+                }
+                String text = Integer.toString(n);
+                gc.setFont(pass < 2 ? bold : canvas.getFont());
+                Point e = gc.textExtent(text);
+                int x = g.slotX(n) + (g.slotWidth - e.x) / 2;
+                if (pass > 0 && touches(drawn, x, e.x, pass == 1 ? 2 : 6)) {
+                    continue;
+                }
+                drawn.add(new int[] {x, e.x});
+                number(gc, g, c, text, x, e);
             }
-            String text = Integer.toString(n);
-            gc.setFont(mark || c.balancing() ? bold : canvas.getFont());
-            Point e = gc.textExtent(text);
-            int x = g.slotX(n) + (g.slotWidth - e.x) / 2;
-            if (!mark && (x < lastRight + 6 || crowds(g, marked, n, x, e.x, gc))) {
-                continue;
-            }
-            boolean stale = c.present() && frame.stale(c.timeMicros());
-            if (c.balancing()) {
-                gc.setBackground(stale ? STALE : BALANCING);
-                gc.fillRoundRectangle(x - 3, y, e.x + 6, e.y, 6, 6);
-            }
-            gc.setForeground(c.balancing() ? TEXT : stale ? MUTED : s.isLowest(n) ? LOWEST : s.isHighest(n) ? HIGHEST : MUTED);
-            gc.drawText(text, x, y, true);
-            lastRight = x + e.x;
         }
         gc.setFont(canvas.getFont());
     }
 
-    /** Whether an ordinary number at {@code x} would touch a marked cell's number. */
-    private boolean crowds(ChartGeometry g, List<Integer> marked, int n, int x, int w, GC gc) {
-        for (int m : marked) {
-            if (m == n) {
-                continue;
-            }
-            Font font = gc.getFont();
-            gc.setFont(bold);
-            int mw = gc.textExtent(Integer.toString(m)).x;
-            gc.setFont(font);
-            int mx = g.slotX(m) + (g.slotWidth - mw) / 2;
-            if (x < mx + mw + 6 && mx < x + w + 6) {
+    private void number(GC gc, ChartGeometry g, CellReading.Cell c, String text, int x, Point e) {
+        CellStatistics s = frame.stats();
+        int n = c.number();
+        int y = g.plot.bottom() + 5;
+        boolean stale = c.present() && frame.stale(c.timeMicros());
+        if (c.balancing()) {
+            gc.setBackground(stale ? STALE : BALANCING);
+            gc.fillRoundRectangle(x - 3, y, e.x + 6, e.y, 6, 6);
+        }
+        gc.setForeground(c.balancing() ? TEXT : stale ? MUTED : s.isLowest(n) ? LOWEST : s.isHighest(n) ? HIGHEST : MUTED);
+        gc.drawText(text, x, y, true);
+    }
+
+    private static boolean touches(List<int[]> drawn, int x, int w, int gap) {
+        for (int[] d : drawn) {
+            if (x < d[0] + d[1] + gap && d[0] < x + w + gap) {
                 return true;
             }
         }
         return false;
     }
-
 }

@@ -35,6 +35,7 @@ final class CellsPart implements ViewPart {
             + " the lowest and highest cell — see the Signals view.";
     static final String ZOOM = "Zoom to spread";
     private static final long TICK_MICROS = 1_000_000;
+    private static final String NBSP = "\u00a0";
     private static final Color STALE_TEXT = new Color(122, 82, 0);
 
     private final LongSupplier wallClockMicros;
@@ -117,7 +118,7 @@ final class CellsPart implements ViewPart {
     }
 
     String summary() {
-        return rootStack.topControl == content ? summary.getText() : null;
+        return rootStack.topControl == content ? summary.getText().replace(NBSP, " ") : null;
     }
 
     /** The stale line when shown, else null. */
@@ -183,7 +184,8 @@ final class CellsPart implements ViewPart {
         CellChart.Frame frame = new CellChart.Frame(reading, stats, scale, staleMicros, now);
         content.setRedraw(false);
         try {
-            String text = stats.summary().replace("&", "&&");
+            // a value keeps its unit on its line when the summary wraps in a narrow part
+            String text = stats.summary().replace(" mV", NBSP + "mV").replace(" V", NBSP + "V").replace("&", "&&");
             if (!summary.getText().equals(text)) {
                 summary.setText(text);
             }
