@@ -29,8 +29,8 @@ final class CellsPart implements ViewPart {
             + " that reports them here.";
     static final String WAITING = "Connected. Waiting for the first message from the BMS…";
     static final String NO_CELLS = "This BMS reports no per-cell voltages.";
-    static final String ONLY_EXTREMES = "It sends only the lowest and highest cell, as the MG Master LV does: lowest %s, highest %s,"
-            + " spread %s. See the Signals view for them.";
+    static final String ONLY_EXTREMES = "It sends only its lowest and highest cell, as the MG Master LV and other CAN BMSes do:"
+            + " lowest %s, highest %s, spread %s. See the Signals view for them.";
     static final String WHO_REPORTS = "BMSes that report every cell (JBD, Daly, …) fill this view; the MG Master LV sends only"
             + " the lowest and highest cell — see the Signals view.";
     static final String ZOOM = "Zoom to spread";

@@ -171,6 +171,19 @@ class CellsViewTest {
     }
 
     @Test
+    void aRecordingIsJudgedByItsNewestValueNotTheWallClock() {
+        open(1280, 800, new DefaultBmsModel(600));
+        window.session(new FakeSession(model, true));
+        for (int i = 0; i < 5; i++) {
+            Pack.apply(model, Pack.T0 + i * 1_000_000L, Pack.sixteen());
+        }
+        wall.set(Pack.T0 + 3_600_000_000L); // an hour after the log was recorded
+        waitFor("the chart", () -> part.summary() != null);
+        assertNull(part.staleLine());
+        assertEquals(rgb(CellChart.LOWEST), barColour(canvasImage(), 7));
+    }
+
+    @Test
     void oneSilentCellIsGreyAlone() {
         sixteen();
         Map<String, Object> fifteen = new LinkedHashMap<>(Pack.sixteen());
@@ -229,8 +242,9 @@ class CellsViewTest {
         model.apply(DecodedMessage.of("general-bms", "cell_extremes",
                 org.bmsworkbench.can.CanFrame.of(Pack.T0, "can0", 0x373, false), mg));
         waitFor("the no-cells message", () -> part.message() != null && part.message().startsWith(CellsPart.NO_CELLS));
-        assertEquals("This BMS reports no per-cell voltages.\n\nIt sends only the lowest and highest cell, as the MG Master LV"
-                + " does: lowest 3.281 V, highest 3.342 V, spread 61 mV. See the Signals view for them.", part.message());
+        assertEquals("This BMS reports no per-cell voltages.\n\nIt sends only its lowest and highest cell, as the MG Master LV"
+                + " and other CAN BMSes do: lowest 3.281 V, highest 3.342 V, spread 61 mV. See the Signals view for them.",
+                part.message());
         window.screenshot("cells-none");
     }
 
