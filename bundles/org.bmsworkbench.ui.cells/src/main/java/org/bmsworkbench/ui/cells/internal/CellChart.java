@@ -1,5 +1,6 @@
 package org.bmsworkbench.ui.cells.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.swt.SWT;
@@ -8,6 +9,7 @@ import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 
@@ -316,7 +318,7 @@ final class CellChart {
         for (int d = -bar.height(); d < bar.width(); d += 9) {
             gc.drawLine(bar.x() + d, bar.bottom(), bar.x() + d + bar.height(), bar.y());
         }
-        gc.setClipping((org.eclipse.swt.graphics.Rectangle) null);
+        gc.setClipping((Rectangle) null);
         gc.setLineWidth(2);
         gc.drawRectangle(bar.x() + 1, bar.y() + 1, Math.max(0, bar.width() - 2), Math.max(0, bar.height() - 2));
         gc.setLineWidth(1);
@@ -350,7 +352,7 @@ final class CellChart {
      */
     private void paintNumbers(GC gc, ChartGeometry g) {
         CellStatistics s = frame.stats();
-        List<int[]> drawn = new java.util.ArrayList<>(); // x, width of each number written
+        List<int[]> drawn = new ArrayList<>(); // x, width of each number written
         List<CellReading.Cell> cells = frame.reading().cells();
         for (int pass = 0; pass < 3; pass++) {
             for (CellReading.Cell c : cells) {

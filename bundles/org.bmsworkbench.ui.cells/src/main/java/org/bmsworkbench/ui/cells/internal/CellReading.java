@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.SignalValue;
+import org.bmsworkbench.bms.StandardSignals;
 
 /**
  * What the model says about the pack's cells at one moment: one slot per cell from 1 to the
@@ -51,7 +52,7 @@ record CellReading(List<Cell> cells, List<Sensor> sensors, int declared, Value l
     static CellReading read(BmsModel model, CellKeys keys) {
         long[] newest = {Long.MIN_VALUE};
         int declared = model.get("cell.count").map(SignalValue::value).filter(Number.class::isInstance)
-                .map(v -> ((Number) v).intValue()).filter(n -> n > 0 && n <= org.bmsworkbench.bms.StandardSignals.MAX_CELLS)
+                .map(v -> ((Number) v).intValue()).filter(n -> n > 0 && n <= StandardSignals.MAX_CELLS)
                 .orElse(0);
         int slots = Math.max(declared, keys.highestCell());
         List<Cell> cells = new ArrayList<>(slots);

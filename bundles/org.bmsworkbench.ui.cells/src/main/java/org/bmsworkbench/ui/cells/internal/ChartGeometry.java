@@ -18,6 +18,8 @@ final class ChartGeometry {
     /** Between temperature tiles side by side. */
     static final int TILE_GAP = 20;
     private static final int MIN_TILE = 180;
+    /** A 4-cell pack's bars stay bars, not walls. */
+    private static final int MAX_BAR = 90;
 
     /** A rectangle in canvas pixels. */
     record Box(int x, int y, int width, int height) {
@@ -89,7 +91,7 @@ final class ChartGeometry {
         int bottom = chart.bottom() - lineHeight - 6; // cell numbers
         plot = new Box(left, top, Math.max(0, chart.right() - left - 4), Math.max(0, bottom - top));
         slotWidth = plot.width() / this.slots;
-        barWidth = Math.max(1, slotWidth - Math.max(1, slotWidth / 4));
+        barWidth = Math.max(1, Math.min(MAX_BAR, slotWidth - Math.max(1, slotWidth / 4)));
         int number = textWidth.applyAsInt(Integer.toString(this.slots)) + 4;
         int every = 1;
         for (int k : new int[] {1, 2, 4, 5, 8, 10, 16, 20, 25, 50, 100}) {

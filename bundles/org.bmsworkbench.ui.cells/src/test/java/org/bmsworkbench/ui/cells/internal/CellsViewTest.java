@@ -218,6 +218,21 @@ class CellsViewTest {
     }
 
     @Test
+    void aFourCellPackWithOneMissingSensor() {
+        open(1280, 800, new DefaultBmsModel(600));
+        Map<String, Object> s = Pack.cells(4, 3.33); // a 12 V LiFePO4 battery
+        s.put("temperature.2", null); // the device's "not available"
+        s.put("cell.2.balancing", true);
+        Pack.apply(model, Pack.T0, s);
+        waitFor("four cells", () -> part.summary() != null);
+        assertEquals("4 cells  ·  lowest 3.331 V (cell 1)  ·  highest 3.334 V (cell 4)  ·  mean 3.333 V  ·  spread 3 mV"
+                + "  ·  balancing cell 2", part.summary());
+        ChartGeometry g = part.chart().geometry();
+        assertTrue(g.barWidth <= 90 && g.slotWidth > 200, g.barWidth + " px bars in " + g.slotWidth + " px slots");
+        window.screenshot("cells-4");
+    }
+
+    @Test
     void aSmallPartPutsTheTemperaturesUnderTheBars() {
         open(520, 360, new DefaultBmsModel(600));
         Pack.apply(model, Pack.T0, Pack.sixteen());
