@@ -189,7 +189,8 @@ class LinkPollingTest {
         FakeStreamConnection c = connection("serial:/dev/ttyF", 1000, false, LinkPollingTest::jbdDevice, 20);
         BmsSession s = sessions.attach(c, "auto");
         await(() -> s.activeProtocols().equals(List.of("jbd")), "jbd chosen");
-        assertTrue(s.detectionEvidence().startsWith("jbd: 1 frame"), s.detectionEvidence());
+        assertEquals("jbd: 1 chunk of a serial line (score 10, no other protocol scored); with companions: —",
+                s.detectionEvidence());
         assertEquals(List.of("tx " + hex(request(OTHER, 3)), "tx " + hex(request(JBD, 3))),
                 c.sent().stream().limit(2).map(Object::toString).toList(), "the first request of each polling protocol");
         long probeGap = TimeUnit.NANOSECONDS.toMillis(c.sent().get(1).nanos() - c.sent().get(0).nanos());
