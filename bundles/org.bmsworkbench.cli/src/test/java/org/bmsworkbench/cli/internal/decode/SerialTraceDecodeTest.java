@@ -71,6 +71,17 @@ class SerialTraceDecodeTest {
     }
 
     @Test
+    void messagesCompletedBesideSkippedBytesAreKept() throws Exception {
+        decode(new JsonlFormat(), true, "(1600000000.5) ttyUSB0 rx DD0300021004FFEA770011\n", false,
+                new ByteStreamProtocol());
+        assertEquals("""
+                {"time":1600000000.5,"bus":"ttyUSB0","protocol":"jbd","register":"0x03","message":"r03","signals":{"cell.count":16}}
+                {"time":1600000000.5,"bus":"ttyUSB0","protocol":null,"message":"unknown","signals":{},"data":"0011"}
+                """, text());
+        assertEquals(List.of("t.log:1: jbd: skipped 0011 on ttyUSB0"), problems);
+    }
+
+    @Test
     void withoutAProtocolEveryChunkIsUnknownUnderAll() throws Exception {
         decode(new JsonlFormat(), true, "(1600000000.5) COM4 rx A5019008\n", false);
         assertEquals("{\"time\":1600000000.5,\"bus\":\"COM4\",\"protocol\":null,\"message\":\"unknown\",\"signals\":{},"
