@@ -22,6 +22,12 @@ public final class JbdProtocol implements BmsProtocol {
     static final int SCORE_REPLY = 50;
     /** A chunk holding another whole JBD reply (an acknowledgement or an error). */
     static final int SCORE_OTHER_REPLY = 10;
+    /**
+     * A chunk that starts like a reply to 0x03 or 0x04 (DD, register, status 00, a length that
+     * register can have) but ends before it: a port that hands over what it has read so far
+     * splits replies, and detection sees one chunk at a time.
+     */
+    static final int SCORE_REPLY_START = 5;
 
     private final List<SignalDescriptor> signals = describe();
 
@@ -40,13 +46,16 @@ public final class JbdProtocol implements BmsProtocol {
         return new JbdSession(JbdCodec.INSTANCE);
     }
 
-    /** Scores the replies a chunk holds whole; requests (the host's) and CAN frames score 0. */
+    /**
+     * Scores the replies a chunk holds whole, or (weakly) the start of a 0x03 or 0x04 reply;
+     * requests (the host's) and CAN frames score 0.
+     */
     @Override
     public int detectionScore(CanFrame frame) {
-        if (!frame.chunk() || frame.length() < JbdFrame.OVERHEAD) {
+        if (!frame.chunk() || frame.length() < 4) {
             return 0;
         }
-        int score = 0;
+        int score = startsAReply(frame) ? SCORE_REPLY_START : 0;
         for (JbdFrame f : new JbdStreamDecoder().feed(frame.data()).frames()) {
             if (f.request()) {
                 continue;
@@ -56,6 +65,15 @@ public final class JbdProtocol implements BmsProtocol {
             score = Math.max(score, known ? SCORE_REPLY : SCORE_OTHER_REPLY);
         }
         return score;
+    }
+
+    private static boolean startsAReply(CanFrame f) {
+        if (f.u8(0) != JbdFrame.START || f.u8(2) != JbdFrame.STATUS_OK || f.length() >= JbdFrame.OVERHEAD + f.u8(3)) {
+            return false; // not a start, or long enough to be judged whole
+        }
+        int length = f.u8(3);
+        return f.u8(1) == JbdCodec.BASIC_INFO_REGISTER ? length >= JbdCodec.BASIC_INFO_FIXED
+                : f.u8(1) == JbdCodec.CELL_VOLTAGES_REGISTER && length > 0 && length % 2 == 0;
     }
 
     @Override

@@ -59,7 +59,13 @@ class JbdProtocolTest {
         assertEquals(JbdProtocol.SCORE_REPLY, protocol.detectionScore(chunk(Direction.RX, cells)));
         assertEquals(JbdProtocol.SCORE_REPLY, protocol.detectionScore(chunk(Direction.RX, "0102" + cells + "DD03")));
         assertEquals(JbdProtocol.SCORE_OTHER_REPLY, protocol.detectionScore(chunk(Direction.RX, "DDE18000FF8077")));
-        assertEquals(0, protocol.detectionScore(chunk(Direction.RX, cells.substring(0, 20))), "half a reply");
+        assertEquals(JbdProtocol.SCORE_REPLY_START, protocol.detectionScore(chunk(Direction.RX, cells.substring(0, 20))),
+                "the first half of a 0x04 reply, as a port may hand it over");
+        assertEquals(JbdProtocol.SCORE_REPLY_START, protocol.detectionScore(chunk(Direction.RX, "DD03001B1700")));
+        assertEquals(0, protocol.detectionScore(chunk(Direction.RX, cells.substring(20))), "the second half");
+        assertEquals(0, protocol.detectionScore(chunk(Direction.RX, "DD0300051700")), "too short for 0x03");
+        assertEquals(0, protocol.detectionScore(chunk(Direction.RX, "DD0400070F45")), "odd for 0x04");
+        assertEquals(0, protocol.detectionScore(chunk(Direction.RX, "DD0480000F45")), "an error");
         assertEquals(0, protocol.detectionScore(chunk(Direction.RX, "DD0400080F450F3D0F370F3DFEC777")), "bad checksum");
         assertEquals(0, protocol.detectionScore(chunk(Direction.TX, "DDA50300FFFD77")), "our own request");
         assertEquals(0, protocol.detectionScore(CanFrame.of(0, "can0", 0x356, false, HexFormat.of().parseHex("DD04000877"))));
