@@ -66,9 +66,14 @@ public final class JbdFetControl implements FetControl {
         });
     }
 
+    /** Stops the thread: an exchange under way ends as interrupted, one not begun is refused. */
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        for (Runnable waiting : executor.shutdownNow()) {
+            if (waiting instanceof Job job) {
+                job.result.complete(FetResult.refused("the JBD MOSFET control stopped; nothing was sent"));
+            }
+        }
     }
 
     @Override
@@ -87,20 +92,34 @@ public final class JbdFetControl implements FetControl {
         if (refusal != null) {
             return CompletableFuture.completedFuture(FetResult.refused(refusal));
         }
-        StreamLink link = connection.control(StreamLink.class).orElseThrow();
-        CompletableFuture<FetResult> result = new CompletableFuture<>();
+        Job job = new Job(new Exchange(connection, connection.control(StreamLink.class).orElseThrow()), command);
         try {
-            executor.execute(() -> {
-                try {
-                    result.complete(new Exchange(connection, link).run(command));
-                } catch (RuntimeException e) {
-                    result.complete(new FetResult(Outcome.REJECTED, null, null, "switching the JBD MOSFETs failed: " + e, List.of()));
-                }
-            });
+            executor.execute(job);
         } catch (RejectedExecutionException e) {
-            result.complete(FetResult.refused("the JBD MOSFET control has stopped; nothing was sent"));
+            job.result.complete(FetResult.refused("the JBD MOSFET control stopped; nothing was sent"));
         }
-        return result;
+        return job.result;
+    }
+
+    /** One call of {@link #apply}, queued on the thread. */
+    private static final class Job implements Runnable {
+        final CompletableFuture<FetResult> result = new CompletableFuture<>();
+        private final Exchange exchange;
+        private final FetCommand command;
+
+        Job(Exchange exchange, FetCommand command) {
+            this.exchange = exchange;
+            this.command = command;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result.complete(exchange.run(command));
+            } catch (RuntimeException e) {
+                result.complete(new FetResult(Outcome.REJECTED, null, null, "switching the JBD MOSFETs failed: " + e, List.of()));
+            }
+        }
     }
 
     private static String refusal(Connection connection) {
@@ -145,7 +164,8 @@ public final class JbdFetControl implements FetControl {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return result(Outcome.TIMEOUT, null, null, "interrupted while switching the JBD MOSFETs");
+                return sent.isEmpty() ? FetResult.refused("the JBD MOSFET control stopped; nothing was sent")
+                        : result(Outcome.TIMEOUT, null, null, "the JBD MOSFET control stopped while waiting for an answer");
             } catch (IOException e) {
                 return result(sent.isEmpty() ? Outcome.REFUSED : Outcome.TIMEOUT, null, null,
                         "could not send to the JBD BMS on " + link.port() + ": " + e.getMessage());

@@ -158,6 +158,26 @@ class JbdFetControlTest {
     }
 
     @Test
+    void stoppingEndsEveryCallAndRefusesNewOnes() throws Exception {
+        line.link.exchangeLock().lock(); // keeps the first call waiting for the line
+        try {
+            var first = control.apply(line, new FetCommand(false, false));
+            var queued = control.apply(line, new FetCommand(true, true));
+            Thread.sleep(100);
+            control.deactivate();
+            FetResult r = first.get(10, TimeUnit.SECONDS);
+            assertEquals(Outcome.REFUSED, r.outcome(), "stopped while waiting for the line: " + r.detail());
+            assertEquals(List.of(), r.sent());
+            assertEquals(Outcome.REFUSED, queued.get(1, TimeUnit.SECONDS).outcome());
+            FetResult after = control.apply(line, new FetCommand(true, null)).get(1, TimeUnit.SECONDS);
+            assertEquals("the JBD MOSFET control stopped; nothing was sent", after.detail());
+            assertEquals(List.of(), line.requests);
+        } finally {
+            line.link.exchangeLock().unlock();
+        }
+    }
+
+    @Test
     void identity() {
         assertEquals("jbd", control.protocol());
         assertTrue(control.canSwitch(true));
