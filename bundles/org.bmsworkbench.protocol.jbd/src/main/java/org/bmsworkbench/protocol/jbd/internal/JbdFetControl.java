@@ -153,7 +153,8 @@ public final class JbdFetControl implements FetControl {
 
         FetResult run(FetCommand command) {
             ReentrantLock line = link.exchangeLock();
-            try (Subscription s = connection.subscribe(this::onFrame)) {
+            Subscription replies = connection.subscribe(this::onFrame);
+            try {
                 if (!line.tryLock(LINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     return FetResult.refused("the line to the JBD BMS stayed busy for " + LINE_TIMEOUT.toSeconds() + " s; nothing was sent");
                 }
@@ -169,6 +170,8 @@ public final class JbdFetControl implements FetControl {
             } catch (IOException e) {
                 return result(sent.isEmpty() ? Outcome.REFUSED : Outcome.TIMEOUT, null, null,
                         "could not send to the JBD BMS on " + link.port() + ": " + e.getMessage());
+            } finally {
+                replies.close();
             }
         }
 

@@ -73,8 +73,14 @@ final class FakeJbdLine implements Connection {
         controls.remove(type);
     }
 
+    /** send fails, as on an unplugged adapter. */
+    volatile boolean unplugged;
+
     @Override
     public void send(CanFrame frame) throws IOException {
+        if (unplugged) {
+            throw new IOException("port /dev/ttyUSB0 is gone (reconnecting)");
+        }
         CanFrame sent = frame.withDirection(Direction.TX);
         listeners.forEach(l -> l.onFrame(sent));
         boolean locked = link.exchangeLock().isLocked();

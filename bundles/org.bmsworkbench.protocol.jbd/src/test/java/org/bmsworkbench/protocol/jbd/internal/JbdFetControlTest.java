@@ -148,6 +148,17 @@ class JbdFetControlTest {
     }
 
     @Test
+    void aSendThatFailsIsNamed() throws Exception {
+        line.unplugged = true;
+        FetResult r = apply(false, false);
+        assertEquals(Outcome.REFUSED, r.outcome());
+        assertEquals("could not send to the JBD BMS on ttyUSB0: port /dev/ttyUSB0 is gone (reconnecting)", r.detail());
+        assertEquals(List.of(), r.sent());
+        assertFalse(line.link.exchangeLock().isLocked());
+        assertEquals(0, line.listenerCount());
+    }
+
+    @Test
     void aBusyLineIsWaitedFor() throws Exception {
         line.link.exchangeLock().lock(); // the poller's request is out
         var future = control.apply(line, new FetCommand(false, false));
