@@ -1,5 +1,6 @@
 package org.bmsworkbench.protocol.jbd.codec;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -131,12 +132,12 @@ public record JbdFrame(boolean request, boolean write, int register, int status,
     @Override
     public boolean equals(Object o) {
         return o instanceof JbdFrame f && f.request == request && f.write == write && f.register == register
-                && f.status == status && java.util.Arrays.equals(f.data, data);
+                && f.status == status && Arrays.equals(f.data, data);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(request, write, register, status) * 31 + java.util.Arrays.hashCode(data);
+        return Objects.hash(request, write, register, status) * 31 + Arrays.hashCode(data);
     }
 
     /** {@code read 0x03}, {@code write 0xE1 0002}, {@code reply 0x03 status 0x00 1700…}. */
