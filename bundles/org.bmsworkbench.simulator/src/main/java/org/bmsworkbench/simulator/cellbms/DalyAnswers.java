@@ -48,6 +48,11 @@ public final class DalyAnswers {
         this.bms = bms;
     }
 
+    /** The line was idle ({@value VirtualCellBms#IDLE_MILLIS} ms): an unfinished request is dropped, as a board's receive timeout does. */
+    public void idle() {
+        buffer.clear();
+    }
+
     /** UART bytes from the host; the answer frames (13 bytes each) to the requests they complete. */
     public List<byte[]> receive(byte[] bytes) {
         buffer.append(bytes);

@@ -22,6 +22,8 @@ final class FrameBuffer {
 
     int length() { return length; }
 
+    void clear() { length = 0; }
+
     /** Byte {@code i}, 0..255. */
     int u8(int i) { return bytes[i] & 0xFF; }
 

@@ -40,6 +40,11 @@ public final class JbdAnswers {
         this.bms = bms;
     }
 
+    /** The line was idle ({@value VirtualCellBms#IDLE_MILLIS} ms): an unfinished request is dropped, as a board's receive timeout does. */
+    public void idle() {
+        buffer.clear();
+    }
+
     /** Bytes from the host; the answers to the requests they complete, one frame each, in order. */
     public List<byte[]> receive(byte[] bytes) {
         buffer.append(bytes);

@@ -14,13 +14,16 @@ import org.bmsworkbench.can.Direction;
  * CAN); the answer leaves after a short, seeded delay — 10–40 ms to think, then the bytes at
  * 9600 baud (about 1.04 ms each), a line that carries one answer at a time — as RX chunks of the
  * port ({@code jbd0}, {@code daly0}), one in four answers split in two chunks (to exercise
- * reassembly); or as CAN frames 1 ms apart on {@code can0}. A sleeping board answers nothing.
+ * reassembly); or as CAN frames 1 ms apart on {@code can0}. A sleeping board answers nothing;
+ * after {@value #IDLE_MILLIS} ms without bytes an unfinished request is dropped.
  * Timestamps are the epoch given plus virtual time. Not thread-safe: one owner thread.
  */
 public final class VirtualCellBms {
     /** Time of one byte at 9600 baud, 8N1, in microseconds. */
     static final long BYTE_MICROS = 1_042;
     static final String CAN_BUS = "can0";
+    /** A pause on the line after which an unfinished request is dropped. */
+    public static final long IDLE_MILLIS = 100;
 
     private final CellBmsOptions options;
     private final CellBms bms;
@@ -32,6 +35,7 @@ public final class VirtualCellBms {
     private long lineFreeMicros;
     private long sequence;
     private long nowMillis;
+    private long lastReceivedMillis = Long.MIN_VALUE / 2;
 
     public VirtualCellBms(CellBmsOptions options, long epochMillis) {
         this.options = options;
@@ -76,6 +80,14 @@ public final class VirtualCellBms {
         if (!frame.chunk()) {
             return List.of();
         }
+        if (nowMillis - lastReceivedMillis >= IDLE_MILLIS) {
+            if (jbd != null) {
+                jbd.idle();
+            } else {
+                daly.idle();
+            }
+        }
+        lastReceivedMillis = nowMillis;
         List<byte[]> answers = jbd != null ? jbd.receive(frame.data()) : daly.receive(frame.data());
         for (byte[] answer : answers) {
             send(now, answer);
