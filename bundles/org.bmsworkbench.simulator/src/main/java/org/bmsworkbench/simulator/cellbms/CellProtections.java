@@ -40,7 +40,7 @@ public final class CellProtections {
                 warnings.remove(p);
             }
             boolean on = active.contains(p);
-            boolean change = on ? releaseCondition(p, r, seconds) : p.beyond(r, p.tripLevel());
+            boolean change = on ? releaseCondition(p, r) : p.beyond(r, p.tripLevel());
             if (!change) {
                 pendingSince.remove(p);
                 continue;
@@ -70,7 +70,7 @@ public final class CellProtections {
         }
     }
 
-    private static boolean releaseCondition(CellProtection p, double reading, double seconds) {
+    private static boolean releaseCondition(CellProtection p, double reading) {
         if (p.timedRelease()) {
             return true;
         }
@@ -150,6 +150,8 @@ public final class CellProtections {
     }
 
     public Set<CellProtection> active() {
-        return EnumSet.copyOf(active.isEmpty() ? EnumSet.noneOf(CellProtection.class) : active);
+        Set<CellProtection> copy = EnumSet.noneOf(CellProtection.class);
+        copy.addAll(active);
+        return copy;
     }
 }
