@@ -85,7 +85,7 @@ public final class FetsCommand implements Command {
                 + " line), not confirmed at the prompt, rejected by the BMS, no answer, no values from the BMS in"
                 + " time, cannot connect; 2 usage error, and a URI that cannot be used.", "", "Examples:",
                 "  bmswb fets --connect 'sim:?device=jbd&scenario=cell-over-voltage'",
-                "  bmswb fets --connect /dev/ttyUSB0 --charge on --wait-clear 120",
+                "  bmswb fets --connect 'serial:/dev/ttyUSB0?protocol=jbd' --charge on --wait-clear 120",
                 "  bmswb fets --connect 'sim:?device=jbd' --discharge off --yes --format jsonl"})
     final class Run implements Callable<Integer> {
         private final CommandContext context;
@@ -149,9 +149,6 @@ public final class FetsCommand implements Command {
             }
             if (command == null) {
                 return 0;
-            }
-            if (!values) {
-                context.err().println("bmswb fets: " + noValues(bms, wait));
             }
             if (waitClear > 0) {
                 awaitClear(context, bms, command, waitClear);
