@@ -200,6 +200,8 @@ public final class Fakes {
         public volatile boolean dischargeSwitchable = true;
         /** The answer; null: never answers. */
         public volatile FetResult.Outcome answer = FetResult.Outcome.CONFIRMED;
+        /** Thrown by {@link #apply} instead of answering, when set. */
+        public volatile RuntimeException thrown;
 
         public FakeControl(String protocol) {
             this.protocol = protocol;
@@ -218,6 +220,9 @@ public final class Fakes {
         @Override
         public CompletableFuture<FetResult> apply(Connection connection, FetCommand command) {
             asked.add(command);
+            if (thrown != null) {
+                throw thrown;
+            }
             if (answer == null) {
                 return new CompletableFuture<>();
             }

@@ -142,7 +142,14 @@ public final class FetSwitcher implements FetSwitching {
     public CompletableFuture<FetResult> apply(BmsSession session, FetCommand command) {
         CompletableFuture<FetResult> result = new CompletableFuture<>();
         try {
-            worker.execute(() -> attempt(session, command, result));
+            worker.execute(() -> {
+                try {
+                    attempt(session, command, result);
+                } catch (RuntimeException e) { // a broken session or control: the future still completes
+                    result.complete(new FetResult(FetResult.Outcome.TIMEOUT, null, null, "the attempt failed: " + e,
+                            List.of()));
+                }
+            });
         } catch (RuntimeException e) {
             result.complete(FetResult.refused("cannot start the attempt: " + e.getMessage() + NOTHING_SENT));
         }
@@ -163,7 +170,14 @@ public final class FetSwitcher implements FetSwitching {
             result.complete(FetResult.refused(refusal.get() + (problem.isEmpty() ? "" : " (" + problem + ")")));
             return;
         }
-        FetControl control = control(session).orElseThrow();
+        Optional<FetControl> chosen = control(session);
+        if (chosen.isEmpty()) { // left between the check and now
+            String reason = "the MOSFET control went away" + NOTHING_SENT;
+            String problem = audit(serial, uri, FetSwitching.STEP, AuditOutcome.REFUSED, command + ": " + reason);
+            result.complete(FetResult.refused(reason + (problem.isEmpty() ? "" : " (" + problem + ")")));
+            return;
+        }
+        FetControl control = chosen.get();
         LockoutDiagnosis before = LockoutDiagnosis.of(session.model());
         String problem = audit(serial, uri, FetSwitching.STEP, AuditOutcome.ACCEPTED, command + ": sending to the "
                 + control.protocol() + " BMS (before: charge MOSFET " + LockoutDiagnosis.state(before.fetCharge())
@@ -227,8 +241,12 @@ public final class FetSwitcher implements FetSwitching {
     public CompletableFuture<Void> declined(BmsSession session, FetCommand command, String reason) {
         String uri = session.connection().uri().toString();
         String serial = serial(session);
-        return CompletableFuture.runAsync(() -> audit(serial, uri, FetSwitching.STEP, AuditOutcome.CANCELLED,
-                command + ": " + reason + NOTHING_SENT), worker);
+        try {
+            return CompletableFuture.runAsync(() -> audit(serial, uri, FetSwitching.STEP, AuditOutcome.CANCELLED,
+                    command + ": " + reason + NOTHING_SENT), worker);
+        } catch (RuntimeException e) { // the worker has stopped (the service is going away)
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Appends one record; the problem in one line, or empty when written. */

@@ -141,6 +141,17 @@ class FetSwitcherTest {
     }
 
     @Test
+    void aControlThatThrowsEndsTheAttemptAuditedAsFailed() throws Exception {
+        overVoltage(false);
+        control.thrown = new IllegalStateException("port closed");
+        FetResult r = apply(CHARGE_ON);
+        assertEquals(FetResult.Outcome.TIMEOUT, r.outcome());
+        assertEquals("the jbd MOSFET control failed: port closed", r.detail());
+        assertEquals(List.of(AuditOutcome.ACCEPTED, AuditOutcome.FAILED),
+                entries().stream().map(e -> e.record().outcome()).toList());
+    }
+
+    @Test
     void aListenOnlyConnectionAndARecordingAreRefused() throws Exception {
         connection = new FakeConnection("sim:?device=jbd&mode=listen-only");
         session = new FakeSession(connection, "jbd");
