@@ -38,6 +38,8 @@ public final class CellPack {
     private final double[] polarisation;
     private final boolean[] balancing;
     private final double[] sensorOffset;
+    /** Each cell's reading differs from its OCV by a few mV (contact resistance, the front end's tolerance). */
+    private final double[] readingOffsetV;
     private double temperature;
     private double current;
     private double dischargedAh;
@@ -61,6 +63,11 @@ public final class CellPack {
             capacityAh[i] = CAPACITY_AH * (i == odd ? scenario.oddCellCapacity() : 1);
             double soc = isOdd ? scenario.oddCellSoc() : Math.max(0, Math.min(100, scenario.initialSoc() + spread));
             chargeAh[i] = capacityAh[i] * soc / 100;
+        }
+        this.readingOffsetV = new double[cells];
+        SplittableRandom readings = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < cells; i++) {
+            readingOffsetV[i] = Math.round((readings.nextDouble() - 0.5) * 8) / 1000.0; // -4..+4 mV
         }
         this.temperature = scenario.initialTemperature();
     }
@@ -105,7 +112,7 @@ public final class CellPack {
     /** Cell {@code i} (0-based), V. */
     public double cellVoltage(int i) {
         double c = current / capacityAh[i];
-        return OcvCurve.cellVoltage(socOf(i)) + c * OHMIC_V_PER_C + polarisation[i];
+        return OcvCurve.cellVoltage(socOf(i)) + c * OHMIC_V_PER_C + polarisation[i] + readingOffsetV[i];
     }
 
     public double cellSoc(int i) { return socOf(i); }
