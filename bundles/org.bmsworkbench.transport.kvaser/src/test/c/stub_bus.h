@@ -2,7 +2,8 @@
  * A small CAN bus for the vendor-library stubs the transport tests load instead of a real
  * driver: per channel a receive queue with a wake-up (a condition variable and a pipe whose read
  * end is readable while frames wait), frames generated at a set rate, an answer to VREG requests
- * (communication guide 1.5.4: 66 99 01 00 reg mask -> the register's value broadcast), an optional
+ * (communication guide 1.5.4: 66 99 01 00 reg mask -> the register's value broadcast) and to a request
+ * for the ISO address claim (as the MG Master LV at 0x50), an optional
  * loopback of written frames, bus error states and an "unplugged" switch.
  *
  * Written for the tests of org.bmsworkbench.transport.pcan and .kvaser (the same file in both);

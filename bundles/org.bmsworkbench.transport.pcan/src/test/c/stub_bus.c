@@ -83,17 +83,17 @@ static stub_frame frame(uint32_t id, int len, const uint8_t *data) {
     return f;
 }
 
-/* An MG Master LV on the SMA protocol (communication guide 1.5.1): 0x351 limits, 0x355 SOC 87 % SOH 100 %,
+/* An MG Master LV on the SMA protocol (communication guide 1.5.1): 0x351 limits, 0x355 SOC 87 % SOH 100 % (87.50 %),
  * 0x356 53.12 V, -12.3 A, 21.5 degC; 0x35A no alarms. */
 static const uint8_t F351[8] = {0x2C, 0x02, 0xE8, 0x03, 0xE8, 0x03, 0xE0, 0x01};
-static const uint8_t F355[4] = {0x57, 0x00, 0x64, 0x00};
+static const uint8_t F355[6] = {0x57, 0x00, 0x64, 0x00, 0x2E, 0x22};
 static const uint8_t F356[6] = {0xC0, 0x14, 0x85, 0xFF, 0xD7, 0x00};
 static const uint8_t F35A[8] = {0, 0, 0, 0, 0, 0, 0, 0};
 
 static stub_frame cycle_frame(long n) {
     switch (n % 4) {
     case 0: return frame(0x351, 8, F351);
-    case 1: return frame(0x355, 4, F355);
+    case 1: return frame(0x355, 6, F355);
     case 2: return frame(0x356, 6, F356);
     default: return frame(0x35A, 8, F35A);
     }
@@ -269,6 +269,24 @@ static void answer_vreg(int ch, const stub_frame *f) {
     stub_bus_push(ch, &a);
 }
 
+/* Answers an ISO request for the address claim (PGN 59904 asking for 60928: 00 EE 00) as the MG Master LV at
+ * 0x50 would: an address claim (PGN 60928, 0x18EEFF50) whose NAME carries manufacturer code 1160 (MG Energy
+ * Systems) in bits 21-31, identity number 0x12345, function 170, device class 35, industry group 4 (NMEA 2000). */
+static void answer_address_request(int ch, const stub_frame *f) {
+    if (!(f->flags & STUB_FLAG_EXT) || ((f->id >> 16) & 0xFF) != 0xEA || f->len < 3 || f->data[0] != 0x00
+            || f->data[1] != 0xEE || f->data[2] != 0x00) {
+        return;
+    }
+    uint8_t dest = (uint8_t) ((f->id >> 8) & 0xFF);
+    if (dest != 0xFF && dest != 0x50) {
+        return;
+    }
+    const uint8_t name[8] = {0x45, 0x23, 0x01, 0x91, 0x00, 0xAA, 0x46, 0xC0};
+    stub_frame claim = frame(0x18EEFF50u, 8, name);
+    claim.flags = STUB_FLAG_EXT;
+    stub_bus_push(ch, &claim);
+}
+
 void stub_bus_write(int ch, const stub_frame *f) {
     pthread_mutex_lock(&lock);
     written_count++;
@@ -279,6 +297,7 @@ void stub_bus_write(int ch, const stub_frame *f) {
         stub_bus_push(ch, f);
     }
     answer_vreg(ch, f);
+    answer_address_request(ch, f);
 }
 
 EXPORT void stub_set_unplugged(int on) {

@@ -41,7 +41,8 @@ final class CanlibLibrary {
         if (path == null || path.isBlank()) {
             path = System.getenv(ENV);
         }
-        return new CanlibLibrary(path, System.getProperty("os.name", ""), name -> Native.load(name, Canlib.class));
+        return new CanlibLibrary(path, System.getProperty("os.name", ""), name -> Native.load(name, Canlib.class,
+                JnaOptions.OPTIONS));
     }
 
     private boolean windows() {
@@ -82,6 +83,10 @@ final class CanlibLibrary {
         try {
             loaded = loader.load(explicitPath != null ? explicitPath : windows() ? "canlib32" : "canlib");
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            if (String.valueOf(e.getMessage()).contains("jnidispatch")) {
+                throw new IOException("JNA's native part (jnidispatch) does not load on this system, so Kvaser's"
+                        + " library cannot be called (" + e.getMessage().strip().lines().findFirst().orElse("") + ")");
+            }
             if (explicitPath != null) {
                 String m = String.valueOf(e.getMessage()).strip();
                 throw new IOException("CANlib library " + explicitPath + " does not load ("

@@ -51,8 +51,8 @@ final class KvaserChannel implements CanChannel {
         this.listener = listener;
         this.onClose = onClose;
         this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
-                (why, isFirst, retryIn) -> (isFirst ? bus + " gone (" + why + ")" : bus + " still gone (" + why + ")")
-                        + ", retrying in " + retryIn);
+                (why, isFirst, retryIn) -> bus + (isFirst ? " gone (" : " still gone (")
+                        + (why.startsWith(bus + ": ") ? why.substring(bus.length() + 2) : why) + "), retrying in " + retryIn);
         this.reader = new Thread(this::run, "bmswb-kvaser-" + settings.channel());
         reader.setDaemon(true);
     }

@@ -43,7 +43,8 @@ final class PcanLibrary {
         if (path == null || path.isBlank()) {
             path = System.getenv(ENV);
         }
-        return new PcanLibrary(path, System.getProperty("os.name", ""), name -> Native.load(name, PcanBasic.class));
+        return new PcanLibrary(path, System.getProperty("os.name", ""), name -> Native.load(name, PcanBasic.class,
+                JnaOptions.OPTIONS));
     }
 
     boolean windows() {
@@ -90,6 +91,10 @@ final class PcanLibrary {
             api = loader.load(target);
             return api;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            if (String.valueOf(e.getMessage()).contains("jnidispatch")) {
+                throw new IOException("JNA's native part (jnidispatch) does not load on this system, so PEAK's library"
+                        + " cannot be called (" + firstLine(e) + ")");
+            }
             if (explicitPath != null) {
                 throw new IOException("PCAN-Basic library " + explicitPath + " does not load (" + firstLine(e) + ")");
             }

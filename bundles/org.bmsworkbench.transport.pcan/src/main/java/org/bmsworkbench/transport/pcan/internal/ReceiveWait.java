@@ -77,7 +77,7 @@ abstract class ReceiveWait implements AutoCloseable {
         PollFd(int fd) {
             synchronized (PollFd.class) {
                 if (libc == null) {
-                    libc = Native.load("c", LibC.class);
+                    libc = Native.load("c", LibC.class, JnaOptions.OPTIONS);
                 }
             }
             this.fd = fd;
@@ -128,7 +128,7 @@ abstract class ReceiveWait implements AutoCloseable {
         }
 
         static ReceiveWait open(PcanBasic api, short handle) {
-            Kernel32 k = Native.load("kernel32", Kernel32.class);
+            Kernel32 k = Native.load("kernel32", Kernel32.class, JnaOptions.OPTIONS);
             Pointer event = k.CreateEventW(null, false, false, null);
             if (event == null) {
                 return new Sleep();
