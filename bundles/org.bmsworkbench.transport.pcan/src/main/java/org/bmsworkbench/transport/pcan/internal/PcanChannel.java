@@ -19,6 +19,7 @@ import org.bmsworkbench.can.spi.Reconnection;
  */
 final class PcanChannel implements CanChannel {
     private static final int WAIT_MILLIS = 100;
+    private static final long STATUS_EVERY_NANOS = 200_000_000L;
     private final PcanBasic api;
     private final PcanSettings settings;
     private final boolean windows;
@@ -35,6 +36,7 @@ final class PcanChannel implements CanChannel {
     private volatile boolean up = true;
     private volatile boolean closed;
     private int busErrors;
+    private long statusCheckedAt;
 
     PcanChannel(PcanBasic api, PcanSettings settings, boolean windows, ReceiveWait first, Listener listener,
             PcanTransport.Timing timing, Consumer<PcanChannel> onClose) {
@@ -121,11 +123,13 @@ final class PcanChannel implements CanChannel {
                 if (PcanStatus.gone(st)) {
                     return PcanStatus.describe(st);
                 }
+                long now = System.nanoTime();
                 int busBits = st & PCAN_ERROR_ANYBUSERR;
-                if (busBits != busErrors) {
-                    busErrors = busBits;
-                    if (busBits != 0) {
-                        listener.onTransportError(bus + ": " + PcanStatus.describe(busBits));
+                if (now - statusCheckedAt > STATUS_EVERY_NANOS || (busBits != 0 && busBits != busErrors)) {
+                    statusCheckedAt = now;
+                    String gone = checkStatus();
+                    if (gone != null) {
+                        return gone;
                     }
                 }
                 if ((st & (PCAN_ERROR_QOVERRUN | PCAN_ERROR_OVERRUN)) != 0) {
@@ -145,6 +149,25 @@ final class PcanChannel implements CanChannel {
         return null;
     }
 
+    /**
+     * The bus state from {@code CAN_GetStatus} (a read reports a state change once, the status
+     * says what holds now): reported once each time it changes. Why the adapter is gone, or null.
+     */
+    private String checkStatus() {
+        int st = api.CAN_GetStatus(handle);
+        if (PcanStatus.gone(st)) {
+            return PcanStatus.describe(st);
+        }
+        int bits = st & PCAN_ERROR_ANYBUSERR;
+        if (bits != busErrors) {
+            busErrors = bits;
+            if (bits != 0) {
+                listener.onTransportError(bus + ": " + PcanStatus.describe(bits));
+            }
+        }
+        return null;
+    }
+
     private void deliver(Memory msg, Memory ts) {
         long hostMicros = System.currentTimeMillis() * 1000;
         // TPCANTimestamp: micros + 1000 * millis + 1000 * 2^32 * millis_overflow (PCANBasic.h)
@@ -153,7 +176,7 @@ final class PcanChannel implements CanChannel {
         long time = clock.toWallClock(micros, hostMicros);
         int type = msg.getByte(4) & 0xFF;
         if ((type & (PCAN_MESSAGE_STATUS & 0xFF)) != 0) {
-            return; // status messages only come when PCAN_ALLOW_STATUS_FRAMES is on; bus states come from CAN_Read
+            return; // status messages only come when PCAN_ALLOW_STATUS_FRAMES is on; bus states come from CAN_GetStatus
         }
         int len = Math.min(8, msg.getByte(5) & 0xFF);
         boolean extended = (type & PCAN_MESSAGE_EXTENDED) != 0;
