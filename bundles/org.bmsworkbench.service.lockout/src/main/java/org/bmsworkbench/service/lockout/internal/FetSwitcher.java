@@ -259,8 +259,25 @@ public final class FetSwitcher implements FetSwitching {
         }
     }
 
+    /**
+     * Who the audit line is about: the BMS's serial; a make that reports none (JBD) is named by its model,
+     * and production date where it reports one, {@code model:JBD-SP16S-SIM01/2024-05-20}; else {@code unknown}.
+     */
     private static String serial(BmsSession session) {
-        return session.model().get("bms.serial").map(v -> v.value() == null ? null : v.value().toString())
-                .orElse("unknown");
+        String serial = text(session, "bms.serial");
+        if (serial != null) {
+            return serial;
+        }
+        String model = text(session, "bms.model");
+        if (model == null) {
+            return "unknown";
+        }
+        String date = text(session, "jbd.production_date");
+        return "model:" + model + (date == null ? "" : "/" + date);
+    }
+
+    private static String text(BmsSession session, String key) {
+        return session.model().get(key).map(v -> v.value() == null ? null : v.value().toString().strip())
+                .filter(t -> !t.isEmpty()).orElse(null);
     }
 }

@@ -116,6 +116,18 @@ class FetSwitcherTest {
     }
 
     @Test
+    void theAuditNamesTheBmsByItsSerialElseByItsModelAndProductionDate() throws Exception {
+        overVoltage(true);
+        apply(CHARGE_ON);
+        session.apply(1, "bms.model", "JBD-SP04S034", "jbd.production_date", "2023-11-02");
+        apply(CHARGE_ON);
+        session.apply(2, "bms.serial", "HQ2112345");
+        apply(CHARGE_ON);
+        assertEquals(List.of("unknown", "model:JBD-SP04S034/2023-11-02", "HQ2112345"),
+                entries().stream().map(e -> e.record().serial()).toList());
+    }
+
+    @Test
     void aRejectionIsAuditedAsRefusedByTheBms() throws Exception {
         overVoltage(false);
         control.answer = FetResult.Outcome.REJECTED;
