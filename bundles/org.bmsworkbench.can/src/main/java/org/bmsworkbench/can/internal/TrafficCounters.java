@@ -37,11 +37,15 @@ final class TrafficCounters {
      * counts as if its data phase ran at the nominal bit rate too, an upper bound (with bit rate
      * switch the data phase is shorter): SOF to DLC (22 bits, 41 for a 29-bit id) and the data with
      * worst-case stuffing, the stuff count and CRC (17 bits up to 16 data bytes, 21 above) with their
-     * fixed stuff bits, then CRC delimiter, ACK, EOF and IFS (13).
+     * fixed stuff bits, then CRC delimiter, ACK, EOF and IFS (13). A chunk of a byte stream counts
+     * 10 bits a byte (8N1: start, 8 data, stop bit).
      */
     static int frameBits(CanFrame frame) {
         if (frame.error()) {
             return 0;
+        }
+        if (frame.chunk()) {
+            return 10 * frame.length();
         }
         if (frame.fd()) {
             int n = frame.length();

@@ -14,6 +14,8 @@ class TrafficCountersTest {
         assertEquals(80, TrafficCounters.frameBits(CanFrame.of(0, "c", 1, true)));
         assertEquals(160, TrafficCounters.frameBits(CanFrame.of(0, "c", 1, true, new byte[8])));
         assertEquals(55, TrafficCounters.frameBits(CanFrame.remote(0, "c", 1, false, 8)), "a remote frame has no data");
+        assertEquals(130, TrafficCounters.frameBits(CanFrame.chunk(0, "ttyUSB0", org.bmsworkbench.can.Direction.RX,
+                new byte[13])), "a chunk of 13 bytes at 8N1, not a CAN frame of 13 bytes");
     }
 
     @Test
