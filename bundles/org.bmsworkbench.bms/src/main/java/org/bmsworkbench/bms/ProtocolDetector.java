@@ -37,6 +37,8 @@ public final class ProtocolDetector {
     private static final int IDS_IN_EVIDENCE = 12;
     /** Bit 32 of an id key marks a 29-bit id. */
     private static final long EXTENDED = 0x1_0000_0000L;
+    /** The key of every chunk of a byte stream, which has no id. */
+    private static final long CHUNK = 0x2_0000_0000L;
 
     private static final Comparator<Choice> BEST_FIRST = Comparator
             .comparingLong((Choice c) -> c.total).reversed()
@@ -83,7 +85,7 @@ public final class ProtocolDetector {
 
     public void offer(CanFrame frame) {
         framesSeen++;
-        long key = frame.extended() ? EXTENDED | frame.id() : frame.id();
+        long key = frame.chunk() ? CHUNK : frame.extended() ? EXTENDED | frame.id() : frame.id();
         boolean scored = false;
         for (int i = 0; i < scores.length; i++) {
             Candidate c = candidates.get(i);
@@ -185,8 +187,15 @@ public final class ProtocolDetector {
         return Optional.of(new Detection(best.protocolIds, sb.toString()));
     }
 
-    /** {@code 3 frames with ids 0x351, 0x356}: what one candidate scored. */
+    /**
+     * {@code 3 frames with ids 0x351, 0x356}: what one candidate scored; {@code 3 chunks of a serial
+     * line} for a byte stream, whose chunks have no id.
+     */
     private static void frames(StringBuilder sb, Candidate c) {
+        if (c.ids.size() == 1 && c.ids.contains(CHUNK)) {
+            sb.append(c.frames).append(c.frames == 1 ? " chunk of a serial line" : " chunks of a serial line");
+            return;
+        }
         sb.append(c.frames).append(c.frames == 1 ? " frame" : " frames")
                 .append(c.ids.size() == 1 ? " with id " : " with ids ");
         int n = 0;
@@ -199,7 +208,7 @@ public final class ProtocolDetector {
                 sb.append(", ");
             }
             boolean extended = (key & EXTENDED) != 0;
-            sb.append(String.format(extended ? "0x%08X" : "0x%03X", (int) key));
+            sb.append(key == CHUNK ? "bytes" : String.format(extended ? "0x%08X" : "0x%03X", (int) key));
             n++;
         }
     }

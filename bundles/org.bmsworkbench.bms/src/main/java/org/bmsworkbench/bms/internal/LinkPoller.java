@@ -86,7 +86,7 @@ final class LinkPoller implements AutoCloseable {
         List<CanFrame> cycle = requests.of(bus, link != null, System.currentTimeMillis() * 1000);
         long timeout = Math.min(ANSWER_TIMEOUT.toNanos(), period.toNanos());
         for (CanFrame request : cycle) {
-            if (closed) {
+            if (closed || !requests.stillAsked(request)) {
                 return;
             }
             ReentrantLock exchange = link == null ? null : link.exchangeLock();
@@ -146,6 +146,14 @@ final class LinkPoller implements AutoCloseable {
     @FunctionalInterface
     interface Requests {
         List<CanFrame> of(String bus, boolean byteStream, long timestampMicros);
+
+        /**
+         * Whether a request of the cycle under way is still to be sent; false ends the cycle (the
+         * probes of an auto session once a protocol was chosen by an answer to one of them).
+         */
+        default boolean stillAsked(CanFrame request) {
+            return true;
+        }
     }
 
     @Override

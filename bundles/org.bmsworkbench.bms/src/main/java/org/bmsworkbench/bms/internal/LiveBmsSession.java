@@ -23,6 +23,7 @@ import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.Subscription;
 import org.osgi.service.log.Logger;
@@ -82,6 +83,8 @@ final class LiveBmsSession implements BmsSession {
     private Subscription stateChanges = () -> { };
     /** Started under the lock when first needed; closed with the session. */
     private volatile LinkPoller poller;
+    /** Whether the poll cycle under way sends probes (an auto session with no protocol yet). */
+    private volatile boolean probing;
     private boolean listenerFailureLogged;
 
     LiveBmsSession(Connection connection, String requested, ProtocolRegistry registry, Executor changes,
@@ -197,8 +200,8 @@ final class LiveBmsSession implements BmsSession {
 
     private void deliver(DecodedMessage message) {
         LinkPoller p = poller;
-        if (p != null) {
-            p.answered();
+        if (p != null && message.frame().direction() == Direction.RX) {
+            p.answered(); // a request decoded from its own TX frame is no answer
         }
         if (message.source() != null) {
             if (following.update(multiDevice())) {
@@ -312,7 +315,18 @@ final class LiveBmsSession implements BmsSession {
         if (!probing && pollRequestsLocked("can0", connection.control(StreamLink.class).isPresent(), 0).isEmpty()) {
             return;
         }
-        LinkPoller p = new LinkPoller(connection, this::pollRequests, problem -> lastProblem = problem);
+        LinkPoller p = new LinkPoller(connection, new LinkPoller.Requests() {
+            @Override
+            public List<CanFrame> of(String bus, boolean byteStream, long timestampMicros) {
+                return pollRequests(bus, byteStream, timestampMicros);
+            }
+
+            @Override
+            public boolean stillAsked(CanFrame request) {
+                // once a probe's answer chose a protocol, the other probes are not sent: its own requests come next cycle
+                return !LiveBmsSession.this.probing || active.isEmpty();
+            }
+        }, problem -> lastProblem = problem);
         poller = p;
         p.start();
     }
@@ -330,6 +344,7 @@ final class LiveBmsSession implements BmsSession {
 
     private List<CanFrame> pollRequestsLocked(String bus, boolean byteStream, long timestampMicros) {
         List<CanFrame> requests = new ArrayList<>();
+        probing = active.isEmpty();
         if (active.isEmpty()) {
             if (auto && connection.control(StreamLink.class).isPresent()) {
                 for (BmsProtocol p : registry.protocols()) { // probe: each polling protocol's first request

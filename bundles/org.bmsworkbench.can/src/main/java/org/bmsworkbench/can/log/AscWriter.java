@@ -41,6 +41,7 @@ final class AscWriter implements CanLogWriter {
         if (closed) {
             throw new IOException("the log writer is closed");
         }
+        SerialTraceWriter.refuseChunk(frame, "Vector ASC");
         int channel = channel(frame.bus());
         if (!started) {
             start(frame.hasTimestamp() ? frame.timestampMicros() : 0);

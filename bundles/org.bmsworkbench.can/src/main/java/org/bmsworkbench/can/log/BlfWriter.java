@@ -95,6 +95,7 @@ public final class BlfWriter implements CanLogWriter {
         if (closed) {
             throw new IOException("the log writer is closed");
         }
+        SerialTraceWriter.refuseChunk(frame, "Vector BLF");
         int channelNumber = channel(frame.bus());
         if (!started) {
             started = true;

@@ -83,6 +83,7 @@ public final class CanLogs {
             case TRC -> new TrcReader(input, sourceName, problems);
             case YACHT_DEVICES_RAW -> new YachtDevicesReader(input, sourceName, problems);
             case CANBOAT_CSV -> new CanboatCsvReader(input, sourceName, problems);
+            case SERIAL_TRACE -> new SerialTraceReader(input, sourceName, problems);
             case BLF -> throw new IllegalStateException("BLF is not a text format");
         };
         for (LogParseException e : detected.skipped()) {
@@ -110,6 +111,7 @@ public final class CanLogs {
             case CANDUMP_L -> new CandumpLWriter(sink);
             case ASC -> new AscWriter(sink, Clock.systemUTC());
             case TRC -> new TrcWriter(sink);
+            case SERIAL_TRACE -> new SerialTraceWriter(sink);
             case CANDUMP, YACHT_DEVICES_RAW, CANBOAT_CSV, BLF -> throw new IllegalStateException("not reached");
         };
     }

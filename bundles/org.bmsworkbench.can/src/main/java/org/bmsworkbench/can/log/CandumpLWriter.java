@@ -26,6 +26,7 @@ final class CandumpLWriter implements CanLogWriter {
         if (closed) {
             throw new IOException("the log writer is closed");
         }
+        SerialTraceWriter.refuseChunk(frame, "candump -L");
         long time = frame.hasTimestamp() ? frame.timestampMicros() : 0;
         if (time < 0) {
             throw new IllegalArgumentException("candump -L cannot hold a time before 1970: " + time + " µs");

@@ -28,7 +28,8 @@ final class FormatDetection {
             + " Vector ASC ('date ...', 'base hex  timestamps absolute', '   0.500000 1  356  Rx   d 8 ...'),"
             + " PEAK TRC 1.0 to 2.1 (';$FILEVERSION=2.1', '     1)      1841.0  Rx  0356  8  ...'),"
             + " Yacht Devices RAW '00:29:58.617 R 09F21450 00 28 ...',"
-            + " canboat CSV '2016-02-28T19:57:02.364Z,6,127508,4,255,8,...', Vector BLF";
+            + " canboat CSV '2016-02-28T19:57:02.364Z,6,127508,4,255,8,...', Vector BLF,"
+            + " serial trace '(1600000000.052311) ttyUSB0 rx DD03001D77'";
     private static final String[] ASC_HEADERS = {"date ", "base ", "begin triggerblock", "end triggerblock",
         "internal events logged", "no internal events logged"};
 
@@ -104,8 +105,8 @@ final class FormatDetection {
                 close++;
             }
             int q = Ascii.skipSpaces(b, close + 1 < end ? close + 1 : end, end);
-            q = Ascii.skipSpaces(b, Ascii.tokenEnd(b, q, end), end); // bus
-            return frameToken(b, q, end);
+            q = Ascii.skipSpaces(b, Ascii.tokenEnd(b, q, end), end); // bus or port
+            return isSerialChunk(b, q, end) ? LogFormat.SERIAL_TRACE : frameToken(b, q, end);
         }
         if (isDigit(c)) {
             // ASC: a time, then something
@@ -160,6 +161,19 @@ final class FormatDetection {
             }
         }
         return false;
+    }
+
+    /**
+     * After the port: {@code rx} or {@code tx} (lower case), then hex: a serial trace. (candump
+     * {@code -L} has {@code id#data} there; plain candump {@code -x} an upper-case {@code RX}, then {@code -}.)
+     */
+    private static boolean isSerialChunk(byte[] b, int q, int end) {
+        int t = Ascii.tokenEnd(b, q, end);
+        if (!Ascii.tokenEquals(b, q, t, "rx") && !Ascii.tokenEquals(b, q, t, "tx")) {
+            return false;
+        }
+        int h = Ascii.skipSpaces(b, t, end);
+        return h < end && HEX_VALUE[b[h] & 0xFF] >= 0;
     }
 
     /** After the bus name: {@code 356#...} is candump -L, {@code 356  [6]} or {@code RX - -} plain candump. */

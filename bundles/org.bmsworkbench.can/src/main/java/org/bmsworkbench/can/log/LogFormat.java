@@ -21,7 +21,13 @@ public enum LogFormat {
      */
     CANBOAT_CSV,
     /** Vector binary logging format ({@code .blf}): {@link BlfReader}, {@link BlfWriter}. */
-    BLF;
+    BLF,
+    /**
+     * A serial trace: the bytes of a serial line (JBD, Daly), a {@linkplain org.bmsworkbench.can.CanFrame#chunk()
+     * chunk} a line, {@code (1600000000.052311) ttyUSB0 rx DD03001D77}. Holds chunks only; the CAN formats
+     * refuse them.
+     */
+    SERIAL_TRACE;
 
     /**
      * The format for writing, chosen by file extension: {@code .asc} is ASC, {@code .trc} PEAK TRC,
@@ -41,6 +47,14 @@ public enum LogFormat {
         return CANDUMP_L;
     }
 
+    /**
+     * The format for writing the frames of a connection: a serial trace for a byte stream
+     * ({@code byteStream}, whatever the extension), else as {@link #forWriting(Path)}.
+     */
+    public static LogFormat forWriting(Path file, boolean byteStream) {
+        return byteStream ? SERIAL_TRACE : forWriting(file);
+    }
+
     /** Whether the format is text, one line at a time (every one but BLF). */
     public boolean lineBased() {
         return this != BLF;
@@ -48,6 +62,6 @@ public enum LogFormat {
 
     /** Whether {@link CanLogs#writer} writes it. */
     public boolean writable() {
-        return this == CANDUMP_L || this == ASC || this == TRC || this == BLF;
+        return this == CANDUMP_L || this == ASC || this == TRC || this == BLF || this == SERIAL_TRACE;
     }
 }

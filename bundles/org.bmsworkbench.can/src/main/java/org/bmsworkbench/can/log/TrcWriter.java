@@ -47,6 +47,7 @@ final class TrcWriter implements CanLogWriter {
         if (closed) {
             throw new IOException("the log writer is closed");
         }
+        SerialTraceWriter.refuseChunk(frame, "PEAK TRC");
         int bus = buses.of(frame.bus());
         if (!started) {
             start(frame.hasTimestamp() ? frame.timestampMicros() : 0);

@@ -60,8 +60,8 @@ public final class DecodeCommand implements Command {
     }
 
     @CommandLine.Command(name = "decode", description = {
-        "decode a CAN log (candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) into BMS values",
-        "Decodes a CAN log into the BMS model's values, one message a line, in log order. The log format is recognised from its content: candump -L, plain candump, Vector ASC, Vector BLF, PEAK TRC (1.0 to 2.1), and the NMEA 2000 gateway logs Yacht Devices RAW and canboat/Actisense CSV. CAN FD frames are kept.",
+        "decode a CAN log (candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) or a serial trace into BMS values",
+        "Decodes a CAN log into the BMS model's values, one message a line, in log order. The log format is recognised from its content: candump -L, plain candump, Vector ASC, Vector BLF, PEAK TRC (1.0 to 2.1), and the NMEA 2000 gateway logs Yacht Devices RAW and canboat/Actisense CSV; and the serial trace of a serial BMS line (JBD, Daly) that bmswb record writes, '(1600000000.052311) ttyUSB0 rx DD03001D77', whose bytes are decoded as the protocol finds its messages in them (skipped bytes are reported, and printed as unknown with --all). CAN FD frames are kept.",
         "FILE '-' reads standard input, e.g. candump -L can0 | bmswb decode -",
         "--device ADDR names the source address (80 or 0x50) of the MG Master LV on a bus of many devices, when neither its address claim nor its VREG traffic is in the log: its 127508 cell instances are read as cell values (another maker's claim still wins). Without it, and for every other source, each instance is a battery of its own."},
             footer = {"", "Exit status: 0 decoded (even with lines skipped, or a log without frames, which is said on stderr), 1 unreadable log, bad line in strict mode, or no protocol recognised (without --all), 2 usage error (e.g. unknown protocol).", "", "Examples:", "  bmswb decode capture.log", "  bmswb decode --protocol sma --format jsonl capture.log > values.jsonl", "  bmswb decode --format csv --all trace.asc", "  bmswb decode --protocol nmea2000 --device 0x50 --format jsonl boat.log"})

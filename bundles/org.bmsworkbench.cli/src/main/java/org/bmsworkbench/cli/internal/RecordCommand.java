@@ -17,8 +17,10 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Connections;
+import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.can.log.CanLogWriter;
+import org.bmsworkbench.can.log.LogFormat;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
@@ -68,7 +70,7 @@ public final class RecordCommand implements Command {
 
     @CommandLine.Command(name = "record", description = {
         "record the raw frames of a connection to a candump -L, ASC, TRC or BLF log",
-        "Records every frame of the connection, received and sent, to FILE as it arrives: Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf, candump -L otherwise. Runs until --duration ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were recorded. The file is flushed twice a second and only ever holds whole lines (a BLF file whole containers): a recorder killed at any moment leaves a log that decodes, missing at most its last second (an ASC log then lacks its 'End TriggerBlock' line, a BLF log its header's counts, which readers accept). FILE is replaced if it exists. With --rotate-size, a new file is started once one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log, FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own. When the connection replays a log or snapshot (replay:, snapshot:), the end of it is said with the frames replayed per second."},
+        "Records every frame of the connection, received and sent, to FILE as it arrives: Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf, candump -L otherwise; a serial connection (serial:, a replayed serial trace) is written as a serial trace, one line a chunk of bytes: '(1600000000.052311) ttyUSB0 rx DD03001D77' (.asc, .trc and .blf are refused for it). Runs until --duration ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were recorded. The file is flushed twice a second and only ever holds whole lines (a BLF file whole containers): a recorder killed at any moment leaves a log that decodes, missing at most its last second (an ASC log then lacks its 'End TriggerBlock' line, a BLF log its header's counts, which readers accept). FILE is replaced if it exists. With --rotate-size, a new file is started once one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log, FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own. When the connection replays a log or snapshot (replay:, snapshot:), the end of it is said with the frames replayed per second."},
             footer = {"", "Exit status: 0 recorded; 1 cannot write FILE, cannot connect (within 10 s) or the connection failed; 2 usage error (missing --connect or -o), and a URI that cannot be used (malformed, a scheme with no transport), said in one line.", "", "Examples:", "  bmswb record --connect sim: --duration 60 -o bench.log", "  bmswb record --connect slcan:/dev/ttyACM0 -o field-test.asc", "  bmswb record --connect slcan:/dev/ttyACM0 --rotate-size 100M -o day.log", "  bmswb record --connect 'replay:day.log?speed=max' -o day.asc"})
     final class Run implements Callable<Integer> {
         private final CommandContext context;
@@ -123,7 +125,14 @@ public final class RecordCommand implements Command {
             if (!live.awaitConnected(connectTimeout, stop)) {
                 return 0;
             }
-            RotatingLogWriter writer = openLog(path, file, rotateBytes);
+            // a byte-stream link (a serial line to a JBD or Daly) is recorded as a serial trace
+            boolean byteStream = live.connection().control(StreamLink.class).isPresent();
+            LogFormat format = LogFormat.forWriting(path, byteStream);
+            if (byteStream && LogFormat.forWriting(path) != LogFormat.CANDUMP_L) {
+                throw new UsageException("-o " + file + ": " + uri + " carries the bytes of a serial line, not CAN"
+                        + " frames; ASC, TRC and BLF hold CAN frames only: record it to a serial trace, -o FILE.log");
+            }
+            RotatingLogWriter writer = openLog(path, file, rotateBytes, format);
             try (writer) {
                 record(queue, writer, live, stop, err, file);
                 s.close();
@@ -172,9 +181,10 @@ public final class RecordCommand implements Command {
         return file + " … " + path.getParent().relativize(last).toString() + " (" + files.size() + " files)";
     }
 
-    private static RotatingLogWriter openLog(Path path, String file, long rotateBytes) throws CommandFailure {
+    private static RotatingLogWriter openLog(Path path, String file, long rotateBytes, LogFormat format)
+            throws CommandFailure {
         try {
-            return new RotatingLogWriter(path, rotateBytes);
+            return new RotatingLogWriter(path, rotateBytes, format);
         } catch (IOException e) {
             throw new CommandFailure("cannot write " + file + ": " + reason(e), e);
         }

@@ -136,6 +136,9 @@ final class FakeConnection implements Connection {
 
     @Override
     public <T> java.util.Optional<T> control(Class<T> type) {
+        if (type == org.bmsworkbench.can.StreamLink.class && uri.scheme().equals("serial")) {
+            return java.util.Optional.of(type.cast(org.bmsworkbench.can.StreamLink.of("ttyUSB0", uri))); // a serial line
+        }
         return java.util.Optional.empty();
     }
 }

@@ -25,7 +25,7 @@ final class FakeConnections implements Connections {
     public Connection open(String uri) {
         ConnectionUri parsed = ConnectionUri.parse(uri);
         FakeConnection c = switch (parsed.scheme()) {
-            case "sim", "loop", "replay" -> new FakeConnection(uri, ConnectionState.CONNECTED, "");
+            case "sim", "loop", "replay", "serial" -> new FakeConnection(uri, ConnectionState.CONNECTED, "");
             case "fail" -> new FakeConnection(uri, ConnectionState.FAILED, "port /dev/x: no such port");
             case "slow" -> new FakeConnection(uri, ConnectionState.CONNECTING, "");
             default -> new FakeConnection(uri, ConnectionState.WAITING_FOR_TRANSPORT,

@@ -75,6 +75,49 @@ class RecordCommandTest {
         assertEquals(0, connections.opened.get(0).subscribers(), "unsubscribed at the end");
     }
 
+    /** Chunks of a JBD line: the contract's read of register 0x03 and the start of an answer. */
+    private static final List<CanFrame> CHUNKS = List.of(
+            CanFrame.chunk(1_600_000_000_052_311L, "ttyUSB0", Direction.TX,
+                    new byte[] {(byte) 0xDD, (byte) 0xA5, 0x03, 0x00, (byte) 0xFF, (byte) 0xFD, 0x77}),
+            CanFrame.chunk(1_600_000_000_101_002L, "ttyUSB0", Direction.RX, new byte[] {(byte) 0xDD, 0x03, 0x00, 0x1D}));
+
+    private void chunksThenEnd() {
+        connections.onOpen = c -> {
+            Thread t = new Thread(() -> {
+                try {
+                    c.awaitSeenConnected(3);
+                    CHUNKS.forEach(c::receive);
+                    c.change(ConnectionState.CLOSED, "end of the source");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-script");
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    @Test
+    void aSerialLineIsRecordedAsASerialTrace() throws Exception {
+        chunksThenEnd();
+        Console c = run(0, "record", "--connect", "serial:/dev/ttyUSB0?protocol=jbd", "-o", "line.log");
+        assertEquals("""
+                (1600000000.052311) ttyUSB0 tx DDA50300FFFD77
+                (1600000000.101002) ttyUSB0 rx DD03001D
+                """, Files.readString(dir.resolve("line.log")));
+        assertTrue(c.err().endsWith("bmswb record: recorded 2 frames to line.log\n"), c.err());
+    }
+
+    @Test
+    void aSerialLineCannotBeRecordedAsACanLog() throws Exception {
+        for (String name : List.of("line.asc", "line.trc", "line.blf")) {
+            Console c = run(2, "record", "--connect", "serial:/dev/ttyUSB0", "-o", name);
+            assertTrue(c.err().contains("-o " + name + ": serial:/dev/ttyUSB0 carries the bytes of a serial line, not CAN"
+                    + " frames; ASC, TRC and BLF hold CAN frames only: record it to a serial trace, -o FILE.log"), c.err());
+            assertFalse(Files.exists(dir.resolve(name)), "no file is left");
+        }
+    }
+
     @Test
     void anAscFileIsWrittenAsAscAndReadsBack() throws Exception {
         framesThenEnd();

@@ -47,9 +47,13 @@ final class Recorder implements AutoCloseable {
         });
     }
 
-    /** Starts recording; {@code file} is replaced if it exists. */
+    /**
+     * Starts recording; {@code file} is replaced if it exists. A serial line (its channel offers
+     * {@code StreamLink}) is written as a serial trace, whatever the extension.
+     */
     static Recorder start(Connection connection, Path file) throws IOException {
-        return new Recorder(file, CanLogs.writer(file, LogFormat.forWriting(file)), connection);
+        boolean byteStream = connection.control(org.bmsworkbench.can.StreamLink.class).isPresent();
+        return new Recorder(file, CanLogs.writer(file, LogFormat.forWriting(file, byteStream)), connection);
     }
 
     private void drain() {

@@ -12,7 +12,8 @@ import org.bmsworkbench.can.CanFrame;
  * {@code --all}, a frame without a message is one row whose message is {@code unknown},
  * {@code error_frame} (the id is the error class, {@code 0x20000080}) or {@code remote_request},
  * with key {@code data} and the bytes as hex (unknown, error frame) or key {@code dlc} and the
- * DLC asked for (remote request). The unit comes from the signal catalogue.
+ * DLC asked for (remote request). The unit comes from the signal catalogue. Bytes of a serial line
+ * have an empty {@code can_id}.
  */
 public final class CsvFormat implements OutputFormat {
     private final Map<String, String> units;
@@ -75,7 +76,11 @@ public final class CsvFormat implements OutputFormat {
         field(frame.bus(), out);
         out.append(',');
         field(protocol, out);
-        OutputFormat.appendId(frame, out.append(",0x")).append(',');
+        if (frame.chunk()) {
+            out.append(",,"); // bytes of a serial line: no CAN id
+        } else {
+            OutputFormat.appendId(frame, out.append(",0x")).append(',');
+        }
         field(message, out);
         out.append(',');
     }

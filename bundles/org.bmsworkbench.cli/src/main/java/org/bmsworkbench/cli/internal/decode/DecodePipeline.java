@@ -27,6 +27,10 @@ import org.bmsworkbench.can.log.LogParseException;
  * and remote frames go to no protocol; with {@code all} they are written as such
  * ({@link OutputFormat#errorFrame}, {@link OutputFormat#remoteRequest}), else skipped.
  *
+ * <p>A {@linkplain CanFrame#chunk() chunk} of a serial trace goes through
+ * {@link ProtocolSession#decodeAll}: it may complete several messages or none; bytes the protocol
+ * skips are a problem at the chunk's line (see {@code chunk}).
+ *
  * <p>Output is formatted into a reusable buffer and written in blocks of about 64 KiB.
  * Not thread-safe; {@link #flush()} may be called between frames (from the reader's thread),
  * e.g. before blocking on a live input.
@@ -123,6 +127,16 @@ public final class DecodePipeline implements Flushable {
                     }
                     continue;
                 }
+                if (frame.chunk()) {
+                    long[] counts = chunk(frame, sessions, reader, sourceName, problems);
+                    messages += counts[0];
+                    unknown += counts[1];
+                    malformed += counts[2];
+                    if (buffer.size() >= BLOCK) {
+                        drain();
+                    }
+                    continue;
+                }
                 DecodedMessage message = null;
                 String problem = null;
                 for (int i = 0; i < sessions.length && message == null; i++) {
@@ -163,6 +177,59 @@ public final class DecodePipeline implements Flushable {
             }
         }
         return new Summary(frames, messages, unknown, malformed);
+    }
+
+    /**
+     * A chunk of a byte stream: every message it completes ({@link ProtocolSession#decodeAll}; the
+     * first session that completes any wins), also those completed beside a fault. Skipped bytes are
+     * a problem at the chunk's line and, with {@code all}, an unknown record of those bytes (of the
+     * chunk when the protocol does not name them). With no protocol, every chunk is unknown under
+     * {@code all}. A chunk that only carries part of a message is nothing yet.
+     *
+     * @return messages written, unknown records written, malformed chunks skipped
+     */
+    private long[] chunk(CanFrame frame, ProtocolSession[] sessions, CanLogReader reader, String sourceName,
+            CanLogReader.ProblemListener problems) throws LogParseException {
+        List<DecodedMessage> decoded = List.of();
+        MalformedFrameException fault = null;
+        String problem = null;
+        for (int i = 0; i < sessions.length && decoded.isEmpty(); i++) {
+            try {
+                decoded = sessions[i].decodeAll(frame);
+            } catch (MalformedFrameException e) {
+                if (fault == null) {
+                    fault = e;
+                    problem = e.getMessage();
+                }
+                decoded = e.decoded();
+            } catch (RuntimeException e) {
+                problem = problem == null ? "protocol " + protocols.get(i).id() + " failed on " + frame + ": " + e
+                        : problem;
+            }
+        }
+        for (DecodedMessage m : decoded) {
+            format.message(m, buffer);
+        }
+        long unknown = 0;
+        long malformed = 0;
+        if (problem != null) {
+            LogParseException e = new LogParseException(sourceName, reader.linesRead(), problem);
+            if (problems == null) {
+                throw e;
+            }
+            malformed++;
+            problems.skipped(e);
+            if (all) {
+                byte[] skipped = fault == null ? new byte[0] : fault.skipped();
+                format.unknown(skipped.length == 0 ? frame : CanFrame.chunk(frame.timestampMicros(), frame.bus(),
+                        frame.direction(), skipped), buffer);
+                unknown++;
+            }
+        } else if (all && sessions.length == 0) {
+            format.unknown(frame, buffer);
+            unknown++;
+        }
+        return new long[] {decoded.size(), unknown, malformed};
     }
 
     private boolean claimed(CanFrame frame) {

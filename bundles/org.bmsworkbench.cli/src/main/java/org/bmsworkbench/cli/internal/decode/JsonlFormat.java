@@ -24,6 +24,8 @@ import org.bmsworkbench.cli.internal.JsonLines;
  * {@code can_id} ({@code "0x20000080"}); a remote frame is
  * {@code "message":"remote_request","signals":{},"dlc":N}, without data. A CAN FD frame's record
  * ends with {@code "fd":true} (after {@code signals}, or after {@code data}), its data all its bytes.
+ * A record of a {@linkplain CanFrame#chunk() chunk} of a serial line has no {@code can_id}; a JBD
+ * register has two hex digits ({@code "0x03"}), a Daly message its {@code "data_id":"0x90"}.
  *
  * <p>Written by one jackson-core {@link JsonGenerator} ({@link JsonLines#FACTORY}) for the life of
  * the format, flushed into the caller's {@link TextBuffer} after each record; times and doubles in
@@ -43,6 +45,7 @@ public final class JsonlFormat implements OutputFormat {
     private static final SerializedString DESTINATION = new SerializedString("destination");
     private static final SerializedString REGISTER = new SerializedString("register");
     private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString DATA_ID = new SerializedString("data_id");
     private static final SerializedString MESSAGE = new SerializedString("message");
     private static final SerializedString SIGNALS = new SerializedString("signals");
     private static final SerializedString DATA = new SerializedString("data");
@@ -216,7 +219,12 @@ public final class JsonlFormat implements OutputFormat {
             if (m.register() != null) {
                 g.writeFieldName(REGISTER);
                 scratch.clear();
-                hex(scratch.append('0').append('x').appendHex(m.register(), 4));
+                hex(scratch.append('0').append('x').appendHex(m.register(), OutputFormat.registerDigits(m)));
+            }
+            if (m.dataId() != null) {
+                g.writeFieldName(DATA_ID);
+                scratch.clear();
+                hex(scratch.append('0').append('x').appendHex(m.dataId(), 2));
             }
             if (m.code() != null) {
                 g.writeFieldName(CODE);
@@ -318,6 +326,9 @@ public final class JsonlFormat implements OutputFormat {
             g.writeNull();
         } else {
             string(protocol);
+        }
+        if (frame.chunk()) {
+            return; // bytes of a serial line: no CAN id
         }
         g.writeFieldName(CAN_ID);
         scratch.clear();

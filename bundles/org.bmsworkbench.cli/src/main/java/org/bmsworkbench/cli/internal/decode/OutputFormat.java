@@ -41,6 +41,14 @@ public interface OutputFormat {
         return out.appendHex(frame.id(), frame.extended() ? 8 : 3);
     }
 
+    /**
+     * The digits of a message's register: 2 for a JBD register (a byte, read over a byte stream),
+     * 4 for a VREG register.
+     */
+    static int registerDigits(DecodedMessage m) {
+        return m.register() < 0x100 && (m.frame().chunk() || "jbd".equals(m.protocol())) ? 2 : 4;
+    }
+
     /** The data bytes as contiguous upper-case hex. */
     static TextBuffer appendData(CanFrame frame, TextBuffer out) {
         for (int i = 0; i < frame.length(); i++) {

@@ -5,9 +5,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
 
 /**
- * Human-readable lines for a terminal: columns TIME (ISO-8601 UTC with milliseconds), BUS, ID,
+ * Human-readable lines for a terminal: columns TIME (ISO-8601 UTC with milliseconds), BUS, ID (for
+ * bytes of a serial line {@code rx} or {@code tx}),
  * MESSAGE, then {@code key=value unit} pairs ({@code data=HEX} for an unknown or error frame,
  * {@code dlc=N} for a remote request under {@code --all}). Text values are quoted, a not-available value
  * is {@code n/a}. Columns have fixed widths so that the output can stream; a longer value
@@ -56,7 +58,11 @@ public final class TableFormat implements OutputFormat {
             first = false;
         }
         if (m.register() != null) {
-            pair("register", out, first).append("0x").appendHex(m.register(), 4);
+            pair("register", out, first).append("0x").appendHex(m.register(), OutputFormat.registerDigits(m));
+            first = false;
+        }
+        if (m.dataId() != null) {
+            pair("data_id", out, first).append("0x").appendHex(m.dataId(), 2);
             first = false;
         }
         if (m.code() != null) {
@@ -121,7 +127,11 @@ public final class TableFormat implements OutputFormat {
         }
         out.append(GAP).appendPadded(frame.bus(), BUS_WIDTH).append(GAP);
         int before = out.size();
-        OutputFormat.appendId(frame, out.append("0x"));
+        if (frame.chunk()) {
+            out.append(frame.direction() == Direction.TX ? "tx" : "rx"); // bytes of a serial line: no id
+        } else {
+            OutputFormat.appendId(frame, out.append("0x"));
+        }
         for (int i = out.size() - before; i < ID_WIDTH; i++) {
             out.append(' ');
         }

@@ -46,8 +46,16 @@ public final class RotatingLogWriter implements CanLogWriter {
      * @param rotateBytes start a new file once this many bytes are written; 0 for one file
      */
     public RotatingLogWriter(Path first, long rotateBytes) throws IOException {
+        this(first, rotateBytes, LogFormat.forWriting(first));
+    }
+
+    /**
+     * Creates (or replaces) {@code first}, in {@code format} (a serial trace for a byte-stream
+     * connection, whatever the extension).
+     */
+    public RotatingLogWriter(Path first, long rotateBytes, LogFormat format) throws IOException {
         this.first = first;
-        this.format = LogFormat.forWriting(first);
+        this.format = format;
         this.limit = rotateBytes;
         openNext();
     }

@@ -23,10 +23,15 @@ import org.bmsworkbench.can.log.LogParseException;
  * @param prefix      bytes read before a checkpoint's bytes (the ASC header), empty for candump
  * @param prefixLines lines in {@code prefix}, taken off the line numbers of messages
  * @param seekable    reading may start at a checkpoint other than the start
+ * @param firstBus    the bus (a serial trace: the port) of the first frame, or null for a log without frames
  */
-record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLines, boolean seekable) {
+record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLines, boolean seekable, String firstBus) {
     /** An ASC header longer than this is not kept: such a log only plays from its start. */
     private static final int MAX_HEADER_LINES = 200;
+    LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLines, boolean seekable) {
+        this(format, startMicros, prefix, prefixLines, seekable, null);
+    }
+
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\s*base\\s+\\S+\\s+timestamps\\s+relative\\s*");
 
     /**
@@ -38,10 +43,12 @@ record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLi
     static LogLayout read(LogSource source) throws IOException {
         LogFormat format;
         long start = 0;
+        String firstBus = null;
         try (InputStream in = source.open(0);
                 CanLogReader reader = CanLogs.open(in, source.name(), null, problem -> { })) {
             format = reader.format();
             CanFrame first = reader.next();
+            firstBus = first == null ? null : first.bus();
             if (first != null && first.hasTimestamp()) {
                 start = first.timestampMicros();
             }
@@ -54,7 +61,7 @@ record LogLayout(LogFormat format, long startMicros, byte[] prefix, int prefixLi
             case YACHT_DEVICES_RAW -> new LogLayout(format, start, new byte[0], 0, false);
             // binary: read from its start only
             case BLF -> new LogLayout(format, start, new byte[0], 0, false);
-            default -> new LogLayout(format, start, new byte[0], 0, true);
+            default -> new LogLayout(format, start, new byte[0], 0, true, firstBus);
         };
     }
 

@@ -7,6 +7,8 @@ import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.StreamLink;
+import org.bmsworkbench.can.log.LogFormat;
 
 /**
  * A recorded log played as a live bus, and its {@link PlaybackControl}. The player thread reads
@@ -26,6 +28,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     private final String label;
     private final LogSource source;
     private final LogLayout layout;
+    /** Offered for a serial trace: its chunks are a byte stream's (no polling happens on a replay). */
+    private final StreamLink streamLink;
     private final LogIndex index;
     private final Listener listener;
     private final Thread player;
@@ -67,6 +71,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         this.label = label;
         this.source = source;
         this.layout = layout;
+        this.streamLink = layout.format() == LogFormat.SERIAL_TRACE && layout.firstBus() != null
+                ? new StreamLink(layout.firstBus(), null, StreamLink.DEFAULT_POLL_PERIOD) : null;
         this.index = new LogIndex(source, layout, indexBlockSize);
         this.listener = listener;
         this.speed = speed;
@@ -358,6 +364,9 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
 
     @Override
     public <T> Optional<T> control(Class<T> type) {
+        if (type == StreamLink.class && streamLink != null) {
+            return Optional.of(type.cast(streamLink));
+        }
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
 

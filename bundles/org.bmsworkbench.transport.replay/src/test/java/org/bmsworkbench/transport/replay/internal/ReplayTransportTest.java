@@ -14,6 +14,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.PlaybackControl;
+import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,31 @@ class ReplayTransportTest {
             assertEquals(1_600_000_000_300_000L, c.positionMicros());
             RecordingListener.await(() -> c.totalFrames() == 4, "the total");
             assertEquals(1_600_000_000_300_000L, c.endMicros());
+        }
+    }
+
+    /** A serial trace (SIGNALS.md): the contract's JBD read of register 0x03 and an answer in two chunks. */
+    @Test
+    void aSerialTracePlaysItsChunksBothWaysAndOffersAStreamLink() throws IOException {
+        Files.writeString(dir.resolve("t.log"), """
+                (1600000000.052311) ttyUSB0 tx DDA50300FFFD77
+                (1600000000.101002) ttyUSB0 rx DD0300
+                (1600000000.101950) ttyUSB0 rx 0414D20064FE2A77
+                """);
+        RecordingListener r = new RecordingListener();
+        try (CanChannel ch = open("replay:t.log?speed=max", r)) {
+            r.awaitEnd();
+            assertEquals(List.of("ttyUSB0 tx DDA50300FFFD77 (TX)", "ttyUSB0 rx DD0300 (RX)",
+                    "ttyUSB0 rx 0414D20064FE2A77 (RX)"), r.frames.stream().map(CanFrame::toString).toList());
+            assertTrue(r.frames.get(0).chunk());
+            StreamLink link = ch.control(StreamLink.class).orElseThrow();
+            assertEquals("ttyUSB0", link.port());
+            assertEquals(null, link.protocol());
+            assertTrue(ch.control(PlaybackControl.class).isPresent(), "a replay: the poller sends nothing");
+        }
+        Files.writeString(dir.resolve("c.log"), LOG);
+        try (CanChannel ch = open("replay:c.log?speed=max", new RecordingListener())) {
+            assertFalse(ch.control(StreamLink.class).isPresent(), "a CAN log is no byte stream");
         }
     }
 

@@ -15,6 +15,7 @@ import org.bmsworkbench.can.CanFrame;
  * <li>{@code protocol:vreg} (or {@code proto:}): the protocol that decoded the frame, {@code protocol:none} undecoded;</li>
  * <li>{@code rx}, {@code tx}: the direction.</li>
  * </ul>
+ * Chunks of a serial line have no CAN id: an id term never matches them.
  */
 final class FrameFilter {
     static final FrameFilter ALL = new FrameFilter("", List.of(), List.of());
@@ -83,10 +84,10 @@ final class FrameFilter {
         if (dash > 0) {
             int from = number(t, strip0x(value.substring(0, dash)), 16, CanFrame.MAX_EXTENDED_ID);
             int to = number(t, strip0x(value.substring(dash + 1)), 16, CanFrame.MAX_EXTENDED_ID);
-            return r -> r.frame.id() >= from && r.frame.id() <= to;
+            return r -> !r.frame.chunk() && r.frame.id() >= from && r.frame.id() <= to;
         }
         int id = number(t, strip0x(value), 16, CanFrame.MAX_EXTENDED_ID);
-        return r -> r.frame.id() == id;
+        return r -> !r.frame.chunk() && r.frame.id() == id; // bytes of a serial line have no id
     }
 
     private static String strip0x(String s) {

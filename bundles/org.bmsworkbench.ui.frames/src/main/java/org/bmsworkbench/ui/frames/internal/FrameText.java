@@ -32,7 +32,10 @@ final class FrameText {
             protocol == null ? "" : protocol};
     }
 
-    /** {@code 8}, {@code R4} for a remote frame, {@code 64 FD} for a CAN FD frame ({@code 64 FD BRS}, {@code ESI} as set). */
+    /**
+     * {@code 8}, {@code R4} for a remote frame, {@code 64 FD} for a CAN FD frame ({@code 64 FD BRS},
+     * {@code ESI} as set); the number of bytes of a chunk of a serial line.
+     */
     static String dlc(CanFrame f) {
         if (f.remote()) {
             return "R" + f.dlc();
@@ -52,8 +55,11 @@ final class FrameText {
                 .atZone(zone));
     }
 
-    /** {@code 351}, or {@code 1CEFFF50 x} for a 29-bit id. */
+    /** {@code 351}, or {@code 1CEFFF50 x} for a 29-bit id; empty for a chunk of a serial line, which has none. */
     static String id(CanFrame f) {
+        if (f.chunk()) {
+            return "";
+        }
         return f.extended() ? f.idHex() + " x" : f.idHex();
     }
 
@@ -81,15 +87,27 @@ final class FrameText {
         return pgn + " (" + Integer.toHexString(pgn).toUpperCase(java.util.Locale.ROOT) + ")";
     }
 
-    /** The frames as candump {@code -L} lines, as {@code candump -L} (and the workbench's recorder) write them. */
+    /**
+     * The frames as candump {@code -L} lines, as {@code candump -L} (and the workbench's recorder) write
+     * them; chunks of a serial line as serial trace lines ({@code (1600000000.052311) ttyUSB0 rx DD03…}).
+     */
     static String candump(List<CanFrame> frames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CanLogWriter w = CanLogs.writer(out, LogFormat.CANDUMP_L)) {
-            for (CanFrame f : frames) {
-                w.write(f);
+        int from = 0;
+        while (from < frames.size()) {
+            boolean chunks = frames.get(from).chunk();
+            int to = from;
+            while (to < frames.size() && frames.get(to).chunk() == chunks) {
+                to++;
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed: " + e, e);
+            try (CanLogWriter w = CanLogs.writer(out, chunks ? LogFormat.SERIAL_TRACE : LogFormat.CANDUMP_L)) {
+                for (CanFrame f : frames.subList(from, to)) {
+                    w.write(f);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("writing to memory failed: " + e, e);
+            }
+            from = to;
         }
         return out.toString(StandardCharsets.US_ASCII);
     }
