@@ -3,6 +3,7 @@ package org.bmsworkbench.protocol.daly.codec;
 import static org.bmsworkbench.protocol.daly.codec.DalyCodec.u16;
 import static org.bmsworkbench.protocol.daly.codec.DalyCodec.u32;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,7 +55,8 @@ public final class DalyDecoder {
      *
      * @throws MalformedFrameException naming the bytes skipped in a chunk (no start byte, a wrong
      *         length byte or checksum, an unfinished frame gone stale) or a frame whose content cannot
-     *         be; {@link MalformedFrameException#decoded()} holds the chunk's messages all the same
+     *         be; {@link MalformedFrameException#decoded()} holds the chunk's messages all the same,
+     *         {@link MalformedFrameException#skipped()} the skipped bytes
      */
     public List<DecodedMessage> decodeAll(CanFrame f) throws MalformedFrameException {
         if (!f.chunk()) {
@@ -65,8 +67,10 @@ public final class DalyDecoder {
         DalyStreamReader.Result r = (sent ? tx : rx).feed(f.data(), f.timestampMicros());
         List<DecodedMessage> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        ByteArrayOutputStream skipped = new ByteArrayOutputStream();
         for (DalyStreamReader.Skip s : r.skipped()) {
             problems.add("skipped " + s);
+            skipped.writeBytes(s.bytes());
         }
         for (byte[] frame : r.frames()) {
             if (DalyCodec.isHostAddress(frame[1] & 0xFF)) {
@@ -85,7 +89,7 @@ public final class DalyDecoder {
         }
         if (!problems.isEmpty()) {
             throw new MalformedFrameException("daly on " + f.bus() + (sent ? " tx: " : " rx: ")
-                    + String.join("; ", problems), out);
+                    + String.join("; ", problems), out, skipped.size() == 0 ? null : skipped.toByteArray());
         }
         return out;
     }

@@ -23,8 +23,17 @@ public final class DalyStreamReader {
     /** At most this many skipped bytes are written out in a {@link Skip}'s hex. */
     static final int HEX_LIMIT = 32;
 
-    /** Bytes skipped: how many, their hex (cut after {@value #HEX_LIMIT} bytes) and why. */
-    public record Skip(int count, String hex, String reason) {
+    /** Bytes skipped: how many, their hex (cut after {@value #HEX_LIMIT} bytes), why, and all of them. */
+    public record Skip(int count, String hex, String reason, byte[] bytes) {
+        public Skip {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
         @Override
         public String toString() {
             return count + (count == 1 ? " byte " : " bytes ") + hex + " (" + reason + ")";
@@ -54,7 +63,8 @@ public final class DalyStreamReader {
         if (pendingLength > 0 && timestampMicros != CanFrame.NO_TIMESTAMP && lastTimestamp != CanFrame.NO_TIMESTAMP
                 && timestampMicros - lastTimestamp > STALE_MICROS) {
             skipped.add(new Skip(pendingLength, DalyCodec.hex(pending, 0, pendingLength), String.format(Locale.ROOT,
-                    "unfinished frame: the next bytes came %.3f s later", (timestampMicros - lastTimestamp) / 1e6)));
+                    "unfinished frame: the next bytes came %.3f s later", (timestampMicros - lastTimestamp) / 1e6),
+                    Arrays.copyOf(pending, pendingLength)));
             pendingLength = 0;
         }
         if (timestampMicros != CanFrame.NO_TIMESTAMP) {
@@ -115,6 +125,6 @@ public final class DalyStreamReader {
     private static Skip skip(byte[] buf, int from, int to, String reason) {
         int n = to - from;
         String hex = DalyCodec.hex(buf, from, Math.min(n, HEX_LIMIT)) + (n > HEX_LIMIT ? "…" : "");
-        return new Skip(n, hex, reason);
+        return new Skip(n, hex, reason, Arrays.copyOfRange(buf, from, to));
     }
 }

@@ -84,6 +84,8 @@ class DalyStreamTest {
         assertEquals(List.of("soc", "cell_voltage_range"), names(e.decoded()));
         assertEquals("daly on ttyUSB0 rx: skipped 2 bytes 00FF (no start byte 0xA5); "
                 + "skipped 3 bytes 12A534 (no start byte 0xA5)", e.getMessage());
+        assertEquals("00FF12A534", java.util.HexFormat.of().withUpperCase().formatHex(e.skipped()),
+                "the skipped bytes, for decode --all");
     }
 
     @Test
