@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +45,8 @@ public final class DalyFetControl implements FetControl {
     private final Duration answerTimeout;
     private final Duration lineWait;
     private final ExecutorService executor;
+    /** The calls not yet started: a stop completes them (a started one ends itself when interrupted). */
+    private final Set<CompletableFuture<FetResult>> queued = ConcurrentHashMap.newKeySet();
 
     @Activate
     public DalyFetControl() {
@@ -59,9 +63,16 @@ public final class DalyFetControl implements FetControl {
         });
     }
 
+    /**
+     * Stops the thread: a call under way is interrupted and completes as far as it got (REFUSED
+     * before anything was sent, else TIMEOUT); a call still queued completes REFUSED.
+     */
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        for (CompletableFuture<FetResult> f : List.copyOf(queued)) {
+            f.complete(FetResult.refused("the Daly MOSFET control stopped before the call ran; nothing was sent"));
+        }
     }
 
     @Override
@@ -85,8 +96,12 @@ public final class DalyFetControl implements FetControl {
                     + " is a replay; nothing was sent to the Daly BMS"));
         }
         CompletableFuture<FetResult> result = new CompletableFuture<>();
+        queued.add(result);
         try {
             executor.execute(() -> {
+                if (!queued.remove(result)) {
+                    return; // completed by a stop
+                }
                 try {
                     result.complete(run(connection, command));
                 } catch (RuntimeException e) {
@@ -94,6 +109,7 @@ public final class DalyFetControl implements FetControl {
                 }
             });
         } catch (RejectedExecutionException e) {
+            queued.remove(result);
             result.complete(FetResult.refused("the Daly MOSFET control is stopping; nothing was sent"));
         }
         return result;

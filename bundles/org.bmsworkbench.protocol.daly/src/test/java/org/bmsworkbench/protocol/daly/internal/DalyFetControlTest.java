@@ -105,6 +105,31 @@ class DalyFetControlTest {
         assertEquals(List.of(), replay.sent);
     }
 
+    /** A call waiting behind a busy line when the control stops still completes. */
+    @Test
+    void everyCallCompletesWhenTheControlStops() throws Exception {
+        FakeLink l = new FakeLink(true, "serial:/dev/ttyUSB0", false);
+        link = l;
+        new FakeDaly(l);
+        DalyFetControl slow = new DalyFetControl(Duration.ofMillis(200), Duration.ofSeconds(30));
+        l.link.exchangeLock().lock();
+        try {
+            var first = slow.apply(l, new FetCommand(true, null));
+            var queued = slow.apply(l, new FetCommand(false, null));
+            Thread.sleep(200);
+            slow.deactivate();
+            FetResult r1 = first.get(5, TimeUnit.SECONDS);
+            FetResult r2 = queued.get(5, TimeUnit.SECONDS);
+            assertEquals(Outcome.REFUSED, r1.outcome(), r1.detail());
+            assertEquals("stopped before anything was sent", r1.detail());
+            assertEquals(Outcome.REFUSED, r2.outcome(), r2.detail());
+            assertEquals("the Daly MOSFET control stopped before the call ran; nothing was sent", r2.detail());
+        } finally {
+            l.link.exchangeLock().unlock();
+        }
+        assertEquals(List.of(), l.sent);
+    }
+
     @Test
     void aBusyLineIsRefusedWhenNothingWasSent() throws Exception {
         FakeLink l = new FakeLink(true, "serial:/dev/ttyUSB0", false);
