@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * get sorted snapshots. Times are the frame's timestamp, or the wall clock for frames without one.
  *
  * <p>Keys starting {@code alarm.} or {@code warning.} (values {@code "raised"}, {@code "cleared"},
- * null) and {@code event.} keys ({@link Boolean} true = raised, false = cleared) also keep an
+ * null, or a {@link Boolean} from cell-level makes), {@code protection.} keys and {@code event.} keys
+ * ({@link Boolean} true = raised, false = cleared) also keep an
  * {@link AlarmRecord}: a null value leaves the state as it was, and a repeated "raised" is one raise.
  */
 public final class DefaultBmsModel implements BmsModel {
@@ -68,7 +69,8 @@ public final class DefaultBmsModel implements BmsModel {
     }
 
     private static boolean isAlarmKey(String key) {
-        return key.startsWith("alarm.") || key.startsWith("warning.") || key.startsWith("event.");
+        return key.startsWith("alarm.") || key.startsWith("warning.") || key.startsWith("event.")
+                || key.startsWith("protection.");
     }
 
     /** "raised"/true → RAISED, "cleared"/false → CLEARED, anything else leaves the state unchanged. */

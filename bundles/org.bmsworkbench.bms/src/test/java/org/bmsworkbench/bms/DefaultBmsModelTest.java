@@ -167,6 +167,19 @@ class DefaultBmsModelTest {
         assertEquals(false, model.get("event.preventive_shutdown").orElseThrow().value());
     }
 
+    /** docs/SIGNALS.md "Cell-level BMS makes over serial": protection.<name> and warning.<name> are true / false. */
+    @Test
+    void protectionsAndBooleanWarningsOfCellLevelMakesKeepRecords() {
+        DefaultBmsModel model = new DefaultBmsModel(4);
+        model.apply(message(10, "protection.cell_over_voltage", false, "warning.cell_over_voltage", true));
+        model.apply(message(20, "protection.cell_over_voltage", true, "warning.cell_over_voltage", true));
+        model.apply(message(30, "protection.cell_over_voltage", false, "warning.cell_over_voltage", false));
+        assertEquals(new AlarmRecord("protection.cell_over_voltage", AlarmState.CLEARED, 20L, 20L, 30L, 1),
+                model.alarms().get("protection.cell_over_voltage"));
+        assertEquals(new AlarmRecord("warning.cell_over_voltage", AlarmState.CLEARED, 10L, 10L, 30L, 1),
+                model.alarms().get("warning.cell_over_voltage"));
+    }
+
     @Test
     void alarmsAreSortedAndOnlyAlarmWarningAndEventKeys() {
         DefaultBmsModel model = new DefaultBmsModel(4);

@@ -32,4 +32,15 @@ public interface CanTransportProvider {
     default java.util.List<DiscoveredAdapter> discover() {
         return java.util.List.of();
     }
+
+    /**
+     * Why this transport cannot open anything on this machine, in one line that says what to
+     * install (a vendor library that is absent: "PCANBasic.dll not found — install PEAK's ..."),
+     * or empty when it can. The transport stays installed and listed either way. May load a
+     * native library on first call, so it is asked only when a user looks ({@code bmswb adapters},
+     * the connect dialog), never at start-up; never called from the UI thread.
+     */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
 }

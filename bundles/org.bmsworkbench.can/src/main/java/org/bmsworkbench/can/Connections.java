@@ -32,6 +32,15 @@ public interface Connections {
      */
     List<DiscoveredAdapter> discoverAdapters();
 
+    /**
+     * The installed transports that cannot open anything on this machine, by scheme, with the
+     * reason ({@link CanTransportProvider#unavailable()}). May load native libraries: call it off
+     * the UI thread.
+     */
+    default java.util.Map<String, String> unavailableTransports() {
+        return java.util.Map.of();
+    }
+
     /** The connections not yet closed. */
     List<Connection> active();
 }

@@ -27,8 +27,11 @@ public record SimulatorOptions(String protocol, Scenario scenario, String serial
     public static final String DEFAULT_SERIAL = "MG0000SIM0000001";
     public static final Set<String> PROTOCOLS = Set.of("sma", "general-bms", "nmea2000");
     public static final int CELLS_PER_BATTERY = 4;
-    static final Set<String> OPTION_NAMES = Set.of("protocol", "scenario", "serial", "seed", "speed", "batteries",
-            "series", "parallel", "capacity", "voltage", "instance", "combined");
+    static final Set<String> OPTION_NAMES = Set.of("device", "protocol", "scenario", "serial", "seed", "speed",
+            "batteries", "series", "parallel", "capacity", "voltage", "instance", "combined");
+    /** The {@code device} option: {@code mg} (this Master LV, the default), {@code jbd}, {@code daly}. */
+    public static final String DEVICE_MG = "mg";
+    public static final Set<String> DEVICES = Set.of(DEVICE_MG, "jbd", "daly");
     /** The MG Master LV's data instance base on the {@code network} scenario unless {@code instance} is given. */
     public static final int NETWORK_INSTANCE = 32;
     private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,16}");
@@ -100,6 +103,10 @@ public record SimulatorOptions(String protocol, Scenario scenario, String serial
      * {@link InvalidUriException} naming the option, the value and what is allowed.
      */
     public static SimulatorOptions parse(ConnectionUri uri) {
+        if (!device(uri).equals(DEVICE_MG)) {
+            throw new InvalidUriException("'" + uri + "': option device=" + device(uri)
+                    + " is not the MG Master LV; its options are read by CellBmsOptions");
+        }
         uri.requireOnly(OPTION_NAMES);
         if (uri.authority() != null || !uri.path().isEmpty()) {
             throw new InvalidUriException("'" + uri + "': the simulator takes options only, e.g. sim:?protocol=sma");
@@ -141,6 +148,15 @@ public record SimulatorOptions(String protocol, Scenario scenario, String serial
         boolean combined = uri.booleanOption("combined", false);
         return new SimulatorOptions(protocol, scenario, serial, seed, speed, series, parallel, capacity, instance,
                 combined);
+    }
+
+    /**
+     * The simulated device a {@code sim:} URI names: {@code mg} (default), {@code jbd} or {@code daly}.
+     *
+     * @throws InvalidUriException when {@code device} names another
+     */
+    public static String device(ConnectionUri uri) {
+        return uri.choiceOption("device", DEVICE_MG, DEVICES);
     }
 
     private static int seriesOf(ConnectionUri uri, int dflt) {

@@ -6,10 +6,11 @@
  * these annotations) and deterministic for a seed, so that the {@code sim:} transport, a
  * served endpoint and tests drive the same device. Since 1.2.0 the {@code network} scenario puts it
  * among other devices ({@link org.bmsworkbench.simulator.VirtualBus},
- * {@link org.bmsworkbench.simulator.Nmea2000Network}, {@link org.bmsworkbench.simulator.InverterNetwork}).
+ * {@link org.bmsworkbench.simulator.Nmea2000Network}, {@link org.bmsworkbench.simulator.InverterNetwork}). Since 1.3.0
+ * {@link org.bmsworkbench.simulator.SimulatorOptions#device} tells which device a {@code sim:} URI names.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bmsworkbench.simulator;
 
 import org.osgi.annotation.bundle.Export;

@@ -230,6 +230,25 @@ public final class ConnectionRegistry implements Connections {
     }
 
     @Override
+    public Map<String, String> unavailableTransports() {
+        Map<String, CanTransportProvider> serving = new TreeMap<>();
+        synchronized (lock) {
+            for (String scheme : transports.keySet()) {
+                serving.put(scheme, serving(scheme));
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        serving.forEach((scheme, t) -> {
+            try {
+                t.unavailable().ifPresent(reason -> out.put(scheme, reason));
+            } catch (RuntimeException e) {
+                out.put(scheme, "cannot tell whether it is usable: " + e);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
     public List<org.bmsworkbench.can.DiscoveredAdapter> discoverAdapters() {
         List<CanTransportProvider> providers = new java.util.ArrayList<>();
         synchronized (lock) {

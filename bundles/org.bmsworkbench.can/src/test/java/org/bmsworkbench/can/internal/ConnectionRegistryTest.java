@@ -34,6 +34,18 @@ class ConnectionRegistryTest {
     }
 
     @Test
+    void transportsThatCannotWorkHereAreListedWithTheirReason() {
+        FakeTransport usable = new FakeTransport("usable");
+        FakeTransport vendor = new FakeTransport("vendor");
+        vendor.unavailable = "libvendor.so is not installed: install the vendor's driver";
+        registry.bindTransport(usable, scheme("usable"));
+        registry.bindTransport(vendor, scheme("vendor"));
+        assertEquals(Map.of("vendor", "libvendor.so is not installed: install the vendor's driver"),
+                registry.unavailableTransports());
+        assertEquals(Set.of("usable", "vendor"), registry.transports().keySet(), "still installed and listed");
+    }
+
+    @Test
     void waitsForTheTransportAndOpensAsSoonAsItBinds() {
         registry.bindTransport(new FakeTransport("other"), scheme("other"));
         Connection c = registry.open("fake:bus?bitrate=250000");

@@ -19,6 +19,7 @@ final class FakeTransport implements CanTransportProvider {
     volatile IOException failOpen;
     volatile CountDownLatch holdOpen;
     volatile int channelBitrate;
+    volatile String unavailable;
 
     FakeTransport(String name) {
         this.name = name;
@@ -27,6 +28,11 @@ final class FakeTransport implements CanTransportProvider {
     @Override
     public String description() {
         return "fake transport " + name;
+    }
+
+    @Override
+    public java.util.Optional<String> unavailable() {
+        return java.util.Optional.ofNullable(unavailable);
     }
 
     @Override

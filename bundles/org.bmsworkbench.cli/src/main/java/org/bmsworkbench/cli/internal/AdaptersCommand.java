@@ -44,13 +44,14 @@ public final class AdaptersCommand implements Command {
 
     @CommandLine.Command(name = "adapters", description = {
         "list the installed transports and the CAN adapters found on this machine",
-        "Lists the installed transports (the URI schemes --connect takes) and every adapter they find on this machine: serial ports for slcan:, with their URI, system name, description and USB vendor:product id. A '*' marks a known CAN adapter (CANable, CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description); other serial ports are listed too, unmarked, since any of them may carry SLCAN. Pseudo-terminals (socat pairs) are not listed: open them by path."},
+        "Lists the installed transports (the URI schemes --connect takes) and every adapter they find on this machine: serial ports for slcan:, with their URI, system name, description and USB vendor:product id. A '*' marks a known CAN adapter (CANable, CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description); other serial ports are listed too, unmarked, since any of them may carry SLCAN. Pseudo-terminals (socat pairs) are not listed: open them by path. A transport whose vendor library is missing (pcan:, kvaser:) is listed as installed but unavailable, with what to install."},
             footer = {"", "Exit status: 0, or 2 for a usage error."})
     final class Run implements Callable<Integer> {
         private final CommandContext context;
 
         @Option(names = "--format", paramLabel = "table|jsonl", description = {"table (default), or one JSON object a line:",
             "{\"type\":\"transport\",\"scheme\":\"slcan\",\"description\":\"…\"}",
+            "(a transport that cannot work here adds \"available\":false,\"unavailable_reason\":\"…\")",
             "{\"type\":\"adapter\",\"scheme\":\"slcan\",\"uri\":\"slcan:/dev/ttyACM0\",\"name\":\"/dev/ttyACM0\","
                 + "\"description\":\"…\",\"usb_id\":\"16d0:117e\",\"known_adapter\":\"CANable 2 (slcan firmware)\"}",
             "(usb_id and known_adapter null when unknown)"})
@@ -68,9 +69,10 @@ public final class AdaptersCommand implements Command {
 
     private int run(CommandContext context, Run o) throws UsageException {
         Map<String, String> transports = new TreeMap<>(connections.transports());
+        Map<String, String> unavailable = connections.unavailableTransports();
         List<DiscoveredAdapter> adapters = connections.discoverAdapters();
         if (o.format == Format.jsonl) {
-            jsonl(context.out(), transports, adapters);
+            jsonl(context.out(), transports, unavailable, adapters);
             if (adapters.isEmpty()) {
                 context.err().println("bmswb adapters: no adapter found. " + PTY_NOTE);
             }
@@ -84,6 +86,13 @@ public final class AdaptersCommand implements Command {
             TextTable table = new TextTable("SCHEME", "DESCRIPTION");
             transports.forEach(table::row);
             table.print(out);
+            if (!unavailable.isEmpty()) {
+                out.println();
+                out.println("Installed but unavailable on this machine:");
+                TextTable why = new TextTable("SCHEME", "REASON");
+                unavailable.forEach(why::row);
+                why.print(out);
+            }
         }
         out.println();
         if (adapters.isEmpty()) {
@@ -104,13 +113,18 @@ public final class AdaptersCommand implements Command {
         return 0;
     }
 
-    private static void jsonl(PrintStream out, Map<String, String> transports, List<DiscoveredAdapter> adapters) {
+    private static void jsonl(PrintStream out, Map<String, String> transports, Map<String, String> unavailable,
+            List<DiscoveredAdapter> adapters) {
         JsonLines lines = new JsonLines(out);
         transports.forEach((scheme, description) -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("type", "transport");
             line.put("scheme", scheme);
             line.put("description", description);
+            if (unavailable.containsKey(scheme)) {
+                line.put("available", false);
+                line.put("unavailable_reason", unavailable.get(scheme));
+            }
             lines.write(line);
         });
         for (DiscoveredAdapter a : adapters) {

@@ -8,7 +8,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.bms.BmsProtocol;
@@ -203,10 +202,6 @@ public final class DecodeCommand implements Command {
     }
 
     private Map<String, String> units() {
-        Map<String, String> units = new HashMap<>();
-        for (SignalDescriptor d : registry.signals()) {
-            units.put(d.key(), d.unit());
-        }
-        return units;
+        return SignalUnits.of(registry);
     }
 }

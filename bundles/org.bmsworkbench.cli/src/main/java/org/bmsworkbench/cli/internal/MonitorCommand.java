@@ -267,10 +267,6 @@ public final class MonitorCommand implements Command {
     }
 
     private Map<String, String> units() {
-        Map<String, String> units = new HashMap<>();
-        for (SignalDescriptor d : registry.signals()) {
-            units.put(d.key(), d.unit());
-        }
-        return units;
+        return SignalUnits.of(registry);
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.bms.BmsSession;
+import org.bmsworkbench.bms.BmsSessions;
 import org.bmsworkbench.can.Connections;
 import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.Subscription;
@@ -51,15 +53,22 @@ public final class RecordCommand implements Command {
     private static final int QUEUE_CAPACITY = 1 << 18;
 
     private final Connections connections;
+    private final BmsSessions sessions;
     private final Duration connectTimeout;
 
     @Activate
-    public RecordCommand(@Reference Connections connections) {
-        this(connections, LiveConnection.CONNECT_TIMEOUT);
+    public RecordCommand(@Reference Connections connections, @Reference BmsSessions sessions) {
+        this(connections, sessions, LiveConnection.CONNECT_TIMEOUT);
     }
 
     RecordCommand(Connections connections, Duration connectTimeout) {
+        this(connections, null, connectTimeout);
+    }
+
+    /** @param sessions polls a serial BMS the URI names ({@code ?protocol=jbd}) while recording; null: never polls */
+    RecordCommand(Connections connections, BmsSessions sessions, Duration connectTimeout) {
         this.connections = connections;
+        this.sessions = sessions;
         this.connectTimeout = connectTimeout;
     }
 
@@ -70,7 +79,7 @@ public final class RecordCommand implements Command {
 
     @CommandLine.Command(name = "record", description = {
         "record the raw frames of a connection to a candump -L, ASC, TRC or BLF log",
-        "Records every frame of the connection, received and sent, to FILE as it arrives: Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf, candump -L otherwise; a serial connection (serial:, a replayed serial trace) is written as a serial trace, one line a chunk of bytes: '(1600000000.052311) ttyUSB0 rx DD03001D77' (.asc, .trc and .blf are refused for it). Runs until --duration ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were recorded. The file is flushed twice a second and only ever holds whole lines (a BLF file whole containers): a recorder killed at any moment leaves a log that decodes, missing at most its last second (an ASC log then lacks its 'End TriggerBlock' line, a BLF log its header's counts, which readers accept). FILE is replaced if it exists. With --rotate-size, a new file is started once one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log, FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own. When the connection replays a log or snapshot (replay:, snapshot:), the end of it is said with the frames replayed per second."},
+        "Records every frame of the connection, received and sent, to FILE as it arrives (a serial BMS whose URI names its protocol, serial:/dev/ttyUSB0?protocol=jbd, is polled meanwhile, so its requests and answers are recorded): Vector ASC when FILE ends in .asc, PEAK TRC 2.1 for .trc, Vector BLF for .blf, candump -L otherwise; a serial connection (serial:, a replayed serial trace) is written as a serial trace, one line a chunk of bytes: '(1600000000.052311) ttyUSB0 rx DD03001D77' (.asc, .trc and .blf are refused for it). Runs until --duration ends, Ctrl-C, or a finite source ends; then says on stderr how many frames were recorded. The file is flushed twice a second and only ever holds whole lines (a BLF file whole containers): a recorder killed at any moment leaves a log that decodes, missing at most its last second (an ASC log then lacks its 'End TriggerBlock' line, a BLF log its header's counts, which readers accept). FILE is replaced if it exists. With --rotate-size, a new file is started once one reaches SIZE (it may pass it by up to 64 KiB): FILE.log, FILE.1.log, FILE.2.log ... (FILE.asc, FILE.1.asc ...), each a complete log of its own. When the connection replays a log or snapshot (replay:, snapshot:), the end of it is said with the frames replayed per second."},
             footer = {"", "Exit status: 0 recorded; 1 cannot write FILE, cannot connect (within 10 s) or the connection failed; 2 usage error (missing --connect or -o), and a URI that cannot be used (malformed, a scheme with no transport), said in one line.", "", "Examples:", "  bmswb record --connect sim: --duration 60 -o bench.log", "  bmswb record --connect slcan:/dev/ttyACM0 -o field-test.asc", "  bmswb record --connect slcan:/dev/ttyACM0 --rotate-size 100M -o day.log", "  bmswb record --connect 'replay:day.log?speed=max' -o day.asc"})
     final class Run implements Callable<Integer> {
         private final CommandContext context;
@@ -133,7 +142,11 @@ public final class RecordCommand implements Command {
                         + " frames; ASC, TRC and BLF hold CAN frames only: record it to a serial trace, -o FILE.log");
             }
             RotatingLogWriter writer = openLog(path, file, rotateBytes, format);
-            try (writer) {
+            // a serial BMS speaks only when asked: with the protocol its URI names, its live session polls it
+            BmsSession polling = byteStream && sessions != null && !live.connection().listenOnly()
+                    && live.connection().control(StreamLink.class).map(StreamLink::protocol).isPresent()
+                    ? sessions.attach(live.connection(), "auto") : null;
+            try (writer; BmsSession p = polling) {
                 record(queue, writer, live, stop, err, file);
                 s.close();
                 drain(queue, writer, err, file);

@@ -76,6 +76,30 @@ class AdaptersCommandTest {
     }
 
     @Test
+    void aTransportWithoutItsVendorLibraryIsListedAsUnavailableWithTheReason() {
+        connections.transports.put("pcan", "PEAK PCAN adapters through PCAN-Basic");
+        connections.transports.put("sim", "Simulated MG Master LV");
+        connections.unavailable.put("pcan", "libpcanbasic.so not found: install PEAK's driver");
+        Console c = run(0, "adapters");
+        assertTrue(c.out().startsWith("""
+                Transports:
+                SCHEME  DESCRIPTION
+                pcan    PEAK PCAN adapters through PCAN-Basic
+                sim     Simulated MG Master LV
+
+                Installed but unavailable on this machine:
+                SCHEME  REASON
+                pcan    libpcanbasic.so not found: install PEAK's driver
+
+                """), c.out());
+        Console j = run(0, "adapters", "--format", "jsonl");
+        assertEquals("""
+                {"type":"transport","scheme":"pcan","description":"PEAK PCAN adapters through PCAN-Basic","available":false,"unavailable_reason":"libpcanbasic.so not found: install PEAK's driver"}
+                {"type":"transport","scheme":"sim","description":"Simulated MG Master LV"}
+                """, j.out());
+    }
+
+    @Test
     void jsonlWithNothingFoundSaysSoOnStderr() {
         Console c = run(0, "adapters", "--format", "jsonl");
         assertEquals("", c.out());

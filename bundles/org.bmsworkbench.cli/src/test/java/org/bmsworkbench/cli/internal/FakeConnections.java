@@ -20,6 +20,7 @@ final class FakeConnections implements Connections {
     Consumer<FakeConnection> onOpen = c -> { };
     final Map<String, String> transports = new java.util.TreeMap<>();
     final List<org.bmsworkbench.can.DiscoveredAdapter> adapters = new ArrayList<>();
+    final Map<String, String> unavailable = new java.util.TreeMap<>();
 
     @Override
     public Connection open(String uri) {
@@ -49,6 +50,11 @@ final class FakeConnections implements Connections {
     @Override
     public List<Connection> active() {
         return List.copyOf(opened);
+    }
+
+    @Override
+    public Map<String, String> unavailableTransports() {
+        return Map.copyOf(unavailable);
     }
 
     @Override

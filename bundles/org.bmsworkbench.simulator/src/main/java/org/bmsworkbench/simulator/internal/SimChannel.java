@@ -5,36 +5,48 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.SimulatedDevice;
-import org.bmsworkbench.simulator.SimulatorOptions;
-import org.bmsworkbench.simulator.VirtualBus;
 
 /**
- * One open {@code sim:} connection: a {@link VirtualBus} (a simulated MG Master LV, alone or
- * among other devices) driven by the channel's own
+ * One open {@code sim:} connection: {@link SimulatedNodes} (a simulated MG Master LV, alone or
+ * among other devices, or a simulated JBD or Daly) driven by the channel's own
  * scheduler thread ({@code bmswb-sim-N}, daemon), which wakes when the next frame is due —
  * virtual time runs {@code speed} times faster than the wall clock — and hands the frames to
- * the listener. Frames sent to the channel are given to the devices on the same thread.
+ * the listener. Frames sent to the channel are given to the devices on the same thread, and the
+ * next wake-up is moved earlier when an answer is due sooner.
  */
 final class SimChannel implements CanChannel {
-    private final VirtualBus bms;
-    private final SimulatorOptions options;
+    private final SimulatedNodes bms;
+    private final int speed;
+    private final int bitrate;
+    private final List<Object> controls;
+    private final String description;
     private final Listener listener;
     private final Consumer<SimChannel> onClose;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final String name;
     private long startNanos;
+    /** The scheduled wake-up and its virtual time; scheduler thread only. */
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpMillis = Long.MAX_VALUE;
 
-    SimChannel(VirtualBus bms, SimulatorOptions options, Listener listener, String threadName,
-            Consumer<SimChannel> onClose) {
+    /**
+     * @param controls    what {@link #control} offers, by their classes
+     * @param description for {@link #toString}
+     */
+    SimChannel(SimulatedNodes bms, int speed, int bitrate, List<Object> controls, String description,
+            Listener listener, String threadName, Consumer<SimChannel> onClose) {
         this.bms = bms;
-        this.options = options;
+        this.speed = speed;
+        this.bitrate = bitrate;
+        this.controls = List.copyOf(controls);
+        this.description = description;
         this.listener = listener;
         this.onClose = onClose;
         this.name = threadName;
@@ -52,23 +64,32 @@ final class SimChannel implements CanChannel {
 
     /** Virtual milliseconds since the start. */
     private long virtualNow() {
-        return (System.nanoTime() - startNanos) / 1_000L * options.speed() / 1_000L;
+        return (System.nanoTime() - startNanos) / 1_000L * speed / 1_000L;
     }
 
     private void tick() {
         if (!open.get()) {
             return;
         }
+        wakeUp = null;
+        wakeUpMillis = Long.MAX_VALUE;
         long now = virtualNow();
         deliver(bms.advanceTo(now));
-        long waitVirtualMillis = Math.max(0, bms.nextDueMillis() - now);
-        long waitNanos = waitVirtualMillis * 1_000_000L / options.speed();
-        schedule(this::tick, waitNanos);
+        scheduleWakeUp(now);
     }
 
-    private void schedule(Runnable task, long delayNanos) {
+    /** Schedules the next tick when the nodes next have something due, unless one is scheduled sooner. */
+    private void scheduleWakeUp(long now) {
+        long due = Math.max(now, bms.nextDueMillis());
+        if (wakeUp != null && wakeUpMillis <= due) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
         try {
-            scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            wakeUp = scheduler.schedule(this::tick, (due - now) * 1_000_000L / speed, TimeUnit.NANOSECONDS);
+            wakeUpMillis = due;
         } catch (RejectedExecutionException e) {
             // closed meanwhile
         }
@@ -95,8 +116,10 @@ final class SimChannel implements CanChannel {
         try {
             scheduler.execute(() -> {
                 if (open.get()) {
-                    deliver(bms.advanceTo(virtualNow())); // frames due by now go first, none is lost
+                    long now = virtualNow();
+                    deliver(bms.advanceTo(now)); // frames due by now go first, none is lost
                     deliver(bms.receive(frame));
+                    scheduleWakeUp(now); // an answer may be due before the next wake-up
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -106,14 +129,13 @@ final class SimChannel implements CanChannel {
 
     @Override
     public int bitrate() {
-        return options.protocol().equals("nmea2000") ? 250_000 : 500_000;
+        return bitrate;
     }
 
-    /** {@link SimulatedDevice}: the serial the simulated BMS is configured with. */
+    /** {@code SimulatedDevice} (the configured serial) and, for a JBD or Daly on its UART, {@code StreamLink}. */
     @Override
     public <T> java.util.Optional<T> control(Class<T> type) {
-        return type == SimulatedDevice.class ? java.util.Optional.of(type.cast(new SimulatedDevice(options.serial())))
-                : java.util.Optional.empty();
+        return controls.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     @Override
@@ -130,6 +152,6 @@ final class SimChannel implements CanChannel {
 
     @Override
     public String toString() {
-        return name + " " + options;
+        return name + " " + description;
     }
 }

@@ -28,6 +28,8 @@ import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.device.mg.simulator.SimulatorUnlockCodes;
 import org.bmsworkbench.simulator.Scenario;
 import org.bmsworkbench.simulator.SimulatorOptions;
+import org.bmsworkbench.simulator.cellbms.CellBmsMake;
+import org.bmsworkbench.simulator.cellbms.CellBmsOptions;
 import org.bmsworkbench.simulator.internal.serve.ServeTarget;
 import org.bmsworkbench.simulator.internal.serve.ServedEndpoint;
 import org.osgi.service.component.annotations.Activate;
@@ -52,12 +54,15 @@ public final class SimulateCommand implements Command {
      * name, value label, description.
      */
     static final List<String[]> DEVICE_OPTIONS = List.of(
+            new String[] {"device", "mg|jbd|daly", "the simulated BMS: mg (MG Master LV on CAN, default), jbd or daly"
+                    + " (cell-level BMSes that answer when asked, on their UART: serve them on serial:PATH)"},
             new String[] {"protocol", "sma|general-bms|nmea2000", "default general-bms"},
             new String[] {"scenario", "NAME", "normal, charging, discharging, high-temperature, low-temperature-charge,"
                     + " cell-imbalance, over-voltage, under-voltage, short-circuit, safety-lock, comms-loss, network (the"
                     + " BMS among other devices: on nmea2000 MG at 0x50, a Victron battery monitor at 0x41, a charger at"
                     + " 0x42 and a display at 0x20, all claiming their address and answering ISO Requests; on sma and"
-                    + " general-bms an inverter's 0x305 and 0x307)"},
+                    + " general-bms an inverter's 0x305 and 0x307); for jbd and daly: normal, cell-over-voltage,"
+                    + " deep-discharge, cold-charge, inverter-surge, cell-imbalance"},
             new String[] {"serial", "S", "the BMS serial number (default MG0000SIM0000001)"},
             new String[] {"seed", "N", "noise seed (default 1)"},
             new String[] {"speed", "N", "time scale 1-1000 (default 1)"},
@@ -66,7 +71,10 @@ public final class SimulateCommand implements Command {
             new String[] {"parallel", "N", "cells in parallel"},
             new String[] {"batteries", "N", "batteries in the system"},
             new String[] {"capacity", "AH", "capacity in Ah"},
-            new String[] {"instance", "N", "the battery instance"});
+            new String[] {"instance", "N", "the battery instance"},
+            new String[] {"cells", "N", "jbd and daly: cells in series, 4-32 (default 16 for jbd, 8 for daly)"},
+            new String[] {"link", "uart|can", "daly: its UART (default) or its CAN port (29-bit ids, 250 kbit/s; serve it"
+                    + " on slcan: or socketcand:)"});
     private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,16}");
 
     private final CanTransportProvider sim;
@@ -98,17 +106,21 @@ public final class SimulateCommand implements Command {
     }
 
     @CommandLine.Command(name = "simulate", sortOptions = false, description = {
-        "serve a simulated MG Master LV on SLCAN (pty) or socketcand; its unlock codes",
+        "serve a simulated MG Master LV on SLCAN (pty) or socketcand, a JBD or Daly on a pty; unlock codes",
         "Serves the virtual MG Master LV of sim: on a real endpoint until Ctrl-C or --duration, so that tools nobody here"
                 + " wrote can talk to it. The device options are those of a sim: URI (see the simulator's README).",
         "slcan:PATH: the adapter side of SLCAN (LAWICEL) on one end of a pseudo-terminal pair; the program under test"
                 + " opens the other end as an SLCAN adapter. It answers S0-S8, s, O, L, C, V, v, N, F, Z0/Z1, M/m and"
                 + " t/T/r/R; frames flow while the host has the channel open.",
         "socketcand://HOST:PORT[/BUS]: a socketcand server (the protocol Kayak uses) on HOST:PORT (port 0: any free"
-                + " one, printed), offering BUS (default can0). Several clients may connect."},
+                + " one, printed), offering BUS (default can0). Several clients may connect.",
+        "serial:PATH: the UART of a simulated JBD or Daly (--device jbd|daly) on one end of a pseudo-terminal pair; the"
+                + " program under test opens the other end as the BMS's serial port and asks; the BMS answers."},
             footer = {"", "Example:", "  socat -d -d pty,raw,echo=0,link=/tmp/bms pty,raw,echo=0,link=/tmp/host",
                 "  bmswb simulate --serve slcan:/tmp/bms",
-                "  (then e.g. python-can: can.Bus(interface='slcan', channel='/tmp/host', bitrate=500000))", "",
+                "  (then e.g. python-can: can.Bus(interface='slcan', channel='/tmp/host', bitrate=500000))",
+                "  bmswb simulate --device jbd --scenario cell-over-voltage --serve serial:/tmp/bms",
+                "  (then e.g. bmswb monitor --connect serial:/tmp/host?protocol=jbd)", "",
                 "Exit status: 0; 2 for a usage error; 1 when the endpoint cannot be opened or fails."})
     final class Serve implements Callable<Integer> {
         private final CommandContext context;
@@ -116,7 +128,7 @@ public final class SimulateCommand implements Command {
 
         @Option(names = "--combined", order = 2, description = "Combined BMS: after a restart wait for a start command")
         private boolean combined;
-        @Option(names = "--serve", paramLabel = "slcan:PATH|socketcand://HOST:PORT[/BUS]", order = 3,
+        @Option(names = "--serve", paramLabel = "slcan:PATH|serial:PATH|socketcand://HOST:PORT[/BUS]", order = 3,
                 description = "where to serve the device (required)")
         private String serve;
         @Option(names = "--duration", paramLabel = "S", order = 4,
@@ -130,7 +142,7 @@ public final class SimulateCommand implements Command {
         @Override
         public Integer call() throws UsageException, CommandFailure {
             if (serve == null) {
-                throw new UsageException("missing --serve slcan:PATH|socketcand://HOST:PORT[/BUS]");
+                throw new UsageException("missing --serve slcan:PATH|serial:PATH|socketcand://HOST:PORT[/BUS]");
             }
             ServeTarget target;
             try {
@@ -156,13 +168,42 @@ public final class SimulateCommand implements Command {
                 }
             });
             ConnectionUri uri = simUri(given, combined);
-            SimulatorOptions options;
             try {
-                options = SimulatorOptions.parse(uri);
+                if (!SimulatorOptions.device(uri).equals(SimulatorOptions.DEVICE_MG)) {
+                    return serveCellBms(uri, CellBmsOptions.parse(uri), target, seconds);
+                }
+                SimulatorOptions options = SimulatorOptions.parse(uri);
+                if (target.byteStream()) {
+                    throw new UsageException("--serve " + serve.strip() + ": a simulated MG Master LV is on CAN; serve it"
+                            + " on slcan:PATH or socketcand://HOST:PORT[/BUS] (serial:PATH is for --device jbd|daly)");
+                }
+                String what = "a simulated MG Master LV" + (options.scenario() == Scenario.NETWORK
+                        ? " among other devices" : "") + " (" + options.protocol() + ", scenario "
+                        + options.scenario().id() + ", serial " + options.serial() + ", speed ×" + options.speed() + ")";
+                return SimulateCommand.this.serve(context, uri, what,
+                        options.protocol().equals("nmea2000") ? 250_000 : 500_000, target, seconds);
             } catch (InvalidUriException e) {
                 throw new UsageException(asOptionMessage(uri, e.getMessage()));
             }
-            return SimulateCommand.this.serve(context, uri, options, target, seconds);
+        }
+
+        private int serveCellBms(ConnectionUri uri, CellBmsOptions options, ServeTarget target, double seconds)
+                throws UsageException, CommandFailure {
+            String make = options.make().displayName();
+            boolean uart = options.link() == CellBmsOptions.Link.UART;
+            if (uart && !target.byteStream()) {
+                throw new UsageException("--serve " + serve.strip() + ": a simulated " + make + " answers on its UART;"
+                        + " serve it on serial:PATH" + (options.make() == CellBmsMake.DALY
+                        ? " (or give --link can for slcan: and socketcand:)" : ""));
+            }
+            if (!uart && target.byteStream()) {
+                throw new UsageException("--serve " + serve.strip() + ": a simulated Daly with --link can is on CAN;"
+                        + " serve it on slcan:PATH or socketcand://HOST:PORT[/BUS]");
+            }
+            String what = "a simulated " + make + " BMS (" + options.cells() + " cells, " + (uart ? "UART" : "CAN")
+                    + ", scenario " + options.scenario().id() + ", serial " + options.serial() + ", speed ×"
+                    + options.speed() + ")";
+            return SimulateCommand.this.serve(context, uri, what, options.bitrate(), target, seconds);
         }
     }
 
@@ -218,13 +259,12 @@ public final class SimulateCommand implements Command {
         return ConnectionUri.parse(sb.toString());
     }
 
-    private int serve(CommandContext context, ConnectionUri uri, SimulatorOptions options, ServeTarget target,
+    private int serve(CommandContext context, ConnectionUri uri, String what, int bitrate, ServeTarget target,
             double duration) throws CommandFailure {
         PrintStream err = context.err();
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicReference<CanChannel> device = new AtomicReference<>();
-        int bitrate = options.protocol().equals("nmea2000") ? 250_000 : 500_000;
         ServedEndpoint endpoint = target.endpoint(context.workingDirectory(), bitrate, new ServedEndpoint.Bus() {
             @Override
             public void fromPeer(CanFrame frame) {
@@ -261,10 +301,7 @@ public final class SimulateCommand implements Command {
             } catch (IOException | RuntimeException e) {
                 throw new CommandFailure("cannot start the simulated device " + uri + ": " + e.getMessage(), e);
             }
-            err.println("bmswb simulate: serving a simulated MG Master LV" + (options.scenario() == Scenario.NETWORK
-                    ? " among other devices" : "") + " (" + options.protocol() + ", scenario "
-                    + options.scenario().id() + ", serial " + options.serial() + ", speed ×" + options.speed()
-                    + ") on " + endpoint.address() + (duration > 0 ? " for " + seconds(duration) + " s" : "; Ctrl-C to stop"));
+            err.println("bmswb simulate: serving " + what + " on " + endpoint.address() + (duration > 0 ? " for " + seconds(duration) + " s" : "; Ctrl-C to stop"));
             if (!stopped) {
                 await(stop, duration);
             }

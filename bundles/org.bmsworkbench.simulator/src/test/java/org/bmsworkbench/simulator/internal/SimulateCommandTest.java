@@ -92,8 +92,8 @@ class SimulateCommandTest {
         assertEquals("--serial 'a b' must be 1 to 16 printable ASCII characters without blanks",
                 usageError("unlock-code", "--serial", "a b"));
         assertEquals("unknown subcommand 'frobnicate' (expected unlock-code)", usageError("frobnicate"));
-        assertEquals("missing --serve slcan:PATH|socketcand://HOST:PORT[/BUS]", usageError("--protocol", "sma"));
-        assertEquals("--serve 'can0': expected slcan:PATH or socketcand://HOST:PORT[/BUS]", usageError("--serve", "can0"));
+        assertEquals("missing --serve slcan:PATH|serial:PATH|socketcand://HOST:PORT[/BUS]", usageError("--protocol", "sma"));
+        assertEquals("--serve 'can0': expected slcan:PATH, serial:PATH or socketcand://HOST:PORT[/BUS]", usageError("--serve", "can0"));
         assertEquals("--speed=0 is outside 1..1000", usageError("--serve", "slcan:x", "--speed", "0"));
         assertEquals("--protocol=j1939 is not one of general-bms, nmea2000, sma", usageError("--serve", "slcan:x", "--protocol", "j1939"));
         assertTrue(usageError("--serve", "slcan:x", "--scenario", "flood").startsWith("--scenario=flood is not one of "));

@@ -40,6 +40,7 @@ final class AdaptersDialog {
         new TableItem(table, SWT.NONE).setText(0, "searching…");
         window.worker().execute(() -> {
             List<DiscoveredAdapter> found = window.services().connections().discoverAdapters();
+            java.util.Map<String, String> unavailable = window.services().connections().unavailableTransports();
             window.ui().execute(() -> {
                 if (table.isDisposed()) {
                     return;
@@ -52,6 +53,8 @@ final class AdaptersDialog {
                 if (found.isEmpty()) {
                     new TableItem(table, SWT.NONE).setText(0, "no adapter found");
                 }
+                unavailable.forEach((scheme, why) -> new TableItem(table, SWT.NONE)
+                        .setText(new String[] {scheme + ": unavailable", "", why, ""}));
                 for (TableColumn c : table.getColumns()) {
                     c.pack();
                 }

@@ -91,7 +91,7 @@ final class ConnectDialog {
 
         transport = combo("Transport", "transport", SWT.READ_ONLY);
         schemes = new ArrayList<>(transports.keySet());
-        transportDescriptions = transports;
+        transportDescriptions = new java.util.HashMap<>(transports);
         for (String s : schemes) {
             transport.add(elide(s + " — " + summary(transports.get(s))));
         }
@@ -262,6 +262,24 @@ final class ConnectDialog {
 
     Shell shell() {
         return shell;
+    }
+
+    /**
+     * Marks the transports that cannot work on this machine (a vendor library is missing) with
+     * the reason, which says what to install. On the UI thread, once the worker has asked.
+     */
+    void unavailable(Map<String, String> reasons) {
+        if (shell.isDisposed()) {
+            return;
+        }
+        reasons.forEach((scheme, why) -> {
+            int i = schemes.indexOf(scheme);
+            if (i >= 0) {
+                transportDescriptions.put(scheme, transportDescriptions.get(scheme) + " — unavailable on this machine: " + why);
+                transport.setItem(i, elide(scheme + " — unavailable: " + why));
+            }
+        });
+        describeTransport();
     }
 
     private void search(Supplier<List<DiscoveredAdapter>> discover, Executor worker, Executor ui) {

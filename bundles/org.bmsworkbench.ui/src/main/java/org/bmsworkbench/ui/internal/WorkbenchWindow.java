@@ -234,6 +234,13 @@ final class WorkbenchWindow {
         }
         ConnectDialog dialog = new ConnectDialog(shell, services.connections().transports(), protocols, prefs.recent(),
                 services.connections()::discoverAdapters, worker, ui, r -> connect(r.uri(), r.protocol()));
+        // asking loads vendor libraries (pcan:, kvaser:): off the UI thread, like the adapter search
+        worker.execute(() -> {
+            Map<String, String> unavailable = services.connections().unavailableTransports();
+            if (!unavailable.isEmpty()) {
+                ui.execute(() -> dialog.unavailable(unavailable));
+            }
+        });
         dialog.open();
         return dialog;
     }

@@ -82,6 +82,21 @@ class ConnectDialogTest {
     }
 
     @Test
+    void aTransportWhoseVendorLibraryIsMissingSaysSoAndWhatToInstall() {
+        fakes.unavailable = Map.of("loop", "libloop.so is not installed: install the loop driver");
+        ConnectDialog dialog = openDialog();
+        Combo transport = Swt.find(dialog.shell(), "transport");
+        int index = java.util.stream.IntStream.range(0, transport.getItemCount())
+                .filter(i -> transport.getItem(i).startsWith("loop")).findFirst().orElseThrow();
+        Swt.waitUntil("the loop transport marked unavailable", () -> transport.getItem(index).startsWith("loop — unavailable:"));
+        transport.select(index);
+        transport.notifyListeners(SWT.Selection, null);
+        String text = Swt.<Label>find(dialog.shell(), "transport.description").getText();
+        assertTrue(text.endsWith("unavailable on this machine: libloop.so is not installed: install the loop driver"), text);
+        assertTrue(transport.getItem(0).startsWith("fake — a fake bus"), transport.getItem(0));
+    }
+
+    @Test
     void theRecentConnectionsAreOfferedMostRecentFirst() {
         window = new WorkbenchWindow(Swt.display(), fakes.services(userDir));
         window.open();

@@ -38,6 +38,7 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
     final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
     final ViewCatalog catalog = new ViewCatalog();
     volatile List<DiscoveredAdapter> adapters = List.of();
+    volatile Map<String, String> unavailable = Map.of();
     volatile Map<String, String> transports = new TreeMap<>(Map.of("fake", "a fake bus", "loop", "a loopback bus",
             "replay", "a log replayed", "slcan", "a serial-line CAN adapter"));
     final List<Throwable> problems = new CopyOnWriteArrayList<>();
@@ -70,6 +71,11 @@ final class FakeServices implements Connections, BmsSessions, ProtocolRegistry {
     @Override
     public Map<String, String> transports() {
         return transports;
+    }
+
+    @Override
+    public Map<String, String> unavailableTransports() {
+        return unavailable;
     }
 
     @Override

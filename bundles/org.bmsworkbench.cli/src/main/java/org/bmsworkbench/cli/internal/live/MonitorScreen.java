@@ -82,14 +82,41 @@ public final class MonitorScreen {
             Map<String, Long> arrivalNanos, long nowNanos) {
         List<Row> rows = new ArrayList<>(values.size());
         for (SignalValue v : values.values()) {
-            SignalDescriptor d = catalogue.get(v.key());
+            SignalDescriptor d = catalogue.containsKey(v.key()) ? catalogue.get(v.key())
+                    : org.bmsworkbench.bms.StandardSignals.find(v.key()).orElse(null); // per-cell keys
             Long arrived = arrivalNanos.get(v.key());
             rows.add(new Row(d == null ? "other" : d.group(), v.key(), ValueText.of(v.value(), d == null ? "" : d.unit()),
                     arrived == null ? "" : age(nowNanos - arrived)));
         }
         rows.sort(Comparator.comparingInt((Row r) -> groupRank(r.group())).thenComparing(Row::group)
-                .thenComparing(Row::key));
+                .thenComparing(Row::key, MonitorScreen::compareKeys));
         return rows;
+    }
+
+    /** Dotted keys in order, numbers by value: {@code cell.2.voltage} before {@code cell.10.voltage}. */
+    static int compareKeys(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = isNumber(x[i]) && isNumber(y[i])
+                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int groupRank(String group) {

@@ -57,6 +57,22 @@ class MonitorScreenTest {
     }
 
     @Test
+    void perCellRowsCarryTheirStandardUnitAndComeInCellOrder() {
+        Map<String, SignalValue> values = new TreeMap<>();
+        for (int n : new int[] {10, 2, 1}) {
+            String key = "cell." + n + ".voltage";
+            values.put(key, new SignalValue(key, 3.3 + n / 1000.0, 0, "jbd"));
+        }
+        values.put("temperature.2", new SignalValue("temperature.2", 21.5, 0, "jbd"));
+        List<MonitorScreen.Row> rows = MonitorScreen.rows(values, Map.of(), Map.of(), 0);
+        assertEquals(List.of("cell.1.voltage", "cell.2.voltage", "cell.10.voltage", "temperature.2"),
+                rows.stream().map(MonitorScreen.Row::key).toList());
+        assertEquals("cells", rows.get(0).group(), "the standard group of a per-cell key");
+        assertTrue(rows.get(2).value().endsWith(" V"), rows.get(2).value());
+        assertTrue(rows.get(3).value().endsWith(" °C"), rows.get(3).value());
+    }
+
+    @Test
     void theScreenIsDrawnOverThePreviousOne() {
         MonitorScreen.Status status = new MonitorScreen.Status("sim:", "sma", List.of("sma"), ConnectionState.CONNECTED,
                 "", STATS, 2, 0);

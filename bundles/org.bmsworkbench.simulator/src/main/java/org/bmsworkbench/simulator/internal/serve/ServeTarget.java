@@ -7,17 +7,38 @@ import java.util.regex.Pattern;
 
 /**
  * Where {@code bmswb simulate --serve} offers the device: {@code slcan:PATH} (one end of a
- * pseudo-terminal pair, relative paths against the working directory) or
+ * pseudo-terminal pair, relative paths against the working directory), {@code serial:PATH} (the
+ * UART of a simulated JBD or Daly on one end of a pseudo-terminal pair) or
  * {@code socketcand://HOST:PORT[/BUS]} (port 0 = any free port, bus {@code can0} unless named).
  */
 public sealed interface ServeTarget {
     /** socketcand's usual port. */
     int SOCKETCAND_PORT = 29536;
     String DEFAULT_BUS = "can0";
-    String USAGE = "expected slcan:PATH or socketcand://HOST:PORT[/BUS]";
+    String USAGE = "expected slcan:PATH, serial:PATH or socketcand://HOST:PORT[/BUS]";
 
     /** An endpoint for this target, not yet started. */
     ServedEndpoint endpoint(Path workingDirectory, int busBitrate, ServedEndpoint.Bus bus);
+
+    /** Whether it carries a byte stream (a UART) rather than CAN frames. */
+    default boolean byteStream() {
+        return false;
+    }
+
+    /** A simulated JBD's or Daly's UART on the pseudo-terminal at {@code path}. */
+    record Serial(String path) implements ServeTarget {
+        @Override
+        public ServedEndpoint endpoint(Path workingDirectory, int busBitrate, ServedEndpoint.Bus bus) {
+            Path pty = workingDirectory.resolve(path);
+            String port = pty.getFileName() == null ? "pty" : pty.getFileName().toString();
+            return new SerialPtyEndpoint(pty, "serial:" + path, port, bus);
+        }
+
+        @Override
+        public boolean byteStream() {
+            return true;
+        }
+    }
 
     /** SLCAN on the pseudo-terminal at {@code path}. */
     record Slcan(String path) implements ServeTarget {
@@ -51,6 +72,16 @@ public sealed interface ServeTarget {
                 throw new IllegalArgumentException("'" + t + "': slcan takes a path only, no options (the host sets the bit rate)");
             }
             return new Slcan(path);
+        }
+        if (t.startsWith("serial:")) {
+            String path = t.substring("serial:".length());
+            if (path.isEmpty()) {
+                throw new IllegalArgumentException("'" + t + "': missing the pseudo-terminal's path, e.g. serial:/tmp/bms");
+            }
+            if (path.indexOf('?') >= 0) {
+                throw new IllegalArgumentException("'" + t + "': serial takes a path only, no options (a pty has no baud rate)");
+            }
+            return new Serial(path);
         }
         if (t.startsWith("socketcand://")) {
             return socketcand(t, t.substring("socketcand://".length()));

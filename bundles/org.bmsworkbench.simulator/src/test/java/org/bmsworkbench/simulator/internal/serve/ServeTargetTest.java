@@ -29,15 +29,15 @@ class ServeTargetTest {
         assertEquals("'socketcand://h:70000': port 70000 is outside 0..65535", error("socketcand://h:70000"));
         assertEquals("'socketcand://h:1/can 0': bus name 'can 0' must be 1 to 16 letters, digits, '_', '.' or '-' (e.g. can0)",
                 error("socketcand://h:1/can 0"));
-        assertEquals("'socketcand://': expected slcan:PATH or socketcand://HOST:PORT[/BUS], e.g. socketcand://127.0.0.1:29536/can0",
+        assertEquals("'socketcand://': expected slcan:PATH, serial:PATH or socketcand://HOST:PORT[/BUS], e.g. socketcand://127.0.0.1:29536/can0",
                 error("socketcand://"));
-        assertEquals("'socketcand://h:x': expected slcan:PATH or socketcand://HOST:PORT[/BUS], e.g. socketcand://127.0.0.1:29536/can0",
+        assertEquals("'socketcand://h:x': expected slcan:PATH, serial:PATH or socketcand://HOST:PORT[/BUS], e.g. socketcand://127.0.0.1:29536/can0",
                 error("socketcand://h:x"));
     }
 
     @Test
     void otherSchemesAreNamed() {
-        assertEquals("'sim:': expected slcan:PATH or socketcand://HOST:PORT[/BUS]", error("sim:"));
-        assertEquals("'/dev/pts/3': expected slcan:PATH or socketcand://HOST:PORT[/BUS]", error("/dev/pts/3"));
+        assertEquals("'sim:': expected slcan:PATH, serial:PATH or socketcand://HOST:PORT[/BUS]", error("sim:"));
+        assertEquals("'/dev/pts/3': expected slcan:PATH, serial:PATH or socketcand://HOST:PORT[/BUS]", error("/dev/pts/3"));
     }
 }

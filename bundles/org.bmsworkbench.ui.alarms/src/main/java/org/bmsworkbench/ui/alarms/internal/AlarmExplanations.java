@@ -1,6 +1,9 @@
 package org.bmsworkbench.ui.alarms.internal;
 
 import java.util.Map;
+import java.util.Optional;
+import org.bmsworkbench.service.lockout.Protection;
+import org.bmsworkbench.service.lockout.Protections;
 
 /**
  * One line on what each alarm, warning and event means and one on what to check first, for
@@ -59,12 +62,36 @@ final class AlarmExplanations {
     private AlarmExplanations() {
     }
 
-    /** The explanation of a key such as {@code alarm.high_voltage}, {@code warning.general} or {@code event.preventive_shutdown}. */
+    private static String lowerFirst(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(1))) {
+            return s; // an abbreviation: "MOSFET software lock"
+        }
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * The explanation of a key such as {@code alarm.high_voltage}, {@code warning.general} or
+     * {@code event.preventive_shutdown}; a cell-level BMS's {@code protection.<name>} and boolean
+     * {@code warning.<name>} are explained by the lockout service's {@link Protections} (the 0x35A
+     * {@code warning.short_circuit}, whose name both share, keeps the one above).
+     */
     static Explanation of(String key) {
         int dot = key.indexOf('.');
-        Explanation e = BY_NAME.get(dot < 0 ? key : key.substring(dot + 1));
+        String name = dot < 0 ? key : key.substring(dot + 1);
+        if (key.startsWith("protection.")) {
+            Optional<Protection> p = Protections.of(name);
+            if (p.isPresent()) {
+                return new Explanation(p.get().meaning() + " Causes: " + p.get().causes(), p.get().check());
+            }
+        }
+        Explanation e = BY_NAME.get(name);
         if (e != null) {
             return e;
+        }
+        Optional<Protection> warning = key.startsWith("warning.") ? Protections.of(name) : Optional.empty();
+        if (warning.isPresent()) {
+            return new Explanation("Pre-alarm: nearing the limit of the " + lowerFirst(warning.get().label())
+                    + " protection; the BMS has not switched anything off for it yet.", warning.get().check());
         }
         return new Explanation("A condition this workbench has no description for (" + key + ").",
                 "the device's documentation for this key.");

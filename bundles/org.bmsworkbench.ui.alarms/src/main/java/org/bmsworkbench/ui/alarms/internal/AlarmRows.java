@@ -11,9 +11,13 @@ import org.bmsworkbench.bms.StandardSignals;
 /** The rows of the two tables, from the model's alarm records: what is active, what happened. */
 final class AlarmRows {
 
-    /** How serious a key is: alarms, the preventive shutdown, warnings. */
+    /**
+     * How serious a key is: alarms, the protections a cell-level BMS has tripped (each has opened a
+     * MOSFET), the preventive shutdown, warnings (the 0x35A ones and the boolean pre-alarms of
+     * cell-level makes alike).
+     */
     enum Severity {
-        ALARM("Alarm"), EVENT("Shutdown"), WARNING("Warning");
+        ALARM("Alarm"), PROTECTION("Protection"), EVENT("Shutdown"), WARNING("Warning");
 
         final String label;
 
@@ -22,7 +26,8 @@ final class AlarmRows {
         }
 
         static Severity of(String key) {
-            return key.startsWith("alarm.") ? ALARM : key.startsWith("event.") ? EVENT : WARNING;
+            return key.startsWith("alarm.") ? ALARM : key.startsWith("protection.") ? PROTECTION
+                    : key.startsWith("event.") ? EVENT : WARNING;
         }
     }
 

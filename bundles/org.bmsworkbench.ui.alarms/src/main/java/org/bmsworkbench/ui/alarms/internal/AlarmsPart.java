@@ -10,6 +10,7 @@ import org.bmsworkbench.bms.AlarmRecord;
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.SignalValue;
 import org.bmsworkbench.device.mg.DeviceProfile;
+import org.bmsworkbench.service.lockout.FetSwitching;
 import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchSession;
@@ -26,7 +27,8 @@ import org.eclipse.swt.widgets.Table;
 
 /**
  * One open Alarms view: the Safety lock banner (with the unlock tool's button when that tool
- * is installed), a lost-communication banner, the active alarms and warnings, and the history
+ * is installed), a cell-level BMS's lockout banner (with "Switch MOSFETs…"), a lost-communication
+ * banner, the active alarms and warnings, and the history
  * of this session with what the selected one means. Redraws when the model's version, the
  * device profile or the unlock tool changed, and at least once a second (ages, silence).
  */
@@ -53,6 +55,8 @@ final class AlarmsPart implements ViewPart {
     private final Label message;
     private final Composite content;
     private final Banner lock;
+    private final LockoutBanner lockout;
+    private final Supplier<FetSwitching> switching;
     private final Banner silence;
     private final Placeholder active;
     private final Placeholder history;
@@ -65,6 +69,7 @@ final class AlarmsPart implements ViewPart {
     private long shownAt = Long.MIN_VALUE;
     private DeviceProfile shownProfile;
     private boolean shownTool;
+    private FetSwitching shownSwitching;
     private List<AlarmRows.Row> historyRows = List.of();
 
     /** A table, or a line saying why it is empty. */
@@ -80,7 +85,13 @@ final class AlarmsPart implements ViewPart {
 
     AlarmsPart(Composite parent, WorkbenchContext context, Supplier<DeviceProfile> profile, LongSupplier wallClockMicros,
             ZoneId zone) {
+        this(parent, context, profile, () -> null, wallClockMicros, zone);
+    }
+
+    AlarmsPart(Composite parent, WorkbenchContext context, Supplier<DeviceProfile> profile,
+            Supplier<FetSwitching> switching, LongSupplier wallClockMicros, ZoneId zone) {
         this.context = context;
+        this.switching = switching;
         this.profile = profile;
         this.wallClockMicros = wallClockMicros;
         this.tables = new AlarmTables(zone);
@@ -94,6 +105,7 @@ final class AlarmsPart implements ViewPart {
         gl.verticalSpacing = 6;
         content.setLayout(gl);
         lock = new Banner(content, "Start the unlock procedure…", () -> context.openTool(UNLOCK_TOOL));
+        lockout = new LockoutBanner(content, context, switching, zone);
         silence = new Banner(content, null, null);
         FontData[] fd = content.getFont().getFontData();
         for (FontData f : fd) {
@@ -153,6 +165,10 @@ final class AlarmsPart implements ViewPart {
         return lock;
     }
 
+    LockoutBanner lockout() {
+        return lockout;
+    }
+
     Banner silenceBanner() {
         return silence;
     }
@@ -193,6 +209,7 @@ final class AlarmsPart implements ViewPart {
     @Override
     public void sessionChanged(WorkbenchSession s) {
         session = s;
+        lockout.reset();
         shownVersion = -1;
         shownAt = Long.MIN_VALUE;
         showMessage(s == null ? NOT_CONNECTED : WAITING);
@@ -209,9 +226,12 @@ final class AlarmsPart implements ViewPart {
         DeviceProfile p = profile.get();
         boolean tool = context.hasTool(UNLOCK_TOOL) && !session.isOffline(); // a recording is never unlocked
         long wall = wallClockMicros.getAsLong();
-        if (version == shownVersion && p == shownProfile && tool == shownTool && wall - shownAt < TICK_MICROS) {
+        FetSwitching fets = switching.get();
+        if (version == shownVersion && p == shownProfile && tool == shownTool && fets == shownSwitching
+                && wall - shownAt < TICK_MICROS) {
             return;
         }
+        shownSwitching = fets;
         shownVersion = version;
         shownProfile = p;
         shownTool = tool;
@@ -226,11 +246,12 @@ final class AlarmsPart implements ViewPart {
         content.setRedraw(false);
         try {
             showLock(LockStatus.of(model, p), tool);
+            lockout.show(session);
             showSilence(session.isOffline() ? 0 : wall - newest);
             Map<String, AlarmRecord> records = model.alarms();
             List<AlarmRows.Row> activeRows = AlarmRows.active(records);
-            showEmptyActive(records.keySet().stream().anyMatch(k -> k.startsWith("alarm.") || k.startsWith("warning.")),
-                    values.values());
+            showEmptyActive(records.keySet().stream().anyMatch(k -> k.startsWith("alarm.") || k.startsWith("warning.")
+                    || k.startsWith("protection.")), values.values());
             tables.fillActive(active.table(), activeRows, now);
             fitActiveHeight(activeRows.size());
             active.show(!activeRows.isEmpty());

@@ -146,6 +146,20 @@ final class Banner {
         box.getParent().layout(true);
     }
 
+    /** Enables or disables the button, with a tooltip saying why (null: none). */
+    void actionEnabled(boolean enabled, String tooltip) {
+        if (action == null) {
+            return;
+        }
+        if (action.getEnabled() != enabled) {
+            action.setEnabled(enabled);
+        }
+        String tip = tooltip == null || tooltip.isEmpty() ? null : tooltip;
+        if (!java.util.Objects.equals(action.getToolTipText(), tip)) {
+            action.setToolTipText(tip);
+        }
+    }
+
     boolean isShown() {
         return box.getVisible();
     }

@@ -42,4 +42,29 @@ class AlarmRowsTest {
         assertEquals("Cell imbalance warning — check the highest and lowest cell voltages; leave the battery on charge to"
                 + " balance (can take hours).", checks.lines().toList().get(1));
     }
+
+    /** docs/SIGNALS.md "Cell-level BMS makes over serial": protection.<name> and boolean warning.<name>. */
+    @Test
+    void aCellLevelBmsesProtectionsComeAfterAlarmsAndBeforeTheShutdownWithTheirCatalogueLabels() {
+        Map<String, AlarmRecord> records = new TreeMap<>();
+        for (AlarmRecord r : List.of(raised("warning.cell_over_voltage", 6, 1), raised("protection.short_circuit", 5, 1),
+                raised("protection.cell_over_voltage", 7, 2), raised("event.preventive_shutdown", 4, 1),
+                raised("alarm.high_voltage", 2, 1))) {
+            records.put(r.key(), r);
+        }
+        List<AlarmRows.Row> active = AlarmRows.active(records);
+        assertEquals(List.of("alarm.high_voltage", "protection.cell_over_voltage", "protection.short_circuit",
+                "event.preventive_shutdown", "warning.cell_over_voltage"), active.stream().map(AlarmRows.Row::key).toList());
+        assertEquals(AlarmRows.Severity.PROTECTION, active.get(1).severity());
+        assertEquals("Protection", active.get(1).severity().label);
+        assertEquals("Cell over-voltage protection", active.get(1).label());
+        assertEquals("Cell over-voltage warning", active.get(4).label());
+        assertEquals(AlarmRows.Severity.WARNING, active.get(4).severity());
+        // the warning adds no check line of its own while its protection is active
+        String checks = AlarmTables.checks(active);
+        assertEquals(4, checks.lines().count(), checks);
+        assertEquals("Cell over-voltage protection — check the charger's or inverter's charge voltage and profile"
+                + " against the pack's limit, the highest cell voltage, and balancing (a long charge in balancing mode"
+                + " evens the cells out).", checks.lines().toList().get(1));
+    }
 }

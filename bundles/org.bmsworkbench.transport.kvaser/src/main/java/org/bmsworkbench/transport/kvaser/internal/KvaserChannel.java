@@ -1,0 +1,276 @@
+package org.bmsworkbench.transport.kvaser.internal;
+
+import static org.bmsworkbench.transport.kvaser.internal.CanlibConstants.*;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.bmsworkbench.can.CanChannel;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.spi.Reconnection;
+
+/**
+ * One CANlib channel on the bus. Its reader thread blocks in {@code canReadWait} (100 ms at
+ * most, so that it sees a close); a status that says the device went away ({@link
+ * CanlibStatus#gone}) takes the channel off the bus and closes its handle, reports {@link
+ * ConnectionState#RECONNECTING} with the reason and opens it again after a back-off ({@link
+ * Reconnection}). Bus states ({@code canReadStatus}) are reported once each as transport errors.
+ */
+final class KvaserChannel implements CanChannel {
+    private static final NativeLong WAIT_MILLIS = new NativeLong(100);
+    private static final long STATUS_EVERY_NANOS = 200_000_000L;
+    private final Canlib api;
+    private final KvaserSettings settings;
+    private final String bus;
+    private final Listener listener;
+    private final Consumer<KvaserChannel> onClose;
+    private final Reconnection reconnection;
+    private final Thread reader;
+    private final Object sendLock = new Object();
+    private final Memory sendBuffer = new Memory(8);
+    private final AdapterTime clock = new AdapterTime();
+    private volatile Opened open;
+    private volatile boolean closed;
+    private long busFlags;
+    private int lastError;
+    private long statusCheckedAt;
+
+    /** An open handle on the bus, and the length of its timer's tick. */
+    record Opened(int handle, int microsPerTick) {
+    }
+
+    KvaserChannel(Canlib api, KvaserSettings settings, Opened first, Listener listener, KvaserTransport.Timing timing,
+            Consumer<KvaserChannel> onClose) {
+        this.api = api;
+        this.settings = settings;
+        this.bus = settings.busName();
+        this.open = first;
+        this.listener = listener;
+        this.onClose = onClose;
+        this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
+                (why, isFirst, retryIn) -> bus + (isFirst ? " gone (" : " still gone (")
+                        + (why.startsWith(bus + ": ") ? why.substring(bus.length() + 2) : why) + "), retrying in " + retryIn);
+        this.reader = new Thread(this::run, "bmswb-kvaser-" + settings.channel());
+        reader.setDaemon(true);
+    }
+
+    /** Opens the channel and puts it on the bus; the message says which step failed and why. */
+    static Opened open(Canlib api, KvaserSettings s) throws IOException {
+        String name = s.busName();
+        int h = api.canOpenChannel(s.channel(), canOPEN_ACCEPT_VIRTUAL);
+        if (h < 0) {
+            throw new IOException(name + ": canOpenChannel(" + s.channel() + ") failed: " + CanlibStatus.describe(h)
+                    + (h == canERR_NOTFOUND ? " — is the adapter plugged in? 'bmswb adapters' lists the CANlib channels" : ""));
+        }
+        try {
+            check(name, "canSetBusParams(" + KvaserSettings.label(s.bitrate()) + ")",
+                    api.canSetBusParams(h, new NativeLong(s.canBitrate()), 0, 0, 0, 0, 0));
+            check(name, "canSetBusOutputControl(" + (s.listenOnly() ? "silent" : "normal") + ")",
+                    api.canSetBusOutputControl(h, s.listenOnly() ? canDRIVER_SILENT : canDRIVER_NORMAL));
+            Memory scale = new Memory(4);
+            scale.setInt(0, 1);
+            int microsPerTick = api.canIoCtl(h, canIOCTL_SET_TIMER_SCALE, scale, 4) == canOK ? 1 : 1000;
+            check(name, "canBusOn", api.canBusOn(h));
+            return new Opened(h, microsPerTick);
+        } catch (IOException e) {
+            api.canClose(h);
+            throw e;
+        }
+    }
+
+    private static void check(String name, String call, int status) throws IOException {
+        if (status != canOK) {
+            throw new IOException(name + ": " + call + " failed: " + CanlibStatus.describe(status));
+        }
+    }
+
+    void start() {
+        reader.start();
+    }
+
+    private void run() {
+        while (true) {
+            Opened current = open;
+            String lost = pump(current);
+            open = null;
+            api.canBusOff(current.handle());
+            api.canClose(current.handle());
+            if (closed) {
+                return;
+            }
+            clock.reset();
+            Opened again = reconnection.retry(lost, () -> open(api, settings));
+            if (again == null) {
+                return;
+            }
+            busFlags = 0;
+            lastError = 0;
+            open = again;
+            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + KvaserSettings.label(settings.bitrate()) + ")");
+        }
+    }
+
+    /** Reads until the channel is closed (null) or the device went away (why). */
+    private String pump(Opened o) {
+        Memory id = new Memory(Native.LONG_SIZE);
+        Memory msg = new Memory(64);
+        Memory dlc = new Memory(4);
+        Memory flag = new Memory(4);
+        Memory time = new Memory(Native.LONG_SIZE);
+        Memory status = new Memory(Native.LONG_SIZE);
+        try {
+            while (!closed) {
+                int st = api.canReadWait(o.handle(), id, msg, dlc, flag, time, WAIT_MILLIS);
+                if (st == canOK) {
+                    deliver(o, id, msg, dlc.getInt(0), flag.getInt(0), unsignedLong(time));
+                } else if (CanlibStatus.gone(st)) {
+                    return CanlibStatus.describe(st);
+                } else if (st != canERR_NOMSG) {
+                    if (st != lastError) {
+                        lastError = st;
+                        listener.onTransportError(bus + ": canReadWait: " + CanlibStatus.describe(st));
+                    }
+                    Thread.sleep(100);
+                }
+                long now = System.nanoTime();
+                if (now - statusCheckedAt > STATUS_EVERY_NANOS) {
+                    statusCheckedAt = now;
+                    String gone = checkStatus(o, status);
+                    if (gone != null) {
+                        return gone;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    private String checkStatus(Opened o, Memory status) {
+        int st = api.canReadStatus(o.handle(), status);
+        if (CanlibStatus.gone(st)) {
+            return CanlibStatus.describe(st);
+        }
+        if (st != canOK) {
+            return null;
+        }
+        long flags = unsignedLong(status) & (canSTAT_ERROR_PASSIVE | canSTAT_BUS_OFF | canSTAT_ERROR_WARNING);
+        if (flags != busFlags) {
+            busFlags = flags;
+            if (flags != 0) {
+                listener.onTransportError(bus + ": " + busState(flags));
+            }
+        }
+        return null;
+    }
+
+    static String busState(long flags) {
+        StringBuilder b = new StringBuilder();
+        if ((flags & canSTAT_BUS_OFF) != 0) {
+            b.append("canSTAT_BUS_OFF: the controller is bus-off");
+        }
+        if ((flags & canSTAT_ERROR_PASSIVE) != 0) {
+            b.append(b.isEmpty() ? "" : "; ").append("canSTAT_ERROR_PASSIVE: the controller is error passive");
+        }
+        if ((flags & canSTAT_ERROR_WARNING) != 0) {
+            b.append(b.isEmpty() ? "" : "; ").append("canSTAT_ERROR_WARNING: an error counter reached the warning level");
+        }
+        return b.toString();
+    }
+
+    private static long unsignedLong(Memory m) {
+        return Native.LONG_SIZE == 8 ? m.getLong(0) : m.getInt(0) & 0xFFFFFFFFL;
+    }
+
+    private void deliver(Opened o, Memory idBuffer, Memory msg, int dlc, int flags, long ticks) {
+        long time = clock.toWallClock(ticks * o.microsPerTick(), System.currentTimeMillis() * 1000);
+        if ((flags & canMSGERR_OVERRUN) != 0) {
+            listener.onTransportError(bus + ": frames lost before this one (" + ((flags & canMSGERR_HW_OVERRUN) != 0
+                    ? "the adapter's" : "the driver's") + " receive buffer overran)");
+        }
+        boolean extended = (flags & canMSG_EXT) != 0;
+        int id = (int) unsignedLong(idBuffer) & (extended ? 0x1FFFFFFF : 0x7FF);
+        int len = Math.max(0, Math.min(dlc, 8));
+        CanFrame frame;
+        if ((flags & canMSG_ERROR_FRAME) != 0) {
+            frame = CanFrame.error(time, bus, 0);
+        } else if ((flags & canMSG_RTR) != 0) {
+            frame = CanFrame.remote(time, bus, id, extended, len);
+        } else {
+            frame = CanFrame.wrap(time, bus, id, extended, msg.getByteArray(0, len));
+        }
+        listener.onFrame(frame);
+    }
+
+    @Override
+    public void send(CanFrame frame) throws IOException {
+        if (settings.listenOnly()) {
+            throw new IOException("kvaser " + bus + " is listen-only (mode=listen-only): nothing is sent; cannot send "
+                    + frame);
+        }
+        if (frame.error() || frame.fd() || frame.chunk()) {
+            throw new IOException("kvaser " + bus + ": " + (frame.fd() ? "CAN FD frames are not sent by this transport"
+                    : "only data and remote frames can be sent") + " (" + frame + ")");
+        }
+        Opened o = open;
+        if (closed || o == null) {
+            throw new IOException("kvaser " + bus + ": " + (closed ? "channel closed" : "adapter gone (reconnecting)")
+                    + "; cannot send " + frame);
+        }
+        synchronized (sendLock) {
+            int flags = (frame.extended() ? canMSG_EXT : canMSG_STD) | (frame.remote() ? canMSG_RTR : 0);
+            if (!frame.remote()) {
+                sendBuffer.write(0, frame.data(), 0, frame.length());
+            }
+            int st = api.canWrite(o.handle(), new NativeLong(frame.id()), sendBuffer,
+                    frame.remote() ? frame.dlc() : frame.length(), flags);
+            if (st != canOK) {
+                throw new IOException("kvaser " + bus + ": cannot send " + frame + ": " + CanlibStatus.describe(st));
+            }
+        }
+    }
+
+    @Override
+    public int bitrate() {
+        return settings.bitrate();
+    }
+
+    /** Ends the reader (within one canReadWait, 100 ms), which takes the channel off the bus and closes it. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        reconnection.close();
+        if (Thread.currentThread() != reader && reader.isAlive()) {
+            try {
+                reader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (reader.getState() == Thread.State.NEW) {
+            Opened o = open;
+            if (o != null) {
+                api.canBusOff(o.handle());
+                api.canClose(o.handle());
+            }
+        }
+        onClose.accept(this);
+    }
+
+    Thread reader() {
+        return reader;
+    }
+
+    @Override
+    public String toString() {
+        return "kvaser:" + settings.channel();
+    }
+}
