@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bmsworkbench.can.Connection;
@@ -57,6 +58,8 @@ public final class LiveConnection implements AutoCloseable {
     private volatile long connectedNanos;
     /** When the source ended by itself (CLOSED not asked for by {@link #close()}), or 0. */
     private volatile long endedNanos;
+    /** Set by the state listener once it has queued a CLOSED or FAILED change. */
+    private volatile boolean endReported;
     private volatile boolean closing;
     private volatile boolean replay;
 
@@ -101,6 +104,9 @@ public final class LiveConnection implements AutoCloseable {
             sawConnected = true;
         } else if (state == ConnectionState.CLOSED && !closing && sawConnected && endedNanos == 0) {
             endedNanos = now;
+        }
+        if (state == ConnectionState.CLOSED || state == ConnectionState.FAILED) {
+            endReported = true;
         }
         synchronized (lock) {
             lock.notifyAll();
@@ -193,10 +199,24 @@ public final class LiveConnection implements AutoCloseable {
         return taken;
     }
 
-    /** True when the connection will deliver no more frames: closed (a finite source ended) or failed. */
-    public boolean ended() {
+    /**
+     * True when the connection will deliver no more frames: closed (a finite source ended) or failed.
+     * The state is set before its listeners hear of it: this waits (at most 1 s) for this object's
+     * listener, so that the end's {@link #takeChanges() change} and {@link #replaySummary() summary}
+     * are there when it returns true.
+     */
+    public boolean ended() throws InterruptedException {
         ConnectionState s = connection.state();
-        return s == ConnectionState.CLOSED || s == ConnectionState.FAILED;
+        if (s != ConnectionState.CLOSED && s != ConnectionState.FAILED) {
+            return false;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        synchronized (lock) {
+            while (!endReported && System.nanoTime() < deadline) {
+                lock.wait(10);
+            }
+        }
+        return true;
     }
 
     /**
