@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.bms.SignalDescriptor;
+import org.bmsworkbench.bms.StandardSignals;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
@@ -44,7 +45,8 @@ public final class SignalsCommand implements Command {
     @CommandLine.Command(name = "signals", description = {"list the BMS model's keys (signal catalogue)",
         "Lists the keys of the BMS model with unit, kind, group and label: the standard catalogue plus the keys"
                 + " installed protocols add, sorted by key. With --protocol, only the keys that protocol fills, as the"
-                + " catalogue describes them."},
+                + " catalogue describes them. The per-cell keys of cell-level makes (JBD, Daly) close the list as"
+                + " patterns: cell.<n>.voltage, cell.<n>.balancing, temperature.<n>, n from 1."},
             footer = {"", "Exit status: 0, or 2 for a usage error (e.g. unknown protocol)."})
     final class Run implements Callable<Integer> {
         private final CommandContext context;
@@ -72,6 +74,11 @@ public final class SignalsCommand implements Command {
             Set<String> keys = new HashSet<>();
             ProtocolSelection.require(registry, protocol.get()).signals().forEach(d -> keys.add(d.key()));
             signals = signals.stream().filter(d -> keys.contains(d.key())).toList();
+            if (keys.contains("cell.count")) { // a cell-level make: it fills the per-cell keys too
+                signals = withPerCellPatterns(signals);
+            }
+        } else {
+            signals = withPerCellPatterns(signals);
         }
         PrintStream out = context.out();
         if (format == Format.jsonl) {
@@ -94,6 +101,13 @@ public final class SignalsCommand implements Command {
         }
         table.print(out);
         return 0;
+    }
+
+    /** The per-cell keys as patterns ({@code cell.<n>.voltage}, ...), after the fixed keys. */
+    private static List<SignalDescriptor> withPerCellPatterns(List<SignalDescriptor> signals) {
+        List<SignalDescriptor> all = new java.util.ArrayList<>(signals);
+        all.addAll(StandardSignals.patterns());
+        return all;
     }
 
     private static String kind(SignalDescriptor d) {

@@ -215,11 +215,35 @@ class CommandsTest {
     @Test
     void signalsListsTheCatalogue() {
         assertEquals("""
-                KEY           UNIT  KIND    GROUP     LABEL
-                bms.serial          text    identity  Serial number
-                pack.current  A     number  pack      Pack current
-                pack.voltage  V     number  pack      Pack voltage
+                KEY                 UNIT  KIND     GROUP     LABEL
+                bms.serial                text     identity  Serial number
+                pack.current        A     number   pack      Pack current
+                pack.voltage        V     number   pack      Pack voltage
+                cell.<n>.voltage    V     number   cells     Cell <n> voltage
+                cell.<n>.balancing        boolean  cells     Cell <n> balancing
+                temperature.<n>     °C    number   cells     Temperature <n>
                 """, run(0, "signals").out());
+    }
+
+    @Test
+    void signalsOfACellLevelMakeCloseWithThePerCellPatterns() throws Exception {
+        FakeProtocol cells = new FakeProtocol("cells") {
+            @Override
+            public List<SignalDescriptor> signals() {
+                return List.of(new SignalDescriptor("cell.count", "", SignalKind.NUMBER, "cells", "Cells", null),
+                        new SignalDescriptor("pack.voltage", "V", SignalKind.NUMBER, "pack", "Pack voltage", null));
+            }
+        };
+        Console c = new Console(dir);
+        assertEquals(0, c.run("signals", new SignalsCommand(new FakeRegistry(cells)), "--protocol", "cells"));
+        assertEquals("""
+                KEY                 UNIT  KIND     GROUP  LABEL
+                cell.count                number   cells  Cells
+                pack.voltage        V     number   pack   Pack voltage
+                cell.<n>.voltage    V     number   cells  Cell <n> voltage
+                cell.<n>.balancing        boolean  cells  Cell <n> balancing
+                temperature.<n>     °C    number   cells  Temperature <n>
+                """, c.out());
     }
 
     @Test
