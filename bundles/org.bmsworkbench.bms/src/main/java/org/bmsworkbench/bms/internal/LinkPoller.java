@@ -2,6 +2,7 @@ package org.bmsworkbench.bms.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -17,8 +18,8 @@ import org.bmsworkbench.can.StreamLink;
  * Asks a BMS that speaks only when asked (see {@code ProtocolSession.pollRequests}) for its
  * values, on a thread of its own, {@code bmswb-poll}: once every poll period it takes the cycle's
  * requests and sends them one after the other, each once the answer to the one before has been
- * decoded ({@link #answered()}) or has timed out. On a {@link StreamLink} it holds the link's
- * exchange lock from a request until its answer. It sends nothing on a listen-only connection, a
+ * decoded ({@link #answered()}) or has timed out, each stamped with the time it is sent. On a
+ * {@link StreamLink} it holds the link's exchange lock from a request until its answer. It sends nothing on a listen-only connection, a
  * replay, or while the connection is not connected.
  */
 final class LinkPoller implements AutoCloseable {
@@ -95,7 +96,9 @@ final class LinkPoller implements AutoCloseable {
             }
             try {
                 long before = answerCount();
-                connection.send(request);
+                // stamped when it goes (µs), not when the cycle began: a serial trace's tx line says when it was written
+                Instant now = Instant.now();
+                connection.send(request.withTimestamp(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000));
                 awaitAnswer(before, timeout);
             } catch (IOException | RuntimeException e) {
                 problems.accept("could not poll " + connection.uri() + ": " + e.getMessage());

@@ -102,6 +102,8 @@ class LinkPollingTest {
         assertEquals("tx DDA50300FFFD77", e.get(0).toString(), "the contract's request for register 0x03");
         long gap = TimeUnit.NANOSECONDS.toMillis(e.get(2).nanos() - e.get(0).nanos());
         assertTrue(gap >= 70 && gap < LinkPoller.ANSWER_TIMEOUT.toMillis(), "sent after the answer, not the timeout: " + gap);
+        long stamped = (e.get(2).frame().timestampMicros() - e.get(0).frame().timestampMicros()) / 1000;
+        assertTrue(stamped >= 60, "each request carries the time it was sent, not the cycle's start: " + stamped + " ms");
         await(() -> value(s, key("jbd", 4)) != null, "the values in the model");
         assertEquals(0x43L, value(s, key("jbd", 3)));
         assertEquals(0x44L, value(s, key("jbd", 4)));

@@ -1,6 +1,8 @@
 package org.bmsworkbench.protocol.jbd.codec;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -28,13 +30,20 @@ public final class JbdStreamDecoder {
     /**
      * What one chunk gave.
      *
-     * @param frames  the frames it completed, in order
-     * @param skipped one line per run of skipped bytes: how many, the bytes, why
+     * @param frames       the frames it completed, in order
+     * @param skipped      one line per run of skipped bytes: how many, the bytes, why
+     * @param skippedBytes every skipped byte, in order (what {@code bmswb decode --all} shows as unknown)
      */
-    public record Result(List<JbdFrame> frames, List<String> skipped) {
+    public record Result(List<JbdFrame> frames, List<String> skipped, byte[] skippedBytes) {
         public Result {
             frames = List.copyOf(frames);
             skipped = List.copyOf(skipped);
+            skippedBytes = skippedBytes.clone();
+        }
+
+        @Override
+        public byte[] skippedBytes() {
+            return skippedBytes.clone();
         }
     }
 
@@ -42,7 +51,8 @@ public final class JbdStreamDecoder {
     public Result feed(byte[] chunk) {
         List<JbdFrame> frames = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Skip skip = new Skip(skipped);
+        ByteArrayOutputStream skippedBytes = new ByteArrayOutputStream();
+        Skip skip = new Skip(skipped, skippedBytes);
         int offset = 0;
         while (offset < chunk.length) {
             int n = Math.min(chunk.length - offset, buffer.length - length);
@@ -52,12 +62,17 @@ public final class JbdStreamDecoder {
             scan(frames, skip);
         }
         skip.flush();
-        return new Result(frames, skipped);
+        return new Result(frames, skipped, skippedBytes.toByteArray());
     }
 
     /** Bytes of an unfinished frame kept for the next chunk. */
     public int pending() {
         return length;
+    }
+
+    /** The bytes of the unfinished frame kept for the next chunk (what {@link #discardPending} would drop). */
+    public byte[] pendingBytes() {
+        return Arrays.copyOf(buffer, length);
     }
 
     /**
@@ -131,12 +146,14 @@ public final class JbdStreamDecoder {
     /** A run of skipped bytes in the buffer, named by the first reason; flushed before the buffer moves. */
     private final class Skip {
         private final List<String> out;
+        private final ByteArrayOutputStream bytes;
         private int from = -1;
         private int to;
         private String why;
 
-        Skip(List<String> out) {
+        Skip(List<String> out, ByteArrayOutputStream bytes) {
             this.out = out;
+            this.bytes = bytes;
         }
 
         void add(int pos, String reason) {
@@ -151,6 +168,7 @@ public final class JbdStreamDecoder {
         void flush() {
             if (from >= 0) {
                 out.add(describe(buffer, from, to, why));
+                bytes.write(buffer, from, to - from);
                 from = -1;
             }
         }

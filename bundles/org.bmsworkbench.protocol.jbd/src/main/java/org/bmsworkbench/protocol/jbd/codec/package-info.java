@@ -6,7 +6,7 @@
  * Java: no OSGi imports other than these annotations.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bmsworkbench.protocol.jbd.codec;
 
 import org.osgi.annotation.bundle.Export;

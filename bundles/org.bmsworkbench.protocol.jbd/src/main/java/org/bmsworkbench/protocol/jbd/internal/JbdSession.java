@@ -1,5 +1,6 @@
 package org.bmsworkbench.protocol.jbd.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,11 @@ final class JbdSession implements ProtocolSession {
         boolean rx = frame.direction() == Direction.RX;
         JbdStreamDecoder decoder = rx ? received : sent;
         List<String> faults = new ArrayList<>();
+        ByteArrayOutputStream skipped = new ByteArrayOutputStream();
         long last = rx ? lastReceived : lastSent;
         if (decoder.pending() > 0 && last != CanFrame.NO_TIMESTAMP && frame.hasTimestamp()
                 && frame.timestampMicros() - last > QUIET_MICROS) {
+            skipped.writeBytes(decoder.pendingBytes());
             faults.add(decoder.discardPending("an unfinished frame, then " + (frame.timestampMicros() - last) / 1000 + " ms of silence"));
         }
         if (rx) {
@@ -63,6 +66,7 @@ final class JbdSession implements ProtocolSession {
         }
         JbdStreamDecoder.Result result = decoder.feed(frame.data());
         faults.addAll(result.skipped());
+        skipped.writeBytes(result.skippedBytes());
         List<DecodedMessage> messages = new ArrayList<>();
         for (JbdFrame f : result.frames()) {
             try {
@@ -76,7 +80,8 @@ final class JbdSession implements ProtocolSession {
             }
         }
         if (!faults.isEmpty()) {
-            throw new MalformedFrameException("jbd " + frame.bus() + (rx ? " rx: " : " tx: ") + String.join("; ", faults), messages);
+            throw new MalformedFrameException("jbd " + frame.bus() + (rx ? " rx: " : " tx: ") + String.join("; ", faults), messages,
+                    skipped.size() == 0 ? null : skipped.toByteArray());
         }
         return messages;
     }

@@ -1,6 +1,7 @@
 package org.bmsworkbench.protocol.jbd.codec;
 
 import static org.bmsworkbench.protocol.jbd.codec.Chunks.bytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,7 @@ class JbdStreamDecoderTest {
         assertEquals(List.of(0x04, 0x03), r.frames().stream().map(JbdFrame::register).toList());
         assertEquals(List.of("2 bytes 0102 skipped: no start byte 0xDD", "2 bytes FF00 skipped: no start byte 0xDD",
                 "1 byte AB skipped: no start byte 0xDD"), r.skipped());
+        assertArrayEquals(bytes("0102FF00AB"), r.skippedBytes(), "every skipped byte, none of the frames'");
         assertEquals(0, d.pending());
     }
 

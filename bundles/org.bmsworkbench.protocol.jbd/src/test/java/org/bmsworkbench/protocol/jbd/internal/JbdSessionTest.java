@@ -50,6 +50,8 @@ class JbdSessionTest {
         assertEquals("jbd ttyUSB0 rx: 1 byte 00 skipped: no start byte 0xDD; "
                 + "15 bytes DD0400080F450F3D0F370F3DFEC777 skipped: checksum 0xFEC7 where 0xFEC6 is expected", e.getMessage());
         assertEquals(List.of("cell_voltages"), e.decoded().stream().map(DecodedMessage::message).toList());
+        assertEquals("00DD0400080F450F3D0F370F3DFEC777", HexFormat.of().withUpperCase().formatHex(e.skipped()),
+                "the skipped bytes alone, for decode --all, not the decoded frame between them");
         assertEquals(1, session.decodeAll(chunk(Direction.RX, CELLS)).size(), "the session goes on");
     }
 
@@ -87,6 +89,7 @@ class JbdSessionTest {
                 () -> session.decodeAll(at(t + 2_500_000, Direction.RX, CELLS)));
         assertEquals("jbd ttyUSB0 rx: 5 bytes DD0400080F skipped: an unfinished frame, then 2500 ms of silence", e.getMessage());
         assertEquals(1, e.decoded().size(), "the whole frame after the silence is decoded");
+        assertEquals("DD0400080F", HexFormat.of().withUpperCase().formatHex(e.skipped()), "the dropped bytes");
         session.decodeAll(at(t + 3_000_000, Direction.RX, CELLS.substring(0, 10)));
         assertEquals(1, session.decodeAll(at(t + 3_100_000, Direction.RX, CELLS.substring(10))).size(), "a short pause is fine");
     }
