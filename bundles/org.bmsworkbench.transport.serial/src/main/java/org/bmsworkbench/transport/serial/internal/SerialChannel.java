@@ -11,6 +11,8 @@ import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.spi.Reconnection;
+import org.bmsworkbench.serialport.SerialLine;
+import org.bmsworkbench.serialport.SerialPorts;
 
 /**
  * One serial line to a BMS. The reader thread ({@code bmswb-serial-NAME}) reports each read as
@@ -61,7 +63,7 @@ final class SerialChannel implements CanChannel {
     }
 
     private SerialLine connect() throws IOException {
-        SerialLine l = ports.open(settings);
+        SerialLine l = ports.open(settings.port(), settings.baud(), settings.parityBit(), settings.stopBits());
         synchronized (writeLock) {
             if (closed.get()) {
                 l.close();

@@ -1,9 +1,11 @@
 package org.bmsworkbench.transport.serial.internal;
 
+import java.util.Locale;
 import java.util.Set;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.StreamLink;
+import org.bmsworkbench.serialport.Parity;
 
 /**
  * The settings of one {@code serial:} URI:
@@ -50,6 +52,11 @@ record SerialSettings(String port, int baud, String parity, int stopBits, boolea
     }
 
     /** {@code 9600 8N1}. */
+    /** The parity as the port layer takes it. */
+    Parity parityBit() {
+        return Parity.valueOf(parity.toUpperCase(Locale.ROOT));
+    }
+
     String lineLabel() {
         return baud + " 8" + Character.toUpperCase(parity.charAt(0)) + stopBits;
     }

@@ -1,15 +1,15 @@
 package org.bmsworkbench.transport.serial.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.TransportScheme;
+import org.bmsworkbench.serialport.JSerialCommPorts;
+import org.bmsworkbench.serialport.PortChannels;
+import org.bmsworkbench.serialport.SerialPorts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,8 +26,7 @@ public final class SerialTransport implements CanTransportProvider {
 
     private final SerialPorts ports;
     private final SerialChannel.Timing timing;
-    private final Set<SerialChannel> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopped;
+    private final PortChannels<SerialChannel> channels = new PortChannels<>(SCHEME);
 
     @Activate
     public SerialTransport() {
@@ -42,9 +41,7 @@ public final class SerialTransport implements CanTransportProvider {
     /** Closes what is still open (the connections normally close their channels first). */
     @Deactivate
     void deactivate() {
-        stopped = true;
-        List<SerialChannel> all = new ArrayList<>(open);
-        all.forEach(SerialChannel::close);
+        channels.stop();
     }
 
     @Override
@@ -61,45 +58,17 @@ public final class SerialTransport implements CanTransportProvider {
     @Override
     public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
         SerialSettings settings = SerialSettings.of(uri);
-        if (stopped) {
-            throw new IOException("the serial transport is stopped; cannot open " + uri);
-        }
-        SerialChannel channel = new SerialChannel(settings, ports, listener, timing, open::remove);
-        open.add(channel);
-        try {
-            channel.start();
-        } catch (IOException | RuntimeException e) {
-            open.remove(channel);
-            throw e;
-        }
-        return channel;
+        return channels.open(uri, onClose -> new SerialChannel(settings, ports, listener, timing, onClose),
+                SerialChannel::start);
     }
 
     @Override
     public List<DiscoveredAdapter> discover() {
-        List<DiscoveredAdapter> found = new ArrayList<>();
-        for (SerialPorts.PortInfo p : ports.list()) {
-            found.add(new DiscoveredAdapter(SCHEME, SCHEME + ":" + p.path(), p.path(),
-                    describe(p.description(), p.name()), p.vendorId(), p.productId(), ""));
-        }
-        return found;
-    }
-
-    /** The port's description and its descriptive name, once when they are the same. */
-    static String describe(String description, String name) {
-        String d = description == null ? "" : description.strip();
-        String n = name == null ? "" : name.strip();
-        if (d.isEmpty() || n.contains(d)) {
-            return n;
-        }
-        if (n.isEmpty() || d.contains(n)) {
-            return d;
-        }
-        return d + " (" + n + ")";
+        return channels.discover(ports, p -> "");
     }
 
     /** Channels not yet closed (for tests). */
     int openChannels() {
-        return open.size();
+        return channels.size();
     }
 }

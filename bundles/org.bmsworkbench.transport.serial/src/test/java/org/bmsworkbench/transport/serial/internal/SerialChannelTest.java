@@ -16,7 +16,9 @@ import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.PlaybackControl;
 import org.bmsworkbench.can.StreamLink;
+import org.bmsworkbench.can.testing.FakePorts;
 import org.bmsworkbench.can.testing.RecordingListener;
+import org.bmsworkbench.serialport.Parity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +40,8 @@ class SerialChannelTest {
     void eachReadIsAChunkNamedAfterThePort() throws Exception {
         long before = System.currentTimeMillis() * 1000;
         try (CanChannel c = open("serial:/dev/ttyUSB0?protocol=jbd")) {
-            ports.last().bmsSends((byte) 0xDD, (byte) 0x03, (byte) 0x00);
-            ports.last().bmsSends((byte) 0x1D);
+            ports.last().sends((byte) 0xDD, (byte) 0x03, (byte) 0x00);
+            ports.last().sends((byte) 0x1D);
             await(() -> recorder.frames.size() == 2, "two chunks");
             CanFrame first = recorder.frames.get(0);
             assertTrue(first.chunk());
@@ -66,7 +68,7 @@ class SerialChannelTest {
             IOException e = assertThrows(IOException.class, () -> c.send(CanFrame.chunk(0, "ttyUSB1", Direction.TX, READ_03)));
             assertTrue(e.getMessage().contains("listen-only"), e.getMessage());
             assertEquals(0, ports.last().written().length);
-            ports.last().bmsSends(READ_03);
+            ports.last().sends(READ_03);
             await(() -> recorder.frames.size() == 1, "the sniffed request");
         }
     }
@@ -79,11 +81,9 @@ class SerialChannelTest {
             assertEquals("jbd", link.protocol());
             assertEquals(Duration.ofMillis(250), link.pollPeriod());
             assertFalse(c.control(PlaybackControl.class).isPresent());
-            SerialSettings s = ports.settings.get(0);
-            assertEquals(19200, s.baud());
-            assertEquals("even", s.parity());
-            assertEquals(2, s.stopBits());
-            assertEquals("19200 8E2", s.lineLabel());
+            assertEquals(new FakePorts.Request("/dev/ttyUSB0", 19200, Parity.EVEN, 2), ports.requests.get(0));
+            assertEquals("19200 8E2", SerialSettings.of(ConnectionUri.parse(
+                    "serial:/dev/ttyUSB0?protocol=jbd&poll=250&baud=19200&parity=even&stopbits=2")).lineLabel());
         }
     }
 
@@ -106,7 +106,7 @@ class SerialChannelTest {
             await(() -> recorder.lastState() == ConnectionState.CONNECTED, "CONNECTED");
             assertTrue(recorder.states.get(recorder.states.size() - 1).endsWith("reconnected to /dev/ttyUSB0 at 9600 8N1"),
                     recorder.states.toString());
-            ports.last().bmsSends((byte) 0x77);
+            ports.last().sends((byte) 0x77);
             await(() -> recorder.frames.size() == 1, "a chunk after the replug");
         }
     }

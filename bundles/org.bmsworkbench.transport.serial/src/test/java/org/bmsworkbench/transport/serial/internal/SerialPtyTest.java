@@ -33,6 +33,7 @@ import org.bmsworkbench.bms.internal.LiveSessions;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.Subscription;
+import org.bmsworkbench.serialport.JSerialCommPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.Logger;

@@ -11,6 +11,8 @@ import java.util.List;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.testing.FakePorts;
+import org.bmsworkbench.serialport.SerialPorts;
 import org.junit.jupiter.api.Test;
 
 class SerialTransportTest {

@@ -7,6 +7,9 @@ import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.spi.Reconnection;
+import org.bmsworkbench.serialport.Parity;
+import org.bmsworkbench.serialport.SerialLine;
+import org.bmsworkbench.serialport.SerialPorts;
 import org.bmsworkbench.transport.slcan.internal.protocol.AdapterClock;
 import org.bmsworkbench.transport.slcan.internal.protocol.SlcanDecoder;
 import org.bmsworkbench.transport.slcan.internal.protocol.SlcanEncoder;
@@ -85,7 +88,7 @@ final class SlcanChannel implements CanChannel, SlcanDecoder.Handler {
 
     /** Opens the port and sets the adapter up: close, bit rate, timestamps, open. */
     private SerialLine connect() throws IOException {
-        SerialLine l = ports.open(settings.port(), settings.baud());
+        SerialLine l = ports.open(settings.port(), settings.baud(), Parity.NONE, 1);
         decoder.reset();
         clock = new AdapterClock();
         statusPolling = true;

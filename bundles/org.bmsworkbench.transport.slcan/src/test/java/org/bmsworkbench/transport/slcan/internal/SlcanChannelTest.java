@@ -12,6 +12,7 @@ import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
+import org.bmsworkbench.can.testing.FakePorts;
 import org.bmsworkbench.can.testing.RecordingListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,14 +39,14 @@ class SlcanChannelTest {
     @Test
     void setsTheAdapterUpClosingFirst() throws IOException {
         open("slcan:/dev/ttyACM0?bitrate=250k");
-        assertEquals("\r\r\rC\rS5\rZ0\rO\r", ports.last().written());
+        assertEquals("\r\r\rC\rS5\rZ0\rO\r", ports.last().writtenText());
         assertEquals(250_000, channel.bitrate());
     }
 
     @Test
     void listenOnlyWithTimestampsAndRefusesToSend() throws IOException {
         open("slcan:COM3?bitrate=1000000&mode=listen-only&timestamps=on");
-        assertEquals("\r\r\rC\rS8\rZ1\rL\r", ports.last().written());
+        assertEquals("\r\r\rC\rS8\rZ1\rL\r", ports.last().writtenText());
         IOException e = assertThrows(IOException.class, () -> channel.send(CanFrame.of(0, "x", 0x100, false)));
         assertTrue(e.getMessage().contains("listen-only"), e.getMessage());
     }
@@ -57,8 +58,8 @@ class SlcanChannelTest {
         channel.send(CanFrame.of(0, "x", 0x1CEFFF50, true, (byte) 1));
         channel.send(CanFrame.remote(0, "x", 0x100, false, 8));
         channel.send(CanFrame.remote(0, "x", 0x100, true, 0));
-        assertTrue(ports.last().written().endsWith("O\rt351212AB\rT1CEFFF50101\rr1008\rR000001000\r"),
-                ports.last().written());
+        assertTrue(ports.last().writtenText().endsWith("O\rt351212AB\rT1CEFFF50101\rr1008\rR000001000\r"),
+                ports.last().writtenText());
         assertThrows(IOException.class, () -> channel.send(CanFrame.error(0, "x", 4, new byte[8])));
     }
 
@@ -66,8 +67,8 @@ class SlcanChannelTest {
     void decodesReceivedFramesWithThePortAsBus() throws IOException {
         open("slcan:/dev/ttyACM0");
         long before = System.currentTimeMillis() * 1000;
-        ports.last().adapterSends("t35680102030405060708\rT1CEFFF50");
-        ports.last().adapterSends("1AA\rr1002\r");
+        ports.last().sends("t35680102030405060708\rT1CEFFF50");
+        ports.last().sends("1AA\rr1002\r");
         await(() -> recorder.frames.size() == 3, "three frames");
         CanFrame f = recorder.frames.get(0);
         assertEquals("ttyACM0 356#0102030405060708 (RX)", f.toString());
@@ -79,10 +80,10 @@ class SlcanChannelTest {
     @Test
     void adapterTimestampsAreUsedWhenAsked() throws Exception {
         open("slcan:/dev/ttyACM0?timestamps=on");
-        ports.last().adapterSends("t1000EA5A\r");
+        ports.last().sends("t1000EA5A\r");
         await(() -> recorder.frames.size() == 1, "the first frame");
         Thread.sleep(20); // the next two arrive later than the adapter's 5 and 9 ms (no frame arrives before it was received)
-        ports.last().adapterSends("t1000EA5F\rt10000003\r");
+        ports.last().sends("t1000EA5F\rt10000003\r");
         await(() -> recorder.frames.size() == 3, "three frames");
         long t0 = recorder.frames.get(0).timestampMicros();
         assertEquals(5_000, recorder.frames.get(1).timestampMicros() - t0);
@@ -92,21 +93,21 @@ class SlcanChannelTest {
     @Test
     void statusFlagsAreReportedAsTransportErrors() throws IOException {
         SlcanChannel ch = open("slcan:/dev/ttyACM0");
-        await(() -> ports.last().written().contains("F\r"), "a status request");
-        ports.last().adapterSends("F8C\r");
+        await(() -> ports.last().writtenText().contains("F\r"), "a status request");
+        ports.last().sends("F8C\r");
         await(() -> !recorder.errors.isEmpty(), "the report");
         assertEquals(List.of("the adapter on /dev/ttyACM0 reports error warning, data overrun, bus error (F8C)"),
                 recorder.errors);
         assertEquals(1, ch.statusReports());
-        ports.last().adapterSends("F00\r");
+        ports.last().sends("F00\r");
         assertTrue(ch.statusPolling());
     }
 
     @Test
     void anAdapterThatRefusesFIsNoLongerAsked() throws IOException {
         SlcanChannel ch = open("slcan:/dev/ttyACM0");
-        await(() -> ports.last().written().contains("F\r"), "a status request");
-        ports.last().adapterSends("\u0007");
+        await(() -> ports.last().writtenText().contains("F\r"), "a status request");
+        ports.last().sends("\u0007");
         await(() -> !ch.statusPolling(), "polling to stop");
         assertEquals(List.of(), recorder.errors);
     }
@@ -114,7 +115,7 @@ class SlcanChannelTest {
     @Test
     void repliesToTheSetUpThatComeAfterTheSettleTimeAreNoErrors() throws IOException {
         open("slcan:/dev/ttyACM0"); // settle time 0: every reply comes late
-        ports.last().adapterSends("\u0007\r\r\rt1000\r");
+        ports.last().sends("\u0007\r\r\rt1000\r");
         await(() -> recorder.frames.size() == 1, "the first frame");
         assertEquals(List.of(), recorder.errors, "C refused on a closed adapter is expected");
     }
@@ -122,8 +123,8 @@ class SlcanChannelTest {
     @Test
     void garbageAndRefusalsAreReportedAndDecodingGoesOn() throws IOException {
         open("slcan:/dev/ttyACM0");
-        ports.last().adapterSends("\u0007\r\r\r"); // the set-up's replies: C refused (it was closed), S, Z, O accepted
-        ports.last().adapterSends("xx\r\u0007t1000\r");
+        ports.last().sends("\u0007\r\r\r"); // the set-up's replies: C refused (it was closed), S, Z, O accepted
+        ports.last().sends("xx\r\u0007t1000\r");
         await(() -> recorder.frames.size() == 1, "the frame after the garbage");
         assertEquals(List.of("/dev/ttyACM0: not an SLCAN line: 'xx\\r'",
                 "the adapter on /dev/ttyACM0 refused a command (BEL)"), recorder.errors);
@@ -149,11 +150,11 @@ class SlcanChannelTest {
         await(() -> recorder.lastState() == ConnectionState.CONNECTED, "CONNECTED again");
         assertEquals("CONNECTED: reconnected to /dev/ttyACM0 at 125 kbit/s", recorder.states.get(recorder.states.size() - 1));
         FakePorts.FakeLine second = ports.last();
-        assertTrue(second.written().startsWith("\r\r\rC\rS4\rZ0\rO\r"), second.written());
-        second.adapterSends("t1000\r");
+        assertTrue(second.writtenText().startsWith("\r\r\rC\rS4\rZ0\rO\r"), second.writtenText());
+        second.sends("t1000\r");
         await(() -> recorder.frames.size() == 1, "a frame after the replug");
         channel.send(CanFrame.of(0, "x", 0x123, false));
-        assertTrue(second.written().contains("t1230\r"));
+        assertTrue(second.writtenText().contains("t1230\r"));
     }
 
     @Test
@@ -162,7 +163,7 @@ class SlcanChannelTest {
         FakePorts.FakeLine line = ports.last();
         assertEquals(1, readerThreads());
         channel.close();
-        assertTrue(line.written().endsWith("C\r"));
+        assertTrue(line.writtenText().endsWith("C\r"));
         assertTrue(line.closed);
         assertEquals(0, readerThreads());
         assertEquals(0, transport.openChannels());

@@ -13,6 +13,7 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.testing.RecordingListener;
+import org.bmsworkbench.serialport.JSerialCommPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class SlcanPtyTest {
     @TempDir
     Path dir;
 
-    private final SlcanTransport transport = new SlcanTransport(new JSerialCommPorts(), new SlcanChannel.Timing(50, 400, 100));
+    private final SlcanTransport transport = new SlcanTransport(new JSerialCommPorts(SlcanTransport.DRAIN_MILLIS), new SlcanChannel.Timing(50, 400, 100));
 
     @Test
     void framesBothWaysThroughJSerialComm() throws Exception {

@@ -1,9 +1,9 @@
-package org.bmsworkbench.transport.slcan.internal;
+package org.bmsworkbench.serialport;
 
 import java.io.IOException;
 
-/** An open serial port, as the channel uses it. */
-interface SerialLine {
+/** An open serial port, as a channel uses it. */
+public interface SerialLine {
     /**
      * Reads what has arrived, waiting at most about 100 ms for the first byte.
      *

@@ -1,17 +1,18 @@
-package org.bmsworkbench.transport.serial.internal;
+package org.bmsworkbench.serialport;
 
 import java.io.IOException;
 import java.util.List;
 
 /** The machine's serial ports: opened by name, listed for discovery. */
-interface SerialPorts {
+public interface SerialPorts {
     /**
      * Opens {@code port} (a path such as {@code /dev/ttyUSB0} or a link to it, or {@code COM4})
-     * with 8 data bits, the settings' speed, parity and stop bits, without flow control.
+     * with 8 data bits, {@code baud}, {@code parity} and {@code stopBits} (1 or 2), without flow
+     * control.
      *
      * @throws IOException naming the port and the reason (no such port, permission denied, busy)
      */
-    SerialLine open(SerialSettings settings) throws IOException;
+    SerialLine open(String port, int baud, Parity parity, int stopBits) throws IOException;
 
     /** The ports the system lists (pseudo-terminals are not among them). */
     List<PortInfo> list();
@@ -26,5 +27,17 @@ interface SerialPorts {
      * @param productId   USB product id, or -1
      */
     record PortInfo(String path, String description, String name, int vendorId, int productId) {
+        /** The description and the descriptive name, once when one contains the other. */
+        public String label() {
+            String d = description == null ? "" : description.strip();
+            String n = name == null ? "" : name.strip();
+            if (d.isEmpty() || n.contains(d)) {
+                return n;
+            }
+            if (n.isEmpty() || d.contains(n)) {
+                return d;
+            }
+            return d + " (" + n + ")";
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.bmsworkbench.transport.serial.internal;
+package org.bmsworkbench.serialport;
 
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
@@ -9,13 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@link SerialPorts} through jSerialComm. */
-final class JSerialCommPorts implements SerialPorts {
-    static final int READ_TIMEOUT_MILLIS = 100;
+public final class JSerialCommPorts implements SerialPorts {
+    private static final int READ_TIMEOUT_MILLIS = 100;
     private static final int WRITE_TIMEOUT_MILLIS = 2000;
 
+    private final long drainMillis;
+
+    /** Ports whose lines close at once. */
+    public JSerialCommPorts() {
+        this(0);
+    }
+
+    /**
+     * Ports whose lines wait {@code drainMillis} before closing, so that the last bytes written
+     * leave: closing the port discards output the driver still holds, and jSerialComm offers no
+     * drain.
+     */
+    public JSerialCommPorts(long drainMillis) {
+        this.drainMillis = drainMillis;
+    }
+
     @Override
-    public SerialLine open(SerialSettings settings) throws IOException {
-        String port = settings.port();
+    public SerialLine open(String port, int baud, Parity parity, int stopBits) throws IOException {
         if (port.contains("/") && !Files.exists(Path.of(port))) {
             throw new IOException(port + ": no such port");
         }
@@ -25,20 +40,20 @@ final class JSerialCommPorts implements SerialPorts {
         } catch (SerialPortInvalidPortException e) {
             throw new IOException(port + ": no such port");
         }
-        int parity = switch (settings.parity()) {
-            case "even" -> SerialPort.EVEN_PARITY;
-            case "odd" -> SerialPort.ODD_PARITY;
-            default -> SerialPort.NO_PARITY;
+        int parityBit = switch (parity) {
+            case EVEN -> SerialPort.EVEN_PARITY;
+            case ODD -> SerialPort.ODD_PARITY;
+            case NONE -> SerialPort.NO_PARITY;
         };
-        sp.setComPortParameters(settings.baud(), 8,
-                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT, parity);
+        sp.setComPortParameters(baud, 8, stopBits == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT,
+                parityBit);
         sp.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         sp.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 READ_TIMEOUT_MILLIS, WRITE_TIMEOUT_MILLIS);
         if (!sp.openPort()) {
             throw new IOException(port + ": " + openError(sp.getLastErrorCode()));
         }
-        return new Line(sp, port);
+        return new Line(sp, port, drainMillis);
     }
 
     private static String openError(int errno) {
@@ -63,10 +78,12 @@ final class JSerialCommPorts implements SerialPorts {
     private static final class Line implements SerialLine {
         private final SerialPort port;
         private final String name;
+        private final long drainMillis;
 
-        Line(SerialPort port, String name) {
+        Line(SerialPort port, String name, long drainMillis) {
             this.port = port;
             this.name = name;
+            this.drainMillis = drainMillis;
         }
 
         @Override
@@ -92,6 +109,13 @@ final class JSerialCommPorts implements SerialPorts {
 
         @Override
         public void close() {
+            if (drainMillis > 0) {
+                try {
+                    Thread.sleep(drainMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             port.closePort();
         }
     }
