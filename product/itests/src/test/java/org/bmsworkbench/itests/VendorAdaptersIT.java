@@ -1,17 +1,16 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.bmsworkbench.can.testing.StubBusLibrary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code pcan:} and {@code kvaser:} transports in the real {@code bin/bmswb}: JNA and its
  * dispatch library in the product's Felix, the one line a missing vendor library gives, and —
- * against the stub PCAN-Basic and CANlib of the two bundles' {@code src/test/c}, compiled here
- * with gcc and named by {@code BMSWB_PCAN_LIBRARY} / {@code BMSWB_KVASER_LIBRARY} — adapters
- * discovered, monitor and record receiving the stub's frames (an MG Master LV on SMA, guide
+ * against the stub PCAN-Basic and CANlib of the two bundles' {@code src/test/c} over the shared
+ * stub bus of {@code org.bmsworkbench.can.testing}, compiled here with gcc ({@link
+ * StubBusLibrary#compile}) and named by {@code BMSWB_PCAN_LIBRARY} / {@code BMSWB_KVASER_LIBRARY}
+ * — adapters discovered, monitor and record receiving the stub's frames (an MG Master LV on SMA, guide
  * 1.5.1), vreg read answered (guide 1.5.4) and an unplug ridden out. No real adapter is involved.
  */
 class VendorAdaptersIT {
@@ -38,22 +38,10 @@ class VendorAdaptersIT {
         canlib = gcc(dir.resolve("libcanlib.so"), BUNDLES.resolve("org.bmsworkbench.transport.kvaser/src/test/c"));
     }
 
-    private static Path gcc(Path out, Path sources) throws Exception {
-        List<String> command = new ArrayList<>(List.of("gcc", "-std=gnu11", "-shared", "-fPIC", "-fvisibility=hidden",
-                "-O2", "-o", out.toString()));
-        try (Stream<Path> s = Files.list(sources)) {
-            s.filter(f -> f.toString().endsWith(".c")).sorted().forEach(f -> command.add(f.toString()));
-        }
-        command.add("-lpthread");
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no gcc to build the stub vendor libraries: " + e.getMessage());
-            throw e;
-        }
-        String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc: " + output);
+    private static Path gcc(Path out, Path sources) {
+        String failure = StubBusLibrary.compile(out, sources);
+        assumeTrue(failure == null || !failure.startsWith("no gcc"), "no gcc to build the stub vendor libraries: " + failure);
+        assertNull(failure, "gcc");
         return out;
     }
 

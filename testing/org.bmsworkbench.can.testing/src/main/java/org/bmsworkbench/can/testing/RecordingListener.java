@@ -48,6 +48,16 @@ public class RecordingListener implements CanChannel.Listener {
         return states.stream().anyMatch(s -> s.startsWith(prefix));
     }
 
+    /** How many states were reported that start with {@code prefix} ({@code "CONNECTED:"}). */
+    public long count(String prefix) {
+        return states.stream().filter(s -> s.startsWith(prefix)).count();
+    }
+
+    /** Whether a frame with this id and these data ({@code "C01485FFD700"}) came. */
+    public boolean hasFrame(int id, String dataHex) {
+        return frames.stream().anyMatch(f -> f.id() == id && f.dataHex().equals(dataHex));
+    }
+
     /** Waits until the channel reports CLOSED or FAILED. */
     public void awaitEnd() {
         await(() -> last == ConnectionState.CLOSED || last == ConnectionState.FAILED, () -> "the end: " + states);

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.spi.AdapterChannels;
+import org.bmsworkbench.can.spi.AdapterTime;
+import org.bmsworkbench.can.spi.Bitrates;
 import org.bmsworkbench.can.spi.Reconnection;
 
 /**
@@ -51,8 +54,7 @@ final class KvaserChannel implements CanChannel {
         this.listener = listener;
         this.onClose = onClose;
         this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
-                (why, isFirst, retryIn) -> bus + (isFirst ? " gone (" : " still gone (")
-                        + (why.startsWith(bus + ": ") ? why.substring(bus.length() + 2) : why) + "), retrying in " + retryIn);
+                AdapterChannels.gone(bus));
         this.reader = new Thread(this::run, "bmswb-kvaser-" + settings.channel());
         reader.setDaemon(true);
     }
@@ -66,7 +68,7 @@ final class KvaserChannel implements CanChannel {
                     + (h == canERR_NOTFOUND ? " — is the adapter plugged in? 'bmswb adapters' lists the CANlib channels" : ""));
         }
         try {
-            check(name, "canSetBusParams(" + KvaserSettings.label(s.bitrate()) + ")",
+            check(name, "canSetBusParams(" + Bitrates.label(s.bitrate()) + ")",
                     api.canSetBusParams(h, new NativeLong(s.canBitrate()), 0, 0, 0, 0, 0));
             check(name, "canSetBusOutputControl(" + (s.listenOnly() ? "silent" : "normal") + ")",
                     api.canSetBusOutputControl(h, s.listenOnly() ? canDRIVER_SILENT : canDRIVER_NORMAL));
@@ -109,7 +111,7 @@ final class KvaserChannel implements CanChannel {
             busFlags = 0;
             lastError = 0;
             open = again;
-            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + KvaserSettings.label(settings.bitrate()) + ")");
+            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + Bitrates.label(settings.bitrate()) + ")");
         }
     }
 
@@ -208,19 +210,8 @@ final class KvaserChannel implements CanChannel {
 
     @Override
     public void send(CanFrame frame) throws IOException {
-        if (settings.listenOnly()) {
-            throw new IOException("kvaser " + bus + " is listen-only (mode=listen-only): nothing is sent; cannot send "
-                    + frame);
-        }
-        if (frame.error() || frame.fd() || frame.chunk()) {
-            throw new IOException("kvaser " + bus + ": " + (frame.fd() ? "CAN FD frames are not sent by this transport"
-                    : "only data and remote frames can be sent") + " (" + frame + ")");
-        }
         Opened o = open;
-        if (closed || o == null) {
-            throw new IOException("kvaser " + bus + ": " + (closed ? "channel closed" : "adapter gone (reconnecting)")
-                    + "; cannot send " + frame);
-        }
+        AdapterChannels.checkSendable("kvaser", bus, frame, settings.listenOnly(), closed, o != null);
         synchronized (sendLock) {
             int flags = (frame.extended() ? canMSG_EXT : canMSG_STD) | (frame.remote() ? canMSG_RTR : 0);
             if (!frame.remote()) {
@@ -249,13 +240,7 @@ final class KvaserChannel implements CanChannel {
             closed = true;
         }
         reconnection.close();
-        if (Thread.currentThread() != reader && reader.isAlive()) {
-            try {
-                reader.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else if (reader.getState() == Thread.State.NEW) {
+        if (AdapterChannels.awaitReader(reader)) {
             Opened o = open;
             if (o != null) {
                 api.canBusOff(o.handle());

@@ -2,12 +2,12 @@ package org.bmsworkbench.transport.kvaser.internal;
 
 import static org.bmsworkbench.transport.kvaser.internal.CanlibConstants.*;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.spi.Bitrates;
 
 /**
  * The settings of one {@code kvaser:} URI: {@code kvaser:0?bitrate=500000&mode=listen-only}.
@@ -39,7 +39,7 @@ record KvaserSettings(int channel, int bitrate, int canBitrate, boolean listenOn
         int bitrate = DEFAULT_BITRATE;
         String rate = uri.option("bitrate").orElse(null);
         if (rate != null) {
-            bitrate = parseBitrate(rate);
+            bitrate = Bitrates.parse(rate);
             if (!BITRATES.containsKey(bitrate)) {
                 throw new InvalidUriException("'" + uri + "': option bitrate=" + rate + " is not a canBITRATE_* bit rate"
                         + " (allowed: 10k, 50k, 62500, 83333, 100k, 125k, 250k, 500k, 1M)");
@@ -49,29 +49,8 @@ record KvaserSettings(int channel, int bitrate, int canBitrate, boolean listenOn
         return new KvaserSettings(channel, bitrate, BITRATES.get(bitrate), listenOnly);
     }
 
-    static int parseBitrate(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        int multiplier = 1;
-        if (t.endsWith("k")) {
-            multiplier = 1000;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            multiplier = 1_000_000;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (t.isEmpty() || t.length() > 8 || !t.chars().allMatch(Character::isDigit)) {
-            return -1;
-        }
-        return Integer.parseInt(t) * multiplier;
-    }
-
     /** The bus name frames carry: {@code kvaser0}. */
     String busName() {
         return "kvaser" + channel;
-    }
-
-    static String label(int bitrate) {
-        return bitrate >= 1_000_000 ? bitrate / 1_000_000 + " Mbit/s"
-                : bitrate % 1000 == 0 ? bitrate / 1000 + " kbit/s" : bitrate + " bit/s";
     }
 }

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
+import org.bmsworkbench.can.spi.AdapterChannels;
+import org.bmsworkbench.can.spi.AdapterTime;
+import org.bmsworkbench.can.spi.Bitrates;
 import org.bmsworkbench.can.spi.Reconnection;
 
 /**
@@ -49,8 +52,7 @@ final class PcanChannel implements CanChannel {
         this.listener = listener;
         this.onClose = onClose;
         this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
-                (why, isFirst, retryIn) -> bus + (isFirst ? " gone (" : " still gone (")
-                        + (why.startsWith(bus + ": ") ? why.substring(bus.length() + 2) : why) + "), retrying in " + retryIn);
+                AdapterChannels.gone(bus));
         this.reader = new Thread(this::run, "bmswb-pcan-" + bus);
         reader.setDaemon(true);
     }
@@ -72,13 +74,9 @@ final class PcanChannel implements CanChannel {
             String hint = (st & 0x1C00) == PCAN_ERROR_ILLHW ? " — is the adapter plugged in? 'bmswb adapters' lists the"
                     + " attached channels" : (st & PCAN_ERROR_INITIALIZE) != 0 ? " — another program (PCAN-View?) may"
                     + " have it open" : "";
-            throw new IOException(name + ": CAN_Initialize at " + label(s.bitrate()) + " failed: "
+            throw new IOException(name + ": CAN_Initialize at " + Bitrates.label(s.bitrate()) + " failed: "
                     + PcanStatus.describe(st) + hint);
         }
-    }
-
-    static String label(int bitrate) {
-        return bitrate >= 1_000_000 ? bitrate / 1_000_000 + " Mbit/s" : bitrate / 1000 + " kbit/s";
     }
 
     void start() {
@@ -107,7 +105,7 @@ final class PcanChannel implements CanChannel {
             wait = again;
             up = true;
             busErrors = 0;
-            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + label(settings.bitrate()) + ")");
+            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + Bitrates.label(settings.bitrate()) + ")");
         }
     }
 
@@ -194,18 +192,7 @@ final class PcanChannel implements CanChannel {
 
     @Override
     public void send(CanFrame frame) throws IOException {
-        if (settings.listenOnly()) {
-            throw new IOException("pcan " + bus + " is listen-only (mode=listen-only): nothing is sent; cannot send "
-                    + frame);
-        }
-        if (frame.error() || frame.fd() || frame.chunk()) {
-            throw new IOException("pcan " + bus + ": " + (frame.fd() ? "CAN FD frames are not sent by this transport"
-                    : "only data and remote frames can be sent") + " (" + frame + ")");
-        }
-        if (closed || !up) {
-            throw new IOException("pcan " + bus + ": " + (closed ? "channel closed" : "adapter gone (reconnecting)")
-                    + "; cannot send " + frame);
-        }
+        AdapterChannels.checkSendable("pcan", bus, frame, settings.listenOnly(), closed, up);
         synchronized (sendLock) {
             sendBuffer.clear();
             sendBuffer.setInt(0, frame.id());
@@ -237,13 +224,7 @@ final class PcanChannel implements CanChannel {
             closed = true;
         }
         reconnection.close();
-        if (Thread.currentThread() != reader && reader.isAlive()) {
-            try {
-                reader.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else if (!reader.isAlive() && reader.getState() == Thread.State.NEW) {
+        if (AdapterChannels.awaitReader(reader)) {
             wait.close();
             api.CAN_Uninitialize(handle);
         }

@@ -2,12 +2,12 @@ package org.bmsworkbench.transport.pcan.internal;
 
 import static org.bmsworkbench.transport.pcan.internal.PcanConstants.*;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.InvalidUriException;
+import org.bmsworkbench.can.spi.Bitrates;
 
 /**
  * The settings of one {@code pcan:} URI: {@code pcan:PCAN_USBBUS1?bitrate=500000&mode=listen-only}.
@@ -38,7 +38,7 @@ record PcanSettings(int handle, int bitrate, short btr0btr1, boolean listenOnly)
         int bitrate = DEFAULT_BITRATE;
         String text = uri.option("bitrate").orElse(null);
         if (text != null) {
-            bitrate = parseBitrate(text);
+            bitrate = Bitrates.parse(text);
             if (!BAUD.containsKey(bitrate)) {
                 throw new InvalidUriException("'" + uri + "': option bitrate=" + text + " is not a PCAN_BAUD_* bit rate"
                         + " (allowed: 10k, 20k, 50k, 100k, 125k, 250k, 500k, 800k, 1M)");
@@ -46,23 +46,6 @@ record PcanSettings(int handle, int bitrate, short btr0btr1, boolean listenOnly)
         }
         boolean listenOnly = uri.choiceOption("mode", "normal", Set.of("normal", "listen-only")).equals("listen-only");
         return new PcanSettings(handle, bitrate, BAUD.get(bitrate), listenOnly);
-    }
-
-    /** {@code 500000}, {@code 500k}, {@code 1M}; -1 when not a number. */
-    static int parseBitrate(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        int multiplier = 1;
-        if (t.endsWith("k")) {
-            multiplier = 1000;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            multiplier = 1_000_000;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (t.isEmpty() || t.length() > 8 || !t.chars().allMatch(Character::isDigit)) {
-            return -1;
-        }
-        return Integer.parseInt(t) * multiplier;
     }
 
     /** The bus name frames carry: {@code PCAN_USBBUS1}. */

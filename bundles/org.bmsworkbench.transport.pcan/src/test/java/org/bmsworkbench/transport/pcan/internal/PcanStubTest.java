@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.testing.RecordingListener;
+import org.bmsworkbench.can.testing.StubBusChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +46,13 @@ class PcanStubTest {
         return (PcanChannel) transport.open(ConnectionUri.parse(uri), listener);
     }
 
-    private static boolean has(RecordingListener l, int id, String dataHex) {
-        return l.frames.stream().anyMatch(f -> f.id() == id && f.dataHex().equals(dataHex));
-    }
-
     @Test
     void receivesTheBusFramesWithWallClockTimesAndWaitsOnTheReceiveEvent() throws Exception {
         RecordingListener l = new RecordingListener();
         long before = System.currentTimeMillis() * 1000;
         PcanChannel c = open("pcan:PCAN_USBBUS1?bitrate=500000", l);
         // the stub's MG Master LV on SMA (guide 1.5.1): 0x356 = 53.12 V, -12.3 A, 21.5 degC
-        await(() -> has(l, 0x356, "C01485FFD700") && has(l, 0x355, "570064002E22"), "the stub's first frames");
+        await(() -> l.hasFrame(0x356, "C01485FFD700") && l.hasFrame(0x355, "570064002E22"), "the stub's first frames");
         CanFrame f = l.frames.stream().filter(x -> x.id() == 0x356).findFirst().orElseThrow();
         assertEquals("PCAN_USBBUS1", f.bus());
         assertFalse(f.extended());
@@ -89,7 +81,7 @@ class PcanStubTest {
         int len = stub.stub_last_written(id, bytes);
         assertEquals(0x1CEF5020, id[0]);
         assertEquals("66990100FF0FFFFF", HEX.formatHex(bytes, 0, len));
-        await(() -> has(l, 0x1CEFFF50, "6699FF0F2E22FFFF"), "the stub BMS's broadcast of SOC 87.50 %");
+        await(() -> l.hasFrame(0x1CEFFF50, "6699FF0F2E22FFFF"), "the stub BMS's broadcast of SOC 87.50 %");
         c.send(CanFrame.remote(0, "x", 0x123, false, 2));
         assertEquals(written + 2, stub.stub_written());
         IOException fd = assertThrows(IOException.class,
@@ -101,7 +93,7 @@ class PcanStubTest {
     void listenOnlyNeverWrites() throws Exception {
         RecordingListener l = new RecordingListener();
         PcanChannel c = open("pcan:PCAN_USBBUS2?mode=listen-only&bitrate=125000", l);
-        await(() -> has(l, 0x356, "C01485FFD700"), "frames in listen-only mode");
+        await(() -> l.hasFrame(0x356, "C01485FFD700"), "frames in listen-only mode");
         long written = stub.stub_written();
         long refused = stub.stub_pcan_writes_in_listen_only();
         IOException e = assertThrows(IOException.class, () -> c.send(CanFrame.of(0, "x", 0x100, false, (byte) 1)));
@@ -148,31 +140,9 @@ class PcanStubTest {
         RecordingListener l = new RecordingListener();
         PcanChannel c = open("pcan:PCAN_USBBUS1", l);
         await(() -> l.frames.size() >= 4, "first frames");
-        int threads = Thread.activeCount();
-        long fds = openDescriptors();
-        for (int i = 1; i <= 100; i++) {
-            long connectedBefore = connected(l);
-            stub.stub_set_unplugged(1);
-            long reconnectingBefore = l.states.stream().filter(x -> x.startsWith("RECONNECTING")).count();
-            await(() -> l.states.stream().filter(x -> x.startsWith("RECONNECTING")).count() > reconnectingBefore, "unplug");
-            stub.stub_set_unplugged(0);
-            await(() -> connected(l) > connectedBefore, "replug");
-        }
-        assertEquals(100, connected(l));
-        assertTrue(Thread.activeCount() <= threads, "threads " + Thread.activeCount() + " vs " + threads);
-        assertEquals(fds, openDescriptors(), "open file descriptors after 100 cycles");
+        StubBusChecks.unplugCyclesLeakNothing(stub, l, 100);
         assertEquals(1, stub.stub_open_channels());
         c.close();
-    }
-
-    private static long connected(RecordingListener l) {
-        return l.states.stream().filter(s -> s.startsWith("CONNECTED:")).count();
-    }
-
-    private static long openDescriptors() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
-        }
     }
 
     @Test
@@ -209,24 +179,6 @@ class PcanStubTest {
         RecordingListener l = new RecordingListener();
         PcanChannel c = open("pcan:PCAN_USBBUS1", l);
         await(() -> l.frames.size() >= 4, "first frames");
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long tid = c.reader().threadId();
-        stub.stub_set_rate(4000);
-        Thread.sleep(500);
-        int n0 = l.frames.size();
-        long cpu0 = mx.getThreadCpuTime(tid);
-        long t0 = System.nanoTime();
-        Thread.sleep(5000);
-        long cpu = mx.getThreadCpuTime(tid) - cpu0;
-        long wall = System.nanoTime() - t0;
-        int frames = l.frames.size() - n0;
-        stub.stub_set_rate(0);
-        double rate = frames * 1e9 / wall;
-        double share = 100.0 * cpu / wall;
-        System.out.printf("pcan reader at %.0f frames/s: %.1f %% of one core (%.1f µs a frame; load average %s)%n",
-                rate, share, cpu / 1000.0 / Math.max(1, frames),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        assertTrue(rate > 3000, "frames/s " + rate);
-        assertTrue(share < 25, "CPU " + share + " %");
+        StubBusChecks.readerCpuAtAFullBus(stub, l, c.reader(), "pcan");
     }
 }

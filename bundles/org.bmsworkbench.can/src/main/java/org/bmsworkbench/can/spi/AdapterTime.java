@@ -1,18 +1,21 @@
-package org.bmsworkbench.transport.kvaser.internal;
+package org.bmsworkbench.can.spi;
+
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Turns the adapter's clock (microseconds since the driver started) into wall-clock
+ * Turns an adapter's clock (microseconds since its driver started) into wall-clock
  * microseconds: the first frame anchors the adapter's time to the host's, later frames keep the
  * adapter's spacing; a jump of more than a second either way (the adapter was re-plugged, the
- * host clock was set) anchors again.
+ * host clock was set) anchors again. One per channel, used by its reader thread only.
  */
-final class AdapterTime {
+@ProviderType
+public final class AdapterTime {
     private static final long JUMP_MICROS = 1_000_000;
     private long offset;
     private boolean anchored;
 
     /** Wall-clock microseconds of an adapter time read at host time {@code hostMicros}. */
-    long toWallClock(long adapterMicros, long hostMicros) {
+    public long toWallClock(long adapterMicros, long hostMicros) {
         long t = adapterMicros + offset;
         if (!anchored || Math.abs(t - hostMicros) > JUMP_MICROS) {
             offset = hostMicros - adapterMicros;
@@ -22,7 +25,8 @@ final class AdapterTime {
         return t;
     }
 
-    void reset() {
+    /** The next frame anchors again (the adapter was opened again). */
+    public void reset() {
         anchored = false;
     }
 }

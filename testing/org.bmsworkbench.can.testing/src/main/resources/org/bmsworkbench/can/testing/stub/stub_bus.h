@@ -6,8 +6,9 @@
  * for the ISO address claim (as the MG Master LV at 0x50), an optional
  * loopback of written frames, bus error states and an "unplugged" switch.
  *
- * Written for the tests of org.bmsworkbench.transport.pcan and .kvaser (the same file in both);
- * nothing here comes from a vendor.
+ * Written for the tests of org.bmsworkbench.transport.pcan and .kvaser, which compile it with
+ * their vendor stub through org.bmsworkbench.can.testing.StubBusLibrary; nothing here comes from
+ * a vendor.
  *
  * Environment (read when a channel opens, so a product run can be steered from a script):
  *   STUB_RATE=N           frames per second the bus generates (default 0: none after the first few)
