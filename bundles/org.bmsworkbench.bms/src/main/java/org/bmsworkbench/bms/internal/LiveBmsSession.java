@@ -99,11 +99,13 @@ final class LiveBmsSession implements BmsSession {
         this.model = new DefaultBmsModel(historyCapacity);
     }
 
-    /** Follows the registry, chooses or waits for a protocol, and subscribes to the frames. */
+    /**
+     * Follows the registry and the connection's state, chooses or waits for a protocol, and subscribes
+     * to the frames. The state is followed before the first choice: a link that connects meanwhile
+     * (its protocol and polling known only then) is never missed.
+     */
     void start() {
         registryChanges = registry.onChange(this::protocolsChanged);
-        runLocked(this::reconcile);
-        frames = connection.subscribe(this::onFrame);
         stateChanges = connection.onStateChange((state, detail) -> {
             if (state == ConnectionState.CONNECTED && !closed) {
                 try {
@@ -113,6 +115,8 @@ final class LiveBmsSession implements BmsSession {
                 }
             }
         });
+        runLocked(this::reconcile);
+        frames = connection.subscribe(this::onFrame);
     }
 
     // ---- transport thread ----

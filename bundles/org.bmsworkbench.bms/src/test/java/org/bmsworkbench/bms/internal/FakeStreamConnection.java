@@ -65,6 +65,9 @@ final class FakeStreamConnection implements Connection {
     }
 
     /** Connects (a channel that was opening is open now): tells the state listeners. */
+    /** Set: the first {@link #subscribe} connects the link first. */
+    volatile boolean connectOnSubscribe;
+
     void connect() {
         state = ConnectionState.CONNECTED;
         stateListeners.forEach(l -> l.accept(ConnectionState.CONNECTED, ""));
@@ -109,6 +112,10 @@ final class FakeStreamConnection implements Connection {
 
     @Override
     public Subscription subscribe(FrameListener listener) {
+        if (connectOnSubscribe) {
+            connectOnSubscribe = false;
+            connect(); // the link comes up just as the session subscribes, after its first choice
+        }
         subscribers.add(listener);
         return () -> subscribers.remove(listener);
     }

@@ -184,6 +184,19 @@ class LinkPollingTest {
     }
 
     @Test
+    void aLinkThatConnectsWhileTheSessionStartsIsPolled() throws Exception {
+        install(new FakeStreamProtocol("jbd", JBD, 0x03));
+        link = new FakeStreamConnection("serial:/dev/ttyF?protocol=jbd", new StreamLink("ttyF", "jbd", Duration.ofSeconds(1)),
+                false, LinkPollingTest::jbdDevice, 10, false);
+        FakeStreamConnection c = link;
+        c.connectOnSubscribe = true;
+        BmsSession s = sessions.attach(c, "auto");
+        assertTrue(sessions.awaitChanges(5, TimeUnit.SECONDS));
+        assertEquals(List.of("jbd"), s.activeProtocols(), "the link came up between the first choice and the subscription");
+        await(() -> value(s, key("jbd", 3)) != null, "polled once connected");
+    }
+
+    @Test
     void autoWithoutAProtocolProbesEachPollingProtocolAndChoosesTheOneThatAnswered() throws Exception {
         install(new FakeStreamProtocol("daly-like", OTHER, 0x03, 0x04)); // asked first: its id sorts first
         install(new FakeStreamProtocol("jbd", JBD, 0x03, 0x04));
@@ -197,6 +210,11 @@ class LinkPollingTest {
                 c.sent().stream().limit(2).map(Object::toString).toList(), "the first request of each polling protocol");
         long probeGap = TimeUnit.NANOSECONDS.toMillis(c.sent().get(1).nanos() - c.sent().get(0).nanos());
         assertTrue(probeGap >= LinkPoller.ANSWER_TIMEOUT.toMillis() - 20, "the unanswered probe timed out: " + probeGap);
+        // the probe's answer is decoded too: it is decoded just after the choice, long before the next cycle (1 s)
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
+        while (value(s, key("jbd", 3)) == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertEquals(0x43L, value(s, key("jbd", 3)), "the probe's answer is decoded too");
         await(() -> value(s, key("jbd", 4)) != null, "the whole cycle of the chosen protocol: " + c.events + " "
                 + s.lastProblem());
