@@ -80,7 +80,7 @@ if [ $jmh = 1 ]; then
   cat "$tmp/jmh.txt"
 fi
 
-echo "== start-up, warm (two runs each first), median of 5 interleaved runs, s wall"
+echo "== start-up, warm (two runs each first), median of 5 interleaved runs, s wall (load average $(load))"
 for _ in 1 2; do "$java" -version >/dev/null 2>&1; "$bmswb" protocols >/dev/null; "$bmswb" --help >/dev/null; done
 jv=() pr=() hp=()
 for _ in 1 2 3 4 5; do
@@ -100,7 +100,7 @@ for cmd in protocols --help; do
     "$(verdict "$ratio" '<=' 6)"
 done
 
-echo "== decode --format jsonl of 1,000,000 frames minus a one-cycle log (start-up out), 5 pairs"
+echo "== decode --format jsonl of 1,000,000 frames minus a one-cycle log (start-up out), 5 pairs (load average $(load))"
 "$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateNmea2000Log "$tmp/n2k.log" 1000000
 "$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateSmaLog "$tmp/sma.log" 1000000
 head -n 5 "$tmp/n2k.log" > "$tmp/n2k-small.log"   # one 1.5 s cycle: 127508 ×3 and the 127506 fast packet
@@ -125,7 +125,7 @@ for p in nmea2000 sma; do
   echo "   $p: ${lines[$p]} JSONL lines; start-up excluded (median difference of the pairs $d s): ${fps[$p]} frames/s (fastest 1M run minus fastest one-cycle run: $best frames/s)"
 done
 
-echo "== canboatjs analyzerjs --file on the same NMEA 2000 log"
+echo "== canboatjs analyzerjs --file on the same NMEA 2000 log (load average $(load))"
 canboat=""
 if ! command -v node >/dev/null 2>&1; then
   canboat="node is not installed (apt-get install nodejs npm)"
@@ -223,11 +223,12 @@ gui_row() {
   read -r np tp <<< "$pauses"
   [ -n "$sec" ] && pausepct=$(awk -v t="$tp" -v s="$sec" 'BEGIN { printf "%.1f", 100 * t / 1000 / s }')
   echo "     GC log: collector ${collector:-unknown}; $np pauses, $tp ms in all (whole process) = ${pausepct:-?} % of the measured span"
-  # With a concurrent collector (ZGC, Shenandoah) the MXBean times the meter sums include
-  # concurrent cycles, which do not stop the UI: the logged pauses are the honest figure then.
+  # With G1, ZGC or Shenandoah the MXBean times the meter sums include concurrent cycles ("G1
+  # Concurrent GC", "ZGC Major Cycles"), which do not stop the UI: the logged pauses are the honest
+  # figure then. Serial and Parallel: the meter's figure (their MXBean times are the pauses).
   local gcshow="" gcv=""
   case "$collector" in
-    *Z*|*Shenandoah*) [ -n "$pausepct" ] && { gcv=$pausepct; gcshow="GC pauses $pausepct % ($np pauses, $tp ms; $collector)"; } ;;
+    *G1*|*Z*|*Shenandoah*) [ -n "$pausepct" ] && { gcv=$pausepct; gcshow="GC pauses $pausepct % ($np pauses, $tp ms; $collector)"; } ;;
     *) if [ -n "$gcpct" ]; then gcv=$(printf '%.1f' "$gcpct"); gcshow="GC $gcv % ($gcs GCs, $(printf '%.1f' "$(awk -v m="$gcms" 'BEGIN { print m / 1000 }')") s)"
        elif [ -n "$pausepct" ]; then gcv=$pausepct; gcshow="GC pauses $pausepct % (GC log)"; fi ;;
   esac

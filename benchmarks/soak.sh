@@ -179,7 +179,7 @@ ran=$(awk -F '\t' 'NR > 1 && $2 > m { m = $2 } END { print m + 0 }' "$tsv")
 {
   echo "== summary after $ran of $minutes minutes ($(date +%H:%M); load average $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ -s "$tmp/gui.out" ]; then sed 's/^bmswb gui: /   window: /' "$tmp/gui.out"; else echo "   window: no --responsiveness report (it did not close by itself)"; fi
-  echo "   monitor: $(wc -l < "$tmp/monitor.jsonl") JSONL lines$(grep -v '^$' "$tmp/monitor.err" | tail -n 2 | sed 's/^/; /' | tr '\n' ' ')"
+  echo "   monitor: $(wc -l < "$tmp/monitor.jsonl") JSONL lines; its last message: $(grep -v '^$' "$tmp/monitor.err" | tail -n 1 | cut -c1-160)"
   awk -F '\t' -v minutes="$minutes" -v ran="$ran" -v interval="$interval" -v gone="${gone[*]}" '
     NR == 1 { next }
     { n[$3]++; i = n[$3]; x[$3, i] = $2 * interval / 3600; for (c = 5; c <= 8; c++) v[$3, c, i] = $c }
@@ -197,7 +197,7 @@ ran=$(awk -F '\t' 'NR > 1 && $2 > m { m = $2 } END { print m + 0 }' "$tsv")
       name[5] = "heap after GC"; name[6] = "RSS"; name[7] = "threads"; name[8] = "fds"
       unit[5] = " MB"; unit[6] = " MB"; unit[7] = ""; unit[8] = ""
       floor[5] = 10; floor[6] = 20; floor[7] = 2; floor[8] = 2
-      problems = ""; maxheap = ""; value = ""
+      problems = ""; fatal = ""; maxheap = ""; value = ""
       for (pi = 1; pi <= 2; pi++) {
         p = pi == 1 ? "gui" : "monitor"; who = pi == 1 ? "window" : "monitor"
         if (!n[p]) { problems = problems (problems ? "; " : "") who " never sampled"; continue }
@@ -218,17 +218,18 @@ ran=$(awk -F '\t' 'NR > 1 && $2 > m { m = $2 } END { print m + 0 }' "$tsv")
           }
           if (slope == "" && !(p in few)) { few[p] = 1; problems = problems (problems ? "; " : "") who ": too few samples for a trend" }
           printf "     %-14s first %8s, last %8s, max %8s%s; %s\n", name[c], first, lastv, mx, unit[c], trend
-          if (c == 5) { if (maxheap == "" || mx + 0 > maxheap + 0) maxheap = mx; if (mx + 0 > 300) problems = problems (problems ? "; " : "") who " heap after GC " mx " MB > 300" }
+          if (c == 5) { if (maxheap == "" || mx + 0 > maxheap + 0) maxheap = mx; if (mx + 0 > 300) fatal = fatal (fatal ? "; " : "") who " heap after GC " mx " MB > 300" }
           part = part sprintf("%s%s %s%s", part ? ", " : "", name[c], mx, unit[c])
         }
         value = value (value ? "; " : "") (p == "gui" ? "window: " : "monitor: ") "max " part
       }
-      if (gone != "") { sub(/gui/, "window", gone); problems = problems (problems ? "; " : "") gone " exited early" }
-      if (problems != "") verdict = "NOT met (" problems ")"
-      else if (ran < 60) verdict = "not measured (" ran " min run; the aim is 60 min; nothing rising)"
+      if (gone != "") { sub(/gui/, "window", gone); fatal = fatal (fatal ? "; " : "") gone " exited early" }
+      if (fatal != "") verdict = "NOT met (" fatal (problems ? "; " problems : "") ")"
+      else if (ran * interval < 3600) verdict = sprintf("not measured (%.1f min run, the aim is 60; %s)", ran * interval / 60, problems ? "so far: " problems : "nothing rising so far")
+      else if (problems != "") verdict = "NOT met (" problems ")"
       else verdict = "met"
       printf "   aim: heap after full GC <= 300 MB, nothing rising, 60 minutes: %s\n", verdict
-      printf "table\t%d min; %s; %s\t%s\n", ran, value, problems == "" ? "nothing rising" : "see verdict", verdict
+      printf "table\t%.1f min; %s; %s\t%s\n", ran * interval / 60, value, problems == "" ? "nothing rising" : "see verdict", verdict
     }' "$tsv"
 } > "$tmp/summary"
 grep -v '^table	' "$tmp/summary"
