@@ -59,16 +59,15 @@ verdict() {
 }
 thousands() { awk -v n="$1" 'BEGIN { s = sprintf("%.0f", n); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } print s r }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-us() { local t=${EPOCHREALTIME/[.,]/}; echo "${t#0}"; }
 # timed OUT CMD...: runs CMD with stdout to OUT, stderr to $tmp/err; sets wall (s), cpu (s), rss (KiB). A failure ends the run.
 timed() {
   local out=$1; shift
   local t0 t1
-  t0=$(us)
+  t0=${EPOCHREALTIME/[.,]/}   # microseconds, without a subshell
   if ! /usr/bin/time -f "%U %S %M" -o "$tmp/time" "$@" >"$out" 2>"$tmp/err"; then
     echo "run.sh: failed: $*" >&2; tail -n 5 "$tmp/err" >&2; exit 1
   fi
-  t1=$(us)
+  t1=${EPOCHREALTIME/[.,]/}
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e6 }')
   read -r u s rss < <(tail -n 1 "$tmp/time")
   cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
