@@ -5,7 +5,7 @@
 #   --no-build    use the product and benchmarks.jar already built (else ./mvnw -B -q package -DskipTests)
 #   --jmh         also run the JMH benchmarks (several minutes)
 #   --transports  also the transports alone: replay, `monitor` of a replay, socketcand, SLCAN (about a minute)
-# The table (the default, about 4 minutes after the build on 2 cores):
+# The table (the default, about 3 minutes after the build on 2 cores):
 #  * start-up: `bmswb protocols` and `bmswb --help`, warm, median of 5, against `java -version` of
 #    the JDK the launcher picks (find-java.sh), median of 5, the three interleaved;
 #  * decode: `bmswb decode --protocol nmea2000|sma --format jsonl` of a 1,000,000-frame log

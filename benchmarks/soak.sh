@@ -207,7 +207,7 @@ ran=$(awk -F '\t' 'NR > 1 && $2 > m { m = $2 } END { print m + 0 }' "$tsv")
         for (c = 5; c <= 8; c++) {
           first = v[p, c, 1]; lastv = v[p, c, n[p]]; mx = ""
           for (i = 1; i <= n[p]; i++) if (v[p, c, i] != "" && (mx == "" || v[p, c, i] + 0 > mx + 0)) mx = v[p, c, i]
-          if (mx == "") { printf "     %-14s not measured\n", name[c]; problems = problems (problems ? "; " : "") who " " name[c] " not measured"; continue }
+          if (mx == "") { if (c == 5) part = "heap after GC not measured"; printf "     %-14s not measured\n", name[c]; problems = problems (problems ? "; " : "") who " " name[c] " not measured"; continue }
           fit(p, c, 1); all = slope
           fit(p, c, from)
           if (slope == "") trend = "too few samples for a trend"
@@ -219,9 +219,11 @@ ran=$(awk -F '\t' 'NR > 1 && $2 > m { m = $2 } END { print m + 0 }' "$tsv")
           if (slope == "" && !(p in few)) { few[p] = 1; problems = problems (problems ? "; " : "") who ": too few samples for a trend" }
           printf "     %-14s first %8s, last %8s, max %8s%s; %s\n", name[c], first, lastv, mx, unit[c], trend
           if (c == 5) { if (maxheap == "" || mx + 0 > maxheap + 0) maxheap = mx; if (mx + 0 > 300) fatal = fatal (fatal ? "; " : "") who " heap after GC " mx " MB > 300" }
-          part = part sprintf("%s%s %s%s", part ? ", " : "", name[c], mx, unit[c])
+          if (c == 5) part = sprintf("heap after GC ≤ %s MB%s", mx, slope == "" ? "" : sprintf(" (%+.1f MB/h)", slope))
+          else if (c == 6) part = part sprintf(", RSS ≤ %s MB", mx)
+          else part = part sprintf(", ≤ %s %s", mx, c == 7 ? "threads" : "fds")
         }
-        value = value (value ? "; " : "") (p == "gui" ? "window: " : "monitor: ") "max " part
+        value = value (value ? "; " : "") who " " part
       }
       if (gone != "") { sub(/gui/, "window", gone); fatal = fatal (fatal ? "; " : "") gone " exited early" }
       if (fatal != "") verdict = "NOT met (" fatal (problems ? "; " problems : "") ")"
@@ -229,7 +231,7 @@ ran=$(awk -F '\t' 'NR > 1 && $2 > m { m = $2 } END { print m + 0 }' "$tsv")
       else if (problems != "") verdict = "NOT met (" problems ")"
       else verdict = "met"
       printf "   aim: heap after full GC <= 300 MB, nothing rising, 60 minutes: %s\n", verdict
-      printf "table\t%.1f min; %s; %s\t%s\n", ran * interval / 60, value, problems == "" ? "nothing rising" : "see verdict", verdict
+      printf "table\t%.1f min; %s\t%s\n", ran * interval / 60, value, verdict
     }' "$tsv"
 } > "$tmp/summary"
 grep -v '^table	' "$tmp/summary"
