@@ -257,7 +257,19 @@ final class ProductRuntime {
         p.put("felix.fileinstall.dir", layout.plugins().toString());
         p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
         p.put("felix.fileinstall.poll", "300");
+        // FileInstall's first scan runs inside its start, before the command: it adopts the jars that
+        // PluginFolder installed (updating each once, the first time, to record its checksum). Delayed to
+        // its own thread, that update would restart a plugin while a command uses it; on an empty or
+        // settled folder the scan costs under a millisecond.
         p.put("felix.fileinstall.noInitialDelay", "true");
+        // Declarative Services keeps the parsed component descriptions in its bundle cache instead of
+        // parsing every bundle's XML at each start.
+        p.put("ds.cache.metadata", "true");
+        // SCR asks the log service before every message it might write, and nothing shows those
+        // messages: off unless BMSWB_DEBUG is set (or -Dds.log.enabled=true).
+        if (System.getenv("BMSWB_DEBUG") == null) {
+            p.put("ds.log.enabled", "false");
+        }
         p.put("felix.fileinstall.log.level", "1");
         p.put("felix.log.level", "1");
         p.put("felix.log.logger", new StderrLogger(err));
