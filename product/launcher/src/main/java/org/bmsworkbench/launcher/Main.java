@@ -19,6 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream err = System.err;
+        StartupTrace trace = StartupTrace.start(err);
         int feature = javaFeatureVersion();
         if (feature < REQUIRED_JAVA) {
             err.println("bmswb: BMS Workbench needs Java " + REQUIRED_JAVA + " or newer; this is Java " + feature
@@ -35,6 +36,7 @@ public final class Main {
             status = 1;
         }
         System.out.flush();
+        trace.mark("exit");
         err.flush();
         // Bundles may have left non-daemon threads; the status is what counts.
         Runtime.getRuntime().halt(status);
