@@ -30,6 +30,7 @@ public final class Main {
         int status;
         try {
             ProductLayout layout = ProductLayout.detect();
+            ClassDataArchive.dropIfStale(layout.home(), layout.userDir());
             status = ProductRuntime.run(layout, args, err);
         } catch (LaunchException e) {
             err.println("bmswb: " + e.getMessage());
