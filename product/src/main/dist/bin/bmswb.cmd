@@ -31,8 +31,28 @@ if !JAVA_MAJOR! GEQ 22 set "VERSION_OPTS=--enable-native-access=ALL-UNNAMED"
 if !JAVA_MAJOR! GEQ 23 set "VERSION_OPTS=!VERSION_OPTS! --sun-misc-unsafe-memory-access=allow"
 
 if not defined BMSWB_USER_DIR set "BMSWB_USER_DIR=%USERPROFILE%\.bmsworkbench"
+
+rem The commands that list and end at once: the JVM's optimising compiler would only compete with them
+rem for the CPU, so they run with the quick one alone. The window and the long commands keep both.
+set "SHORT_OPTS="
+for %%C in (-h --help help -V --version protocols adapters signals completion) do if "%~1"=="%%C" set "SHORT_OPTS=-XX:TieredStopAtLevel=1"
+
+rem Class data sharing: the first run writes an archive of the JDK's and the framework's classes, later
+rem runs start faster. One archive per product folder and JDK; the launcher deletes it when a jar or the
+rem JDK is newer (the JVM would not rewrite it, only ignore it), and the next run writes it anew.
+set "CDS_OPTS="
+if !JAVA_MAJOR! GEQ 19 (
+  if not exist "%BMSWB_USER_DIR%\cache" mkdir "%BMSWB_USER_DIR%\cache" 2>nul
+  for %%H in ("%BMSWB_HOME%") do set "CDS_KEY=%%~fH_%JAVA_DIR%"
+  set "CDS_KEY=!CDS_KEY:\=_!"
+  set "CDS_KEY=!CDS_KEY::=!"
+  set "CDS_KEY=!CDS_KEY: =_!"
+  set "CDS_ARCHIVE=%BMSWB_USER_DIR%\cache\bmswb-java!JAVA_MAJOR!-!CDS_KEY!.jsa"
+  if exist "%BMSWB_USER_DIR%\cache" set CDS_OPTS="-XX:SharedArchiveFile=!CDS_ARCHIVE!" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off "-Dbmswb.cds.archive=!CDS_ARCHIVE!"
+)
+
 rem Without a release file the version is unknown here; the launcher itself checks it then.
-"%JAVA_EXE%" -XX:+UseSerialGC -Xss2m %VERSION_OPTS% %BMSWB_JAVA_OPTS% ^
+"%JAVA_EXE%" -XX:+UseSerialGC -Xss2m %SHORT_OPTS% !CDS_OPTS! %VERSION_OPTS% %BMSWB_JAVA_OPTS% ^
   "-Dbmswb.home=%BMSWB_HOME%" "-Dbmswb.user.dir=%BMSWB_USER_DIR%" "-Dbmswb.cwd=%CD%" ^
   -cp "%BMSWB_HOME%\lib\org.bmsworkbench.launcher.jar;%BMSWB_HOME%\lib\org.apache.felix.framework.jar" ^
   org.bmsworkbench.launcher.Main %*

@@ -3,12 +3,19 @@
 # then the newest under /usr/lib/jvm, /Library/Java/JavaVirtualMachines and ~/.sdkman.
 bmswb_java_major() {
   # The JDK's release file answers without starting a JVM; old or odd layouts are asked directly.
+  # Read by the shell itself: every command started here is time a short bmswb command waits for.
   if [ -f "$1/release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" | head -n 1)
-    case "$v" in
-      1.*) echo "$v" | cut -d. -f2; return ;;
-      [0-9]*) echo "$v" | sed 's/[^0-9].*//'; return ;;
-    esac
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=*)
+          v=${line#JAVA_VERSION=}; v=${v#\"}; v=${v%%\"*}
+          case "$v" in
+            1.*) v=${v#1.}; echo "${v%%[!0-9]*}"; return ;;
+            [0-9]*) echo "${v%%[!0-9]*}"; return ;;
+          esac
+          break ;;
+      esac
+    done < "$1/release"
   fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
@@ -22,7 +29,8 @@ bmswb_find_jdk() {
   if command -v java >/dev/null 2>&1; then
     onpath=$(command -v java)
     onpath=$(readlink -f "$onpath" 2>/dev/null || echo "$onpath")
-    candidates="$candidates$nl$(dirname "$(dirname "$onpath")")"
+    onpath=${onpath%/*}
+    candidates="$candidates$nl${onpath%/*}"
   fi
   for d in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
     [ -x "$d/bin/java" ] && candidates="$candidates$nl$d"

@@ -54,7 +54,12 @@ final class BundleCache implements AutoCloseable {
 
     static BundleCache acquire(ProductLayout layout) throws IOException {
         String fp = fingerprint(layout.bundles());
-        Path dir = layout.caches().resolve(hash(layout.home().toString()).substring(0, 16));
+        Path dir = layout.caches().resolve(hash(layout.home().toString()));
+        if (!Files.isDirectory(dir)) {
+            // The cache of an earlier launcher, named by SHA-256 (whose provider set-up alone took
+            // 20-30 ms of every start): it would be rebuilt anyway, so it goes.
+            deleteTree(layout.caches().resolve(sha256(layout.home().toString()).substring(0, 16)));
+        }
         Files.createDirectories(dir);
         sweepTemporary(layout.caches());
         FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -161,7 +166,21 @@ final class BundleCache implements AutoCloseable {
         return hash(String.join("\n", entries));
     }
 
-    private static String hash(String s) {
+    /**
+     * 64-bit FNV-1a of the UTF-8 bytes, 16 hex digits: names the cache of a product folder and
+     * fingerprints its bundles. Not a security measure; it only has to change when they do.
+     */
+    static String hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        String hex = Long.toHexString(h);
+        return "0".repeat(16 - hex.length()) + hex;
+    }
+
+    private static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -19,6 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream err = System.err;
+        StartupTrace trace = StartupTrace.start(err);
         int feature = javaFeatureVersion();
         if (feature < REQUIRED_JAVA) {
             err.println("bmswb: BMS Workbench needs Java " + REQUIRED_JAVA + " or newer; this is Java " + feature
@@ -29,12 +30,14 @@ public final class Main {
         int status;
         try {
             ProductLayout layout = ProductLayout.detect();
+            ClassDataArchive.dropIfStale(layout.home(), layout.userDir());
             status = ProductRuntime.run(layout, args, err);
         } catch (LaunchException e) {
             err.println("bmswb: " + e.getMessage());
             status = 1;
         }
         System.out.flush();
+        trace.mark("exit");
         err.flush();
         // Bundles may have left non-daemon threads; the status is what counts.
         Runtime.getRuntime().halt(status);

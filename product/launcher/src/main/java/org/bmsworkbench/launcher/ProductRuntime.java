@@ -44,12 +44,15 @@ final class ProductRuntime {
     }
 
     static int run(ProductLayout layout, String[] args, PrintStream err) throws LaunchException {
+        StartupTrace trace = StartupTrace.get();
         try (BundleCache cache = BundleCache.acquire(layout)) {
+            trace.mark(cache.isFresh() ? "bundle cache chosen (fresh: install all)" : "bundle cache chosen (reused)");
             Framework framework = boot(layout, cache, err);
             try {
                 return callEntry(framework.getBundleContext(), args);
             } finally {
                 stop(framework);
+                trace.mark("framework stopped");
             }
         } catch (IOException e) {
             throw new LaunchException("cannot prepare the bundle cache: " + e.getMessage(), e);
@@ -59,7 +62,9 @@ final class ProductRuntime {
     /** Starts Felix on the cache, repairing it when it no longer holds the product's bundles. */
     private static Framework boot(ProductLayout layout, BundleCache cache, PrintStream err)
             throws IOException, LaunchException {
+        StartupTrace trace = StartupTrace.get();
         Framework framework = init(layout, cache, err);
+        trace.mark("framework init (cache read)");
         if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout, cache.recordedLocations())) {
             // A bundle Felix could not reload (a damaged cache) is silently dropped: start afresh.
             stop(framework);
@@ -72,8 +77,12 @@ final class ProductRuntime {
         List<String> installed = new ArrayList<>();
         if (cache.isFresh()) {
             toStart.addAll(install(context, layout, problems, installed));
+            trace.mark("bundles installed");
         }
-        toStart.addAll(PluginFolder.reconcile(context, layout.plugins(), err));
+        List<Bundle> plugins = PluginFolder.reconcile(context, layout.plugins(), err);
+        toStart.addAll(plugins);
+        trace.mark("plugins/ reconciled (" + plugins.size() + " to start)");
+        trace.follow(context);
         try {
             framework.start();
         } catch (BundleException e) {
@@ -89,6 +98,8 @@ final class ProductRuntime {
         if (cache.isFresh() && problems.isEmpty()) {
             cache.markInstalled(installed);
         }
+        trace.mark("framework started, bundles resolved and active");
+        trace.bundles();
         report(problems, err);
         return framework;
     }
@@ -146,6 +157,7 @@ final class ProductRuntime {
             throw new IllegalStateException(e);
         }
         tracker.open();
+        StartupTrace trace = StartupTrace.get();
         try {
             long start = System.nanoTime();
             Object entry;
@@ -159,7 +171,14 @@ final class ProductRuntime {
                 }
                 Thread.sleep(10);
             }
-            return ((ToIntFunction<String[]>) entry).applyAsInt(args);
+            trace.mark("command-line entry found");
+            int status = ((ToIntFunction<String[]>) entry).applyAsInt(args);
+            trace.mark("command ran");
+            if (trace.on()) {
+                trace.components();
+                trace.mark("(trace: components listed)");
+            }
+            return status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -257,7 +276,19 @@ final class ProductRuntime {
         p.put("felix.fileinstall.dir", layout.plugins().toString());
         p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
         p.put("felix.fileinstall.poll", "300");
+        // FileInstall's first scan runs inside its start, before the command: it adopts the jars that
+        // PluginFolder installed (updating each once, the first time, to record its checksum). Delayed to
+        // its own thread, that update would restart a plugin while a command uses it; on an empty or
+        // settled folder the scan costs under a millisecond.
         p.put("felix.fileinstall.noInitialDelay", "true");
+        // Declarative Services keeps the parsed component descriptions in its bundle cache instead of
+        // parsing every bundle's XML at each start.
+        p.put("ds.cache.metadata", "true");
+        // SCR asks the log service before every message it might write, and nothing shows those
+        // messages: off unless BMSWB_DEBUG is set (or -Dds.log.enabled=true).
+        if (System.getenv("BMSWB_DEBUG") == null) {
+            p.put("ds.log.enabled", "false");
+        }
         p.put("felix.fileinstall.log.level", "1");
         p.put("felix.log.level", "1");
         p.put("felix.log.logger", new StderrLogger(err));

@@ -19,6 +19,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,13 +41,14 @@ public final class GuiCommand implements Command {
     private final Connections connections;
     private final BmsSessions sessions;
     private final ProtocolRegistry protocols;
-    private final ViewCatalog catalog;
+    /** Taken when the window opens: {@code bmswb --help} builds this command without activating any view. */
+    private final ComponentServiceObjects<ViewCatalog> catalog;
     private final BundleContext bundleContext;
     private final Logger logger;
 
     @Activate
     public GuiCommand(@Reference Connections connections, @Reference BmsSessions sessions,
-            @Reference ProtocolRegistry protocols, @Reference ViewCatalog catalog,
+            @Reference ProtocolRegistry protocols, @Reference ComponentServiceObjects<ViewCatalog> catalog,
             @Reference(service = LoggerFactory.class) Logger logger, BundleContext bundleContext) {
         this.connections = connections;
         this.sessions = sessions;
@@ -129,8 +131,9 @@ public final class GuiCommand implements Command {
             throw new UsageException("--open-after: must not be negative, got " + openAfter);
         }
         Display display = DisplayStart.open();
+        ViewCatalog views = catalog.getService();
         try {
-            WorkbenchWindow window = new WorkbenchWindow(display, services());
+            WorkbenchWindow window = new WorkbenchWindow(display, services(views));
             window.open();
             String problem = window.connect(uri, protocol);
             if (problem != null) {
@@ -190,6 +193,7 @@ public final class GuiCommand implements Command {
             return 0;
         } finally {
             display.dispose();
+            catalog.ungetService(views);
         }
     }
 
@@ -201,12 +205,12 @@ public final class GuiCommand implements Command {
         }
     }
 
-    private WorkbenchServices services() {
+    private WorkbenchServices services(ViewCatalog views) {
         String user = bundleContext.getProperty("bmswb.user.dir");
         Path userDir = user != null && !user.isBlank() ? Paths.get(user)
                 : Paths.get(System.getProperty("user.home"), ".bmsworkbench");
         String version = System.getProperty("bmswb.version", bundleContext.getBundle().getVersion().toString());
-        return new WorkbenchServices(connections, sessions, protocols, catalog, userDir, version, this::bundles,
+        return new WorkbenchServices(connections, sessions, protocols, views, userDir, version, this::bundles,
                 (message, cause) -> logger.error("{}: {}", message, String.valueOf(cause), cause));
     }
 
