@@ -3,6 +3,8 @@ package org.bmsworkbench.cli.internal.decode;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.can.CanFrame;
 
 /**
  * The hand-over between the two threads of {@link DecodePipeline}: a fixed set of reusable
@@ -58,6 +60,11 @@ final class BatchRing {
         return full.take();
     }
 
+    /** True while a filled batch waits for the writer, which is then the slower thread. */
+    boolean writerBehind() {
+        return !full.isEmpty();
+    }
+
     /** Gives a written batch back, emptied. */
     void recycle(Batch batch) {
         batch.clear();
@@ -66,7 +73,7 @@ final class BatchRing {
 
     /** One batch of items for the writer: decoded messages and frames to print without one, in log order. */
     static final class Batch {
-        /** A {@link org.bmsworkbench.bms.DecodedMessage}. */
+        /** A {@link DecodedMessage}. */
         static final byte MESSAGE = 0;
         /** A data frame no protocol decodes ({@code --all}). */
         static final byte UNKNOWN = 1;
@@ -78,6 +85,10 @@ final class BatchRing {
         final byte[] kinds;
         final Object[] items;
         int size;
+        /** The batch's records, when the decoding thread formatted them ({@link #formatted}). */
+        final TextBuffer text = new TextBuffer(1 << 14);
+        /** Whether {@link #text} holds every item's record, so the writer only writes it. */
+        boolean formatted;
         /** The writer flushes the output after this batch (a live input is about to wait). */
         boolean flush;
         /** Nothing follows this batch: the log ended, or reading it failed ({@link #failure}). */
@@ -99,10 +110,31 @@ final class BatchRing {
             items[size++] = item;
         }
 
+        /** Writes item {@code i}'s record. */
+        void format(int i, OutputFormat format, TextBuffer out) {
+            Object item = items[i];
+            switch (kinds[i]) {
+                case MESSAGE -> format.message((DecodedMessage) item, out);
+                case UNKNOWN -> format.unknown((CanFrame) item, out);
+                case ERROR_FRAME -> format.errorFrame((CanFrame) item, out);
+                default -> format.remoteRequest((CanFrame) item, out);
+            }
+        }
+
+        /** Writes every item's record into {@link #text}. */
+        void formatAll(OutputFormat format) {
+            for (int i = 0; i < size; i++) {
+                format(i, format, text);
+            }
+            formatted = true;
+        }
+
         /** Empties the batch; drops its references so that what was written can be collected. */
         void clear() {
             Arrays.fill(items, 0, size, null);
             size = 0;
+            text.clear();
+            formatted = false;
             flush = false;
             last = false;
             failure = null;

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
-import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
@@ -33,7 +32,9 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
  * skips are a problem at the chunk's line.
  *
  * <p>Two threads: a thread {@code bmswb-decode} of its own reads, parses and decodes
- * ({@link LogDecoder}) while the caller's thread formats and writes, which is most of the work.
+ * ({@link LogDecoder}) while the caller's thread formats and writes, which is most of the work;
+ * when the writer falls behind, the reading thread formats the batch it just filled too, with
+ * its own instance of the format ({@link OutputFormat#forAnotherThread()}).
  * They hand over reusable batches of {@value #BATCH_SIZE} items through a ring of
  * {@value #BATCHES} ({@link BatchRing}): the reader is never more than that ahead of the output,
  * so memory does not grow with the log, and batches are written in the order they were filled.
@@ -58,6 +59,7 @@ public final class DecodePipeline implements Flushable {
     private final Integer device;
     private final int batches;
     private final int batchSize;
+    private final Sharing sharing;
     private final TextBuffer buffer = new TextBuffer(BLOCK + (BLOCK >> 2));
     /** The reading side of the run going on, and its thread; null between runs. */
     private volatile LogDecoder decoder;
@@ -79,12 +81,20 @@ public final class DecodePipeline implements Flushable {
      */
     public DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all,
             Integer device) {
-        this(protocols, format, out, all, device, BATCHES, BATCH_SIZE);
+        this(protocols, format, out, all, device, BATCHES, BATCH_SIZE, Sharing.WHEN_WRITER_BEHIND);
     }
 
-    /** With another ring: {@code batches} of {@code batchSize} items (tests). */
+    /** Whether the reading thread formats batches too (its own instance of the format). */
+    enum Sharing {
+        NEVER,
+        /** A batch that the reading thread fills while another still waits for the writer. */
+        WHEN_WRITER_BEHIND,
+        ALWAYS
+    }
+
+    /** With another ring, {@code batches} of {@code batchSize} items, and another sharing (tests). */
     DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all,
-            Integer device, int batches, int batchSize) {
+            Integer device, int batches, int batchSize, Sharing sharing) {
         this.protocols = List.copyOf(protocols);
         this.format = format;
         this.out = out;
@@ -92,6 +102,7 @@ public final class DecodePipeline implements Flushable {
         this.device = device;
         this.batches = batches;
         this.batchSize = batchSize;
+        this.sharing = sharing;
     }
 
     /**
@@ -131,7 +142,8 @@ public final class DecodePipeline implements Flushable {
             }
         }
         BatchRing ring = new BatchRing(batches, batchSize);
-        LogDecoder reading = new LogDecoder(reader, sourceName, problems, protocols, sessions, all, ring);
+        LogDecoder reading = new LogDecoder(reader, sourceName, problems, protocols, sessions, all, ring,
+                format.forAnotherThread(), sharing);
         Thread thread = new Thread(reading, "bmswb-decode");
         thread.setDaemon(true); // a reader blocked on a live input must not keep the process alive
         decoder = reading;
@@ -166,16 +178,15 @@ public final class DecodePipeline implements Flushable {
     private Throwable write(BatchRing ring) throws InterruptedException, OutputException {
         while (true) {
             Batch batch = ring.filled();
-            for (int i = 0; i < batch.size; i++) {
-                Object item = batch.items[i];
-                switch (batch.kinds[i]) {
-                    case Batch.MESSAGE -> format.message((DecodedMessage) item, buffer);
-                    case Batch.UNKNOWN -> format.unknown((CanFrame) item, buffer);
-                    case Batch.ERROR_FRAME -> format.errorFrame((CanFrame) item, buffer);
-                    default -> format.remoteRequest((CanFrame) item, buffer);
-                }
-                if (buffer.size() >= BLOCK) {
-                    drain();
+            if (batch.formatted) {
+                drain();
+                write(batch.text);
+            } else {
+                for (int i = 0; i < batch.size; i++) {
+                    batch.format(i, format, buffer);
+                    if (buffer.size() >= BLOCK) {
+                        drain();
+                    }
                 }
             }
             if (batch.last) {
@@ -200,8 +211,12 @@ public final class DecodePipeline implements Flushable {
     }
 
     private void drain() throws OutputException {
+        write(buffer);
+    }
+
+    private void write(TextBuffer text) throws OutputException {
         try {
-            buffer.writeTo(out);
+            text.writeTo(out);
         } catch (IOException e) {
             throw new OutputException(e.getMessage(), e);
         }

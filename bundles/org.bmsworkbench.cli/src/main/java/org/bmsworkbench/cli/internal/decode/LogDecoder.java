@@ -15,7 +15,8 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
 /**
  * The first of {@link DecodePipeline}'s two threads: reads the log, decodes each frame with the
  * sessions, and puts what is to be written (messages, and frames printed without one) into
- * batches of the {@link BatchRing}, in log order. Formatting happens on the other thread.
+ * batches of the {@link BatchRing}, in log order. Formatting happens on the other thread, but for
+ * the batches this thread formats itself when the writer is behind ({@link #handOff()}).
  *
  * <p>The rules are {@link DecodePipeline}'s: the first session that returns a message wins; a
  * frame a session rejects as malformed (and no other decodes) is a problem at its log line,
@@ -31,6 +32,8 @@ final class LogDecoder implements Runnable {
     private final ProtocolSession[] sessions;
     private final boolean all;
     private final BatchRing ring;
+    private final OutputFormat helper;
+    private final DecodePipeline.Sharing sharing;
     private Batch batch;
 
     long frames;
@@ -39,7 +42,8 @@ final class LogDecoder implements Runnable {
     long malformed;
 
     LogDecoder(CanLogReader reader, String sourceName, CanLogReader.ProblemListener problems,
-            List<BmsProtocol> protocols, ProtocolSession[] sessions, boolean all, BatchRing ring) {
+            List<BmsProtocol> protocols, ProtocolSession[] sessions, boolean all, BatchRing ring,
+            OutputFormat helper, DecodePipeline.Sharing sharing) {
         this.reader = reader;
         this.sourceName = sourceName;
         this.problems = problems;
@@ -47,6 +51,8 @@ final class LogDecoder implements Runnable {
         this.sessions = sessions;
         this.all = all;
         this.ring = ring;
+        this.helper = helper;
+        this.sharing = helper == null ? DecodePipeline.Sharing.NEVER : sharing;
     }
 
     @Override
@@ -78,7 +84,16 @@ final class LogDecoder implements Runnable {
         handOff();
     }
 
+    /**
+     * Publishes the batch; first formats it here (with the {@code helper} format) when the writer is
+     * behind, which it is when formatting costs more than reading and decoding: the two threads
+     * then share the formatting, batch by batch, and the order stays the log's.
+     */
     private void handOff() throws InterruptedIOException {
+        if (sharing == DecodePipeline.Sharing.ALWAYS
+                || sharing == DecodePipeline.Sharing.WHEN_WRITER_BEHIND && ring.writerBehind()) {
+            batch.formatAll(helper);
+        }
         try {
             ring.publish(batch);
             batch = ring.empty();

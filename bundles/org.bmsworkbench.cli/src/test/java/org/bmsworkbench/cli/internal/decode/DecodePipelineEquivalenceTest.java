@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The two-thread {@link DecodePipeline} writes exactly the bytes of the one-thread pipeline it
  * replaced ({@link SequentialDecodePipeline}), in every format, with and without {@code --all},
- * tolerant and strict, with rings so small that every few items cross a hand-over, and reports the
- * same problems at the same lines. The log mixes protocols on one bus, written line by line here:
+ * tolerant and strict, with rings so small that every few items cross a hand-over, with the
+ * formatting done by the writer alone, shared when it is behind, or shared for every batch, and
+ * reports the same problems at the same lines. The log mixes protocols on one bus, written line by line here:
  * SMA frames (guide 1.3: 0x351, 0x355, 0x356, 0x35A, 0x35E), NMEA 2000 PGN 127508 at three
  * instances and PGN 127506 as a two-frame fast packet (canboat's pgns.json field layout), VREG
  * values, a request and an error ACK over PGN 0xEF00 (guide 1.5.4.3), address claims, frames no
@@ -50,7 +51,7 @@ class DecodePipelineEquivalenceTest {
             (%1$d.009000) can0 19F21250#0102FFFF6400FFFF
             (%1$d.010000) can0 1CEFFF50#6699FF0F5C22
             (%1$d.011000) can0 1CEF5020#66990100020 1FFFF
-            (%1$d.011500) can0 1CEF5020#6699010002 01FFFF
+            (%1$d.011500) can0 1CEF5020#669901000201FFFF
             (%1$d.012000) can0 1CEF2050#6699020002010080
             (%1$d.013000) can0 18EEFF50#0000A09100A0C0
             (%1$d.014000) can0 18FF0001#0102
@@ -115,11 +116,16 @@ class DecodePipelineEquivalenceTest {
 
     private static Outcome twoThreads(String text, List<BmsProtocol> protocols, OutputFormat format, boolean all,
             boolean strict, int[] ring) throws Exception {
+        return twoThreads(text, protocols, format, all, strict, ring, DecodePipeline.Sharing.WHEN_WRITER_BEHIND);
+    }
+
+    private static Outcome twoThreads(String text, List<BmsProtocol> protocols, OutputFormat format, boolean all,
+            boolean strict, int[] ring, DecodePipeline.Sharing sharing) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> problems = new ArrayList<>();
         CanLogReader.ProblemListener listener = strict ? null : e -> problems.add(e.getMessage());
         try (CanLogReader reader = open(text, problems, strict)) {
-            DecodePipeline.Summary s = new DecodePipeline(protocols, format, out, all, null, ring[0], ring[1])
+            DecodePipeline.Summary s = new DecodePipeline(protocols, format, out, all, null, ring[0], ring[1], sharing)
                     .run(reader, SOURCE, listener);
             return new Outcome(out.toByteArray(), problems,
                     List.of(s.frames(), s.messages(), s.unknownFrames(), s.malformedFrames()), null);
@@ -135,13 +141,16 @@ class DecodePipelineEquivalenceTest {
                 Outcome expected = sequential(text, make(protocols), format.get(), all, strict);
                 assertTrue(expected.bytes().length > 0 || protocols.isEmpty() && !all, "the reference wrote something");
                 for (int[] ring : RINGS) {
-                    Outcome actual = twoThreads(text, make(protocols), format.get(), all, strict, ring);
-                    String what = format.get().getClass().getSimpleName() + (all ? " --all" : "")
-                            + (strict ? " --strict" : "") + ", " + ring[0] + " batches of " + ring[1];
-                    assertArrayEquals(expected.bytes(), actual.bytes(), what);
-                    assertEquals(expected.problems(), actual.problems(), what);
-                    assertEquals(expected.summary(), actual.summary(), what);
-                    assertEquals(expected.failure(), actual.failure(), what);
+                    for (DecodePipeline.Sharing sharing : DecodePipeline.Sharing.values()) {
+                        Outcome actual = twoThreads(text, make(protocols), format.get(), all, strict, ring, sharing);
+                        String what = format.get().getClass().getSimpleName() + (all ? " --all" : "")
+                                + (strict ? " --strict" : "") + ", " + ring[0] + " batches of " + ring[1]
+                                + ", formatting shared " + sharing;
+                        assertArrayEquals(expected.bytes(), actual.bytes(), what);
+                        assertEquals(expected.problems(), actual.problems(), what);
+                        assertEquals(expected.summary(), actual.summary(), what);
+                        assertEquals(expected.failure(), actual.failure(), what);
+                    }
                 }
             }
         }

@@ -85,7 +85,7 @@ class DecodePipelineMemoryTest {
         EndlessReader reader = new EndlessReader();
         StuckOutput out = new StuckOutput();
         DecodePipeline pipeline = new DecodePipeline(List.of(new FakeProtocol("sma")), new JsonlFormat(), out, false,
-                null, BATCHES, BATCH_SIZE);
+                null, BATCHES, BATCH_SIZE, DecodePipeline.Sharing.WHEN_WRITER_BEHIND);
         Thread writer = new Thread(() -> assertThrows(DecodePipeline.OutputException.class,
                 () -> pipeline.run(reader, "endless.log", null)), "test-writer");
         writer.start();
