@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.can.log.LogParseException;
 import org.bmsworkbench.cli.internal.decode.DecodePipeline;
 import org.bmsworkbench.cli.internal.decode.JsonlFormat;
+import org.bmsworkbench.protocol.nmea2000.internal.Nmea2000Protocol;
 import org.bmsworkbench.protocol.sma.internal.SmaProtocol;
+import org.bmsworkbench.protocol.vreg.internal.VregProtocol;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +23,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,8 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The whole {@code bmswb decode --format jsonl} pipeline without start-up: read a generated
- * 1,000,000-frame candump -L log from disk, decode it with SMA, write JSONL (to a sink that
- * discards the bytes). Score = frames/s.
+ * 1,000,000-frame candump -L log from disk, decode it, write JSONL (to a sink that discards the
+ * bytes). {@code log}: {@code sma} ({@link GenerateSmaLog}, decoded with SMA) or {@code nmea2000}
+ * ({@link GenerateNmea2000Log}, decoded with NMEA 2000 and its VREG companion, as
+ * {@code --protocol nmea2000} does). The pipeline reads and decodes on a thread of its own while
+ * the benchmark's thread formats (two threads). Score = frames/s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,12 +47,24 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DecodeToJsonlBenchmark {
     static final int FRAMES = 1_000_000;
 
+    @Param({"sma", "nmea2000"})
+    public String protocol;
+
     private Path log;
 
     @Setup(Level.Trial)
     public void generate() throws IOException {
         log = Files.createTempFile("bmswb-bench", ".log");
-        GenerateSmaLog.write(log, FRAMES);
+        if (protocol.equals("sma")) {
+            GenerateSmaLog.write(log, FRAMES);
+        } else {
+            GenerateNmea2000Log.write(log, FRAMES);
+        }
+    }
+
+    private List<BmsProtocol> protocols() {
+        return protocol.equals("sma") ? List.of(new SmaProtocol())
+                : List.of(new Nmea2000Protocol(), new VregProtocol());
     }
 
     @TearDown(Level.Trial)
@@ -57,7 +76,7 @@ public class DecodeToJsonlBenchmark {
     @OperationsPerInvocation(FRAMES)
     public long decodeLogToJsonl() throws IOException, LogParseException {
         try (CanLogReader reader = CanLogs.open(log, null, null)) {
-            DecodePipeline pipeline = new DecodePipeline(List.of(new SmaProtocol()), new JsonlFormat(),
+            DecodePipeline pipeline = new DecodePipeline(protocols(), new JsonlFormat(),
                     OutputStream.nullOutputStream(), false);
             return pipeline.run(reader, log.toString(), null).messages();
         }

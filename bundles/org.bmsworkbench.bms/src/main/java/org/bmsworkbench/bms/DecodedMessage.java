@@ -3,6 +3,7 @@ package org.bmsworkbench.bms;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
 
 /**
@@ -30,7 +31,9 @@ public record DecodedMessage(String protocol, String message, CanFrame frame, In
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(frame, "frame");
-        signals = Collections.unmodifiableMap(signals);
+        if (!(signals instanceof SignalMap)) { // a SignalMap is immutable already: no wrapper a message
+            signals = Collections.unmodifiableMap(signals);
+        }
     }
 
     /** A message without a data id (every protocol but Daly). */

@@ -22,6 +22,12 @@ public final class CsvFormat implements OutputFormat {
         this.units = Map.copyOf(units);
     }
 
+    /** A record is written the same whatever came before it. */
+    @Override
+    public OutputFormat forAnotherThread() {
+        return new CsvFormat(units);
+    }
+
     @Override
     public void begin(TextBuffer out) {
         out.append("time,bus,protocol,can_id,message,key,value,unit\n");

@@ -2,17 +2,17 @@ package org.bmsworkbench.cli.internal.decode;
 
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.LogParseException;
+import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
 
 /**
  * The decode path of {@code bmswb decode}: log reader → one session per protocol → output
@@ -29,21 +29,41 @@ import org.bmsworkbench.can.log.LogParseException;
  *
  * <p>A {@linkplain CanFrame#chunk() chunk} of a serial trace goes through
  * {@link ProtocolSession#decodeAll}: it may complete several messages or none; bytes the protocol
- * skips are a problem at the chunk's line (see {@code chunk}).
+ * skips are a problem at the chunk's line.
  *
- * <p>Output is formatted into a reusable buffer and written in blocks of about 64 KiB.
- * Not thread-safe; {@link #flush()} may be called between frames (from the reader's thread),
- * e.g. before blocking on a live input.
+ * <p>Two threads: a thread {@code bmswb-decode} of its own reads, parses and decodes
+ * ({@link LogDecoder}) while the caller's thread formats and writes, which is most of the work;
+ * when the writer falls behind, the reading thread formats the batch it just filled too, with
+ * its own instance of the format ({@link OutputFormat#forAnotherThread()}).
+ * They hand over reusable batches of {@value #BATCH_SIZE} items through a ring of
+ * {@value #BATCHES} ({@link BatchRing}): the reader is never more than that ahead of the output,
+ * so memory does not grow with the log, and batches are written in the order they were filled.
+ * A failure of the reading thread (a bad line in strict mode, an unreadable log) is thrown by
+ * {@link #run} after everything before it is written; a failure of the output stops the reading
+ * thread. Output is formatted into a reusable buffer and written in blocks of about 64 KiB.
+ * {@link #flush()} may be called between frames from the reading thread (from the reader, e.g.
+ * before it blocks on a live input: the batch so far is written and the output flushed), or while
+ * no run is going on.
  */
 public final class DecodePipeline implements Flushable {
     private static final int BLOCK = 1 << 16;
+    /** Batches in circulation between the two threads. */
+    static final int BATCHES = 4;
+    /** Items (messages, frames printed without one) in a batch. */
+    static final int BATCH_SIZE = 1024;
 
     private final List<BmsProtocol> protocols;
     private final OutputFormat format;
     private final OutputStream out;
     private final boolean all;
     private final Integer device;
+    private final int batches;
+    private final int batchSize;
+    private final Sharing sharing;
     private final TextBuffer buffer = new TextBuffer(BLOCK + (BLOCK >> 2));
+    /** The reading side of the run going on, and its thread; null between runs. */
+    private volatile LogDecoder decoder;
+    private volatile Thread decoderThread;
 
     /**
      * @param protocols the protocols to decode with, in order of precedence
@@ -61,11 +81,28 @@ public final class DecodePipeline implements Flushable {
      */
     public DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all,
             Integer device) {
+        this(protocols, format, out, all, device, BATCHES, BATCH_SIZE, Sharing.WHEN_WRITER_BEHIND);
+    }
+
+    /** Whether the reading thread formats batches too (its own instance of the format). */
+    enum Sharing {
+        NEVER,
+        /** A batch that the reading thread fills while another still waits for the writer. */
+        WHEN_WRITER_BEHIND,
+        ALWAYS
+    }
+
+    /** With another ring, {@code batches} of {@code batchSize} items, and another sharing (tests). */
+    DecodePipeline(List<BmsProtocol> protocols, OutputFormat format, OutputStream out, boolean all,
+            Integer device, int batches, int batchSize, Sharing sharing) {
         this.protocols = List.copyOf(protocols);
         this.format = format;
         this.out = out;
         this.all = all;
         this.device = device;
+        this.batches = batches;
+        this.batchSize = batchSize;
+        this.sharing = sharing;
     }
 
     /**
@@ -86,9 +123,11 @@ public final class DecodePipeline implements Flushable {
 
     /**
      * Decodes every frame of {@code reader} with new sessions of the protocols, then flushes.
+     * The reader is read on another thread while this one writes.
      *
      * @param sourceName the log's name in problem messages ({@code FILE} or {@code <stdin>})
      * @param problems   null for strict mode; otherwise told of each malformed frame, which is skipped
+     *                   (on the reading thread)
      * @throws LogParseException in strict mode, the first bad line or malformed frame
      * @throws OutputException   when the output cannot be written
      * @throws IOException       when the log cannot be read
@@ -102,148 +141,82 @@ public final class DecodePipeline implements Flushable {
                 multi.designate(device);
             }
         }
-        long frames = 0;
-        long messages = 0;
-        long unknown = 0;
-        long malformed = 0;
+        BatchRing ring = new BatchRing(batches, batchSize);
+        LogDecoder reading = new LogDecoder(reader, sourceName, problems, protocols, sessions, all, ring,
+                format.forAnotherThread(), sharing);
+        Thread thread = new Thread(reading, "bmswb-decode");
+        thread.setDaemon(true); // a reader blocked on a live input must not keep the process alive
+        decoder = reading;
+        decoderThread = thread;
         boolean completed = false;
         try {
             format.begin(buffer);
-            CanFrame frame;
-            while ((frame = reader.next()) != null) {
-                frames++;
-                if (frame.error() || frame.remote()) {
-                    // no protocol decodes these: not data, so never "unknown" data either
-                    if (all) {
-                        if (frame.error()) {
-                            format.errorFrame(frame, buffer);
-                        } else {
-                            format.remoteRequest(frame, buffer);
-                        }
-                        unknown++;
-                    }
-                    if (buffer.size() >= BLOCK) {
-                        drain();
-                    }
-                    continue;
-                }
-                if (frame.chunk()) {
-                    long[] counts = chunk(frame, sessions, reader, sourceName, problems);
-                    messages += counts[0];
-                    unknown += counts[1];
-                    malformed += counts[2];
-                    if (buffer.size() >= BLOCK) {
-                        drain();
-                    }
-                    continue;
-                }
-                DecodedMessage message = null;
-                String problem = null;
-                for (int i = 0; i < sessions.length && message == null; i++) {
-                    try {
-                        message = sessions[i].decode(frame);
-                    } catch (MalformedFrameException e) {
-                        problem = problem == null ? e.getMessage() : problem;
-                    } catch (RuntimeException e) {
-                        problem = problem == null
-                                ? "protocol " + protocols.get(i).id() + " failed on 0x" + frame.idHex() + ": " + e
-                                : problem;
-                    }
-                }
-                if (message != null) {
-                    format.message(message, buffer);
-                    messages++;
-                } else if (problem != null) {
-                    LogParseException e = new LogParseException(sourceName, reader.linesRead(), problem);
-                    if (problems == null) {
-                        throw e;
-                    }
-                    malformed++;
-                    problems.skipped(e);
-                } else if (all && !claimed(frame)) {
-                    format.unknown(frame, buffer);
-                    unknown++;
-                }
-                if (buffer.size() >= BLOCK) {
-                    drain();
-                }
-            }
+            thread.start();
+            Throwable failure = write(ring);
             completed = true;
+            thread.join();
+            if (failure != null) {
+                flushQuietly();
+                throw rethrown(failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("decoding was interrupted");
         } finally {
-            if (completed) {
-                flush();
-            } else {
+            decoder = null;
+            decoderThread = null;
+            if (!completed) {
+                thread.interrupt(); // the output failed: the reading thread stops at its next hand-over
                 flushQuietly();
             }
         }
-        return new Summary(frames, messages, unknown, malformed);
+        flush();
+        return new Summary(reading.frames, reading.messages, reading.unknown, reading.malformed);
     }
 
-    /**
-     * A chunk of a byte stream: every message it completes ({@link ProtocolSession#decodeAll}; the
-     * first session that completes any wins), also those completed beside a fault. Skipped bytes are
-     * a problem at the chunk's line and, with {@code all}, an unknown record of those bytes (of the
-     * chunk when the protocol does not name them). With no protocol, every chunk is unknown under
-     * {@code all}. A chunk that only carries part of a message is nothing yet.
-     *
-     * @return messages written, unknown records written, malformed chunks skipped
-     */
-    private long[] chunk(CanFrame frame, ProtocolSession[] sessions, CanLogReader reader, String sourceName,
-            CanLogReader.ProblemListener problems) throws LogParseException {
-        List<DecodedMessage> decoded = List.of();
-        MalformedFrameException fault = null;
-        String problem = null;
-        for (int i = 0; i < sessions.length && decoded.isEmpty(); i++) {
-            try {
-                decoded = sessions[i].decodeAll(frame);
-            } catch (MalformedFrameException e) {
-                if (fault == null) {
-                    fault = e;
-                    problem = e.getMessage();
+    /** Writes the batches as they come, in order, until the last; returns the reading thread's failure. */
+    private Throwable write(BatchRing ring) throws InterruptedException, OutputException {
+        while (true) {
+            Batch batch = ring.filled();
+            if (batch.formatted) {
+                drain();
+                write(batch.text);
+            } else {
+                for (int i = 0; i < batch.size; i++) {
+                    batch.format(i, format, buffer);
+                    if (buffer.size() >= BLOCK) {
+                        drain();
+                    }
                 }
-                decoded = e.decoded();
-            } catch (RuntimeException e) {
-                problem = problem == null ? "protocol " + protocols.get(i).id() + " failed on " + frame + ": " + e
-                        : problem;
             }
-        }
-        for (DecodedMessage m : decoded) {
-            format.message(m, buffer);
-        }
-        long unknown = 0;
-        long malformed = 0;
-        if (problem != null) {
-            LogParseException e = new LogParseException(sourceName, reader.linesRead(), problem);
-            if (problems == null) {
-                throw e;
+            if (batch.last) {
+                return batch.failure;
             }
-            malformed++;
-            problems.skipped(e);
-            if (all) {
-                byte[] skipped = fault == null ? new byte[0] : fault.skipped();
-                format.unknown(skipped.length == 0 ? frame : CanFrame.chunk(frame.timestampMicros(), frame.bus(),
-                        frame.direction(), skipped), buffer);
-                unknown++;
+            if (batch.flush) {
+                flushOutput();
             }
-        } else if (all && sessions.length == 0) {
-            format.unknown(frame, buffer);
-            unknown++;
+            ring.recycle(batch);
         }
-        return new long[] {decoded.size(), unknown, malformed};
     }
 
-    private boolean claimed(CanFrame frame) {
-        for (BmsProtocol p : protocols) {
-            if (p.detectionScore(frame) > 0) {
-                return true;
-            }
+    private static IOException rethrown(Throwable failure) throws LogParseException {
+        if (failure instanceof LogParseException e) {
+            throw e;
+        } else if (failure instanceof IOException e) {
+            return e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
         }
-        return false;
+        throw (Error) failure;
     }
 
     private void drain() throws OutputException {
+        write(buffer);
+    }
+
+    private void write(TextBuffer text) throws OutputException {
         try {
-            buffer.writeTo(out);
+            text.writeTo(out);
         } catch (IOException e) {
             throw new OutputException(e.getMessage(), e);
         }
@@ -253,9 +226,21 @@ public final class DecodePipeline implements Flushable {
         }
     }
 
-    /** Writes what is formatted so far and flushes the output. */
+    /**
+     * Writes what is formatted so far and flushes the output. During a run, on the reading thread:
+     * hands the batch read so far to the writer, which writes it and flushes.
+     */
     @Override
-    public void flush() throws OutputException {
+    public void flush() throws IOException {
+        LogDecoder reading = decoder;
+        if (reading != null && Thread.currentThread() == decoderThread) {
+            reading.handOffAndFlush();
+        } else {
+            flushOutput();
+        }
+    }
+
+    private void flushOutput() throws OutputException {
         drain();
         try {
             out.flush();
@@ -267,7 +252,7 @@ public final class DecodePipeline implements Flushable {
     /** Keeps what was decoded before a failure; the failure itself is what the user needs to see. */
     private void flushQuietly() {
         try {
-            flush();
+            flushOutput();
         } catch (IOException e) {
             buffer.clear();
         }

@@ -195,6 +195,12 @@ public final class JsonlFormat implements OutputFormat {
         }
     }
 
+    /** A record is written the same whatever came before it. */
+    @Override
+    public OutputFormat forAnotherThread() {
+        return new JsonlFormat();
+    }
+
     @Override
     public void message(DecodedMessage m, TextBuffer out) {
         try {

@@ -11,6 +11,15 @@ public interface OutputFormat {
     /** The format names, as {@code --format} takes them. */
     String[] NAMES = {"table", "jsonl", "csv"};
 
+    /**
+     * Another instance that writes every record with the same bytes as this one, for formatting part
+     * of the records on another thread; null (the default) when the records of a format depend on
+     * the ones before them, so that one instance must write them all.
+     */
+    default OutputFormat forAnotherThread() {
+        return null;
+    }
+
     /** Written once before the first message (a header line), or nothing. */
     default void begin(TextBuffer out) {
     }

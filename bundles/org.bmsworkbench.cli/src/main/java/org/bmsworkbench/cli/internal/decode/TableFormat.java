@@ -30,6 +30,12 @@ public final class TableFormat implements OutputFormat {
         this.units = Map.copyOf(units);
     }
 
+    /** A record is written the same whatever came before it. */
+    @Override
+    public OutputFormat forAnotherThread() {
+        return new TableFormat(units);
+    }
+
     @Override
     public void begin(TextBuffer out) {
         out.appendPadded("TIME", TIME_WIDTH).append(GAP).appendPadded("BUS", BUS_WIDTH).append(GAP)

@@ -21,6 +21,7 @@ import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.log.CanLogReader;
+import org.bmsworkbench.can.log.LogFormat;
 import org.bmsworkbench.can.log.LogParseException;
 import org.junit.jupiter.api.Test;
 
@@ -245,6 +246,73 @@ class DecodePipelineTest {
         }
         DecodePipeline p = new DecodePipeline(List.of(sma), new JsonlFormat(), new PrintStream(broken), false);
         assertThrows(DecodePipeline.OutputException.class, () -> p.run(new FakeReader(LOG, tolerant, frames), LOG, tolerant));
+    }
+
+    /**
+     * A live input ({@code candump -L can0 | bmswb decode -}): before the reader waits for more, it
+     * flushes the pipeline (from the reading thread, as {@code FlushOnWaitInputStream} does), and
+     * what was decoded so far reaches the output while the log is still open.
+     */
+    @Test
+    void aLiveReaderThatFlushesBeforeWaitingGetsItsRecordsOutAtOnce() throws Exception {
+        java.util.concurrent.BlockingQueue<Object> live = new java.util.concurrent.LinkedBlockingQueue<>();
+        ByteArrayOutputStream seen = new ByteArrayOutputStream() {
+            @Override
+            public synchronized String toString() {
+                return super.toString(StandardCharsets.UTF_8);
+            }
+        };
+        DecodePipeline[] pipeline = {new DecodePipeline(List.of(sma), new JsonlFormat(), seen, false)};
+        CanLogReader reader = new CanLogReader() {
+            @Override
+            public LogFormat format() {
+                return LogFormat.CANDUMP_L;
+            }
+
+            @Override
+            public long linesRead() {
+                return 0;
+            }
+
+            @Override
+            public long skippedLines() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public CanFrame next() {
+                try {
+                    if (live.isEmpty()) {
+                        pipeline[0].flush();
+                    }
+                    Object next = live.take();
+                    return next instanceof CanFrame f ? f : null;
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        live.add(pack(1));
+        Thread run = new Thread(() -> {
+            try {
+                pipeline[0].run(reader, LOG, tolerant);
+            } catch (IOException | LogParseException e) {
+                throw new AssertionError(e);
+            }
+        }, "test-run");
+        run.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!seen.toString().contains("\"time\":1.0") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(seen.toString().contains("\"time\":1.0"), "the first record is out while the log is open");
+        live.add("end");
+        run.join(10_000);
+        assertEquals(1, seen.toString().split("\n").length);
     }
 
     @Test

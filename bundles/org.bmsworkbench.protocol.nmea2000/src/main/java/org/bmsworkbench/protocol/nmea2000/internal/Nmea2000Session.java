@@ -2,6 +2,7 @@ package org.bmsworkbench.protocol.nmea2000.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.bmsworkbench.bms.BatterySource;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
@@ -22,6 +23,8 @@ final class Nmea2000Session implements MultiDeviceSession {
     private final FastPacketAssembler assembler = new FastPacketAssembler();
     private final FastPacketEncoder encoder = new FastPacketEncoder();
     private final SourceIdentities identities = new SourceIdentities();
+    /** Asked for each 127508/127506 frame; made once, not a method reference a frame. */
+    private final IntPredicate mgMasterLv = identities::isMgMasterLv;
 
     Nmea2000Session(Nmea2000Codec codec) {
         this.codec = codec;
@@ -39,7 +42,7 @@ final class Nmea2000Session implements MultiDeviceSession {
         if (pgn == NetworkMessages.ADDRESS_CLAIM || pgn == NetworkMessages.PROPRIETARY_SINGLE) {
             return null;
         }
-        return codec.decode(frame, assembler, identities::isMgMasterLv);
+        return codec.decode(frame, assembler, mgMasterLv);
     }
 
     @Override
