@@ -20,9 +20,12 @@ import org.bmsworkbench.can.spi.Reconnection;
  * session, reports {@link ConnectionState#RECONNECTING} and starts it again after a back-off
  * ({@link Reconnection}).
  *
- * <p>{@link #send} writes a host frame with a free echo id (ten may be outstanding, as in Linux)
- * and, except on the reader thread, waits for the device to echo it — the echo is how the device
- * says the frame went out on the bus — so that a frame the connection records as sent was sent.
+ * <p>{@link #send} writes a host frame with a free echo id; ten may wait for their echo (Linux's
+ * GS_MAX_TX_URBS), the device's word that the frame went out on the bus. With all ten waiting a send
+ * waits up to the echo time-out for one (never on the reader thread, which frees them), then fails;
+ * frames left unechoed that long are reported once as a transport error: nobody acknowledges them.
+ * It never waits for its own echo: senders call it holding their locks, which the reader may need
+ * to deliver the frame it is reading.
  */
 final class GsUsbChannel implements CanChannel {
     private static final int READ_TIMEOUT_MILLIS = 100;
@@ -39,6 +42,10 @@ final class GsUsbChannel implements CanChannel {
     private final AdapterTime clock = new AdapterTime();
     /** Our frames waiting for their echo, by echo id; guarded by itself. */
     private final CanFrame[] pending = new CanFrame[ECHO_SLOTS];
+    /** When each pending frame was written (System.nanoTime); guarded by {@link #pending}. */
+    private final long[] pendingSince = new long[ECHO_SLOTS];
+    /** Whether unechoed frames were reported (until an echo comes); reader thread only. */
+    private boolean unechoedReported;
     private volatile GsUsbSession session;
     private volatile boolean up = true;
     private volatile boolean closed;
@@ -125,6 +132,7 @@ final class GsUsbChannel implements CanChannel {
                 }
                 return e.kind() == UsbException.Kind.NO_DEVICE ? "unplugged: " + e.getMessage() : e.getMessage();
             }
+            checkEchoes();
             if (n == 0) {
                 continue;
             }
@@ -207,7 +215,30 @@ final class GsUsbChannel implements CanChannel {
             if (echoId >= 0 && echoId < ECHO_SLOTS && pending[echoId] != null) {
                 pending[echoId] = null;
                 pending.notifyAll();
+                unechoedReported = false;
             }
+        }
+    }
+
+    /** Reports, once until an echo comes, frames waiting for their echo longer than the echo time-out. */
+    private void checkEchoes() {
+        if (unechoedReported) {
+            return;
+        }
+        int late = 0;
+        long now = System.nanoTime();
+        synchronized (pending) {
+            for (int i = 0; i < ECHO_SLOTS; i++) {
+                if (pending[i] != null && now - pendingSince[i] > echoTimeoutMillis * 1_000_000) {
+                    late++;
+                }
+            }
+        }
+        if (late > 0) {
+            unechoedReported = true;
+            listener.onTransportError(bus + ": the adapter has not echoed " + late + (late == 1 ? " frame" : " frames")
+                    + " within " + echoTimeoutMillis + " ms: nobody acknowledges them on the bus (is the bus connected,"
+                    + " the bit rate right, another node powered?)");
         }
     }
 
@@ -248,46 +279,32 @@ final class GsUsbChannel implements CanChannel {
             echoed(slot);
             throw new IOException("gsusb " + bus + ": cannot send " + frame + ": " + e.getMessage());
         }
-        if (Thread.currentThread() != reader && !awaitEcho(slot, frame)) {
-            throw new IOException("gsusb " + bus + ": the adapter did not echo " + frame + " within " + echoTimeoutMillis
-                    + " ms: it is not on the bus yet, nobody acknowledges it (is the bus connected, the bit rate right,"
-                    + " another node powered?)");
-        }
     }
 
-    private int takeSlot(CanFrame frame) {
-        synchronized (pending) {
-            for (int i = 0; i < ECHO_SLOTS; i++) {
-                if (pending[i] == null) {
-                    pending[i] = frame;
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
-
-    /** Waits for the echo in {@code slot}; false after the echo time-out (the slot stays taken until the echo comes). */
-    private boolean awaitEcho(int slot, CanFrame frame) throws IOException {
+    /** A free echo id for {@code frame}, waiting up to the echo time-out for one (not on the reader); -1 when none. */
+    private int takeSlot(CanFrame frame) throws IOException {
         long deadline = System.nanoTime() + echoTimeoutMillis * 1_000_000;
         synchronized (pending) {
-            while (pending[slot] == frame) {
+            while (true) {
+                for (int i = 0; i < ECHO_SLOTS; i++) {
+                    if (pending[i] == null) {
+                        pending[i] = frame;
+                        pendingSince[i] = System.nanoTime();
+                        return i;
+                    }
+                }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return false;
+                if (Thread.currentThread() == reader || left <= 0 || closed || !up) {
+                    return -1;
                 }
                 try {
                     pending.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IOException("gsusb " + bus + ": interrupted waiting for the echo of " + frame);
+                    throw new IOException("gsusb " + bus + ": interrupted waiting to send " + frame);
                 }
             }
         }
-        if (!up || closed) {
-            throw new IOException("gsusb " + bus + ": the adapter went away before it echoed " + frame);
-        }
-        return true;
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class GsUsbTransport implements CanTransportProvider {
 
     @Activate
     public GsUsbTransport() {
-        this(UsbAccess.usb4java(), Timing.DEFAULT);
+        this(UsbAccess.fromSystem(), Timing.DEFAULT);
     }
 
     GsUsbTransport(UsbAccess usb, Timing timing) {

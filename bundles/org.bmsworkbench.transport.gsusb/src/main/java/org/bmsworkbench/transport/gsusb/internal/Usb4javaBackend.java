@@ -1,5 +1,7 @@
 package org.bmsworkbench.transport.gsusb.internal;
 
+import java.io.File;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.usb4java.EndpointDescriptor;
 import org.usb4java.Interface;
 import org.usb4java.InterfaceDescriptor;
 import org.usb4java.LibUsb;
+import org.usb4java.Loader;
 
 /**
  * {@link UsbBackend} over libusb 1.0, through usb4java 1.3.0 (embedded in this bundle with its JNI
@@ -36,10 +39,48 @@ final class Usb4javaBackend implements UsbBackend {
     static Usb4javaBackend start() throws UsbException {
         Context context = new Context();
         int r = LibUsb.init(context);
+        removeExtractedLibrary();
         if (r != LibUsb.SUCCESS) {
             throw error(r, "libusb does not start");
         }
         return new Usb4javaBackend(context);
+    }
+
+    /**
+     * usb4java's {@link Loader} copies its JNI library to a new temporary folder on each load and
+     * leaves its removal to {@code deleteOnExit}, which never runs here (the launcher ends the JVM
+     * with {@code Runtime.halt}): every run would leave 280 KB in the temporary folder. Once the
+     * library is loaded its file is not needed on Linux and macOS, so the folder (the Loader's
+     * private {@code tmp}) is removed now. On Windows a loaded DLL cannot be deleted and stays.
+     */
+    static void removeExtractedLibrary() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return;
+        }
+        try {
+            Field field = Loader.class.getDeclaredField("tmp");
+            field.setAccessible(true);
+            File dir = (File) field.get(null);
+            if (dir == null || !dir.getName().startsWith("usb4java")) {
+                return;
+            }
+            File[] files = dir.listFiles();
+            if (files != null) {
+                for (File f : files) {
+                    f.delete();
+                }
+            }
+            dir.delete();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another usb4java version: leave the copy to the system's clean-up of its temporary folder
+        }
+    }
+
+    /** The Loader's temporary folder, or null (for the test that it is gone). */
+    static File extractedLibraryFolder() throws ReflectiveOperationException {
+        Field field = Loader.class.getDeclaredField("tmp");
+        field.setAccessible(true);
+        return (File) field.get(null);
     }
 
     static UsbException error(int code, String what) {

@@ -26,9 +26,34 @@ final class UsbAccess implements AutoCloseable {
         this.starter = starter;
     }
 
+    /** Names a stand-in for USB: a class of this bundle or of a fragment attached to it (product tests only). */
+    static final String BACKEND_PROPERTY = "bmswb.gsusb.backend";
+
     /** libusb through usb4java; this names {@link Usb4javaBackend} only inside the lambda, so nothing loads before it runs. */
     static UsbAccess usb4java() {
         return new UsbAccess(() -> Usb4javaBackend.start());
+    }
+
+    /**
+     * USB as the product has it: libusb through usb4java, unless the system property {@value
+     * #BACKEND_PROPERTY} names a {@link UsbBackend} class with a public no-argument constructor,
+     * found with this bundle's class loader — a test fragment's fake device (product/itests
+     * {@code GsUsbAdapterIT}); nothing else can add classes there.
+     */
+    static UsbAccess fromSystem() {
+        String backend = System.getProperty(BACKEND_PROPERTY);
+        if (backend == null || backend.isBlank()) {
+            return usb4java();
+        }
+        return new UsbAccess(() -> {
+            try {
+                return (UsbBackend) Class.forName(backend.strip(), true, UsbAccess.class.getClassLoader())
+                        .getConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IOException(BACKEND_PROPERTY + "=" + backend + " is not a USB backend of the gsusb bundle ("
+                        + e + ")");
+            }
+        });
     }
 
     /** The session, starting it on the first call. */

@@ -23,8 +23,12 @@ import org.bmsworkbench.can.CanFrame;
  * bus" acknowledges it, frames from the bus with echo id 0xFFFFFFFF, the 32-bit microsecond
  * timestamp when started with HW_TIMESTAMP. It can be unplugged (every transfer then fails with
  * NO_DEVICE, as libusb's do) and plugged in again at a new address.
+ *
+ * <p>Its bus is a queue the test fills ({@link #receive}); a subclass gives it another one (the C
+ * stub bus of product/itests' {@code StubBusCandleLight}) through {@link #present()},
+ * {@link #busStart()}, {@link #busStop()}, {@link #awaitFrame(int)} and {@link #toBus(HostFrame)}.
  */
-final class FakeCandleLight implements UsbBackend {
+public class FakeCandleLight implements UsbBackend {
     static final BitTimingConstants STM32F0 = new BitTimingConstants(48_000_000, 1, 16, 1, 8, 4, 1, 1024, 1);
 
     final String serial;
@@ -43,11 +47,13 @@ final class FakeCandleLight implements UsbBackend {
     private volatile boolean plugged = true;
     private volatile int address = 5;
     private volatile int generation;
+    private int lostGeneration;
     private volatile boolean started;
     private volatile int modeFlags;
     private final long bootNanos = System.nanoTime();
 
-    FakeCandleLight(String serial, int channels, int features, BitTimingConstants nominal, BitTimingConstants data) {
+    protected FakeCandleLight(String serial, int channels, int features, BitTimingConstants nominal,
+            BitTimingConstants data) {
         this.serial = serial;
         this.channels = channels;
         this.features = features;
@@ -62,13 +68,16 @@ final class FakeCandleLight implements UsbBackend {
 
     @Override
     public List<UsbDeviceInfo> devices() {
-        return plugged ? List.of(new UsbDeviceInfo(1, address, 0x1d50, 0x606f, serial, "candleLight USB to CAN adapter", ""))
+        return present() ? List.of(new UsbDeviceInfo(1, address, 0x1d50, 0x606f, serial, "candleLight USB to CAN adapter", ""))
                 : List.of();
     }
 
     @Override
     public UsbLink open(UsbDeviceInfo device) throws UsbException {
-        if (!plugged || device.address() != address) {
+        if (!present()) {
+            lost();
+        }
+        if (!present() || device.address() != address) {
             throw new UsbException(UsbException.Kind.NO_DEVICE, "LIBUSB_ERROR_NO_DEVICE");
         }
         openLinks.incrementAndGet();
@@ -93,27 +102,74 @@ final class FakeCandleLight implements UsbBackend {
     }
 
     private void queue(HostFrame f) {
-        if (!started || !plugged) {
+        if (!started || !present()) {
             return;
         }
+        toHost.add(stamp(f));
+    }
+
+    /** The bytes the firmware sends for {@code f}: with its microsecond time when started with HW_TIMESTAMP. */
+    protected final byte[] stamp(HostFrame f) {
         boolean ts = (modeFlags & HW_TIMESTAMP) != 0;
         long now = ((System.nanoTime() - bootNanos) / 1000) & 0xFFFF_FFFFL;
-        toHost.add(new HostFrame(f.echoId(), f.canId(), f.dlc(), f.channel(), f.flags(), f.data(), ts ? now : -1)
-                .encode(false));
+        return new HostFrame(f.echoId(), f.canId(), f.dlc(), f.channel(), f.flags(), f.data(), ts ? now : -1)
+                .encode(false);
     }
 
     /** Pulled out: transfers of open links fail with NO_DEVICE, the device is no longer listed. */
     void unplug() {
         plugged = false;
-        generation++;
-        started = false;
-        toHost.clear();
+        lost();
     }
 
-    /** Plugged in again: listed at a new address, stopped until a host starts it. */
+    /** Plugged in again: listed at a new address (taken when it went), stopped until a host starts it. */
     void replug() {
-        address++;
         plugged = true;
+    }
+
+    /** The device went: links opened before fail from now on, the next plug-in has a new address. */
+    private synchronized void lost() {
+        if (lostGeneration == generation) {
+            generation++;
+            lostGeneration = generation;
+            address++;
+            if (started) {
+                started = false;
+                busStop();
+            }
+            toHost.clear();
+        }
+    }
+
+    /** Whether the device is plugged in. */
+    protected boolean present() {
+        return plugged;
+    }
+
+    /** The channel was started (GS_CAN_MODE_START). */
+    protected void busStart() {
+    }
+
+    /** The channel was stopped (GS_CAN_MODE_RESET, or the device went). */
+    protected void busStop() {
+    }
+
+    /** The next frame for the host (the bytes on the wire) within {@code timeoutMillis}, or null. */
+    protected byte[] awaitFrame(int timeoutMillis) throws InterruptedException {
+        return toHost.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** An echo or frame already waiting for the host, or null. */
+    protected final byte[] waiting() {
+        return toHost.poll();
+    }
+
+    protected final boolean isStarted() {
+        return started;
+    }
+
+    /** A frame the host sent, as the controller puts it on the bus. */
+    protected void toBus(HostFrame frame) {
     }
 
     boolean started() {
@@ -137,6 +193,9 @@ final class FakeCandleLight implements UsbBackend {
         }
 
         private void check() throws UsbException {
+            if (!present()) {
+                lost();
+            }
             if (generation != plugGeneration) {
                 throw new UsbException(UsbException.Kind.NO_DEVICE, "LIBUSB_ERROR_NO_DEVICE: No such device (it may have"
                         + " been disconnected)");
@@ -202,7 +261,11 @@ final class FakeCandleLight implements UsbBackend {
                     if (mode == MODE_START) {
                         modeFlags = flags;
                         started = true;
+                        busStart();
                     } else {
+                        if (started) {
+                            busStop();
+                        }
                         started = false;
                         toHost.clear();
                     }
@@ -216,12 +279,14 @@ final class FakeCandleLight implements UsbBackend {
         @Override
         public int bulkIn(byte[] buffer, int timeoutMillis) throws UsbException {
             check();
-            byte[] frame;
-            try {
-                frame = toHost.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
+            byte[] frame = toHost.poll();
+            if (frame == null) {
+                try {
+                    frame = awaitFrame(timeoutMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
             }
             check();
             if (frame == null) {
@@ -239,6 +304,9 @@ final class FakeCandleLight implements UsbBackend {
             check();
             HostFrame f = HostFrame.decode(data, data.length, false);
             written.add(f);
+            if (started && (modeFlags & LOOP_BACK) == 0) {
+                toBus(f);
+            }
             if (started && (acknowledged || (modeFlags & LOOP_BACK) != 0)) {
                 queue(f); // the echo: the same frame, with its echo id, once it was on the bus
             }

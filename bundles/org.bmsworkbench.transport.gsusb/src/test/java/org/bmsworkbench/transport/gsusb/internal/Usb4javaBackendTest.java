@@ -27,6 +27,16 @@ class Usb4javaBackendTest {
         GsUsbTransport t = new GsUsbTransport(usb, GsUsbTransport.Timing.DEFAULT);
         try {
             Optional<String> why = t.unavailable();
+            // From a jar or a bundle the Loader copies its library to a temporary folder, which must be gone once
+            // loaded (the product ends with Runtime.halt, so deleteOnExit never runs; GsUsbAdapterIT checks the
+            // product); from target/classes (a file: URL, as here when bnd has put it there) it loads it in place.
+            java.io.File copy = Usb4javaBackend.extractedLibraryFolder();
+            if (copy == null) {
+                assertEquals("file", org.usb4java.Loader.class.getResource("/org/usb4java/linux-x86-64/libusb4java.so")
+                        .getProtocol());
+            } else {
+                assertTrue(!copy.exists(), "the copy is removed once loaded: " + copy);
+            }
             assertTrue(why.isEmpty() || why.get().startsWith("libusb cannot start"), "the native library loads: " + why);
             why.ifPresent(w -> assertEquals(1, w.lines().count(), w));
             if (why.isEmpty()) {
