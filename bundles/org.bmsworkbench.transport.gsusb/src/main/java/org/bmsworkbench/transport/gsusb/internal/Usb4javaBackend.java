@@ -239,7 +239,7 @@ final class Usb4javaBackend implements UsbBackend {
         private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(512);
         private final IntBuffer writeCount = BufferUtils.allocateIntBuffer();
         private final ByteBuffer control = ByteBuffer.allocateDirect(256);
-        private boolean closed;
+        private volatile boolean closed;
 
         Link(DeviceHandle handle, int in, int out) {
             this.handle = handle;
@@ -250,6 +250,7 @@ final class Usb4javaBackend implements UsbBackend {
         @Override
         public int controlIn(int request, int value, byte[] buffer, int timeoutMillis) throws UsbException {
             synchronized (control) {
+                checkOpen();
                 control.clear().limit(Math.min(buffer.length, control.capacity()));
                 int r = LibUsb.controlTransfer(handle, (byte) VENDOR_IN, (byte) request, (short) value,
                         (short) GsUsb.INTERFACE, control, timeoutMillis);
@@ -264,6 +265,7 @@ final class Usb4javaBackend implements UsbBackend {
         @Override
         public void controlOut(int request, int value, byte[] data, int timeoutMillis) throws UsbException {
             synchronized (control) {
+                checkOpen();
                 control.clear();
                 control.put(data).flip();
                 int r = LibUsb.controlTransfer(handle, (byte) VENDOR_OUT, (byte) request, (short) value,
@@ -274,9 +276,16 @@ final class Usb4javaBackend implements UsbBackend {
             }
         }
 
+        private void checkOpen() throws UsbException {
+            if (closed) {
+                throw new UsbException(UsbException.Kind.NO_DEVICE, "the USB device was closed");
+            }
+        }
+
         @Override
         public int bulkIn(byte[] buffer, int timeoutMillis) throws UsbException {
             synchronized (readBuffer) {
+                checkOpen();
                 readBuffer.clear().limit(Math.min(buffer.length, readBuffer.capacity()));
                 readCount.put(0, 0);
                 int r = LibUsb.bulkTransfer(handle, in, readBuffer, readCount, timeoutMillis);
@@ -295,6 +304,7 @@ final class Usb4javaBackend implements UsbBackend {
         @Override
         public void bulkOut(byte[] data, int timeoutMillis) throws UsbException {
             synchronized (writeBuffer) {
+                checkOpen();
                 writeBuffer.clear();
                 writeBuffer.put(data).flip();
                 writeCount.put(0, 0);
@@ -305,12 +315,19 @@ final class Usb4javaBackend implements UsbBackend {
             }
         }
 
+        /** Waits for a write or control request on another thread to end first: libusb must not free a handle in use. */
         @Override
-        public synchronized void close() {
-            if (!closed) {
-                closed = true;
-                LibUsb.releaseInterface(handle, GsUsb.INTERFACE);
-                LibUsb.close(handle);
+        public void close() {
+            synchronized (writeBuffer) {
+                synchronized (control) {
+                    synchronized (this) {
+                        if (!closed) {
+                            closed = true;
+                            LibUsb.releaseInterface(handle, GsUsb.INTERFACE);
+                            LibUsb.close(handle);
+                        }
+                    }
+                }
             }
         }
     }

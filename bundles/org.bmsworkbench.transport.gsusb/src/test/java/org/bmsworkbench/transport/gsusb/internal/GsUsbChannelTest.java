@@ -273,6 +273,47 @@ class GsUsbChannelTest {
                 fails.unavailable().orElseThrow());
     }
 
+    /**
+     * The reader's CPU while the fake delivers 4,000 frames/s (a 500 kbit/s bus full of 8-byte
+     * standard frames). It includes the fake's side of the transfers, not libusb's: printed,
+     * asserted only to be under a quarter of one core, so that a busy loop fails.
+     */
+    @Test
+    void cpuAtAFullFiveHundredKbitBus() throws Exception {
+        RecordingListener l = new RecordingListener();
+        GsUsbChannel c = (GsUsbChannel) open("gsusb:0", l);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicBoolean feeding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread feeder = new Thread(() -> {
+            long next = System.nanoTime();
+            while (feeding.get()) {
+                for (int i = 0; i < 20; i++) { // 20 frames every 5 ms
+                    device.receive(CanFrame.of(0, "x", 0x356, false, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+                }
+                next += 5_000_000;
+                java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            }
+        }, "feeder");
+        feeder.start();
+        Thread.sleep(500);
+        int n0 = l.frames.size();
+        long cpu0 = mx.getThreadCpuTime(c.reader().threadId());
+        long t0 = System.nanoTime();
+        Thread.sleep(5000);
+        long cpu = mx.getThreadCpuTime(c.reader().threadId()) - cpu0;
+        long wall = System.nanoTime() - t0;
+        int frames = l.frames.size() - n0;
+        feeding.set(false);
+        feeder.join();
+        double rate = frames * 1e9 / wall;
+        double share = 100.0 * cpu / wall;
+        System.out.printf("gsusb reader at %.0f frames/s: %.1f %% of one core (%.1f µs a frame; load average %s)%n",
+                rate, share, cpu / 1000.0 / Math.max(1, frames),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        assertTrue(rate > 3000, "frames/s " + rate);
+        assertTrue(share < 25, "CPU " + share + " %");
+    }
+
     @Test
     void nothingIsLoadedUntilUsed() {
         boolean[] started = {false};
