@@ -143,7 +143,7 @@ class GsUsbAdapterIT {
     void theFakeDeviceIsDiscovered() throws Exception {
         Bmswb.Result r = withFake(Map.of(), "adapters");
         assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().matches("(?s).*\\*\\s+gsusb:0\\s+0\\s+candleLight USB to CAN adapter, serial 0038002A4E50, bus 1"
+        assertTrue(r.out().matches("(?s).*\\*\\s+gsusb:0\\s+0\\s+candleLight USB to CAN adapter, serial 0038002A4E50, 1 CAN channel, bus 1"
                 + " address 5\\s+1d50:606f\\s+candleLight / CANable \\(gs_usb\\).*"), r::toString);
     }
 

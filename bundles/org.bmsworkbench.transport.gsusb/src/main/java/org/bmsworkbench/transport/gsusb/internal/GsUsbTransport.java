@@ -106,8 +106,9 @@ public final class GsUsbTransport implements CanTransportProvider {
 
     /**
      * The attached gs_usb devices (by the USB ids of Linux's driver): {@code gsusb:0},
-     * {@code gsusb:1}, … in bus and address order, with serial number and product string. Nothing
-     * when USB cannot be used ({@link #unavailable()} says why).
+     * {@code gsusb:1}, … in bus and address order, with product string, serial number and channel
+     * count; a device with more than one channel is listed once per channel ({@code gsusb:0},
+     * {@code gsusb:0?channel=1}). Nothing when USB cannot be used ({@link #unavailable()} says why).
      */
     @Override
     public List<DiscoveredAdapter> discover() {
@@ -122,13 +123,21 @@ public final class GsUsbTransport implements CanTransportProvider {
             UsbDeviceInfo d = devices.get(i);
             String known = GsUsb.known(d.vendorId(), d.productId()).map(GsUsb.KnownDevice::name).orElse("gs_usb");
             StringBuilder description = new StringBuilder(d.product().isEmpty() ? known : d.product());
-            description.append(d.serial().isEmpty() ? "" : ", serial " + d.serial()).append(", ").append(d.location());
+            description.append(d.serial().isEmpty() ? "" : ", serial " + d.serial());
+            if (d.channels() > 0) {
+                description.append(", ").append(d.channels()).append(d.channels() == 1 ? " CAN channel" : " CAN channels");
+            }
+            description.append(", ").append(d.location());
             if (!d.accessProblem().isEmpty()) {
                 description.append(", not accessible: ").append(d.accessProblem())
                         .append(" (see the udev rule in the gsusb README)");
             }
-            found.add(new DiscoveredAdapter(SCHEME, SCHEME + ":" + i, String.valueOf(i), description.toString(),
-                    d.vendorId(), d.productId(), known));
+            for (int ch = 0; ch < Math.max(1, d.channels()); ch++) {
+                String uri = SCHEME + ":" + i + (ch == 0 ? "" : "?channel=" + ch);
+                found.add(new DiscoveredAdapter(SCHEME, uri, i + (ch == 0 ? "" : "." + ch),
+                        description + (d.channels() > 1 ? " (channel " + ch + ")" : ""), d.vendorId(), d.productId(),
+                        known));
+            }
         }
         return found;
     }

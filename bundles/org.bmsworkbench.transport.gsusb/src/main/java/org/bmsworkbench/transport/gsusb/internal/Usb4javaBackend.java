@@ -119,23 +119,42 @@ final class Usb4javaBackend implements UsbBackend {
                 String serial = "";
                 String product = "";
                 String problem = "";
+                int channels = -1;
                 DeviceHandle h = new DeviceHandle();
                 int r = LibUsb.open(d, h);
                 if (r == LibUsb.SUCCESS) {
                     serial = string(h, desc.iSerialNumber());
                     product = string(h, desc.iProduct());
+                    channels = channels(h);
                     LibUsb.close(h);
                 } else {
                     problem = error(r, "cannot open it").getMessage();
                 }
                 found.add(new UsbDeviceInfo(LibUsb.getBusNumber(d), LibUsb.getDeviceAddress(d), vid, pid, serial,
-                        product, problem));
+                        product, channels, problem));
             }
         } finally {
             LibUsb.freeDeviceList(list, true);
         }
         found.sort(Comparator.comparingInt(UsbDeviceInfo::bus).thenComparingInt(UsbDeviceInfo::address));
         return found;
+    }
+
+    /**
+     * The channel count from BREQ_DEVICE_CONFIG, asked without claiming the interface (Linux's usbfs
+     * claims it for the request when no driver holds it); -1 when the request fails (the kernel's
+     * gs_usb driver or a program holds it, or the device does not answer).
+     */
+    private static int channels(DeviceHandle h) {
+        ByteBuffer answer = ByteBuffer.allocateDirect(DeviceConfig.SIZE);
+        int n = LibUsb.controlTransfer(h, (byte) VENDOR_IN, (byte) GsUsb.BREQ_DEVICE_CONFIG, (short) 1,
+                (short) GsUsb.INTERFACE, answer, 500);
+        if (n < DeviceConfig.SIZE) {
+            return -1;
+        }
+        byte[] bytes = new byte[DeviceConfig.SIZE];
+        answer.get(0, bytes);
+        return DeviceConfig.parse(bytes, n).channels();
     }
 
     private static String string(DeviceHandle h, byte index) {

@@ -25,10 +25,12 @@ interface UsbBackend extends AutoCloseable {
      * @param location     {@code bus 1 address 7}: where it is now (changes on replug)
      * @param serial       its serial number string, empty when it has none or cannot be read
      * @param product      its product string, empty when unknown
+     * @param channels     its CAN channel count (BREQ_DEVICE_CONFIG), or -1 when it could not be asked
+     *                     (not accessible, or its interface held by a driver or program)
      * @param accessProblem why it could not be opened to read its strings (no permission), or empty
      */
     record UsbDeviceInfo(int bus, int address, int vendorId, int productId, String serial, String product,
-            String accessProblem) {
+            int channels, String accessProblem) {
         String location() {
             return "bus " + bus + " address " + address;
         }

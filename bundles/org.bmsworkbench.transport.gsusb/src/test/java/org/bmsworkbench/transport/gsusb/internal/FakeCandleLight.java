@@ -68,7 +68,7 @@ public class FakeCandleLight implements UsbBackend {
 
     @Override
     public List<UsbDeviceInfo> devices() {
-        return present() ? List.of(new UsbDeviceInfo(1, address, 0x1d50, 0x606f, serial, "candleLight USB to CAN adapter", ""))
+        return present() ? List.of(new UsbDeviceInfo(1, address, 0x1d50, 0x606f, serial, "candleLight USB to CAN adapter", channels, ""))
                 : List.of();
     }
 

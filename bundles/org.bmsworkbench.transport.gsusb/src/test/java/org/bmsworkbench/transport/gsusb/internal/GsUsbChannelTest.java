@@ -248,10 +248,17 @@ class GsUsbChannelTest {
         DiscoveredAdapter a = found.get(0);
         assertEquals("gsusb:0", a.uri());
         assertEquals("1d50:606f", a.usbIds());
-        assertEquals("candleLight USB to CAN adapter, serial 0038002A4E50, bus 1 address 5", a.description());
+        assertEquals("candleLight USB to CAN adapter, serial 0038002A4E50, 1 CAN channel, bus 1 address 5",
+                a.description());
         assertEquals("candleLight / CANable (gs_usb)", a.knownAdapter());
         device.unplug();
         assertTrue(transport.discover().isEmpty());
+        // a two-channel device is listed once per channel
+        device = new FakeCandleLight("DUAL", 2, LISTEN_ONLY, FakeCandleLight.STM32F0, null);
+        List<DiscoveredAdapter> two = new GsUsbTransport(new UsbAccess(() -> device), FAST).discover();
+        assertEquals(List.of("gsusb:0", "gsusb:0?channel=1"), two.stream().map(DiscoveredAdapter::uri).toList());
+        assertEquals("candleLight USB to CAN adapter, serial DUAL, 2 CAN channels, bus 1 address 5 (channel 1)",
+                two.get(1).description());
     }
 
     @Test
