@@ -8,7 +8,6 @@ import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.spi.AdapterChannels;
-import org.bmsworkbench.can.spi.AdapterTime;
 import org.bmsworkbench.can.spi.Bitrates;
 import org.bmsworkbench.can.spi.Reconnection;
 
@@ -39,7 +38,7 @@ final class GsUsbChannel implements CanChannel {
     private final Reconnection reconnection;
     private final long echoTimeoutMillis;
     private final Thread reader;
-    private final AdapterTime clock = new AdapterTime();
+    private final DeviceClock clock = new DeviceClock();
     /** Our frames waiting for their echo, by echo id; guarded by itself. */
     private final CanFrame[] pending = new CanFrame[ECHO_SLOTS];
     /** When each pending frame was written (System.nanoTime); guarded by {@link #pending}. */
@@ -50,8 +49,6 @@ final class GsUsbChannel implements CanChannel {
     private volatile boolean up = true;
     private volatile boolean closed;
     private String controllerState = "error active";
-    private long lastRawTime = -1;
-    private long timeHigh;
 
     GsUsbChannel(UsbAccess usb, GsUsbSettings settings, GsUsbSession first, Listener listener,
             GsUsbTransport.Timing timing, Consumer<GsUsbChannel> onClose) {
@@ -99,8 +96,6 @@ final class GsUsbChannel implements CanChannel {
             s.link().close();
             releaseEchoes();
             clock.reset();
-            lastRawTime = -1;
-            timeHigh = 0;
             GsUsbSession again = reconnection.retry(lost, () -> GsUsbSession.start(usb.get(), settings, serial));
             if (again == null) {
                 return; // closed while waiting; nothing is open
@@ -159,11 +154,7 @@ final class GsUsbChannel implements CanChannel {
         long host = System.currentTimeMillis() * 1000;
         long time = host;
         if (f.timestamp() >= 0) {
-            if (lastRawTime >= 0 && f.timestamp() < lastRawTime && lastRawTime - f.timestamp() > 0x8000_0000L) {
-                timeHigh += 0x1_0000_0000L; // the 32-bit microsecond counter wrapped (every 71.6 minutes)
-            }
-            lastRawTime = f.timestamp();
-            time = clock.toWallClock(timeHigh + f.timestamp(), host);
+            time = clock.toWallClock(f.timestamp(), host);
         }
         if ((f.flags() & FLAG_OVERFLOW) != 0) {
             listener.onTransportError(bus + ": the adapter's receive queue overflowed; frames were lost");
