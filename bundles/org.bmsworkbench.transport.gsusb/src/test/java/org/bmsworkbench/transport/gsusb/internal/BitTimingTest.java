@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * a gs_usb device for its {@code bt_const}, checked against what {@code ip -details link show canX}
  * printed for real adapters where such output is published, and derived step by step from the
  * algorithm where none is. SJW follows Linux 6.3 and later ({@code can_sjw_set_default}: phase_seg2
- * / 2, at least 1); older kernels printed {@code sjw 1}, which the citations note.
+ * / 2, at least 1); older kernels printed {@code sjw 1}, which the citations note. Where a source
+ * has no repository name to cite, the id of its text in the project's public code search is given
+ * ("search id").
  */
 class BitTimingTest {
     /** candleLight_fw's bt_const for STM32F0/F4 (48 MHz): tseg1 1..16, tseg2 1..8, sjw 4, brp 1..1024. */
@@ -34,7 +36,8 @@ class BitTimingTest {
     @Test
     void fiveHundredKbitAt48MHzAsLinuxPrintsIt() {
         // davefiddes/openinverter-can-tool README.md, "Verify Configuration" (a candleLight, gs_usb, clock 48000000):
-        // "bitrate 500000 sample-point 0.875 / tq 125 prop-seg 6 phase-seg1 7 phase-seg2 2 sjw 1 brp 6"
+        // "bitrate 500000 sample-point 0.875 / tq 125 prop-seg 6 phase-seg1 7 phase-seg2 2 sjw 1 brp 6" (search id
+        // 2613950269; the same in a SocketCAN how-to in reStructuredText, search id 29345032661)
         BitTiming t = BitTiming.calculate(500_000, F0);
         assertTiming(t, 6, 7, 2, 1, 6, 875, 125);
         assertEquals(500_000, t.bitrate());
@@ -43,8 +46,8 @@ class BitTimingTest {
     @Test
     void oneMbitAt48MHzAsLinuxPrintsIt() {
         // a Klipper CAN guide (gs_usb, clock 48000000): "bitrate 1000000 sample-point 0.750 / tq 62 prop-seg 5
-        // phase-seg1 6 phase-seg2 4 sjw 1" (a pre-6.3 kernel); a robot-arm setup README on a newer kernel prints the
-        // same with "sjw 2"
+        // phase-seg1 6 phase-seg2 4 sjw 1" (a pre-6.3 kernel; search id 26188362609); a robot-arm setup README on a
+        // newer kernel prints the same with "sjw 2" (search id 61395055555)
         BitTiming t = BitTiming.calculate(1_000_000, F0);
         assertTiming(t, 5, 6, 4, 2, 3, 750, 62);
         assertEquals(1_000_000, t.bitrate());
@@ -52,8 +55,8 @@ class BitTimingTest {
 
     @Test
     void oneHundredTwentyFiveKbitAt48MHzAsLinuxPrintsIt() {
-        // a model-railway CAN README (gs_usb): "bitrate 125000 sample-point 0.875 / tq 500 prop-seg 6 phase-seg1 7
-        // phase-seg2 2 sjw 1"
+        // a model-railway CAN README, "The mrw::can namespace" (gs_usb): "bitrate 125000 sample-point 0.875 / tq 500
+        // prop-seg 6 phase-seg1 7 phase-seg2 2 sjw 1" (search id 35461055097)
         assertTiming(BitTiming.calculate(125_000, F0), 6, 7, 2, 1, 24, 875, 500);
     }
 
@@ -93,7 +96,7 @@ class BitTimingTest {
         // a candleLight_fw fork's README on its termination feature (gs_usb, clock 120000000, tseg1 1..16 tseg2 1..8
         // sjw 1..4 brp 1..1024 for both phases): "bitrate 1000000 sample-point 0.750 / tq 50 prop-seg 7 phase-seg1 7
         // phase-seg2 5 sjw 2" and "dbitrate 2000000 dsample-point 0.750 / dtq 25 dprop-seg 7 dphase-seg1 7
-        // dphase-seg2 5 dsjw 2"
+        // dphase-seg2 5 dsjw 2" (search id 46991534975)
         BitTimingConstants c = new BitTimingConstants(120_000_000, 1, 16, 1, 8, 4, 1, 1024, 1);
         assertTiming(BitTiming.calculate(1_000_000, c), 7, 7, 5, 2, 6, 750, 50);
         assertTiming(BitTiming.calculate(2_000_000, c), 7, 7, 5, 2, 3, 750, 25);
