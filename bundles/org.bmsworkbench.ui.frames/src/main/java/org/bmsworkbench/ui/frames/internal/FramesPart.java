@@ -20,14 +20,18 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
- * One open Frames view. Frames are taken on the transport thread by a {@link FrameIntake} and
- * moved into the {@link FrameStore} at each refresh (≤ 20 Hz); the virtual table asks only for
- * the rows it shows. Every method runs on the UI thread.
+ * One open Frames view. Frames are written on the transport thread by a {@link FrameIntake} into
+ * the ring of the {@link FrameStore}; each refresh (≤ 20 Hz) takes the ring's new end and brings
+ * the table's row count to it; the virtual table asks only for the rows it shows. Every method
+ * runs on the UI thread.
  */
 final class FramesPart implements ViewPart {
     static final int DEFAULT_CAPACITY = 100_000;
-    /** Frames the intake holds between two refreshes: more than 8 s of a full 500 kbit/s bus. */
-    static final int INTAKE_CAPACITY = 65_536;
+    /**
+     * Frames the ring takes beyond the buffer before it overwrites rows shown: between two
+     * refreshes, more than 8 s of a full 500 kbit/s bus.
+     */
+    static final int HEADROOM = 65_536;
     /** Rows added to the table per refresh at most: 40,000 a second at 20 Hz, five times a full bus. */
     static final int MAX_TABLE_GROWTH = 2_000;
 
@@ -43,8 +47,9 @@ final class FramesPart implements ViewPart {
     private Subscription messages = () -> { };
     private boolean autoScroll = true;
     private String lastCounts = "";
-    private long lostBase;
     private long skippedBase;
+    /** Rows the table has asked for since their content last changed: only they hold text to forget. */
+    private final java.util.BitSet filled = new java.util.BitSet();
     // measurements, printed by the tests
     private long refreshes;
     private long longestRefreshNanos;
@@ -55,7 +60,7 @@ final class FramesPart implements ViewPart {
     FramesPart(Composite parent, WorkbenchContext context, int capacity) {
         this.context = context;
         this.ui = new FramesControls(parent);
-        this.store = new FrameStore(capacity);
+        this.store = new FrameStore(capacity, HEADROOM);
         ui.table.addListener(SWT.SetData, this::fill);
         ui.filter.addListener(SWT.DefaultSelection, e -> applyFilter());
         ui.filter.addListener(SWT.Modify, e -> {
@@ -93,7 +98,7 @@ final class FramesPart implements ViewPart {
     public void refresh() {
         long start = System.nanoTime();
         if (intake != null) {
-            int n = intake.drain(store::add);
+            int n = store.sync();
             drained += n;
             int removed = store.takeRemovedAtFront();
             if (n > 0 || removed > 0 || ui.table.getItemCount() < store.shownCount()) {
@@ -118,11 +123,10 @@ final class FramesPart implements ViewPart {
         session = newSession;
         intake = null;
         store.clear();
-        lostBase = 0;
         skippedBase = 0;
         restartTable();
         if (session != null) {
-            intake = new FrameIntake(INTAKE_CAPACITY);
+            intake = new FrameIntake(store);
             intake.paused(ui.pause.getSelection());
             // messages first: on the transport thread the session decodes a frame before the view sees it
             messages = session.bms().onMessage(intake);
@@ -145,47 +149,58 @@ final class FramesPart implements ViewPart {
         if (index >= store.shownCount()) {
             return;
         }
+        filled.set(index);
         FrameRow r = store.shownRow(index);
+        if (r == null) {
+            return; // overwritten since the last refresh (a bus far faster than the display): filled at the next
+        }
         item.setText(text.cells(r));
         item.setForeground(r.frame.error() ? ui.error : r.frame.direction() == Direction.TX ? ui.tx : null);
     }
 
     /**
-     * Brings the table to the store: rows that left at the front are removed from the table (the
-     * rows after them, their selection and their cached text move up with them, and without
-     * auto-scroll the view stays on the same frames); new rows are appended, at most
-     * {@link #MAX_TABLE_GROWTH} a refresh, because each row GTK adds costs tens of microseconds: a
-     * display that lags behind catches up over the next refreshes instead of freezing the window.
-     * Removing only the rows that left costs as much as the frames that arrived (or, when most rows
-     * left, as the rows that stay, added back); clearing the whole
-     * table instead would cost every row GTK has measured — up to the whole buffer, half a second
-     * a refresh once a fast bus has filled it.
+     * Brings the table to the store. When rows left at the front, row {@code i} now shows the
+     * frame that was {@code removed} rows further on: the table keeps its rows (once the buffer
+     * is full its row count no longer changes), forgets the text of the few rows it had asked for
+     * (a screen or two; it asks again for those it shows), and the selection and, without
+     * auto-scroll, the view move up with their frames. So the cost of a refresh does not follow the
+     * bus: removing the rows that left and appending the new ones, as GTK would have it, costs tens
+     * of microseconds a row — half a second a refresh on a bus faster than the display. New rows are
+     * appended, at most {@link #MAX_TABLE_GROWTH} a refresh, while the buffer fills.
      */
-    private void showNewRows(int removedAtFront) {
+    private void showNewRows(int removed) {
         int current = ui.table.getItemCount();
-        int removed = Math.min(removedAtFront, current);
-        if (removed > 0) {
+        if (removed > 0 && current > 0) {
             int top = ui.table.getTopIndex();
-            int stay = current - removed;
-            if (stay == 0 || autoScroll && removed > stay) {
-                // most rows left (a bus faster than the table): dropping all and adding back the few
-                // that stay costs less than removing many one by one; only the selection is lost
-                ui.table.removeAll(); // GTK drops its rows in one go
-            } else {
-                ui.table.remove(0, removed - 1);
+            int[] selected = ui.table.getSelectionIndices();
+            forgetFilledRows();
+            if (selected.length > 0) {
+                ui.table.deselectAll();
+                int[] moved = java.util.Arrays.stream(selected).map(i -> i - removed).filter(i -> i >= 0).toArray();
+                if (moved.length > 0) {
+                    ui.table.select(moved);
+                }
             }
-            current = stay;
             if (!autoScroll) {
                 ui.table.setTopIndex(Math.max(0, top - removed));
             }
         }
-        int next = Math.min(store.shownCount(), current + MAX_TABLE_GROWTH);
-        if (next != ui.table.getItemCount()) {
+        int shown = store.shownCount();
+        int next = current >= shown ? shown : Math.min(shown, current + MAX_TABLE_GROWTH);
+        if (next != current) {
             ui.table.setItemCount(next);
         }
         if (autoScroll) {
             scrollToEnd();
         }
+    }
+
+    private void forgetFilledRows() {
+        int count = ui.table.getItemCount();
+        for (int i = filled.nextSetBit(0); i >= 0 && i < count; i = filled.nextSetBit(i + 1)) {
+            ui.table.clear(i);
+        }
+        filled.clear();
     }
 
     private void scrollToEnd() {
@@ -217,10 +232,6 @@ final class FramesPart implements ViewPart {
                     .append(')');
             if (store.dropped() > 0) {
                 b.append(" · ").append(counts.format(store.dropped())).append(" older dropped, buffer full");
-            }
-            long lost = intake.lost() - lostBase;
-            if (lost > 0) {
-                b.append(" · ").append(counts.format(lost)).append(" lost (display fell behind)");
             }
             long skipped = intake.skipped() - skippedBase;
             if (skipped > 0) {
@@ -269,8 +280,6 @@ final class FramesPart implements ViewPart {
     private void clear() {
         store.clear();
         if (intake != null) {
-            intake.drain(r -> { });
-            lostBase = intake.lost();
             skippedBase = intake.skipped();
         }
         restartTable();
@@ -280,6 +289,7 @@ final class FramesPart implements ViewPart {
     /** Empties the table at once (GTK drops its rows in one go) and refills it from the store's first rows. */
     private void restartTable() {
         ui.table.removeAll();
+        filled.clear();
         ui.table.setItemCount(Math.min(store.shownCount(), MAX_TABLE_GROWTH));
     }
 
@@ -289,8 +299,9 @@ final class FramesPart implements ViewPart {
         java.util.Arrays.sort(indices);
         List<CanFrame> out = new ArrayList<>(indices.length);
         for (int i : indices) {
-            if (i < store.shownCount()) {
-                out.add(store.shownRow(i).frame);
+            FrameRow r = i < store.shownCount() ? store.shownRow(i) : null;
+            if (r != null) {
+                out.add(r.frame);
             }
         }
         return out;
