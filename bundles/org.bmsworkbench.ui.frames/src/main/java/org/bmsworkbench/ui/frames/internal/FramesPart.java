@@ -32,8 +32,11 @@ final class FramesPart implements ViewPart {
      * refreshes, more than 8 s of a full 500 kbit/s bus.
      */
     static final int HEADROOM = 65_536;
-    /** Rows added to the table per refresh at most: 40,000 a second at 20 Hz, five times a full bus. */
-    static final int MAX_TABLE_GROWTH = 2_000;
+    /**
+     * Rows added to the table per refresh at most: 10,000 a second at the window's 10 Hz, more than a
+     * full bus; GTK pays 20–60 µs a row added.
+     */
+    static final int MAX_TABLE_GROWTH = 1_000;
 
     private final WorkbenchContext context;
     private final FramesControls ui;
@@ -165,7 +168,9 @@ final class FramesPart implements ViewPart {
      * (a screen or two; it asks again for those it shows), and the selection and, without
      * auto-scroll, the view move up with their frames. So the cost of a refresh does not follow the
      * bus: removing the rows that left and appending the new ones, as GTK would have it, costs tens
-     * of microseconds a row — half a second a refresh on a bus faster than the display. New rows are
+     * of microseconds a row — half a second a refresh on a bus faster than the display. Forgetting a
+     * row's text costs about as much (GTK sets its cells), so the rows asked for that have left the
+     * screen are forgotten at every refresh: never more than a screen or two at once. New rows are
      * appended, at most {@link #MAX_TABLE_GROWTH} a refresh, while the buffer fills.
      */
     private void showNewRows(int removed) {
@@ -173,7 +178,7 @@ final class FramesPart implements ViewPart {
         if (removed > 0 && current > 0) {
             int top = ui.table.getTopIndex();
             int[] selected = ui.table.getSelectionIndices();
-            forgetFilledRows();
+            forgetFilledRows(-1, -1); // every row now shows another frame: keep none
             if (selected.length > 0) {
                 ui.table.deselectAll();
                 int[] moved = java.util.Arrays.stream(selected).map(i -> i - removed).filter(i -> i >= 0).toArray();
@@ -184,6 +189,9 @@ final class FramesPart implements ViewPart {
             if (!autoScroll) {
                 ui.table.setTopIndex(Math.max(0, top - removed));
             }
+        } else if (!filled.isEmpty()) {
+            int top = ui.table.getTopIndex();
+            forgetFilledRows(top, top + ui.visibleRows() + 1);
         }
         int shown = store.shownCount();
         int next = current >= shown ? shown : Math.min(shown, current + MAX_TABLE_GROWTH);
@@ -195,12 +203,16 @@ final class FramesPart implements ViewPart {
         }
     }
 
-    private void forgetFilledRows() {
+    /** Forgets the text of the rows the table asked for, but those from {@code keepFrom} to {@code keepTo}. */
+    private void forgetFilledRows(int keepFrom, int keepTo) {
         int count = ui.table.getItemCount();
         for (int i = filled.nextSetBit(0); i >= 0 && i < count; i = filled.nextSetBit(i + 1)) {
-            ui.table.clear(i);
+            if (i < keepFrom || i > keepTo) {
+                ui.table.clear(i);
+                filled.clear(i);
+            }
         }
-        filled.clear();
+        filled.clear(count, Math.max(count, filled.length()));
     }
 
     private void scrollToEnd() {
