@@ -53,6 +53,8 @@ final class FramesPart implements ViewPart {
     private long skippedBase;
     /** Rows the table has asked for since their content last changed: only they hold text to forget. */
     private final java.util.BitSet filled = new java.util.BitSet();
+    /** The shown row of the table's first row: while the table cannot yet take every row, it shows the newest. */
+    private int tableFirst;
     // measurements, printed by the tests
     private long refreshes;
     private long longestRefreshNanos;
@@ -149,11 +151,11 @@ final class FramesPart implements ViewPart {
     private void fill(Event e) {
         TableItem item = (TableItem) e.item;
         int index = e.index;
-        if (index >= store.shownCount()) {
+        if (tableFirst + index >= store.shownCount()) {
             return;
         }
         filled.set(index);
-        FrameRow r = store.shownRow(index);
+        FrameRow r = store.shownRow(tableFirst + index);
         if (r == null) {
             return; // overwritten since the last refresh (a bus far faster than the display): filled at the next
         }
@@ -162,41 +164,44 @@ final class FramesPart implements ViewPart {
     }
 
     /**
-     * Brings the table to the store. When rows left at the front, row {@code i} now shows the
-     * frame that was {@code removed} rows further on: the table keeps its rows (once the buffer
-     * is full its row count no longer changes), forgets the text of the few rows it had asked for
-     * (a screen or two; it asks again for those it shows), and the selection and, without
-     * auto-scroll, the view move up with their frames. So the cost of a refresh does not follow the
-     * bus: removing the rows that left and appending the new ones, as GTK would have it, costs tens
-     * of microseconds a row — half a second a refresh on a bus faster than the display. Forgetting a
-     * row's text costs about as much (GTK sets its cells), so the rows asked for that have left the
-     * screen are forgotten at every refresh: never more than a screen or two at once. New rows are
-     * appended, at most {@link #MAX_TABLE_GROWTH} a refresh, while the buffer fills.
+     * Brings the table to the store. The table shows the newest of the rows the filter shows: row
+     * {@code i} is shown row {@link #tableFirst} {@code + i}. When rows left at the front, or the
+     * table could not yet take every row, each row now shows a frame further on: the table keeps
+     * its rows (once the buffer is full its row count no longer changes), forgets the text of the
+     * few rows it had asked for (a screen or two; it asks again for those it shows), and the
+     * selection and, without auto-scroll, the view move with their frames. So the cost of a refresh
+     * does not follow the bus: removing the rows that left and appending the new ones, as GTK would
+     * have it, costs tens of microseconds a row — half a second a refresh on a bus faster than the
+     * display. Forgetting a row's text costs about as much (GTK sets its cells), so the rows asked
+     * for that have left the screen are forgotten at every refresh: never more than a screen or two
+     * at once. Rows are added, at most {@link #MAX_TABLE_GROWTH} a refresh, while the buffer fills.
      */
     private void showNewRows(int removed) {
         int current = ui.table.getItemCount();
-        if (removed > 0 && current > 0) {
-            int top = ui.table.getTopIndex();
-            int[] selected = ui.table.getSelectionIndices();
+        int shown = store.shownCount();
+        int next = current >= shown ? shown : Math.min(shown, current + MAX_TABLE_GROWTH);
+        int first = shown - next;
+        int shift = first - (tableFirst - removed);
+        tableFirst = first;
+        int top = ui.table.getTopIndex();
+        int[] selected = shift != 0 && current > 0 ? ui.table.getSelectionIndices() : new int[0];
+        if (next != current) {
+            ui.table.setItemCount(next);
+        }
+        if (shift != 0 && current > 0) {
             forgetFilledRows(-1, -1); // every row now shows another frame: keep none
             if (selected.length > 0) {
                 ui.table.deselectAll();
-                int[] moved = java.util.Arrays.stream(selected).map(i -> i - removed).filter(i -> i >= 0).toArray();
+                int[] moved = java.util.Arrays.stream(selected).map(i -> i - shift).filter(i -> i >= 0 && i < next).toArray();
                 if (moved.length > 0) {
                     ui.table.select(moved);
                 }
             }
             if (!autoScroll) {
-                ui.table.setTopIndex(Math.max(0, top - removed));
+                ui.table.setTopIndex(Math.max(0, top - shift));
             }
         } else if (!filled.isEmpty()) {
-            int top = ui.table.getTopIndex();
             forgetFilledRows(top, top + ui.visibleRows() + 1);
-        }
-        int shown = store.shownCount();
-        int next = current >= shown ? shown : Math.min(shown, current + MAX_TABLE_GROWTH);
-        if (next != current) {
-            ui.table.setItemCount(next);
         }
         if (autoScroll) {
             scrollToEnd();
@@ -298,11 +303,13 @@ final class FramesPart implements ViewPart {
         updateCounts();
     }
 
-    /** Empties the table at once (GTK drops its rows in one go) and refills it from the store's first rows. */
+    /** Empties the table at once (GTK drops its rows in one go) and refills it with the store's newest rows. */
     private void restartTable() {
         ui.table.removeAll();
         filled.clear();
-        ui.table.setItemCount(Math.min(store.shownCount(), MAX_TABLE_GROWTH));
+        int count = Math.min(store.shownCount(), MAX_TABLE_GROWTH);
+        tableFirst = store.shownCount() - count;
+        ui.table.setItemCount(count);
     }
 
     /** The selected rows' frames, in table order. */
@@ -311,7 +318,7 @@ final class FramesPart implements ViewPart {
         java.util.Arrays.sort(indices);
         List<CanFrame> out = new ArrayList<>(indices.length);
         for (int i : indices) {
-            FrameRow r = i < store.shownCount() ? store.shownRow(i) : null;
+            FrameRow r = tableFirst + i < store.shownCount() ? store.shownRow(tableFirst + i) : null;
             if (r != null) {
                 out.add(r.frame);
             }

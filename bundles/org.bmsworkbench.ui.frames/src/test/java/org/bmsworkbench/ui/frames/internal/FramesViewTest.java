@@ -265,6 +265,22 @@ class FramesViewTest {
     }
 
     @Test
+    void aTableThatCannotYetTakeEveryRowShowsTheNewestAndTheSelectionStaysOnItsFrame() {
+        open(FramesPart.DEFAULT_CAPACITY);
+        List<CanFrame> pattern = TestBus.simulated(Scenario.NORMAL, EPOCH, 60_000);
+        List<CanFrame> frames = java.util.stream.IntStream.range(0, 5_000)
+                .mapToObj(i -> pattern.get(i % pattern.size()).withTimestamp(EPOCH * 1000 + i * 100L)).toList();
+        feed(frames); // five times what the table takes in one refresh
+        waitUntil("rows", 5, () -> rows() > 0);
+        assertTrue(rows() < frames.size(), "the table is still catching up: " + rows());
+        part.controls().table.select(rows() - 1);
+        assertEquals(List.of(frames.get(4_999)), part.selectedFrames(), "the last row is the newest frame");
+        waitUntil("every row", 5, () -> rows() == frames.size());
+        assertEquals(List.of(frames.get(4_999)), part.selectedFrames(), "the selection moved with its frame");
+        assertEquals(List.of(4_999), java.util.Arrays.stream(part.controls().table.getSelectionIndices()).boxed().toList());
+    }
+
+    @Test
     void autoScrollStopsWhenTheUserScrollsUpAndResumesAtTheEnd() {
         open(10_000);
         List<CanFrame> frames = TestBus.simulated(Scenario.NORMAL, EPOCH, 300_000);
