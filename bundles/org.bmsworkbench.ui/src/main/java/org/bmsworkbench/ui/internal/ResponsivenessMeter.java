@@ -131,7 +131,7 @@ final class ResponsivenessMeter {
     private static long[] gc() {
         long[] sum = new long[4];
         for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            int at = concurrent(b) ? 2 : 0;
+            int at = concurrent(b.getName()) ? 2 : 0;
             sum[at] += Math.max(0, b.getCollectionCount());
             sum[at + 1] += Math.max(0, b.getCollectionTime());
         }
@@ -139,8 +139,8 @@ final class ResponsivenessMeter {
     }
 
     /** ZGC's and Shenandoah's counters of whole concurrent cycles ({@code ZGC Minor Cycles}, {@code Shenandoah Cycles}). */
-    static boolean concurrent(GarbageCollectorMXBean b) {
-        return b.getName().endsWith(" Cycles");
+    static boolean concurrent(String collector) {
+        return collector.endsWith(" Cycles");
     }
 
     /** The collectors' names, e.g. {@code G1 Young Generation, G1 Concurrent GC, G1 Old Generation}. */
