@@ -52,7 +52,7 @@ final class FramesPart implements ViewPart {
     private String lastCounts = "";
     private long skippedBase;
     /** Rows the table has asked for since their content last changed: only they hold text to forget. */
-    private final java.util.BitSet filled = new java.util.BitSet();
+    private java.util.BitSet filled = new java.util.BitSet();
     /** The shown row of the table's first row: while the table cannot yet take every row, it shows the newest. */
     private int tableFirst;
     // measurements, printed by the tests
@@ -165,31 +165,42 @@ final class FramesPart implements ViewPart {
 
     /**
      * Brings the table to the store. The table shows the newest of the rows the filter shows: row
-     * {@code i} is shown row {@link #tableFirst} {@code + i}. When rows left at the front, or the
-     * table could not yet take every row, each row now shows a frame further on: the table keeps
-     * its rows (once the buffer is full its row count no longer changes), forgets the text of the
-     * few rows it had asked for (a screen or two; it asks again for those it shows), and the
-     * selection and, without auto-scroll, the view move with their frames. So the cost of a refresh
-     * does not follow the bus: removing the rows that left and appending the new ones, as GTK would
-     * have it, costs tens of microseconds a row — half a second a refresh on a bus faster than the
-     * display. Forgetting a row's text costs about as much (GTK sets its cells), so the rows asked
-     * for that have left the screen are forgotten at every refresh: never more than a screen or two
-     * at once. Rows are added, at most {@link #MAX_TABLE_GROWTH} a refresh, while the buffer fills.
+     * {@code i} is shown row {@link #tableFirst} {@code + i}; it grows by at most
+     * {@link #MAX_TABLE_GROWTH} rows a refresh while the buffer fills (GTK pays tens of µs a row).
+     * When a few rows left at the front (a bus the table keeps up with) GTK removes them, and the
+     * rows after them keep their text, selection and, without auto-scroll, position. When more left
+     * (a bus faster than the display: removing them and appending as many would cost half a second
+     * a refresh) or the table is still catching up, every row now shows a frame further on: the
+     * table keeps its rows, forgets the text of those it had asked for (a screen or two; it asks
+     * again for those it shows), and moves the selection and, without auto-scroll, the view with
+     * their frames — a cost that does not follow the bus.
      */
-    private void showNewRows(int removed) {
+    private void showNewRows(int removedAtFront) {
         int current = ui.table.getItemCount();
+        int removed = removedAtFront;
+        if (removed > 0 && tableFirst == 0 && removed < current && removed <= MAX_TABLE_GROWTH) {
+            int top = ui.table.getTopIndex();
+            ui.table.remove(0, removed - 1);
+            filled = filled.get(Math.min(removed, filled.length()), Math.max(removed, filled.length()));
+            current -= removed;
+            if (!autoScroll) {
+                ui.table.setTopIndex(Math.max(0, top - removed));
+            }
+            removed = 0;
+        }
         int shown = store.shownCount();
         int next = current >= shown ? shown : Math.min(shown, current + MAX_TABLE_GROWTH);
         int first = shown - next;
         int shift = first - (tableFirst - removed);
+        int count = current;
         tableFirst = first;
         int top = ui.table.getTopIndex();
-        int[] selected = shift != 0 && current > 0 ? ui.table.getSelectionIndices() : new int[0];
+        int[] selected = shift != 0 && count > 0 ? ui.table.getSelectionIndices() : new int[0];
         if (next != current) {
             ui.table.setItemCount(next);
         }
-        if (shift != 0 && current > 0) {
-            forgetFilledRows(-1, -1); // every row now shows another frame: keep none
+        if (shift != 0 && count > 0) {
+            forgetFilledRows(); // every row now shows another frame
             if (selected.length > 0) {
                 ui.table.deselectAll();
                 int[] moved = java.util.Arrays.stream(selected).map(i -> i - shift).filter(i -> i >= 0 && i < next).toArray();
@@ -200,24 +211,19 @@ final class FramesPart implements ViewPart {
             if (!autoScroll) {
                 ui.table.setTopIndex(Math.max(0, top - shift));
             }
-        } else if (!filled.isEmpty()) {
-            forgetFilledRows(top, top + ui.visibleRows() + 1);
         }
         if (autoScroll) {
             scrollToEnd();
         }
     }
 
-    /** Forgets the text of the rows the table asked for, but those from {@code keepFrom} to {@code keepTo}. */
-    private void forgetFilledRows(int keepFrom, int keepTo) {
+    /** Forgets the text of the rows the table asked for. */
+    private void forgetFilledRows() {
         int count = ui.table.getItemCount();
         for (int i = filled.nextSetBit(0); i >= 0 && i < count; i = filled.nextSetBit(i + 1)) {
-            if (i < keepFrom || i > keepTo) {
-                ui.table.clear(i);
-                filled.clear(i);
-            }
+            ui.table.clear(i);
         }
-        filled.clear(count, Math.max(count, filled.length()));
+        filled.clear();
     }
 
     private void scrollToEnd() {
