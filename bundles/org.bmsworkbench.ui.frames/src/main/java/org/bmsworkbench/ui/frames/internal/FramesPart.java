@@ -37,6 +37,8 @@ final class FramesPart implements ViewPart {
      * full bus; GTK pays 20–60 µs a row added.
      */
     static final int MAX_TABLE_GROWTH = 1_000;
+    /** Rows off screen whose text is forgotten per refresh at most: more than a screen scrolls by. */
+    static final int FORGET_PER_REFRESH = 64;
 
     private final WorkbenchContext context;
     private final FramesControls ui;
@@ -211,9 +213,31 @@ final class FramesPart implements ViewPart {
             if (!autoScroll) {
                 ui.table.setTopIndex(Math.max(0, top - shift));
             }
+        } else {
+            forgetRowsOffScreen(top, top + ui.visibleRows() + 1);
         }
         if (autoScroll) {
             scrollToEnd();
+        }
+    }
+
+    /**
+     * Forgets the text of at most {@link #FORGET_PER_REFRESH} rows asked for that are off screen,
+     * so that the rows to forget when every row moves stay a screen or two.
+     */
+    private void forgetRowsOffScreen(int from, int to) {
+        int count = ui.table.getItemCount();
+        int n = 0;
+        for (int i = filled.nextSetBit(0); i >= 0 && n < FORGET_PER_REFRESH; i = filled.nextSetBit(i + 1)) {
+            if (i >= count) {
+                filled.clear(i, filled.length());
+                break;
+            }
+            if (i < from || i > to) {
+                ui.table.clear(i);
+                filled.clear(i);
+                n++;
+            }
         }
     }
 
