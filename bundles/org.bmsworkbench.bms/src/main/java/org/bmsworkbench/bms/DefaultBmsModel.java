@@ -59,7 +59,12 @@ public final class DefaultBmsModel implements BmsModel {
             Object value = e.getValue();
             latest.put(key, new SignalValue(key, value, time, protocol));
             if (value instanceof Number number) {
-                histories.computeIfAbsent(key, k -> new HistoryRing(historyCapacity)).add(time, number.doubleValue());
+                HistoryRing ring = histories.get(key); // no capturing lambda per value (apply is the only writer)
+                if (ring == null) {
+                    ring = new HistoryRing(historyCapacity);
+                    histories.put(key, ring);
+                }
+                ring.add(time, number.doubleValue());
             }
             if (isAlarmKey(key)) {
                 updateAlarm(key, value, time);

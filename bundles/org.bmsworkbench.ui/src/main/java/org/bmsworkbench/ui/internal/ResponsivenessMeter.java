@@ -16,6 +16,12 @@ import org.eclipse.swt.widgets.Display;
  * would feel. Reports that, how many stalls passed {@value #STALL_MILLIS} ms, the frames per
  * second the session carried, the CPU the process used, the garbage collections, and what the
  * window's refresh and each view's {@code refresh()} cost, over the time measured.
+ *
+ * <p>Garbage collection time is the time the application was stopped: the collectors' pause
+ * counters (Serial, Parallel, G1 — whose {@code G1 Concurrent GC} counts its Remark and Cleanup
+ * pauses — and ZGC's and Shenandoah's {@code … Pauses}). ZGC's and Shenandoah's {@code … Cycles}
+ * counters time whole concurrent cycles, which run beside the application: they are reported
+ * apart, never added to the pauses.
  */
 final class ResponsivenessMeter {
     static final int BEAT_MILLIS = 10;
@@ -27,6 +33,7 @@ final class ResponsivenessMeter {
     private long startNanos = System.nanoTime();
     private Duration startCpu = processCpu();
     private long[] startGc = gc();
+    private final String collectors = collectors();
     private long due;
     private long longestNanos;
     private long stalls;
@@ -89,8 +96,11 @@ final class ResponsivenessMeter {
                         + " (%,d heartbeats of %d ms); process CPU %.2f s (%.0f %% of one core)",
                 seconds, fps, longestNanos / 1e6, beats, BEAT_MILLIS, cpu, 100 * cpu / seconds));
         lines.add(String.format(Locale.ROOT, "bmswb gui: stalls over %d ms: %d", STALL_MILLIS, stalls));
-        lines.add(String.format(Locale.ROOT, "bmswb gui: garbage collections: %d, %.1f ms in total",
-                gc[0] - startGc[0], (double) (gc[1] - startGc[1])));
+        double pauseMillis = gc[1] - startGc[1];
+        lines.add(String.format(Locale.ROOT, "bmswb gui: garbage collections: %d, %.1f ms in total (%.1f %% of the time"
+                + " measured, application stopped; %s)", gc[0] - startGc[0], pauseMillis, pauseMillis / 10 / seconds, collectors)
+                + (gc[2] == 0 && startGc[2] == 0 ? "" : String.format(Locale.ROOT,
+                        "; concurrent cycles: %d, %.1f ms beside the application", gc[2] - startGc[2], (double) (gc[3] - startGc[3]))));
         long[] tick = window.refreshTimes();
         lines.add(String.format(Locale.ROOT, "bmswb gui: window refresh (every %d ms): %s",
                 WorkbenchWindow.REFRESH_MILLIS, times(tick)));
@@ -117,13 +127,25 @@ final class ResponsivenessMeter {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    /** {collections, milliseconds} of every collector so far. */
+    /** {pauses, pause milliseconds, concurrent cycles, cycle milliseconds} of every collector so far. */
     private static long[] gc() {
-        long[] sum = new long[2];
+        long[] sum = new long[4];
         for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            sum[0] += Math.max(0, b.getCollectionCount());
-            sum[1] += Math.max(0, b.getCollectionTime());
+            int at = concurrent(b.getName()) ? 2 : 0;
+            sum[at] += Math.max(0, b.getCollectionCount());
+            sum[at + 1] += Math.max(0, b.getCollectionTime());
         }
         return sum;
+    }
+
+    /** ZGC's and Shenandoah's counters of whole concurrent cycles ({@code ZGC Minor Cycles}, {@code Shenandoah Cycles}). */
+    static boolean concurrent(String collector) {
+        return collector.endsWith(" Cycles");
+    }
+
+    /** The collectors' names, e.g. {@code G1 Young Generation, G1 Concurrent GC, G1 Old Generation}. */
+    private static String collectors() {
+        return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
     }
 }

@@ -20,8 +20,23 @@ import org.bmsworkbench.can.CanFrame;
 final class FrameFilter {
     static final FrameFilter ALL = new FrameFilter("", List.of(), List.of());
 
+    /** What a filter looks at: a frame's id and kind, and the protocol that decoded it (null if none). */
+    interface Facts {
+        int id();
+
+        boolean extended();
+
+        boolean error();
+
+        boolean chunk();
+
+        boolean tx();
+
+        String protocol();
+    }
+
     private interface Term {
-        boolean matches(FrameRow r);
+        boolean matches(Facts r);
     }
 
     private final String text;
@@ -60,7 +75,7 @@ final class FrameFilter {
             switch (key) {
                 case "pgn" -> {
                     int pgn = number(t, value, value.startsWith("0x") ? 16 : 10, 0x3FFFF);
-                    return r -> r.frame.extended() && !r.frame.error() && J1939Id.parse(r.frame.id()).pgn() == pgn;
+                    return r -> r.extended() && !r.error() && J1939Id.parse(r.id()).pgn() == pgn;
                 }
                 case "protocol", "proto" -> {
                     return "none".equals(value) ? r -> r.protocol() == null : r -> value.equals(r.protocol());
@@ -74,7 +89,7 @@ final class FrameFilter {
         }
         if (lower.equals("rx") || lower.equals("tx")) {
             boolean tx = lower.equals("tx");
-            return r -> (r.frame.direction() == org.bmsworkbench.can.Direction.TX) == tx;
+            return r -> r.tx() == tx;
         }
         return id(t, lower);
     }
@@ -84,10 +99,10 @@ final class FrameFilter {
         if (dash > 0) {
             int from = number(t, strip0x(value.substring(0, dash)), 16, CanFrame.MAX_EXTENDED_ID);
             int to = number(t, strip0x(value.substring(dash + 1)), 16, CanFrame.MAX_EXTENDED_ID);
-            return r -> !r.frame.chunk() && r.frame.id() >= from && r.frame.id() <= to;
+            return r -> !r.chunk() && r.id() >= from && r.id() <= to;
         }
         int id = number(t, strip0x(value), 16, CanFrame.MAX_EXTENDED_ID);
-        return r -> !r.frame.chunk() && r.frame.id() == id; // bytes of a serial line have no id
+        return r -> !r.chunk() && r.id() == id; // bytes of a serial line have no id
     }
 
     private static String strip0x(String s) {
@@ -109,7 +124,7 @@ final class FrameFilter {
         }
     }
 
-    boolean matches(FrameRow r) {
+    boolean matches(Facts r) {
         if (!include.isEmpty()) {
             boolean any = false;
             for (Term t : include) {

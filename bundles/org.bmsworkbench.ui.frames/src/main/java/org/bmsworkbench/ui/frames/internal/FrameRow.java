@@ -2,12 +2,13 @@ package org.bmsworkbench.ui.frames.internal;
 
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
 
 /**
- * One frame as the view keeps it, with the message it completed once the session decoded it
- * (set from the transport thread, read on the UI thread).
+ * One frame as a row of the view shows it, with the message it completed when the session
+ * decoded it. Built by {@link FrameStore} for the rows the table asks for.
  */
-final class FrameRow {
+final class FrameRow implements FrameFilter.Facts {
     final CanFrame frame;
     private volatile String protocol;
     private volatile String message;
@@ -18,6 +19,14 @@ final class FrameRow {
         this.frame = frame;
     }
 
+    FrameRow(CanFrame frame, String protocol, String message, Integer register, Integer code) {
+        this.frame = frame;
+        this.protocol = protocol;
+        this.message = message;
+        this.register = register;
+        this.code = code;
+    }
+
     void decoded(DecodedMessage m) {
         register = m.register();
         code = m.code();
@@ -25,8 +34,34 @@ final class FrameRow {
         protocol = m.protocol();
     }
 
+    @Override
+    public int id() {
+        return frame.id();
+    }
+
+    @Override
+    public boolean extended() {
+        return frame.extended();
+    }
+
+    @Override
+    public boolean error() {
+        return frame.error();
+    }
+
+    @Override
+    public boolean chunk() {
+        return frame.chunk();
+    }
+
+    @Override
+    public boolean tx() {
+        return frame.direction() == Direction.TX;
+    }
+
     /** The protocol id that decoded this frame, or null. */
-    String protocol() {
+    @Override
+    public String protocol() {
         return protocol;
     }
 

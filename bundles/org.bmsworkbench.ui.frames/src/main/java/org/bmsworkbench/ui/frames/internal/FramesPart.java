@@ -20,16 +20,25 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
- * One open Frames view. Frames are taken on the transport thread by a {@link FrameIntake} and
- * moved into the {@link FrameStore} at each refresh (≤ 20 Hz); the virtual table asks only for
- * the rows it shows. Every method runs on the UI thread.
+ * One open Frames view. Frames are written on the transport thread by a {@link FrameIntake} into
+ * the ring of the {@link FrameStore}; each refresh (≤ 20 Hz) takes the ring's new end and brings
+ * the table's row count to it; the virtual table asks only for the rows it shows. Every method
+ * runs on the UI thread.
  */
 final class FramesPart implements ViewPart {
     static final int DEFAULT_CAPACITY = 100_000;
-    /** Frames the intake holds between two refreshes: more than 8 s of a full 500 kbit/s bus. */
-    static final int INTAKE_CAPACITY = 65_536;
-    /** Rows added to the table per refresh at most: 40,000 a second at 20 Hz, five times a full bus. */
-    static final int MAX_TABLE_GROWTH = 2_000;
+    /**
+     * Frames the ring takes beyond the buffer before it overwrites rows shown: between two
+     * refreshes, more than 8 s of a full 500 kbit/s bus.
+     */
+    static final int HEADROOM = 65_536;
+    /**
+     * Rows added to the table per refresh at most: 10,000 a second at the window's 10 Hz, more than a
+     * full bus; GTK pays 20–60 µs a row added.
+     */
+    static final int MAX_TABLE_GROWTH = 1_000;
+    /** Rows off screen whose text is forgotten per refresh at most: more than a screen scrolls by. */
+    static final int FORGET_PER_REFRESH = 64;
 
     private final WorkbenchContext context;
     private final FramesControls ui;
@@ -43,8 +52,11 @@ final class FramesPart implements ViewPart {
     private Subscription messages = () -> { };
     private boolean autoScroll = true;
     private String lastCounts = "";
-    private long lostBase;
     private long skippedBase;
+    /** Rows the table has asked for since their content last changed: only they hold text to forget. */
+    private java.util.BitSet filled = new java.util.BitSet();
+    /** The shown row of the table's first row: while the table cannot yet take every row, it shows the newest. */
+    private int tableFirst;
     // measurements, printed by the tests
     private long refreshes;
     private long longestRefreshNanos;
@@ -55,7 +67,7 @@ final class FramesPart implements ViewPart {
     FramesPart(Composite parent, WorkbenchContext context, int capacity) {
         this.context = context;
         this.ui = new FramesControls(parent);
-        this.store = new FrameStore(capacity);
+        this.store = new FrameStore(capacity, HEADROOM);
         ui.table.addListener(SWT.SetData, this::fill);
         ui.filter.addListener(SWT.DefaultSelection, e -> applyFilter());
         ui.filter.addListener(SWT.Modify, e -> {
@@ -93,7 +105,7 @@ final class FramesPart implements ViewPart {
     public void refresh() {
         long start = System.nanoTime();
         if (intake != null) {
-            int n = intake.drain(store::add);
+            int n = store.sync();
             drained += n;
             int removed = store.takeRemovedAtFront();
             if (n > 0 || removed > 0 || ui.table.getItemCount() < store.shownCount()) {
@@ -118,11 +130,10 @@ final class FramesPart implements ViewPart {
         session = newSession;
         intake = null;
         store.clear();
-        lostBase = 0;
         skippedBase = 0;
         restartTable();
         if (session != null) {
-            intake = new FrameIntake(INTAKE_CAPACITY);
+            intake = new FrameIntake(store);
             intake.paused(ui.pause.getSelection());
             // messages first: on the transport thread the session decodes a frame before the view sees it
             messages = session.bms().onMessage(intake);
@@ -142,50 +153,101 @@ final class FramesPart implements ViewPart {
     private void fill(Event e) {
         TableItem item = (TableItem) e.item;
         int index = e.index;
-        if (index >= store.shownCount()) {
+        if (tableFirst + index >= store.shownCount()) {
             return;
         }
-        FrameRow r = store.shownRow(index);
+        filled.set(index);
+        FrameRow r = store.shownRow(tableFirst + index);
+        if (r == null) {
+            return; // overwritten since the last refresh (a bus far faster than the display): filled at the next
+        }
         item.setText(text.cells(r));
         item.setForeground(r.frame.error() ? ui.error : r.frame.direction() == Direction.TX ? ui.tx : null);
     }
 
     /**
-     * Brings the table to the store: rows that left at the front are removed from the table (the
-     * rows after them, their selection and their cached text move up with them, and without
-     * auto-scroll the view stays on the same frames); new rows are appended, at most
-     * {@link #MAX_TABLE_GROWTH} a refresh, because each row GTK adds costs tens of microseconds: a
-     * display that lags behind catches up over the next refreshes instead of freezing the window.
-     * Removing only the rows that left costs as much as the frames that arrived (or, when most rows
-     * left, as the rows that stay, added back); clearing the whole
-     * table instead would cost every row GTK has measured — up to the whole buffer, half a second
-     * a refresh once a fast bus has filled it.
+     * Brings the table to the store. The table shows the newest of the rows the filter shows: row
+     * {@code i} is shown row {@link #tableFirst} {@code + i}; it grows by at most
+     * {@link #MAX_TABLE_GROWTH} rows a refresh while the buffer fills (GTK pays tens of µs a row).
+     * When a few rows left at the front (a bus the table keeps up with) GTK removes them, and the
+     * rows after them keep their text, selection and, without auto-scroll, position. When more left
+     * (a bus faster than the display: removing them and appending as many would cost half a second
+     * a refresh) or the table is still catching up, every row now shows a frame further on: the
+     * table keeps its rows, forgets the text of those it had asked for (a screen or two; it asks
+     * again for those it shows), and moves the selection and, without auto-scroll, the view with
+     * their frames — a cost that does not follow the bus.
      */
     private void showNewRows(int removedAtFront) {
         int current = ui.table.getItemCount();
-        int removed = Math.min(removedAtFront, current);
-        if (removed > 0) {
+        int removed = removedAtFront;
+        if (removed > 0 && tableFirst == 0 && removed < current && removed <= MAX_TABLE_GROWTH) {
             int top = ui.table.getTopIndex();
-            int stay = current - removed;
-            if (stay == 0 || autoScroll && removed > stay) {
-                // most rows left (a bus faster than the table): dropping all and adding back the few
-                // that stay costs less than removing many one by one; only the selection is lost
-                ui.table.removeAll(); // GTK drops its rows in one go
-            } else {
-                ui.table.remove(0, removed - 1);
-            }
-            current = stay;
+            ui.table.remove(0, removed - 1);
+            filled = filled.get(Math.min(removed, filled.length()), Math.max(removed, filled.length()));
+            current -= removed;
             if (!autoScroll) {
                 ui.table.setTopIndex(Math.max(0, top - removed));
             }
+            removed = 0;
         }
-        int next = Math.min(store.shownCount(), current + MAX_TABLE_GROWTH);
-        if (next != ui.table.getItemCount()) {
+        int shown = store.shownCount();
+        int next = current >= shown ? shown : Math.min(shown, current + MAX_TABLE_GROWTH);
+        int first = shown - next;
+        int shift = first - (tableFirst - removed);
+        int count = current;
+        tableFirst = first;
+        int top = ui.table.getTopIndex();
+        int[] selected = shift != 0 && count > 0 ? ui.table.getSelectionIndices() : new int[0];
+        if (next != current) {
             ui.table.setItemCount(next);
+        }
+        if (shift != 0 && count > 0) {
+            forgetFilledRows(); // every row now shows another frame
+            if (selected.length > 0) {
+                ui.table.deselectAll();
+                int[] moved = java.util.Arrays.stream(selected).map(i -> i - shift).filter(i -> i >= 0 && i < next).toArray();
+                if (moved.length > 0) {
+                    ui.table.select(moved);
+                }
+            }
+            if (!autoScroll) {
+                ui.table.setTopIndex(Math.max(0, top - shift));
+            }
+        } else {
+            forgetRowsOffScreen(top, top + ui.visibleRows() + 1);
         }
         if (autoScroll) {
             scrollToEnd();
         }
+    }
+
+    /**
+     * Forgets the text of at most {@link #FORGET_PER_REFRESH} rows asked for that are off screen,
+     * so that the rows to forget when every row moves stay a screen or two.
+     */
+    private void forgetRowsOffScreen(int from, int to) {
+        int count = ui.table.getItemCount();
+        int n = 0;
+        for (int i = filled.nextSetBit(0); i >= 0 && n < FORGET_PER_REFRESH; i = filled.nextSetBit(i + 1)) {
+            if (i >= count) {
+                filled.clear(i, filled.length());
+                break;
+            }
+            if (i < from || i > to) {
+                ui.table.clear(i);
+                filled.clear(i);
+                n++;
+            }
+        }
+    }
+
+    /** Forgets the text of the rows the table asked for. */
+    private void forgetFilledRows() {
+        int count = ui.table.getItemCount();
+        for (int i = filled.nextSetBit(0); i >= 0 && i < count; i = filled.nextSetBit(i + 1)) {
+            ui.table.clear(i);
+        }
+        filled.clear();
     }
 
     private void scrollToEnd() {
@@ -217,10 +279,6 @@ final class FramesPart implements ViewPart {
                     .append(')');
             if (store.dropped() > 0) {
                 b.append(" · ").append(counts.format(store.dropped())).append(" older dropped, buffer full");
-            }
-            long lost = intake.lost() - lostBase;
-            if (lost > 0) {
-                b.append(" · ").append(counts.format(lost)).append(" lost (display fell behind)");
             }
             long skipped = intake.skipped() - skippedBase;
             if (skipped > 0) {
@@ -269,18 +327,19 @@ final class FramesPart implements ViewPart {
     private void clear() {
         store.clear();
         if (intake != null) {
-            intake.drain(r -> { });
-            lostBase = intake.lost();
             skippedBase = intake.skipped();
         }
         restartTable();
         updateCounts();
     }
 
-    /** Empties the table at once (GTK drops its rows in one go) and refills it from the store's first rows. */
+    /** Empties the table at once (GTK drops its rows in one go) and refills it with the store's newest rows. */
     private void restartTable() {
         ui.table.removeAll();
-        ui.table.setItemCount(Math.min(store.shownCount(), MAX_TABLE_GROWTH));
+        filled.clear();
+        int count = Math.min(store.shownCount(), MAX_TABLE_GROWTH);
+        tableFirst = store.shownCount() - count;
+        ui.table.setItemCount(count);
     }
 
     /** The selected rows' frames, in table order. */
@@ -289,8 +348,9 @@ final class FramesPart implements ViewPart {
         java.util.Arrays.sort(indices);
         List<CanFrame> out = new ArrayList<>(indices.length);
         for (int i : indices) {
-            if (i < store.shownCount()) {
-                out.add(store.shownRow(i).frame);
+            FrameRow r = tableFirst + i < store.shownCount() ? store.shownRow(tableFirst + i) : null;
+            if (r != null) {
+                out.add(r.frame);
             }
         }
         return out;
