@@ -4,7 +4,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 import picocli.CommandLine;
 
 /**
- * One {@code bmswb} sub-command, registered as a service with the {@link CommandName} property.
+ * One {@code bmswb} sub-command, registered as a service with the {@link CommandName} property and,
+ * so that {@code bmswb --help} lists it without activating it, the {@link CommandSummary} property.
  *
  * <p>The service is a singleton; each run gets its own option state from {@link #commandLine}:
  * a new {@link CommandLine} over a new object of a class annotated with

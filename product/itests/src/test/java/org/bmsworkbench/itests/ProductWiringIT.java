@@ -7,6 +7,8 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import javax.inject.Inject;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.registers.RegisterAccess;
 import org.bmsworkbench.bms.registers.RequestOptions;
+import org.bmsworkbench.cli.Command;
+import org.bmsworkbench.cli.CommandContext;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -21,11 +25,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.util.tracker.ServiceTracker;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** Every bundle the product ships resolves and starts, and every one of our components is satisfied. */
 @RunWith(PaxExam.class)
@@ -101,5 +107,37 @@ public class ProductWiringIT {
         }
         assertEquals("unsatisfied components", List.of(), unsatisfied);
         assertTrue("our components are registered (" + components + ")", components >= 5);
+    }
+
+    /**
+     * Every command of ours carries {@code command.summary}, from which {@code bmswb --help} lists it
+     * without activating it, and it is the line its own help starts with: the first line of its
+     * picocli description.
+     */
+    @Test
+    public void everyCommandsSummaryIsTheFirstLineOfItsDescription() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int commands = 0;
+        PrintStream nowhere = new PrintStream(PrintStream.nullOutputStream());
+        CommandContext shown = new CommandContext(InputStream.nullInputStream(), nowhere, nowhere, Path.of("."));
+        for (ServiceReference<Command> ref : context.getServiceReferences(Command.class, null)) {
+            if (!ref.getBundle().getSymbolicName().startsWith("org.bmsworkbench.")) {
+                continue;
+            }
+            commands++;
+            Object summary = ref.getProperty("command.summary");
+            Command command = context.getService(ref);
+            try {
+                UsageMessageSpec usage = command.commandLine(shown).getCommandSpec().usageMessage();
+                String first = usage.header().length > 0 ? usage.header()[0] : usage.description()[0];
+                if (!first.equals(summary)) {
+                    wrong.add(ref.getProperty("command.name") + ": command.summary " + summary + ", description " + first);
+                }
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+        assertEquals("commands whose command.summary is not their description's first line", List.of(), wrong);
+        assertTrue("our commands are registered (" + commands + ")", commands >= 10);
     }
 }

@@ -11,6 +11,7 @@ import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Mixin;
 /** {@code bmswb adapters}: the installed transports and the CAN adapters they find on this machine. */
 @Component(name = "org.bmsworkbench.cli.adapters", service = Command.class)
 @CommandName("adapters")
+@CommandSummary("list the installed transports and the CAN adapters found on this machine")
 public final class AdaptersCommand implements Command {
     static final String PTY_NOTE = "Pseudo-terminals (e.g. socat pairs) are not listed: open them by path,"
             + " e.g. --connect slcan:/tmp/ttyV0";

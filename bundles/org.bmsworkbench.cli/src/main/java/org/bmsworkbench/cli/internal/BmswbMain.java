@@ -52,11 +52,13 @@ public final class BmswbMain implements ToIntFunction<String[]> {
     }
 
     /**
-     * A registered command. Its component is activated only when the command is run or shown
-     * ({@code --help}, completion): running {@code protocols} does not start the window's or the
-     * unlock service's components.
+     * A registered command. Its component is activated only when the command is run, shown
+     * ({@code bmswb CMD --help}) or completed: running {@code protocols} does not start the
+     * window's or the unlock service's components, and {@code bmswb --help} lists a command with a
+     * {@code summary} ({@code command.summary}) without activating it.
      */
-    private record Registered(String name, int ranking, long serviceId, Object key, Supplier<Command> service) {
+    private record Registered(String name, String summary, int ranking, long serviceId, Object key,
+            Supplier<Command> service) {
     }
 
     private static final Comparator<Registered> PRECEDENCE =
@@ -78,23 +80,34 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         register(properties, command, () -> command);
     }
 
+    /** A command made when it is first asked for, as a component is activated; for tests. */
+    void addCommand(Map<String, Object> properties, Supplier<Command> service) {
+        register(properties, service, service);
+    }
+
     void removeCommand(Command command, Map<String, Object> properties) {
         commands.values().removeIf(r -> r.key == command);
     }
 
     private void register(Map<String, Object> properties, Object key, Supplier<Command> service) {
-        Object name = properties.get("command.name");
-        if (name instanceof String[] names && names.length > 0) {
-            name = names[0];
-        }
-        if (name == null || name.toString().isBlank()) {
+        String name = property(properties, "command.name");
+        if (name == null || name.isBlank()) {
             return; // not reachable by any command line
         }
         Object ranking = properties.get(Constants.SERVICE_RANKING);
         Object id = properties.get(Constants.SERVICE_ID);
         long serviceId = id instanceof Long l ? l : System.identityHashCode(key);
-        commands.put(serviceId, new Registered(name.toString(), ranking instanceof Integer r ? r : 0, serviceId, key,
-                service));
+        commands.put(serviceId, new Registered(name, property(properties, "command.summary"),
+                ranking instanceof Integer r ? r : 0, serviceId, key, service));
+    }
+
+    /** A string service property (the first of an array), or null. */
+    private static String property(Map<String, Object> properties, String key) {
+        Object value = properties.get(key);
+        if (value instanceof String[] values) {
+            value = values.length > 0 ? values[0] : null;
+        }
+        return value == null ? null : value.toString();
     }
 
     /** The command line, from the launcher. */
@@ -205,21 +218,37 @@ public final class BmswbMain implements ToIntFunction<String[]> {
 
     /** The command that runs for {@code name}, its component activated; empty when none is (or it cannot start). */
     private Optional<Command> find(String name) {
-        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE)
-                .map(r -> r.service().get());
+        return chosen(name).map(r -> r.service().get());
     }
 
-    /** The usage: every installed command with the first line of its description, sorted by name. */
+    /** The registration that runs for {@code name}, not activated. */
+    private Optional<Registered> chosen(String name) {
+        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE);
+    }
+
+    /**
+     * The usage: every installed command with the first line of its description, sorted by name.
+     * A command that has its {@code command.summary} is listed from it, not activated; one without
+     * is activated and its command line built, to read its description.
+     */
     String usage(CommandContext context) {
-        StringBuilder usage = new StringBuilder(root(context).getUsageMessage(CommandLine.Help.Ansi.OFF));
-        return usage.toString();
+        return root(context, false).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     /**
      * {@code bmswb} as one picocli command with every installed command (and {@code completion})
-     * under it, built on demand: for the usage and the completion script, never for running one command.
+     * under it, built on demand: for the completion script, never for running one command.
      */
     CommandLine root(CommandContext context) {
+        return root(context, true);
+    }
+
+    /**
+     * {@code bmswb} as one picocli command with every installed command under it: with {@code whole},
+     * each command's own command line (its component activated); else, where the command has a
+     * {@code command.summary}, a command line that only holds that summary, which is all the usage shows.
+     */
+    private CommandLine root(CommandContext context, boolean whole) {
         CommandSpec spec = CommandSpec.create().name("bmswb");
         spec.usageMessage()
                 .description("BMS Workbench: diagnostics for lithium battery management systems on CAN bus.",
@@ -235,11 +264,18 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         root.setUsageHelpWidth(CommandRunner.USAGE_WIDTH);
         Map<String, CommandLine> byName = new TreeMap<>();
         for (Registered r : commands.values()) {
-            byName.computeIfAbsent(r.name, n -> find(n).map(c -> shown(n, c, context)).orElse(null));
+            byName.computeIfAbsent(r.name, n -> {
+                Optional<Registered> chosen = chosen(n);
+                if (!whole && chosen.isPresent() && chosen.get().summary() != null) {
+                    return listed(n, chosen.get().summary(), context);
+                }
+                return chosen.map(c -> c.service().get()).map(command -> shown(n, command, context)).orElse(null);
+            });
         }
         if (!byName.containsKey(CompletionCommand.NAME)) {
-            byName.put(CompletionCommand.NAME, CommandRunner.prepare(CompletionCommand.NAME,
-                    new CompletionCommand(() -> root(context)).commandLine(context), context));
+            byName.put(CompletionCommand.NAME, whole ? CommandRunner.prepare(CompletionCommand.NAME,
+                    new CompletionCommand(() -> root(context)).commandLine(context), context)
+                    : listed(CompletionCommand.NAME, CompletionCommand.SUMMARY, context));
         }
         byName.forEach((name, commandLine) -> {
             if (commandLine != null) {
@@ -247,6 +283,13 @@ public final class BmswbMain implements ToIntFunction<String[]> {
             }
         });
         return root;
+    }
+
+    /** A command as the usage lists it: its name and {@code summary}, nothing else declared or activated. */
+    private static CommandLine listed(String name, String summary, CommandContext context) {
+        CommandSpec spec = CommandSpec.create();
+        spec.usageMessage().description(summary);
+        return CommandRunner.prepare(name, new CommandLine(spec), context);
     }
 
     /** A command's command line as shown in the usage; a broken command is listed with what is wrong. */

@@ -16,6 +16,8 @@ import picocli.CommandLine.Parameters;
  */
 final class CompletionCommand {
     static final String NAME = "completion";
+    /** Its line in {@code bmswb --help}. */
+    static final String SUMMARY = "print a shell completion script (bash, zsh)";
 
     enum Shell {
         bash, zsh
@@ -33,7 +35,7 @@ final class CompletionCommand {
     }
 
     @Command(name = NAME, description = {
-        "print a shell completion script (bash, zsh)",
+        SUMMARY,
         "The script completes bmswb's commands as installed now, and their options.",
         "bash: source <(bmswb completion bash), or save it in ~/.local/share/bash-completion/completions/bmswb.",
         "zsh: source <(bmswb completion zsh) in ~/.zshrc (it loads bashcompinit).",

@@ -22,6 +22,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.bmsworkbench.cli.internal.live.LiveConnection;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Mixin;
  */
 @Component(name = "org.bmsworkbench.cli.devices", service = Command.class)
 @CommandName("devices")
+@CommandSummary("list the devices on the bus: address, maker, model, what they send")
 public final class DevicesCommand implements Command {
     static final double DEFAULT_DURATION = 3;
     /** How long the address claim may take before the requests are given up. */

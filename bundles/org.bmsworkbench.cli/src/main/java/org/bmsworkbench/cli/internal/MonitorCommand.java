@@ -26,6 +26,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.JsonlFormat;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Mixin;
  */
 @Component(name = "org.bmsworkbench.cli.monitor", service = Command.class)
 @CommandName("monitor")
+@CommandSummary("live decoded values from a connection (default sim:)")
 public final class MonitorCommand implements Command {
     /** 4 redraws a second: under the 5 Hz a terminal user can follow. */
     static final long REDRAW_MILLIS = 250;

@@ -27,6 +27,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.live.LiveConnection;
 import org.bmsworkbench.cli.internal.live.StopSignal;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Mixin;
  */
 @Component(name = "org.bmsworkbench.cli.record", service = Command.class)
 @CommandName("record")
+@CommandSummary("record the raw frames of a connection to a candump -L, ASC, TRC or BLF log")
 public final class RecordCommand implements Command {
     /** The log is flushed at least this often: a killed recorder loses less than a second. */
     static final long FLUSH_MILLIS = 500;

@@ -28,6 +28,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.live.BmsLocator;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Parameters;
 /** {@code bmswb vreg list|read|write}: the VREG catalogue, and registers read and written over a connection. */
 @Component(name = "org.bmsworkbench.cli.vreg", service = Command.class)
 @CommandName("vreg")
+@CommandSummary("the VREG register catalogue; read and write registers of a BMS")
 public final class VregCommand implements Command {
     /** How long a BMS without --device is looked for on the bus. */
     static final Duration LOCATE_WAIT = Duration.ofSeconds(4);

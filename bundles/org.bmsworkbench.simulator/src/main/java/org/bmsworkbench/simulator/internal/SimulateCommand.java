@@ -24,6 +24,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.device.mg.simulator.SimulatorUnlockCodes;
 import org.bmsworkbench.simulator.Scenario;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Option;
  */
 @Component(name = "org.bmsworkbench.simulator.simulate", service = Command.class)
 @CommandName("simulate")
+@CommandSummary("serve a simulated MG Master LV on SLCAN (pty) or socketcand, a JBD or Daly on a pty; unlock codes")
 public final class SimulateCommand implements Command {
     /**
      * Device options, passed to {@code sim:} under the same names ({@code --combined} is a flag):

@@ -13,6 +13,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.eclipse.swt.SWT;
@@ -37,6 +38,7 @@ import org.osgi.service.log.LoggerFactory;
  */
 @Component(name = "org.bmsworkbench.ui.gui", service = Command.class)
 @CommandName("gui")
+@CommandSummary("open the workbench window (what bmswb with no arguments does)")
 public final class GuiCommand implements Command {
     private final Connections connections;
     private final BmsSessions sessions;

@@ -23,6 +23,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.service.lockout.FetSwitching;
 import org.bmsworkbench.service.lockout.LockoutDiagnosis;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Option;
  */
 @Component(name = "org.bmsworkbench.service.lockout.cli.fets", service = Command.class)
 @CommandName("fets")
+@CommandSummary("show a cell-level BMS's MOSFETs and why it locked out; switch them (guarded, audited)")
 public final class FetsCommand implements Command {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final long TICK_MILLIS = 100;

@@ -13,6 +13,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.service.unlock.GuideText;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Mixin;
  */
 @Component(name = "org.bmsworkbench.service.unlock.cli.snapshot", service = Command.class)
 @CommandName("snapshot")
+@CommandSummary("save a system snapshot (ZIP) of a BMS for the dealer")
 public final class SnapshotCommand implements Command {
     private final Connections connections;
     private final BmsSessions sessions;

@@ -24,6 +24,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.device.mg.DeviceProfile;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Option;
  */
 @Component(name = "org.bmsworkbench.service.unlock.cli.unlock", service = Command.class)
 @CommandName("unlock")
+@CommandSummary("unlock a BMS in Safety lock with the dealer's code (the wizard's checks, audited)")
 public final class UnlockCommand implements Command {
     private final Connections connections;
     private final BmsSessions sessions;
