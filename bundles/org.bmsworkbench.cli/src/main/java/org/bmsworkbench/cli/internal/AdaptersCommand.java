@@ -46,7 +46,7 @@ public final class AdaptersCommand implements Command {
 
     @CommandLine.Command(name = "adapters", description = {
         "list the installed transports and the CAN adapters found on this machine",
-        "Lists the installed transports (the URI schemes --connect takes) and every adapter they find on this machine: serial ports for slcan:, with their URI, system name, description and USB vendor:product id. A '*' marks a known CAN adapter (CANable, CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description); other serial ports are listed too, unmarked, since any of them may carry SLCAN. Pseudo-terminals (socat pairs) are not listed: open them by path. A transport whose vendor library is missing (pcan:, kvaser:) is listed as installed but unavailable, with what to install."},
+        "Lists the installed transports (the URI schemes --connect takes) and every adapter they find on this machine: serial ports for slcan: and serial:, with their URI, system name, description and USB vendor:product id; PEAK (pcan:) and Kvaser (kvaser:) channels; candleLight/gs_usb devices (gsusb:) with their serial and channels. A '*' marks a known CAN adapter (CANable, CANtact, USBtin, Lawicel CANUSB and clones, recognised by USB id or description); other serial ports are listed too, unmarked, since any of them may carry SLCAN. Pseudo-terminals (socat pairs) are not listed: open them by path. A transport whose native library is missing or does not load (pcan:, kvaser:, gsusb:) is listed as installed but unavailable, with what to install."},
             footer = {"", "Exit status: 0, or 2 for a usage error."})
     final class Run implements Callable<Integer> {
         private final CommandContext context;
