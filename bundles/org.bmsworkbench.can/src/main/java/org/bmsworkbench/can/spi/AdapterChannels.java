@@ -4,10 +4,11 @@ import java.io.IOException;
 import org.bmsworkbench.can.CanFrame;
 
 /**
- * What the channels of the native adapter transports ({@code pcan:}, {@code kvaser:}) share: one
- * reader thread per channel that reconnects when the adapter goes away, a listen-only mode, and
- * classic CAN data and remote frames only. The messages name the scheme and the bus:
- * {@code "pcan PCAN_USBBUS1 is listen-only …"}, {@code "kvaser0 gone (…), retrying in 500 ms"}.
+ * What the channels of the native adapter transports ({@code pcan:}, {@code kvaser:}, {@code gsusb:})
+ * share, and {@link AdapterChannel} puts together: one reader thread per channel that reconnects when
+ * the adapter goes away, a listen-only mode, data and remote frames only (classic CAN unless the
+ * channel says otherwise). The messages name the scheme and the bus: {@code "pcan PCAN_USBBUS1 is
+ * listen-only …"}, {@code "kvaser0 gone (…), retrying in 500 ms"}.
  */
 public final class AdapterChannels {
     private AdapterChannels() {
@@ -33,14 +34,31 @@ public final class AdapterChannels {
      */
     public static void checkSendable(String scheme, String bus, CanFrame frame, boolean listenOnly, boolean closed,
             boolean up) throws IOException {
+        checkModeAndKind(scheme, bus, frame, listenOnly);
+        if (frame.fd()) {
+            throw fdRefused(scheme, bus, frame);
+        }
+        checkUp(scheme, bus, frame, closed, up);
+    }
+
+    /** Refuses anything in listen-only mode, and error and byte-stream frames. */
+    static void checkModeAndKind(String scheme, String bus, CanFrame frame, boolean listenOnly) throws IOException {
         if (listenOnly) {
             throw new IOException(scheme + " " + bus + " is listen-only (mode=listen-only): nothing is sent; cannot send "
                     + frame);
         }
-        if (frame.error() || frame.fd() || frame.chunk()) {
-            throw new IOException(scheme + " " + bus + ": " + (frame.fd() ? "CAN FD frames are not sent by this transport"
-                    : "only data and remote frames can be sent") + " (" + frame + ")");
+        if (frame.error() || frame.chunk()) {
+            throw new IOException(scheme + " " + bus + ": only data and remote frames can be sent (" + frame + ")");
         }
+    }
+
+    /** The refusal of a CAN FD frame by a classic CAN transport. */
+    static IOException fdRefused(String scheme, String bus, CanFrame frame) {
+        return new IOException(scheme + " " + bus + ": CAN FD frames are not sent by this transport (" + frame + ")");
+    }
+
+    /** Refuses anything while the channel is closed or the adapter is gone. */
+    static void checkUp(String scheme, String bus, CanFrame frame, boolean closed, boolean up) throws IOException {
         if (closed || !up) {
             throw new IOException(scheme + " " + bus + ": " + (closed ? "channel closed" : "adapter gone (reconnecting)")
                     + "; cannot send " + frame);
