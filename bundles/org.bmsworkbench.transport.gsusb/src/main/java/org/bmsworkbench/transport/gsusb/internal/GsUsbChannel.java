@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
-import org.bmsworkbench.can.spi.AdapterChannels;
+import org.bmsworkbench.can.spi.AdapterChannel;
 import org.bmsworkbench.can.spi.Bitrates;
 import org.bmsworkbench.can.spi.Reconnection;
 
@@ -17,7 +17,7 @@ import org.bmsworkbench.can.spi.Reconnection;
  * time; echoes of our frames free their echo slot; error frames also report the controller's
  * state once each time it changes. A transfer that fails because the device is gone stops the
  * session, reports {@link ConnectionState#RECONNECTING} and starts it again after a back-off
- * ({@link Reconnection}).
+ * ({@link Reconnection}; the loop is the can SPI's {@link AdapterChannel}).
  *
  * <p>{@link #send} writes a host frame with a free echo id; ten may wait for their echo (Linux's
  * GS_MAX_TX_URBS), the device's word that the frame went out on the bus. With all ten waiting a send
@@ -26,18 +26,13 @@ import org.bmsworkbench.can.spi.Reconnection;
  * It never waits for its own echo: senders call it holding their locks, which the reader may need
  * to deliver the frame it is reading.
  */
-final class GsUsbChannel implements CanChannel {
+final class GsUsbChannel extends AdapterChannel<GsUsbSession> {
     private static final int READ_TIMEOUT_MILLIS = 100;
     private static final int WRITE_TIMEOUT_MILLIS = 1000;
     private final UsbAccess usb;
     private final GsUsbSettings settings;
     private final String serial;
-    private final String bus;
-    private final Listener listener;
-    private final Consumer<GsUsbChannel> onClose;
-    private final Reconnection reconnection;
     private final long echoTimeoutMillis;
-    private final Thread reader;
     private final DeviceClock clock = new DeviceClock();
     /** Our frames waiting for their echo, by echo id; guarded by itself. */
     private final CanFrame[] pending = new CanFrame[ECHO_SLOTS];
@@ -45,35 +40,25 @@ final class GsUsbChannel implements CanChannel {
     private final long[] pendingSince = new long[ECHO_SLOTS];
     /** Whether unechoed frames were reported (until an echo comes); reader thread only. */
     private boolean unechoedReported;
-    private volatile GsUsbSession session;
-    private volatile boolean up = true;
-    private volatile boolean closed;
+    /** The host frames of the session being read; reader thread only. */
+    private byte[] buffer;
     private String controllerState = "error active";
 
     GsUsbChannel(UsbAccess usb, GsUsbSettings settings, GsUsbSession first, Listener listener,
-            GsUsbTransport.Timing timing, Consumer<GsUsbChannel> onClose) {
+            GsUsbTransport.Timing timing, Consumer<CanChannel> onClose) {
+        super(new Setup("gsusb", settings.busName(), "bmswb-gsusb-" + settings.busName(), settings.bitrate(),
+                settings.listenOnly()), first, listener, timing.firstDelayMillis(), timing.maxDelayMillis(), onClose);
         this.usb = usb;
         this.settings = settings;
-        this.session = first;
         this.serial = settings.serial() != null ? settings.serial()
                 : first.device().serial().isEmpty() ? null : first.device().serial();
-        this.bus = settings.busName();
-        this.listener = listener;
-        this.onClose = onClose;
         this.echoTimeoutMillis = timing.echoTimeoutMillis();
-        this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
-                AdapterChannels.gone(bus));
-        this.reader = new Thread(this::run, "bmswb-gsusb-" + bus);
-        reader.setDaemon(true);
-    }
-
-    void start() {
-        reader.start();
+        this.buffer = new byte[first.receiveSize()];
     }
 
     /** What the channel runs: {@code 500 kbit/s, sample point 87.5 %, …}. */
     String describe() {
-        GsUsbSession s = session;
+        GsUsbSession s = link();
         return rate(settings.bitrate(), s.nominal()) + " (" + s.nominal() + ")"
                 + (s.fd() ? ", CAN FD data " + rate(settings.dataBitrate(), s.data()) + " (" + s.data() + ")" : "");
     }
@@ -83,71 +68,61 @@ final class GsUsbChannel implements CanChannel {
         return Bitrates.label(asked) + (t.bitrate() == asked ? "" : " (really " + t.bitrate() + " bit/s)");
     }
 
-    private void run() {
-        while (true) {
-            GsUsbSession s = session;
-            String lost = pump(s);
-            up = false;
-            if (closed) {
-                s.stop(settings.channel());
-                releaseEchoes();
-                return;
+    /** Reads one host frame (a 100 ms bulk read); why the device is gone, or null. */
+    @Override
+    protected String readOne(GsUsbSession s) {
+        int n;
+        try {
+            n = s.link().bulkIn(buffer, READ_TIMEOUT_MILLIS);
+        } catch (UsbException e) {
+            if (e.kind() == UsbException.Kind.TIMEOUT) {
+                return null;
             }
-            s.link().close();
-            releaseEchoes();
-            clock.reset();
-            GsUsbSession again = reconnection.retry(lost, () -> GsUsbSession.start(usb.get(), settings, serial));
-            if (again == null) {
-                return; // closed while waiting; nothing is open
-            }
-            if (closed) {
-                again.stop(settings.channel());
-                return;
-            }
-            session = again;
-            controllerState = "error active";
-            up = true;
-            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + Bitrates.label(settings.bitrate()) + ")");
+            return e.kind() == UsbException.Kind.NO_DEVICE ? "unplugged: " + e.getMessage() : e.getMessage();
         }
+        checkEchoes();
+        if (n == 0) {
+            return null;
+        }
+        HostFrame f;
+        try {
+            f = HostFrame.decode(buffer, n, s.timestamps());
+        } catch (IllegalArgumentException e) {
+            transportError(e.getMessage());
+            return null;
+        }
+        if (f.channel() != settings.channel()) {
+            return null;
+        }
+        if (f.echo()) {
+            echoed(f.echoId());
+            return null;
+        }
+        deliver(f);
+        return null;
     }
 
-    /** Reads until the channel is closed (null) or the device went away (why). */
-    private String pump(GsUsbSession s) {
-        byte[] buffer = new byte[s.receiveSize()];
-        while (!closed) {
-            int n;
-            try {
-                n = s.link().bulkIn(buffer, READ_TIMEOUT_MILLIS);
-            } catch (UsbException e) {
-                if (closed) {
-                    return null;
-                }
-                if (e.kind() == UsbException.Kind.TIMEOUT) {
-                    continue;
-                }
-                return e.kind() == UsbException.Kind.NO_DEVICE ? "unplugged: " + e.getMessage() : e.getMessage();
-            }
-            checkEchoes();
-            if (n == 0) {
-                continue;
-            }
-            HostFrame f;
-            try {
-                f = HostFrame.decode(buffer, n, s.timestamps());
-            } catch (IllegalArgumentException e) {
-                listener.onTransportError(bus + ": " + e.getMessage());
-                continue;
-            }
-            if (f.channel() != settings.channel()) {
-                continue;
-            }
-            if (f.echo()) {
-                echoed(f.echoId());
-                continue;
-            }
-            deliver(f);
+    @Override
+    protected GsUsbSession reopen() throws IOException {
+        return GsUsbSession.start(usb.get(), settings, serial);
+    }
+
+    /** Stops the channel on the device when closing (else it is gone: only released) and frees every echo slot. */
+    @Override
+    protected void release(GsUsbSession s, boolean orderly) {
+        if (orderly) {
+            s.stop(settings.channel());
+        } else {
+            s.link().close();
         }
-        return null;
+        releaseEchoes();
+    }
+
+    @Override
+    protected void reconnected(GsUsbSession s) {
+        clock.reset();
+        buffer = new byte[s.receiveSize()];
+        controllerState = "error active";
     }
 
     private void deliver(HostFrame f) {
@@ -157,19 +132,19 @@ final class GsUsbChannel implements CanChannel {
             time = clock.toWallClock(f.timestamp(), host);
         }
         if ((f.flags() & FLAG_OVERFLOW) != 0) {
-            listener.onTransportError(bus + ": the adapter's receive queue overflowed; frames were lost");
+            transportError("the adapter's receive queue overflowed; frames were lost");
         }
         CanFrame frame;
         try {
-            frame = f.toCanFrame(time, bus);
+            frame = f.toCanFrame(time, bus());
         } catch (IllegalArgumentException e) {
-            listener.onTransportError(bus + ": " + e.getMessage());
+            transportError(e.getMessage());
             return;
         }
         if (frame.error()) {
             controller(f);
         }
-        listener.onFrame(frame);
+        listener().onFrame(frame);
     }
 
     /** An error frame's controller state (linux/can/error.h), reported once each time it changes; lost frames each time. */
@@ -177,7 +152,7 @@ final class GsUsbChannel implements CanChannel {
         int classes = f.canId() & CAN_EFF_MASK;
         int crtl = f.data().length > 1 ? f.data()[1] & 0xFF : 0;
         if ((classes & CAN_ERR_CRTL) != 0 && (crtl & (CAN_ERR_CRTL_RX_OVERFLOW | CAN_ERR_CRTL_TX_OVERFLOW)) != 0) {
-            listener.onTransportError(bus + ": the CAN controller's " + ((crtl & CAN_ERR_CRTL_RX_OVERFLOW) != 0
+            transportError("the CAN controller's " + ((crtl & CAN_ERR_CRTL_RX_OVERFLOW) != 0
                     ? "receive" : "transmit") + " buffer overflowed");
         }
         String state = null;
@@ -196,7 +171,7 @@ final class GsUsbChannel implements CanChannel {
         }
         if (state != null && !state.equals(controllerState)) {
             controllerState = state;
-            listener.onTransportError(bus + ": the CAN controller is " + state
+            transportError("the CAN controller is " + state
                     + (state.equals("bus off") ? " (too many errors: is the bit rate right and the bus terminated?)" : ""));
         }
     }
@@ -227,7 +202,7 @@ final class GsUsbChannel implements CanChannel {
         }
         if (late > 0) {
             unechoedReported = true;
-            listener.onTransportError(bus + ": the adapter has not echoed " + late + (late == 1 ? " frame" : " frames")
+            transportError("the adapter has not echoed " + late + (late == 1 ? " frame" : " frames")
                     + " within " + echoTimeoutMillis + " ms: nobody acknowledges them on the bus (is the bus connected,"
                     + " the bit rate right, another node powered?)");
         }
@@ -240,27 +215,20 @@ final class GsUsbChannel implements CanChannel {
         }
     }
 
+    /** A CAN FD frame goes out on a channel opened with {@code dbitrate=} only. */
     @Override
-    public void send(CanFrame frame) throws IOException {
-        if (settings.listenOnly()) {
-            throw new IOException("gsusb " + bus + " is listen-only (mode=listen-only): nothing is sent; cannot send "
-                    + frame);
-        }
-        if (frame.error() || frame.chunk()) {
-            throw new IOException("gsusb " + bus + ": only data and remote frames can be sent (" + frame + ")");
-        }
-        GsUsbSession s = session;
-        if (frame.fd() && !s.fd()) {
-            throw new IOException("gsusb " + bus + ": a CAN FD frame needs the channel opened with dbitrate= (it runs"
+    protected void checkFd(GsUsbSession s, CanFrame frame) throws IOException {
+        if (!s.fd()) {
+            throw new IOException("gsusb " + bus() + ": a CAN FD frame needs the channel opened with dbitrate= (it runs"
                     + " classic CAN); cannot send " + frame);
         }
-        if (closed || !up) {
-            throw new IOException("gsusb " + bus + ": " + (closed ? "channel closed" : "adapter gone (reconnecting)")
-                    + "; cannot send " + frame);
-        }
+    }
+
+    @Override
+    protected void write(GsUsbSession s, CanFrame frame) throws IOException {
         int slot = takeSlot(frame);
         if (slot < 0) {
-            throw new IOException("gsusb " + bus + ": " + ECHO_SLOTS + " frames still wait for the adapter's echo: nobody"
+            throw new IOException("gsusb " + bus() + ": " + ECHO_SLOTS + " frames still wait for the adapter's echo: nobody"
                     + " acknowledges them on the bus (is the bus connected, the bit rate right, another node powered?);"
                     + " cannot send " + frame);
         }
@@ -268,7 +236,7 @@ final class GsUsbChannel implements CanChannel {
             s.link().bulkOut(HostFrame.of(frame, settings.channel(), slot).encode(false), WRITE_TIMEOUT_MILLIS);
         } catch (UsbException e) {
             echoed(slot);
-            throw new IOException("gsusb " + bus + ": cannot send " + frame + ": " + e.getMessage());
+            throw new IOException("gsusb " + bus() + ": cannot send " + frame + ": " + e.getMessage());
         }
     }
 
@@ -285,46 +253,21 @@ final class GsUsbChannel implements CanChannel {
                     }
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (Thread.currentThread() == reader || left <= 0 || closed || !up) {
+                if (Thread.currentThread() == reader() || left <= 0 || !isUp()) {
                     return -1;
                 }
                 try {
                     pending.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IOException("gsusb " + bus + ": interrupted waiting to send " + frame);
+                    throw new IOException("gsusb " + bus() + ": interrupted waiting to send " + frame);
                 }
             }
         }
     }
 
     @Override
-    public int bitrate() {
-        return settings.bitrate();
-    }
-
-    /** Ends the reader (within one read, 100 ms), which stops the channel on the device and releases it. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        reconnection.close();
-        if (AdapterChannels.awaitReader(reader)) {
-            session.stop(settings.channel());
-        }
-        onClose.accept(this);
-    }
-
-    Thread reader() {
-        return reader;
-    }
-
-    @Override
     public String toString() {
-        return "gsusb:" + bus;
+        return "gsusb:" + bus();
     }
 }

@@ -2,16 +2,15 @@ package org.bmsworkbench.transport.gsusb.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionState;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.TransportScheme;
+import org.bmsworkbench.can.spi.OpenChannels;
 import org.bmsworkbench.transport.gsusb.internal.UsbBackend.UsbDeviceInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,9 +33,7 @@ public final class GsUsbTransport implements CanTransportProvider {
 
     private final UsbAccess usb;
     private final Timing timing;
-    /** Guarded by itself. */
-    private final Set<GsUsbChannel> channels = new HashSet<>();
-    private boolean stopped;
+    private final OpenChannels<GsUsbChannel> channels = new OpenChannels<>(SCHEME);
 
     @Activate
     public GsUsbTransport() {
@@ -50,12 +47,7 @@ public final class GsUsbTransport implements CanTransportProvider {
 
     @Deactivate
     void deactivate() {
-        List<GsUsbChannel> open;
-        synchronized (channels) {
-            stopped = true;
-            open = new ArrayList<>(channels);
-        }
-        open.forEach(GsUsbChannel::close);
+        channels.stop();
         usb.close();
     }
 
@@ -77,31 +69,14 @@ public final class GsUsbTransport implements CanTransportProvider {
     @Override
     public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
         GsUsbSettings settings = GsUsbSettings.of(uri);
-        synchronized (channels) {
-            if (stopped) {
-                throw new IOException("the gsusb transport is stopped; cannot open " + uri);
-            }
-        }
+        channels.checkOpen(uri);
         UsbBackend backend = usb.get();
         GsUsbSession session = GsUsbSession.start(backend, settings, settings.serial());
-        GsUsbChannel channel = new GsUsbChannel(usb, settings, session, listener, timing, this::closed);
-        boolean keep;
-        synchronized (channels) {
-            keep = !stopped && channels.add(channel);
-        }
-        if (!keep) {
-            channel.close();
-            throw new IOException("the gsusb transport stopped while opening " + uri);
-        }
+        GsUsbChannel channel = new GsUsbChannel(usb, settings, session, listener, timing, channels::remove);
+        channels.add(channel, uri);
         listener.onState(ConnectionState.CONNECTED, settings.busName() + " at " + channel.describe());
         channel.start();
         return channel;
-    }
-
-    private void closed(GsUsbChannel channel) {
-        synchronized (channels) {
-            channels.remove(channel);
-        }
     }
 
     /**
@@ -143,8 +118,6 @@ public final class GsUsbTransport implements CanTransportProvider {
     }
 
     int openChannels() {
-        synchronized (channels) {
-            return channels.size();
-        }
+        return channels.size();
     }
 }

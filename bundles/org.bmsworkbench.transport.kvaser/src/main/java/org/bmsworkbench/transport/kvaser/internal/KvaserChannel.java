@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
-import org.bmsworkbench.can.spi.AdapterChannels;
+import org.bmsworkbench.can.spi.AdapterChannel;
 import org.bmsworkbench.can.spi.AdapterTime;
 import org.bmsworkbench.can.spi.Bitrates;
 import org.bmsworkbench.can.spi.Reconnection;
@@ -20,23 +20,24 @@ import org.bmsworkbench.can.spi.Reconnection;
  * most, so that it sees a close); a status that says the device went away ({@link
  * CanlibStatus#gone}) takes the channel off the bus and closes its handle, reports {@link
  * ConnectionState#RECONNECTING} with the reason and opens it again after a back-off ({@link
- * Reconnection}). Bus states ({@code canReadStatus}) are reported once each as transport errors.
+ * Reconnection}; the loop is the can SPI's {@link AdapterChannel}). Bus states ({@code canReadStatus})
+ * are reported once each as transport errors.
  */
-final class KvaserChannel implements CanChannel {
+final class KvaserChannel extends AdapterChannel<KvaserChannel.Opened> {
     private static final NativeLong WAIT_MILLIS = new NativeLong(100);
     private static final long STATUS_EVERY_NANOS = 200_000_000L;
     private final Canlib api;
     private final KvaserSettings settings;
-    private final String bus;
-    private final Listener listener;
-    private final Consumer<KvaserChannel> onClose;
-    private final Reconnection reconnection;
-    private final Thread reader;
     private final Object sendLock = new Object();
     private final Memory sendBuffer = new Memory(8);
     private final AdapterTime clock = new AdapterTime();
-    private volatile Opened open;
-    private volatile boolean closed;
+    // reader thread only
+    private final Memory id = new Memory(Native.LONG_SIZE);
+    private final Memory msg = new Memory(64);
+    private final Memory dlc = new Memory(4);
+    private final Memory flag = new Memory(4);
+    private final Memory time = new Memory(Native.LONG_SIZE);
+    private final Memory status = new Memory(Native.LONG_SIZE);
     private long busFlags;
     private int lastError;
     private long statusCheckedAt;
@@ -46,17 +47,12 @@ final class KvaserChannel implements CanChannel {
     }
 
     KvaserChannel(Canlib api, KvaserSettings settings, Opened first, Listener listener, KvaserTransport.Timing timing,
-            Consumer<KvaserChannel> onClose) {
+            Consumer<CanChannel> onClose) {
+        super(new Setup("kvaser", settings.busName(), "bmswb-kvaser-" + settings.channel(), settings.bitrate(),
+                settings.listenOnly()), first, listener, timing.firstDelayMillis(), timing.maxDelayMillis(),
+                onClose);
         this.api = api;
         this.settings = settings;
-        this.bus = settings.busName();
-        this.open = first;
-        this.listener = listener;
-        this.onClose = onClose;
-        this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
-                AdapterChannels.gone(bus));
-        this.reader = new Thread(this::run, "bmswb-kvaser-" + settings.channel());
-        reader.setDaemon(true);
     }
 
     /** Opens the channel and puts it on the bus; the message says which step failed and why. */
@@ -89,70 +85,48 @@ final class KvaserChannel implements CanChannel {
         }
     }
 
-    void start() {
-        reader.start();
-    }
-
-    private void run() {
-        while (true) {
-            Opened current = open;
-            String lost = pump(current);
-            open = null;
-            api.canBusOff(current.handle());
-            api.canClose(current.handle());
-            if (closed) {
-                return;
+    @Override
+    protected String readOne(Opened o) throws InterruptedException {
+        int st = api.canReadWait(o.handle(), id, msg, dlc, flag, time, WAIT_MILLIS);
+        if (st == canOK) {
+            deliver(o, id, msg, dlc.getInt(0), flag.getInt(0), unsignedLong(time));
+        } else if (CanlibStatus.gone(st)) {
+            return CanlibStatus.describe(st);
+        } else if (st != canERR_NOMSG) {
+            if (st != lastError) {
+                lastError = st;
+                transportError("canReadWait: " + CanlibStatus.describe(st));
             }
-            clock.reset();
-            Opened again = reconnection.retry(lost, () -> open(api, settings));
-            if (again == null) {
-                return;
-            }
-            busFlags = 0;
-            lastError = 0;
-            open = again;
-            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + Bitrates.label(settings.bitrate()) + ")");
+            Thread.sleep(100);
         }
-    }
-
-    /** Reads until the channel is closed (null) or the device went away (why). */
-    private String pump(Opened o) {
-        Memory id = new Memory(Native.LONG_SIZE);
-        Memory msg = new Memory(64);
-        Memory dlc = new Memory(4);
-        Memory flag = new Memory(4);
-        Memory time = new Memory(Native.LONG_SIZE);
-        Memory status = new Memory(Native.LONG_SIZE);
-        try {
-            while (!closed) {
-                int st = api.canReadWait(o.handle(), id, msg, dlc, flag, time, WAIT_MILLIS);
-                if (st == canOK) {
-                    deliver(o, id, msg, dlc.getInt(0), flag.getInt(0), unsignedLong(time));
-                } else if (CanlibStatus.gone(st)) {
-                    return CanlibStatus.describe(st);
-                } else if (st != canERR_NOMSG) {
-                    if (st != lastError) {
-                        lastError = st;
-                        listener.onTransportError(bus + ": canReadWait: " + CanlibStatus.describe(st));
-                    }
-                    Thread.sleep(100);
-                }
-                long now = System.nanoTime();
-                if (now - statusCheckedAt > STATUS_EVERY_NANOS) {
-                    statusCheckedAt = now;
-                    String gone = checkStatus(o, status);
-                    if (gone != null) {
-                        return gone;
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long now = System.nanoTime();
+        if (now - statusCheckedAt > STATUS_EVERY_NANOS) {
+            statusCheckedAt = now;
+            return checkStatus(o);
         }
         return null;
     }
 
-    private String checkStatus(Opened o, Memory status) {
+    @Override
+    protected Opened reopen() throws IOException {
+        return open(api, settings);
+    }
+
+    /** Takes the channel off the bus and closes its handle. */
+    @Override
+    protected void release(Opened o, boolean orderly) {
+        api.canBusOff(o.handle());
+        api.canClose(o.handle());
+    }
+
+    @Override
+    protected void reconnected(Opened o) {
+        clock.reset();
+        busFlags = 0;
+        lastError = 0;
+    }
+
+    private String checkStatus(Opened o) {
         int st = api.canReadStatus(o.handle(), status);
         if (CanlibStatus.gone(st)) {
             return CanlibStatus.describe(st);
@@ -164,7 +138,7 @@ final class KvaserChannel implements CanChannel {
         if (flags != busFlags) {
             busFlags = flags;
             if (flags != 0) {
-                listener.onTransportError(bus + ": " + busState(flags));
+                transportError(busState(flags));
             }
         }
         return null;
@@ -191,12 +165,13 @@ final class KvaserChannel implements CanChannel {
     private void deliver(Opened o, Memory idBuffer, Memory msg, int dlc, int flags, long ticks) {
         long time = clock.toWallClock(ticks * o.microsPerTick(), System.currentTimeMillis() * 1000);
         if ((flags & canMSGERR_OVERRUN) != 0) {
-            listener.onTransportError(bus + ": frames lost before this one (" + ((flags & canMSGERR_HW_OVERRUN) != 0
+            transportError("frames lost before this one (" + ((flags & canMSGERR_HW_OVERRUN) != 0
                     ? "the adapter's" : "the driver's") + " receive buffer overran)");
         }
         boolean extended = (flags & canMSG_EXT) != 0;
         int id = (int) unsignedLong(idBuffer) & (extended ? 0x1FFFFFFF : 0x7FF);
         int len = Math.max(0, Math.min(dlc, 8));
+        String bus = bus();
         CanFrame frame;
         if ((flags & canMSG_ERROR_FRAME) != 0) {
             frame = CanFrame.error(time, bus, 0);
@@ -205,13 +180,11 @@ final class KvaserChannel implements CanChannel {
         } else {
             frame = CanFrame.wrap(time, bus, id, extended, msg.getByteArray(0, len));
         }
-        listener.onFrame(frame);
+        listener().onFrame(frame);
     }
 
     @Override
-    public void send(CanFrame frame) throws IOException {
-        Opened o = open;
-        AdapterChannels.checkSendable("kvaser", bus, frame, settings.listenOnly(), closed, o != null);
+    protected void write(Opened o, CanFrame frame) throws IOException {
         synchronized (sendLock) {
             int flags = (frame.extended() ? canMSG_EXT : canMSG_STD) | (frame.remote() ? canMSG_RTR : 0);
             if (!frame.remote()) {
@@ -220,38 +193,9 @@ final class KvaserChannel implements CanChannel {
             int st = api.canWrite(o.handle(), new NativeLong(frame.id()), sendBuffer,
                     frame.remote() ? frame.dlc() : frame.length(), flags);
             if (st != canOK) {
-                throw new IOException("kvaser " + bus + ": cannot send " + frame + ": " + CanlibStatus.describe(st));
+                throw new IOException("kvaser " + bus() + ": cannot send " + frame + ": " + CanlibStatus.describe(st));
             }
         }
-    }
-
-    @Override
-    public int bitrate() {
-        return settings.bitrate();
-    }
-
-    /** Ends the reader (within one canReadWait, 100 ms), which takes the channel off the bus and closes it. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        reconnection.close();
-        if (AdapterChannels.awaitReader(reader)) {
-            Opened o = open;
-            if (o != null) {
-                api.canBusOff(o.handle());
-                api.canClose(o.handle());
-            }
-        }
-        onClose.accept(this);
-    }
-
-    Thread reader() {
-        return reader;
     }
 
     @Override

@@ -5,15 +5,14 @@ import static org.bmsworkbench.transport.kvaser.internal.CanlibConstants.*;
 import com.sun.jna.Memory;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.TransportScheme;
+import org.bmsworkbench.can.spi.OpenChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,9 +34,7 @@ public final class KvaserTransport implements CanTransportProvider {
 
     private final CanlibLibrary library;
     private final Timing timing;
-    /** Guarded by itself. */
-    private final Set<KvaserChannel> channels = new HashSet<>();
-    private boolean stopped;
+    private final OpenChannels<KvaserChannel> channels = new OpenChannels<>(SCHEME);
 
     @Activate
     public KvaserTransport() {
@@ -51,12 +48,7 @@ public final class KvaserTransport implements CanTransportProvider {
 
     @Deactivate
     void deactivate() {
-        List<KvaserChannel> open;
-        synchronized (channels) {
-            stopped = true;
-            open = new ArrayList<>(channels);
-        }
-        open.forEach(KvaserChannel::close);
+        channels.stop();
     }
 
     @Override
@@ -78,29 +70,12 @@ public final class KvaserTransport implements CanTransportProvider {
     public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
         KvaserSettings settings = KvaserSettings.of(uri);
         Canlib api = library.get();
-        synchronized (channels) {
-            if (stopped) {
-                throw new IOException("the kvaser transport is stopped; cannot open " + uri);
-            }
-        }
+        channels.checkOpen(uri);
         KvaserChannel.Opened opened = KvaserChannel.open(api, settings);
-        KvaserChannel channel = new KvaserChannel(api, settings, opened, listener, timing, this::closed);
-        boolean keep;
-        synchronized (channels) {
-            keep = !stopped && channels.add(channel);
-        }
-        if (!keep) {
-            channel.close();
-            throw new IOException("the kvaser transport stopped while opening " + uri);
-        }
+        KvaserChannel channel = new KvaserChannel(api, settings, opened, listener, timing, channels::remove);
+        channels.add(channel, uri);
         channel.start();
         return channel;
-    }
-
-    private void closed(KvaserChannel channel) {
-        synchronized (channels) {
-            channels.remove(channel);
-        }
     }
 
     /** CANlib's channels ({@code canGetNumberOfChannels}) with their names and card serial numbers. */
@@ -144,8 +119,6 @@ public final class KvaserTransport implements CanTransportProvider {
     }
 
     int openChannels() {
-        synchronized (channels) {
-            return channels.size();
-        }
+        return channels.size();
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ConnectionState;
-import org.bmsworkbench.can.spi.AdapterChannels;
+import org.bmsworkbench.can.spi.AdapterChannel;
 import org.bmsworkbench.can.spi.AdapterTime;
 import org.bmsworkbench.can.spi.Bitrates;
 import org.bmsworkbench.can.spi.Reconnection;
@@ -18,43 +18,33 @@ import org.bmsworkbench.can.spi.Reconnection;
  * queue is empty, then waits on the receive event ({@link ReceiveWait}); a status that says the
  * adapter went away ({@link PcanStatus#gone}) uninitializes the channel, reports {@link
  * ConnectionState#RECONNECTING} with the reason and initializes it again after a back-off
- * ({@link Reconnection}). Bus error states are reported once each as transport errors.
+ * ({@link Reconnection}; the loop is the can SPI's {@link AdapterChannel}). Bus error states are
+ * reported once each as transport errors.
  */
-final class PcanChannel implements CanChannel {
+final class PcanChannel extends AdapterChannel<ReceiveWait> {
     private static final int WAIT_MILLIS = 100;
     private static final long STATUS_EVERY_NANOS = 200_000_000L;
     private final PcanBasic api;
     private final PcanSettings settings;
     private final boolean windows;
     private final short handle;
-    private final String bus;
-    private final Listener listener;
-    private final Consumer<PcanChannel> onClose;
-    private final Reconnection reconnection;
-    private final Thread reader;
     private final Object sendLock = new Object();
     private final Memory sendBuffer = new Memory(TPCANMSG_SIZE);
     private final AdapterTime clock = new AdapterTime();
-    private volatile ReceiveWait wait;
-    private volatile boolean up = true;
-    private volatile boolean closed;
+    // reader thread only
+    private final Memory msg = new Memory(TPCANMSG_SIZE);
+    private final Memory ts = new Memory(TPCANTIMESTAMP_SIZE);
     private int busErrors;
     private long statusCheckedAt;
 
     PcanChannel(PcanBasic api, PcanSettings settings, boolean windows, ReceiveWait first, Listener listener,
-            PcanTransport.Timing timing, Consumer<PcanChannel> onClose) {
+            PcanTransport.Timing timing, Consumer<CanChannel> onClose) {
+        super(new Setup("pcan", settings.busName(), "bmswb-pcan-" + settings.busName(), settings.bitrate(),
+                settings.listenOnly()), first, listener, timing.firstDelayMillis(), timing.maxDelayMillis(), onClose);
         this.api = api;
         this.settings = settings;
         this.windows = windows;
         this.handle = (short) settings.handle();
-        this.bus = settings.busName();
-        this.wait = first;
-        this.listener = listener;
-        this.onClose = onClose;
-        this.reconnection = new Reconnection(timing.firstDelayMillis(), timing.maxDelayMillis(), listener,
-                AdapterChannels.gone(bus));
-        this.reader = new Thread(this::run, "bmswb-pcan-" + bus);
-        reader.setDaemon(true);
     }
 
     /** Sets the channel up ({@code PCAN_LISTEN_ONLY}, {@code CAN_Initialize}); the message says why not. */
@@ -79,72 +69,55 @@ final class PcanChannel implements CanChannel {
         }
     }
 
-    void start() {
-        reader.start();
-    }
-
-    private void run() {
-        Memory msg = new Memory(TPCANMSG_SIZE);
-        Memory ts = new Memory(TPCANTIMESTAMP_SIZE);
-        while (true) {
-            String lost = pump(msg, ts);
-            up = false;
-            wait.close();
-            api.CAN_Uninitialize(handle);
-            if (closed) {
-                return;
-            }
-            clock.reset();
-            ReceiveWait again = reconnection.retry(lost, () -> {
-                initialize(api, settings);
-                return ReceiveWait.open(api, handle, windows);
-            });
-            if (again == null) {
-                return; // closed while waiting; nothing is initialized
-            }
-            wait = again;
-            up = true;
-            busErrors = 0;
-            listener.onState(ConnectionState.CONNECTED, bus + " is back (" + Bitrates.label(settings.bitrate()) + ")");
+    /** Reads until the queue is empty, then waits on the receive event; why the adapter is gone, or null. */
+    @Override
+    protected String readOne(ReceiveWait wait) throws InterruptedException {
+        int st = api.CAN_Read(handle, msg, ts);
+        if (st == PCAN_ERROR_OK) {
+            deliver(msg, ts);
+            return null;
         }
-    }
-
-    /** Reads until the channel is closed (null) or the adapter went away (why). */
-    private String pump(Memory msg, Memory ts) {
-        try {
-            while (!closed) {
-                int st = api.CAN_Read(handle, msg, ts);
-                if (st == PCAN_ERROR_OK) {
-                    deliver(msg, ts);
-                    continue;
-                }
-                if (PcanStatus.gone(st)) {
-                    return PcanStatus.describe(st);
-                }
-                long now = System.nanoTime();
-                int busBits = st & PCAN_ERROR_ANYBUSERR;
-                if (now - statusCheckedAt > STATUS_EVERY_NANOS || (busBits != 0 && busBits != busErrors)) {
-                    statusCheckedAt = now;
-                    String gone = checkStatus();
-                    if (gone != null) {
-                        return gone;
-                    }
-                }
-                if ((st & (PCAN_ERROR_QOVERRUN | PCAN_ERROR_OVERRUN)) != 0) {
-                    listener.onTransportError(bus + ": frames lost: "
-                            + PcanStatus.describe(st & (PCAN_ERROR_QOVERRUN | PCAN_ERROR_OVERRUN)));
-                    continue;
-                }
-                int other = st & ~(PCAN_ERROR_ANYBUSERR | PCAN_ERROR_QRCVEMPTY);
-                if (other != 0) {
-                    listener.onTransportError(bus + ": CAN_Read: " + PcanStatus.describe(st));
-                }
-                wait.await(WAIT_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (PcanStatus.gone(st)) {
+            return PcanStatus.describe(st);
         }
+        long now = System.nanoTime();
+        int busBits = st & PCAN_ERROR_ANYBUSERR;
+        if (now - statusCheckedAt > STATUS_EVERY_NANOS || (busBits != 0 && busBits != busErrors)) {
+            statusCheckedAt = now;
+            String gone = checkStatus();
+            if (gone != null) {
+                return gone;
+            }
+        }
+        if ((st & (PCAN_ERROR_QOVERRUN | PCAN_ERROR_OVERRUN)) != 0) {
+            transportError("frames lost: " + PcanStatus.describe(st & (PCAN_ERROR_QOVERRUN | PCAN_ERROR_OVERRUN)));
+            return null;
+        }
+        int other = st & ~(PCAN_ERROR_ANYBUSERR | PCAN_ERROR_QRCVEMPTY);
+        if (other != 0) {
+            transportError("CAN_Read: " + PcanStatus.describe(st));
+        }
+        wait.await(WAIT_MILLIS);
         return null;
+    }
+
+    @Override
+    protected ReceiveWait reopen() throws IOException {
+        initialize(api, settings);
+        return ReceiveWait.open(api, handle, windows);
+    }
+
+    /** Closes the receive event and uninitializes the channel. */
+    @Override
+    protected void release(ReceiveWait wait, boolean orderly) {
+        wait.close();
+        api.CAN_Uninitialize(handle);
+    }
+
+    @Override
+    protected void reconnected(ReceiveWait wait) {
+        clock.reset();
+        busErrors = 0;
     }
 
     /**
@@ -160,7 +133,7 @@ final class PcanChannel implements CanChannel {
         if (bits != busErrors) {
             busErrors = bits;
             if (bits != 0) {
-                listener.onTransportError(bus + ": " + PcanStatus.describe(bits));
+                transportError(PcanStatus.describe(bits));
             }
         }
         return null;
@@ -177,6 +150,7 @@ final class PcanChannel implements CanChannel {
             return; // status messages only come when PCAN_ALLOW_STATUS_FRAMES is on; bus states come from CAN_GetStatus
         }
         int len = Math.min(8, msg.getByte(5) & 0xFF);
+        String bus = bus();
         boolean extended = (type & PCAN_MESSAGE_EXTENDED) != 0;
         int id = msg.getInt(0) & (extended ? 0x1FFFFFFF : 0x7FF);
         CanFrame frame;
@@ -187,12 +161,11 @@ final class PcanChannel implements CanChannel {
         } else {
             frame = CanFrame.wrap(time, bus, id, extended, msg.getByteArray(6, len));
         }
-        listener.onFrame(frame);
+        listener().onFrame(frame);
     }
 
     @Override
-    public void send(CanFrame frame) throws IOException {
-        AdapterChannels.checkSendable("pcan", bus, frame, settings.listenOnly(), closed, up);
+    protected void write(ReceiveWait wait, CanFrame frame) throws IOException {
         synchronized (sendLock) {
             sendBuffer.clear();
             sendBuffer.setInt(0, frame.id());
@@ -204,43 +177,17 @@ final class PcanChannel implements CanChannel {
             }
             int st = api.CAN_Write(handle, sendBuffer);
             if (st != PCAN_ERROR_OK) {
-                throw new IOException("pcan " + bus + ": cannot send " + frame + ": " + PcanStatus.describe(st));
+                throw new IOException("pcan " + bus() + ": cannot send " + frame + ": " + PcanStatus.describe(st));
             }
         }
-    }
-
-    @Override
-    public int bitrate() {
-        return settings.bitrate();
-    }
-
-    /** Ends the reader (within one wait, 100 ms) which uninitializes the channel. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        reconnection.close();
-        if (AdapterChannels.awaitReader(reader)) {
-            wait.close();
-            api.CAN_Uninitialize(handle);
-        }
-        onClose.accept(this);
-    }
-
-    Thread reader() {
-        return reader;
     }
 
     String waitKind() {
-        return wait.kind();
+        return link().kind();
     }
 
     @Override
     public String toString() {
-        return "pcan:" + bus;
+        return "pcan:" + bus();
     }
 }

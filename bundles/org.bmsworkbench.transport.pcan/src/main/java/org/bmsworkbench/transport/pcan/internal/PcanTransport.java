@@ -5,15 +5,14 @@ import static org.bmsworkbench.transport.pcan.internal.PcanConstants.*;
 import com.sun.jna.Memory;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bmsworkbench.can.CanChannel;
 import org.bmsworkbench.can.CanTransportProvider;
 import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.DiscoveredAdapter;
 import org.bmsworkbench.can.TransportScheme;
+import org.bmsworkbench.can.spi.OpenChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,9 +34,7 @@ public final class PcanTransport implements CanTransportProvider {
 
     private final PcanLibrary library;
     private final Timing timing;
-    /** Guarded by itself. */
-    private final Set<PcanChannel> channels = new HashSet<>();
-    private boolean stopped;
+    private final OpenChannels<PcanChannel> channels = new OpenChannels<>(SCHEME);
 
     @Activate
     public PcanTransport() {
@@ -51,12 +48,7 @@ public final class PcanTransport implements CanTransportProvider {
 
     @Deactivate
     void deactivate() {
-        List<PcanChannel> open;
-        synchronized (channels) {
-            stopped = true;
-            open = new ArrayList<>(channels);
-        }
-        open.forEach(PcanChannel::close);
+        channels.stop();
     }
 
     @Override
@@ -78,30 +70,13 @@ public final class PcanTransport implements CanTransportProvider {
     public CanChannel open(ConnectionUri uri, CanChannel.Listener listener) throws IOException {
         PcanSettings settings = PcanSettings.of(uri);
         PcanBasic api = library.get();
-        synchronized (channels) {
-            if (stopped) {
-                throw new IOException("the pcan transport is stopped; cannot open " + uri);
-            }
-        }
+        channels.checkOpen(uri);
         PcanChannel.initialize(api, settings);
         ReceiveWait wait = ReceiveWait.open(api, (short) settings.handle(), library.windows());
-        PcanChannel channel = new PcanChannel(api, settings, library.windows(), wait, listener, timing, this::closed);
-        boolean keep;
-        synchronized (channels) {
-            keep = !stopped && channels.add(channel);
-        }
-        if (!keep) {
-            channel.close();
-            throw new IOException("the pcan transport stopped while opening " + uri);
-        }
+        PcanChannel channel = new PcanChannel(api, settings, library.windows(), wait, listener, timing, channels::remove);
+        channels.add(channel, uri);
         channel.start();
         return channel;
-    }
-
-    private void closed(PcanChannel channel) {
-        synchronized (channels) {
-            channels.remove(channel);
-        }
     }
 
     /**
@@ -168,8 +143,6 @@ public final class PcanTransport implements CanTransportProvider {
     }
 
     int openChannels() {
-        synchronized (channels) {
-            return channels.size();
-        }
+        return channels.size();
     }
 }
