@@ -2,15 +2,15 @@ package org.bmsworkbench.transport.gsusb.internal;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Optional;
+import org.bmsworkbench.can.spi.NativeLibrary;
 
 /**
  * The USB session, started when first needed (opening a channel, listing adapters), never when
  * the bundle starts: starting it loads usb4java's native library. A start that fails gives one
  * line saying why (no native library for this platform, libusb cannot start) and is tried again
- * next time; a session that started stays until {@link #close()}.
+ * next time; a session that started stays until {@link #close()} (the can SPI's {@link NativeLibrary}).
  */
-final class UsbAccess implements AutoCloseable {
+final class UsbAccess extends NativeLibrary<UsbBackend> implements AutoCloseable {
 
     /** Starts a backend (usb4java in the product). */
     @FunctionalInterface
@@ -19,7 +19,7 @@ final class UsbAccess implements AutoCloseable {
     }
 
     private final Starter starter;
-    private UsbBackend backend;
+    /** Guarded by this object. */
     private boolean closed;
 
     UsbAccess(Starter starter) {
@@ -56,17 +56,14 @@ final class UsbAccess implements AutoCloseable {
         });
     }
 
-    /** The session, starting it on the first call. */
-    synchronized UsbBackend get() throws IOException {
+    /** Starts the session (on the first {@link #get()}, and after a start that failed). */
+    @Override
+    protected UsbBackend load() throws IOException {
         if (closed) {
             throw new IOException("the gsusb transport is stopped");
         }
-        if (backend != null) {
-            return backend;
-        }
         try {
-            backend = starter.start();
-            return backend;
+            return starter.start();
         } catch (UsbException e) {
             throw new IOException("libusb cannot start, so no gs_usb adapter can be reached: " + e.getMessage());
         } catch (LinkageError | RuntimeException e) {
@@ -78,33 +75,17 @@ final class UsbAccess implements AutoCloseable {
         }
     }
 
-    /** Empty when USB can be used, else the line that says why not. */
-    Optional<String> unavailable() {
-        try {
-            get();
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
     /** Ends the session (when the component stops). */
     @Override
     public synchronized void close() {
         closed = true;
+        UsbBackend backend = forget();
         if (backend != null) {
             backend.close();
-            backend = null;
         }
     }
 
     private static String platform() {
         return System.getProperty("os.name", "?").toLowerCase(Locale.ROOT) + " " + System.getProperty("os.arch", "?");
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl).strip();
     }
 }
