@@ -1,9 +1,7 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +16,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import org.bmsworkbench.can.testing.StubBusLibrary;
 import org.bmsworkbench.transport.gsusb.internal.StubBusCandleLight;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * <p>With a fake device: a second copy of the product gets a test fragment of the gsusb bundle
  * holding the bundle's {@code FakeCandleLight} (gs_usb at the level of USB transfers) on the shared
  * C stub bus of the pcan and kvaser stubs ({@link StubBusCandleLight}, {@code src/test/c/gsusb},
- * built with gcc), chosen with {@code -Dbmswb.gsusb.backend}: adapters, monitor, record, vreg read
+ * built with gcc, {@link StubBus}), chosen with {@code -Dbmswb.gsusb.backend}: adapters, monitor, record, vreg read
  * and an unplug go through the transport's real code down to the USB transfers. No real adapter
  * or USB device is involved.
  */
@@ -52,10 +49,7 @@ class GsUsbAdapterIT {
         bmswb = Bmswb.copy();
         faked = Bmswb.copy();
         Path dir = Files.createDirectories(faked.workDir.resolve("stubs"));
-        stub = dir.resolve("libgsusbstub.so");
-        String failure = StubBusLibrary.compile(stub, Path.of("src/test/c/gsusb").toAbsolutePath());
-        assumeTrue(failure == null || !failure.startsWith("no gcc"), "no gcc to build the stub bus: " + failure);
-        assertNull(failure, "gcc");
+        stub = StubBus.compile(dir.resolve("libgsusbstub.so"), Path.of("src/test/c/gsusb").toAbsolutePath());
         writeFragment(faked.home.resolve("bundle/org.bmsworkbench.transport.gsusb.stubdevice.jar"));
     }
 
@@ -100,9 +94,7 @@ class GsUsbAdapterIT {
         ProcessBuilder pb = faked.builder(args);
         pb.environment().put("BMSWB_JAVA_OPTS", "-Dbmswb.gsusb.backend=org.bmsworkbench.transport.gsusb.internal"
                 + ".StubBusCandleLight -Dbmswb.gsusb.stub=" + stub);
-        pb.environment().put("STUB_RATE", "40");
-        pb.environment().putAll(env);
-        return Bmswb.finish(pb, 60);
+        return StubBus.run(pb, env);
     }
 
     @Test
@@ -152,8 +144,7 @@ class GsUsbAdapterIT {
         Bmswb.Result m = withFake(Map.of(), "monitor", "--connect", "gsusb:0?bitrate=250000&mode=listen-only",
                 "--protocol", "sma", "--format", "jsonl", "--duration", "2");
         assertEquals(0, m.status(), m::toString);
-        assertTrue(m.out().contains("\"bus\":\"gsusb0\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":"
-                + "\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12,\"pack.current\":-12.3,\"pack.temperature\":21.5}}"), m::toString);
+        assertTrue(m.out().contains(StubBus.batteryBasicInfo("gsusb0")), m::toString);
         Path log = faked.workDir.resolve("gsusb.log");
         Bmswb.Result r = withFake(Map.of(), "record", "--connect", "gsusb:0038002A4E50", "--duration", "2", "-o",
                 log.toString());
@@ -165,34 +156,12 @@ class GsUsbAdapterIT {
 
     @Test
     void vregReadRoundTripsThroughTheFakeDevice() throws Exception {
-        Bmswb.Result r = withFake(Map.of(), "vreg", "read", "--connect", "gsusb:0", "0x0FFF", "0x0100");
-        assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().matches("(?s).*0x0FFF\\s+State-of-Charge\\s+soc=87.5 %.*"), r::toString);
-        assertTrue(r.out().contains("bms.product_id=41872 (MG Master LV general)"), r::toString);
+        StubBus.assertVregRead(withFake(Map.of(), "vreg", "read", "--connect", "gsusb:0", "0x0FFF", "0x0100"));
     }
 
     @Test
     void monitorRidesOutAnUnplug() throws Exception {
-        Path unplugged = faked.workDir.resolve("unplugged");
-        Files.deleteIfExists(unplugged);
-        Thread plug = new Thread(() -> {
-            try {
-                Thread.sleep(2500);
-                Files.writeString(unplugged, "");
-                Thread.sleep(2500);
-                Files.delete(unplugged);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        plug.start();
-        Bmswb.Result r = withFake(Map.of("STUB_UNPLUG_FILE", unplugged.toString()), "monitor", "--connect", "gsusb:0",
-                "--protocol", "sma", "--format", "jsonl", "--duration", "9");
-        plug.join();
-        assertEquals(0, r.status(), r::toString);
-        assertTrue(r.err().contains("connection: RECONNECTING (gsusb0 gone (unplugged: LIBUSB_ERROR_NO_DEVICE"), r::toString);
-        assertTrue(r.err().contains("connection: CONNECTED (gsusb0 is back (500 kbit/s))"), r::toString);
-        int back = r.err().indexOf("CONNECTED (gsusb0 is back");
-        assertTrue(back > 0 && r.out().lines().count() > 40, r::toString);
+        StubBus.assertMonitorRidesOutAnUnplug(faked.workDir, GsUsbAdapterIT::withFake, "gsusb:0", "gsusb0",
+                "unplugged: LIBUSB_ERROR_NO_DEVICE");
     }
 }

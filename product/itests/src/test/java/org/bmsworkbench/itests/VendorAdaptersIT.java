@@ -1,16 +1,13 @@
 package org.bmsworkbench.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.bmsworkbench.can.testing.StubBusLibrary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * dispatch library in the product's Felix, the one line a missing vendor library gives, and —
  * against the stub PCAN-Basic and CANlib of the two bundles' {@code src/test/c} over the shared
  * stub bus of {@code org.bmsworkbench.can.testing}, compiled here with gcc ({@link
- * StubBusLibrary#compile}) and named by {@code BMSWB_PCAN_LIBRARY} / {@code BMSWB_KVASER_LIBRARY}
+ * StubBus#compile}) and named by {@code BMSWB_PCAN_LIBRARY} / {@code BMSWB_KVASER_LIBRARY}
  * — adapters discovered, monitor and record receiving the stub's frames (an MG Master LV on SMA, guide
  * 1.5.1), vreg read answered (guide 1.5.4) and an unplug ridden out. No real adapter is involved.
  */
@@ -34,15 +31,8 @@ class VendorAdaptersIT {
     static void buildStubsAndCopyProduct() throws Exception {
         bmswb = Bmswb.copy();
         Path dir = Files.createDirectories(bmswb.workDir.resolve("stubs"));
-        pcan = gcc(dir.resolve("libpcanbasic.so"), BUNDLES.resolve("org.bmsworkbench.transport.pcan/src/test/c"));
-        canlib = gcc(dir.resolve("libcanlib.so"), BUNDLES.resolve("org.bmsworkbench.transport.kvaser/src/test/c"));
-    }
-
-    private static Path gcc(Path out, Path sources) {
-        String failure = StubBusLibrary.compile(out, sources);
-        assumeTrue(failure == null || !failure.startsWith("no gcc"), "no gcc to build the stub vendor libraries: " + failure);
-        assertNull(failure, "gcc");
-        return out;
+        pcan = StubBus.compile(dir.resolve("libpcanbasic.so"), BUNDLES.resolve("org.bmsworkbench.transport.pcan/src/test/c"));
+        canlib = StubBus.compile(dir.resolve("libcanlib.so"), BUNDLES.resolve("org.bmsworkbench.transport.kvaser/src/test/c"));
     }
 
     @AfterAll
@@ -56,9 +46,7 @@ class VendorAdaptersIT {
         ProcessBuilder pb = bmswb.builder(args);
         pb.environment().put("BMSWB_PCAN_LIBRARY", pcan.toString());
         pb.environment().put("BMSWB_KVASER_LIBRARY", canlib.toString());
-        pb.environment().put("STUB_RATE", "40");
-        pb.environment().putAll(env);
-        return Bmswb.finish(pb, 60);
+        return StubBus.run(pb, env);
     }
 
     @Test
@@ -100,8 +88,7 @@ class VendorAdaptersIT {
         Bmswb.Result m = withStubs(Map.of(), "monitor", "--connect", "pcan:PCAN_USBBUS1?bitrate=250000&mode=listen-only",
                 "--protocol", "sma", "--format", "jsonl", "--duration", "2");
         assertEquals(0, m.status(), m::toString);
-        assertTrue(m.out().contains("\"bus\":\"PCAN_USBBUS1\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":"
-                + "\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12,\"pack.current\":-12.3,\"pack.temperature\":21.5}}"), m::toString);
+        assertTrue(m.out().contains(StubBus.batteryBasicInfo("PCAN_USBBUS1")), m::toString);
         Bmswb.Result k = withStubs(Map.of(), "monitor", "--connect", "kvaser:0", "--protocol", "sma", "--format", "jsonl",
                 "--duration", "2");
         assertEquals(0, k.status(), k::toString);
@@ -119,35 +106,13 @@ class VendorAdaptersIT {
     @Test
     void vregReadRoundTripsThroughBothStubs() throws Exception {
         for (String uri : List.of("pcan:PCAN_USBBUS1", "kvaser:0?bitrate=250000")) {
-            Bmswb.Result r = withStubs(Map.of(), "vreg", "read", "--connect", uri, "0x0FFF", "0x0100");
-            assertEquals(0, r.status(), r::toString);
-            assertTrue(r.out().matches("(?s).*0x0FFF\\s+State-of-Charge\\s+soc=87.5 %.*"), r::toString);
-            assertTrue(r.out().contains("bms.product_id=41872 (MG Master LV general)"), r::toString);
+            StubBus.assertVregRead(withStubs(Map.of(), "vreg", "read", "--connect", uri, "0x0FFF", "0x0100"));
         }
     }
 
     @Test
     void monitorRidesOutAnUnplug() throws Exception {
-        Path unplugged = bmswb.workDir.resolve("unplugged");
-        Files.deleteIfExists(unplugged);
-        Thread plug = new Thread(() -> {
-            try {
-                Thread.sleep(2500);
-                Files.writeString(unplugged, "");
-                Thread.sleep(2500);
-                Files.delete(unplugged);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        plug.start();
-        Bmswb.Result r = withStubs(Map.of("STUB_UNPLUG_FILE", unplugged.toString()), "monitor", "--connect",
-                "pcan:PCAN_USBBUS1", "--protocol", "sma", "--format", "jsonl", "--duration", "9");
-        plug.join();
-        assertEquals(0, r.status(), r::toString);
-        assertTrue(r.err().contains("connection: RECONNECTING (PCAN_USBBUS1 gone (PCAN_ERROR_ILLHW"), r::toString);
-        assertTrue(r.err().contains("connection: CONNECTED (PCAN_USBBUS1 is back (500 kbit/s))"), r::toString);
-        int back = r.err().indexOf("CONNECTED (PCAN_USBBUS1 is back");
-        assertTrue(back > 0 && r.out().lines().count() > 40, r::toString);
+        StubBus.assertMonitorRidesOutAnUnplug(bmswb.workDir, VendorAdaptersIT::withStubs, "pcan:PCAN_USBBUS1",
+                "PCAN_USBBUS1", "PCAN_ERROR_ILLHW");
     }
 }
