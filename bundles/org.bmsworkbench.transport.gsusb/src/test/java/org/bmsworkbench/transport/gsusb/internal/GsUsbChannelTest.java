@@ -97,8 +97,12 @@ class GsUsbChannelTest {
         assertEquals(ECHO_SLOTS, device.written.size());
         await(() -> !l.errors.isEmpty(), "the late echoes reported");
         Thread.sleep(300);
-        assertEquals(List.of("gsusb0: the adapter has not echoed 10 frames within 300 ms: nobody acknowledges them on"
-                + " the bus (is the bus connected, the bit rate right, another node powered?)"), l.errors);
+        // Reported once. Usually all ten were written before the first was 300 ms late; a test thread
+        // stalled by a loaded machine between two sends leaves fewer in that one report.
+        assertEquals(1, l.errors.size(), l.errors::toString);
+        assertTrue(l.errors.get(0).matches("gsusb0: the adapter has not echoed ([1-9]|10) frames? within 300 ms: nobody"
+                + " acknowledges them on the bus \\(is the bus connected, the bit rate right, another node powered\\?\\)"),
+                l.errors.get(0));
     }
 
     @Test
