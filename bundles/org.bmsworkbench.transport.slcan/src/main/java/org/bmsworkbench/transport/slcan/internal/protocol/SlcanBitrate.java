@@ -1,9 +1,9 @@
 package org.bmsworkbench.transport.slcan.internal.protocol;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bmsworkbench.can.spi.Bitrates;
 
 /** The standard bit rates of the {@code Sn} command (LAWICEL CANUSB manual: S0 = 10 kbit/s … S8 = 1 Mbit/s). */
 public enum SlcanBitrate {
@@ -32,25 +32,13 @@ public enum SlcanBitrate {
 
     /** {@code 500000}, {@code 500k}, {@code 500K}, {@code 1M}, {@code 1000k}, {@code 1000000}. */
     public static Optional<SlcanBitrate> parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        long multiplier = 1;
-        if (t.endsWith("k")) {
-            multiplier = 1000;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            multiplier = 1_000_000;
-            t = t.substring(0, t.length() - 1);
-        }
-        if (t.isEmpty() || t.length() > 10 || !t.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        long bps = Long.parseLong(t) * multiplier;
+        int bps = Bitrates.parse(text);
         return Arrays.stream(values()).filter(b -> b.bitsPerSecond == bps).findFirst();
     }
 
     /** {@code 500 kbit/s}, {@code 1 Mbit/s}. */
     public String label() {
-        return bitsPerSecond == 1_000_000 ? "1 Mbit/s" : bitsPerSecond / 1000 + " kbit/s";
+        return Bitrates.label(bitsPerSecond);
     }
 
     /** {@code 10k, 20k, 50k, 100k, 125k, 250k, 500k, 800k, 1M} for messages. */
