@@ -41,11 +41,21 @@ class PlaybackControlTest {
     }
 
     private ReplayChannel channel(Path file, RecordingListener r, double speed) throws IOException {
+        ReplayChannel ch = pausedChannel(file, r, speed);
+        ch.resume();
+        return ch;
+    }
+
+    /**
+     * A channel paused before its start hold (1 s) ends, so no frame is played before the test
+     * seeks: pausing after {@link #channel} raced the player, which may already have played frames.
+     */
+    private ReplayChannel pausedChannel(Path file, RecordingListener r, double speed) throws IOException {
         LogSource source = LogSource.file(file, file.getFileName().toString());
         ReplayChannel ch = new ReplayChannel("replay:" + file.getFileName(), source, LogLayout.read(source), r, speed,
                 false, c -> { }, BLOCK);
         ch.start();
-        ch.resume();
+        ch.pause();
         return ch;
     }
 
@@ -92,8 +102,7 @@ class PlaybackControlTest {
     void seekBackwardsAndBeforeTheStartAndPastTheEndAreClamped() throws IOException {
         Path log = candump(3000);
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
-            ch.pause();
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             ch.seek(T0 + 2500_000);
             ch.resume();
@@ -213,8 +222,7 @@ class PlaybackControlTest {
         b.append("End TriggerBlock\n");
         Path log = Files.write(dir.resolve("x.asc"), b.toString().getBytes(StandardCharsets.US_ASCII));
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
-            ch.pause();
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             assertTrue(ch.checkpoints() > 10, "an absolute ASC log is indexed: " + ch.checkpoints());
             long start = ch.startMicros();
@@ -246,8 +254,7 @@ class PlaybackControlTest {
         }
         Path log = Files.write(dir.resolve("x.trc"), b.toString().getBytes(StandardCharsets.US_ASCII));
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
-            ch.pause();
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             assertTrue(ch.checkpoints() > 10, "a TRC log is indexed: " + ch.checkpoints());
             long start = ch.startMicros();
@@ -274,8 +281,7 @@ class PlaybackControlTest {
         }
         Path log = Files.writeString(dir.resolve("yd.raw"), b);
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
-            ch.pause();
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             RecordingListener.await(() -> ch.totalFrames() == 3000, "the index pass");
             assertEquals(1, ch.checkpoints(), "times of day: the day is counted from the start");
             long start = ch.startMicros();
@@ -300,8 +306,7 @@ class PlaybackControlTest {
             }
         }
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
-            ch.pause();
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             RecordingListener.await(() -> ch.totalFrames() == 3000, "the counting pass");
             assertTrue(ch.checkpoints() <= 1, "a BLF log is read from its start: " + ch.checkpoints());
             long start = ch.startMicros();
