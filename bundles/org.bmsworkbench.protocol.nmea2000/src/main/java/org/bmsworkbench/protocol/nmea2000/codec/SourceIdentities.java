@@ -3,7 +3,6 @@ package org.bmsworkbench.protocol.nmea2000.codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.bmsworkbench.bms.BatterySource;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -53,8 +52,30 @@ public final class SourceIdentities {
         /** A cell-role instance with a current: this source's instances 1, 2 are not cells. */
         boolean unmarked;
         boolean battery;
-        final TreeSet<Integer> statusInstances = new TreeSet<>();
-        final TreeSet<Integer> dcInstances = new TreeSet<>();
+        /** The 127508 instances seen (0..255), one bit each: a frame adds one without boxing or a tree. */
+        final Instances statusInstances = new Instances();
+        /** The 127506 DC instances seen. */
+        final Instances dcInstances = new Instances();
+    }
+
+    /** A set of instances 0..255 as 256 bits, in ascending order. */
+    static final class Instances {
+        private final long[] bits = new long[4];
+
+        /** Adds {@code instance} (0..255); true when it was not in the set. */
+        boolean add(int instance) {
+            long bit = 1L << instance;
+            int word = instance >>> 6;
+            if ((bits[word] & bit) != 0) {
+                return false;
+            }
+            bits[word] |= bit;
+            return true;
+        }
+
+        boolean contains(int instance) {
+            return (bits[instance >>> 6] & 1L << instance) != 0;
+        }
     }
 
     /** Learns from one frame: address claims, VREG traffic, PGN 127508 and 127506. Other frames are ignored. */
@@ -268,9 +289,10 @@ public final class SourceIdentities {
                     continue;
                 }
                 boolean mg = isMgMasterLv(a);
-                TreeSet<Integer> instances = new TreeSet<>(s.dcInstances);
-                for (int instance : s.statusInstances) {
-                    if (!mg || instance % BatteryStatus.INSTANCE_STEP == 0) {
+                List<Integer> instances = new ArrayList<>();
+                for (int instance = 0; instance < 256; instance++) {
+                    if (s.dcInstances.contains(instance) || s.statusInstances.contains(instance)
+                            && (!mg || instance % BatteryStatus.INSTANCE_STEP == 0)) {
                         instances.add(instance);
                     }
                 }

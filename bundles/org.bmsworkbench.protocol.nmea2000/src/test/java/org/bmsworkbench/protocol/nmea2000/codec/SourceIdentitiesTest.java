@@ -185,6 +185,21 @@ class SourceIdentitiesTest {
     }
 
     @Test
+    void instancesOfTheWholeByteRangeAreListedInAscendingOrderOnce() {
+        // instance is 127508 byte 0 and 127506 payload byte 1: any of 0..255 (canboat pgns.json, "Instance")
+        for (int instance : new int[] {255, 64, 63, 0, 191, 128, 64, 255}) {
+            status(0x0A, instance, 0x0064);
+        }
+        ids.accept(n2k("19F2120A", "000B000500000000")); // 127506 frame 0 of source 0x0A: length 11, SID, DC instance 5
+        ids.accept(n2k("19F2120A", "200B009600000000")); // the next sequence: DC instance 150
+        assertEquals(List.of(new BatterySource(0x0A, List.of(0, 5, 63, 64, 128, 150, 191, 255), false, null, "")),
+                ids.batterySources());
+        long v = ids.version();
+        status(0x0A, 191, 0x0064);
+        assertEquals(v, ids.version(), "an instance seen before");
+    }
+
+    @Test
     void theVersionChangesExactlyWhenTheListWould() {
         long v0 = ids.version();
         status(0x0A, 0, 0x0064);
