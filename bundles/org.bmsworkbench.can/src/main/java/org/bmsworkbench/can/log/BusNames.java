@@ -13,11 +13,8 @@ final class BusNames {
 
     String name(byte[] b, int from, int to) {
         int len = to - from;
-        if (last >= 0) {
-            byte[] k = keys[last];
-            if (k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
-                return names[last];
-            }
+        if (last >= 0 && same(keys[last], b, from, len)) {
+            return names[last]; // a name of a few bytes, the same line after line: compared in place
         }
         for (int i = 0; i < size; i++) {
             byte[] k = keys[i];
@@ -37,5 +34,17 @@ final class BusNames {
             last = size++;
         }
         return name;
+    }
+
+    private static boolean same(byte[] key, byte[] b, int from, int len) {
+        if (key.length != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (key[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
