@@ -277,17 +277,23 @@ public final class TextBuffer {
             System.arraycopy(cachedSecondDigits, 0, bytes, size, cachedSecondLength);
             size += cachedSecondLength;
         }
-        append('.');
-        long fraction = micros % 1_000_000L;
+        // the six digits of the fraction, then the trailing zeros taken back: no division but by 10 in an int
+        int fraction = (int) (micros % 1_000_000L);
+        ensure(7);
+        bytes[size++] = '.';
         if (fraction == 0) {
-            return append('0');
+            bytes[size++] = '0';
+            return this;
         }
-        int digits = 6;
-        while (fraction % 10 == 0) {
+        int end = size + 6;
+        for (int i = end - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + fraction % 10);
             fraction /= 10;
-            digits--;
         }
-        appendZeroPadded(fraction, digits);
+        while (bytes[end - 1] == '0') {
+            end--;
+        }
+        size = end;
         return this;
     }
 

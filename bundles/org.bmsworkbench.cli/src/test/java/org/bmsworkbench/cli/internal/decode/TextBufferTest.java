@@ -95,6 +95,19 @@ class TextBufferTest {
         assertEquals("-1.5", new TextBuffer(8).appendSeconds(-1_500_000).toString());
     }
 
+    /** docs/SIGNALS.md: time is the seconds with the microseconds, trailing zeros trimmed but one digit kept. */
+    @Property
+    void secondsPrintLikeTheirPlainDecimal(@ForAll @LongRange(min = -4_000_000_000_000_000L,
+            max = 4_000_000_000_000_000L) long micros, @ForAll @LongRange(min = 0, max = 3) long repeat) {
+        String plain = BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+        String expected = plain.indexOf('.') < 0 ? plain + ".0" : plain;
+        TextBuffer text = new TextBuffer(4);
+        for (int i = 0; i <= repeat; i++) { // the second is cached after the first
+            text.appendSeconds(micros).append(' ');
+        }
+        assertEquals((expected + " ").repeat((int) repeat + 1), text.toString());
+    }
+
     @Test
     void hexIsUpperCaseAndZeroPadded() {
         assertEquals("0FFF", new TextBuffer(8).appendHex(0xFFF, 4).toString());
