@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 @Component(name = "org.bmsworkbench.cli.main", service = ToIntFunction.class)
 @BmswbEntry("main")
+@BmswbOffline({"--help", "-h", "help", "--version", "-V", CompletionCommand.NAME})
 public final class BmswbMain implements ToIntFunction<String[]> {
     static final String GUI = "gui";
 
