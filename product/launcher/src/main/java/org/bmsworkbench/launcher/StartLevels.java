@@ -1,10 +1,12 @@
 package org.bmsworkbench.launcher;
 
+import java.util.Dictionary;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.InvalidSyntaxException;
@@ -21,7 +23,9 @@ import org.osgi.framework.wiring.BundleRevision;
  * <li>{@link #WINDOW}: a bundle that needs the SWT toolkit (imports or requires
  * {@code org.eclipse.swt}, or provides it) and registers no command: a view, a tool, their chart
  * library, SWT itself. The window's own bundle registers the {@code gui} command and so stays
- * lower, and {@code bmswb --help} lists it.</li>
+ * lower, and {@code bmswb --help} lists it. Also every library, a bundle with nothing to start
+ * (no activator, no components, no extender requirement, not a fragment): it is resolved, and its
+ * classes load, as soon as a started bundle that imports it is resolved.</li>
  * <li>{@link #CONNECTIONS}: a bundle that registers a {@code CanTransportProvider} and no command:
  * the transports, which only a command that opens a connection needs.</li>
  * <li>{@link #COMMAND_LINE}: every other bundle: the framework's services, the model, the
@@ -61,12 +65,27 @@ final class StartLevels {
             if (b.getBundleId() == 0 || revision == null) {
                 continue;
             }
-            int level = levelOf(revision);
+            int level = nothingToStart(b) ? WINDOW : levelOf(revision);
             BundleStartLevel startLevel = b.adapt(BundleStartLevel.class);
             if (startLevel != null && startLevel.getStartLevel() != level) {
                 startLevel.setStartLevel(level);
             }
         }
+    }
+
+    /**
+     * A library: no activator, no components, no other extender to act on it, not a fragment.
+     * Starting it only resolves it early; a bundle that imports it resolves it when it resolves
+     * itself. So it starts with everything else, for {@code gui}.
+     */
+    static boolean nothingToStart(Bundle b) {
+        Dictionary<String, String> headers = b.getHeaders("");
+        if (headers.get(Constants.BUNDLE_ACTIVATOR) != null || headers.get("Service-Component") != null
+                || headers.get(Constants.FRAGMENT_HOST) != null || headers.get(Constants.BUNDLE_ACTIVATIONPOLICY) != null) {
+            return false;
+        }
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        return revision != null && revision.getDeclaredRequirements("osgi.extender").isEmpty();
     }
 
     static int levelOf(BundleRevision revision) {

@@ -33,6 +33,7 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 /** The levels are decided from the manifests bnd writes (headers as in the product's bundles). */
 class StartLevelsTest {
     private static final String COMMAND = "osgi.service;objectClass:List<String>=\"org.bmsworkbench.cli.Command\"";
+    private static final String DS = "OSGI-INF/example.xml";
     private static final String TRANSPORT = "osgi.service;objectClass:List<String>=\"org.bmsworkbench.can.CanTransportProvider\"";
 
     @TempDir
@@ -59,12 +60,16 @@ class StartLevelsTest {
     @Test
     void aHeadlessCommandStartsNeitherTheWindowNorTheTransports() throws Exception {
         Bundle swt = install("org.eclipse.swt", Map.of("Export-Package", "org.eclipse.swt,org.eclipse.swt.widgets"));
-        Bundle view = install("example.view", Map.of("Import-Package", "org.eclipse.swt.widgets"));
-        Bundle chart = install("example.chart", Map.of("Require-Bundle", "org.eclipse.swt"));
-        Bundle window = install("example.window", Map.of("Import-Package", "org.eclipse.swt", "Provide-Capability", COMMAND));
-        Bundle transport = install("example.transport", Map.of("Provide-Capability", TRANSPORT));
-        Bundle simulator = install("example.simulator", Map.of("Provide-Capability", TRANSPORT + "," + COMMAND));
-        Bundle protocol = install("example.protocol", Map.of("Import-Package", "org.eclipse.swtx"));
+        Bundle view = install("example.view", Map.of("Import-Package", "org.eclipse.swt.widgets", "Service-Component", DS));
+        Bundle window = install("example.window", Map.of("Import-Package", "org.eclipse.swt", "Provide-Capability", COMMAND,
+                "Service-Component", DS));
+        Bundle transport = install("example.transport", Map.of("Provide-Capability", TRANSPORT, "Service-Component", DS));
+        Bundle simulator = install("example.simulator", Map.of("Provide-Capability", TRANSPORT + "," + COMMAND,
+                "Service-Component", DS));
+        Bundle notSwt = install("example.swtx", Map.of("Import-Package", "org.eclipse.swtx", "Bundle-Activator", "x.Activator"));
+        Bundle library = install("example.library", Map.of("Export-Package", "example.library"));
+        Bundle protocol = install("example.protocol", Map.of("Import-Package", "example.library", "Service-Component", DS));
+        Bundle chart = install("example.chart", Map.of("Require-Bundle", "org.eclipse.swt", "Bundle-Activator", "x.Activator"));
 
         StartLevels.assign(context);
         assertEquals(StartLevels.WINDOW, level(swt));
@@ -73,16 +78,19 @@ class StartLevelsTest {
         assertEquals(StartLevels.COMMAND_LINE, level(window), "registers the gui command: --help lists it");
         assertEquals(StartLevels.CONNECTIONS, level(transport));
         assertEquals(StartLevels.COMMAND_LINE, level(simulator), "registers a command besides its transport");
-        assertEquals(StartLevels.COMMAND_LINE, level(protocol), "org.eclipse.swtx is not SWT");
+        assertEquals(StartLevels.COMMAND_LINE, level(notSwt), "org.eclipse.swtx is not SWT");
+        assertEquals(StartLevels.COMMAND_LINE, level(protocol));
+        assertEquals(StartLevels.WINDOW, level(library), "nothing to start: resolved when a bundle that imports it is");
 
         framework.start();
-        for (Bundle b : new Bundle[] {swt, view, chart, window, transport, simulator}) {
+        for (Bundle b : new Bundle[] {swt, view, window, transport, simulator, library, protocol}) {
             b.start();
         }
         assertEquals(Bundle.ACTIVE, window.getState());
         assertEquals(Bundle.ACTIVE, simulator.getState());
+        assertEquals(Bundle.ACTIVE, protocol.getState());
+        assertEquals(Bundle.RESOLVED, library.getState(), "its importer is active, so it is resolved");
         assertEquals(Bundle.INSTALLED, view.getState(), "not even resolved");
-        assertEquals(Bundle.INSTALLED, chart.getState());
         assertEquals(Bundle.INSTALLED, transport.getState());
 
         StartLevels.raise(context, StartLevels.CONNECTIONS);
@@ -91,7 +99,7 @@ class StartLevelsTest {
 
         StartLevels.raise(context, StartLevels.WINDOW);
         assertEquals(Bundle.ACTIVE, view.getState(), "persistently started: the window level starts it");
-        assertEquals(Bundle.ACTIVE, chart.getState());
+        assertEquals(Bundle.ACTIVE, library.getState());
     }
 
     @Test
