@@ -60,8 +60,15 @@ if "%~1"=="" set "GC_OPTS=-XX:+UseG1GC"
 if /i "%~1"=="gui" set "GC_OPTS=-XX:+UseG1GC"
 if defined BMSWB_JAVA_OPTS echo(!BMSWB_JAVA_OPTS!| findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC" >nul && set "GC_OPTS="
 
+rem Reflection: since Java 18 the first reflective call of each signature spins method-handle classes,
+rem and Felix, Declarative Services and picocli make a few hundred on a command's start; a command
+rem calls them through the JVM's native accessors instead. The window, which runs long, keeps the default.
+set "REFLECT_OPTS=-Djdk.reflect.useNativeAccessorOnly=true"
+if "%~1"=="" set "REFLECT_OPTS="
+if /i "%~1"=="gui" set "REFLECT_OPTS="
+
 rem Without a release file the version is unknown here; the launcher itself checks it then.
-"%JAVA_EXE%" %GC_OPTS% -Xss2m %SHORT_OPTS% !CDS_OPTS! %VERSION_OPTS% %BMSWB_JAVA_OPTS% ^
+"%JAVA_EXE%" %GC_OPTS% %REFLECT_OPTS% -Xss2m %SHORT_OPTS% !CDS_OPTS! %VERSION_OPTS% %BMSWB_JAVA_OPTS% ^
   "-Dbmswb.home=%BMSWB_HOME%" "-Dbmswb.user.dir=%BMSWB_USER_DIR%" "-Dbmswb.cwd=%CD%" ^
   -cp "%BMSWB_HOME%\lib\org.bmsworkbench.launcher.jar;%BMSWB_HOME%\lib\org.apache.felix.framework.jar" ^
   org.bmsworkbench.launcher.Main %*

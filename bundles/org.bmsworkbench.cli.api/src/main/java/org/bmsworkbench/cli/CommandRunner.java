@@ -9,11 +9,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -46,26 +49,9 @@ public final class CommandRunner {
      */
     public static int run(String name, CommandLine commandLine, List<String> args, CommandContext context, boolean debug) {
         prepare(name, commandLine, context);
-        commandLine.setParameterExceptionHandler((e, a) -> {
-            context.out().flush();
-            usageError(name, message(e), context);
-            return 2;
-        });
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            context.out().flush();
-            if (e instanceof UsageException) {
-                usageError(name, e.getMessage(), context);
-                return 2;
-            }
-            if (e instanceof CommandFailure) {
-                context.err().println("bmswb " + name + ": " + e.getMessage());
-                if (debug && e.getCause() != null) {
-                    e.printStackTrace(context.err());
-                }
-                return 1;
-            }
-            return internalError(name, e, context, debug);
-        });
+        ErrorHandler handler = new ErrorHandler(name, context, debug);
+        commandLine.setParameterExceptionHandler(handler);
+        commandLine.setExecutionExceptionHandler(handler);
         try {
             return commandLine.execute(args.toArray(new String[0]));
         } catch (LinkageError | RuntimeException e) {
@@ -97,7 +83,50 @@ public final class CommandRunner {
         if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
             spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
         }
-        commandLine.getSubcommands().values().forEach(sub -> addHelp(sub, seen));
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            addHelp(sub, seen);
+        }
+    }
+
+    /**
+     * Parse errors and what {@code call()} throws, in the house's words. A named class rather than
+     * two lambdas: it runs on every command's start, where class-data sharing holds a class but a
+     * lambda of a bundle is spun anew by each process.
+     */
+    private static final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
+        private final String name;
+        private final CommandContext context;
+        private final boolean debug;
+
+        ErrorHandler(String name, CommandContext context, boolean debug) {
+            this.name = name;
+            this.context = context;
+            this.debug = debug;
+        }
+
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            context.out().flush();
+            usageError(name, message(e), context);
+            return 2;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+            context.out().flush();
+            if (e instanceof UsageException) {
+                usageError(name, e.getMessage(), context);
+                return 2;
+            }
+            if (e instanceof CommandFailure) {
+                context.err().println("bmswb " + name + ": " + e.getMessage());
+                if (debug && e.getCause() != null) {
+                    e.printStackTrace(context.err());
+                }
+                return 1;
+            }
+            return internalError(name, e, context, debug);
+        }
     }
 
     private static void usageError(String name, String message, CommandContext context) {

@@ -47,7 +47,7 @@ final class ProductRuntime {
         StartupTrace trace = StartupTrace.get();
         try (BundleCache cache = BundleCache.acquire(layout)) {
             trace.mark(cache.isFresh() ? "bundle cache chosen (fresh: install all)" : "bundle cache chosen (reused)");
-            Framework framework = boot(layout, cache, err);
+            Framework framework = boot(layout, cache, StartLevels.forCommandLine(args), err);
             try {
                 return callEntry(framework.getBundleContext(), args);
             } finally {
@@ -60,16 +60,16 @@ final class ProductRuntime {
     }
 
     /** Starts Felix on the cache, repairing it when it no longer holds the product's bundles. */
-    private static Framework boot(ProductLayout layout, BundleCache cache, PrintStream err)
+    private static Framework boot(ProductLayout layout, BundleCache cache, int startLevel, PrintStream err)
             throws IOException, LaunchException {
         StartupTrace trace = StartupTrace.get();
-        Framework framework = init(layout, cache, err);
+        Framework framework = init(layout, cache, startLevel, err);
         trace.mark("framework init (cache read)");
         if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout, cache.recordedLocations())) {
             // A bundle Felix could not reload (a damaged cache) is silently dropped: start afresh.
             stop(framework);
             cache.invalidate();
-            framework = init(layout, cache, err);
+            framework = init(layout, cache, startLevel, err);
         }
         BundleContext context = framework.getBundleContext();
         List<String> problems = new ArrayList<>();
@@ -81,7 +81,8 @@ final class ProductRuntime {
         }
         List<Bundle> plugins = PluginFolder.reconcile(context, layout.plugins(), err);
         toStart.addAll(plugins);
-        trace.mark("plugins/ reconciled (" + plugins.size() + " to start)");
+        StartLevels.assign(context);
+        trace.mark("plugins/ reconciled (" + plugins.size() + " to start), start levels assigned");
         trace.follow(context);
         try {
             framework.start();
@@ -122,9 +123,9 @@ final class ProductRuntime {
                 + " could not start: " + String.join(", ", names) + " (BMSWB_DEBUG=1 shows why)");
     }
 
-    private static Framework init(ProductLayout layout, BundleCache cache, PrintStream err)
+    private static Framework init(ProductLayout layout, BundleCache cache, int startLevel, PrintStream err)
             throws IOException, LaunchException {
-        Framework framework = new Felix(frameworkProperties(layout, cache, err));
+        Framework framework = new Felix(frameworkProperties(layout, cache, startLevel, err));
         try {
             framework.init();
         } catch (BundleException e) {
@@ -172,6 +173,10 @@ final class ProductRuntime {
                 Thread.sleep(10);
             }
             trace.mark("command-line entry found");
+            if (StartLevels.needsConnections(context, tracker.getServiceReference(), args)) {
+                StartLevels.raise(context, StartLevels.CONNECTIONS);
+                trace.mark("transports started (the command is not offline)");
+            }
             int status = ((ToIntFunction<String[]>) entry).applyAsInt(args);
             trace.mark("command ran");
             if (trace.on()) {
@@ -264,8 +269,11 @@ final class ProductRuntime {
         return toStart;
     }
 
-    static Map<String, Object> frameworkProperties(ProductLayout layout, BundleCache cache, PrintStream err) throws IOException {
+    static Map<String, Object> frameworkProperties(ProductLayout layout, BundleCache cache, int startLevel,
+            PrintStream err) throws IOException {
         Map<String, Object> p = new HashMap<>();
+        // A headless command leaves the window's bundles (StartLevels.WINDOW) installed but not started.
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(startLevel));
         p.put(Constants.FRAMEWORK_STORAGE, cache.directory().toString());
         if (cache.isFresh()) {
             p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);

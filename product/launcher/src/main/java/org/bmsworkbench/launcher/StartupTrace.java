@@ -23,7 +23,8 @@ import org.osgi.framework.SynchronousBundleListener;
 /**
  * Where a {@code bmswb} start goes, on standard error, when {@code BMSWB_STARTUP_TRACE} is set
  * (or {@code -Dbmswb.trace.startup=true}): one line per phase with the time since the JVM
- * started (RuntimeMXBean), the time since the previous line and the classes loaded so far; each
+ * started (RuntimeMXBean), the time since the previous line, the classes loaded so far and the
+ * process's CPU time (all threads; steadier than the wall clock on a busy machine); each
  * bundle's activation, slowest first, split into STARTING to STARTED (its activator, and
  * Declarative Services when it handles the bundle first) and STARTED to the next bundle event
  * (Declarative Services registering and activating its components, the next resolution); the
@@ -85,9 +86,19 @@ final class StartupTrace {
             return;
         }
         long now = System.currentTimeMillis();
-        err.printf("bmswb: startup %6d ms  +%4d  %-44s classes %d%n", now - jvmStart, now - last, phase,
-                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        err.printf("bmswb: startup %6d ms  +%4d  %-44s classes %d  cpu %d ms%n", now - jvmStart, now - last, phase,
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), processCpuMillis());
         last = now;
+    }
+
+    /**
+     * CPU time of the whole process so far (every thread: the compiler's and the collector's too), in
+     * milliseconds; -1 where the JVM does not tell. Unlike the wall clock, hardly moved by other
+     * processes on a busy machine.
+     */
+    private static long processCpuMillis() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** Follows the bundles' resolution and activation from now on, synchronously. */

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 @Component(name = "org.bmsworkbench.cli.main", service = ToIntFunction.class)
 @BmswbEntry("main")
+@BmswbOffline({"--help", "-h", "help", "--version", "-V", CompletionCommand.NAME})
 public final class BmswbMain implements ToIntFunction<String[]> {
     static final String GUI = "gui";
 
@@ -59,20 +60,46 @@ public final class BmswbMain implements ToIntFunction<String[]> {
      */
     private record Registered(String name, String summary, int ranking, long serviceId, Object key,
             Supplier<Command> service) {
+        /** Runs before {@code other} for the same name: higher ranking, then lower service id. */
+        boolean precedes(Registered other) {
+            return ranking != other.ranking ? ranking > other.ranking : serviceId < other.serviceId;
+        }
     }
 
-    private static final Comparator<Registered> PRECEDENCE =
-            Comparator.comparingInt(Registered::ranking).reversed().thenComparingLong(Registered::serviceId);
+    /*
+     * What every command's start runs (binding, choosing, listing) is written without lambdas and
+     * streams: class-data sharing holds this bundle's classes, but each lambda is spun anew by
+     * every process (about a millisecond apiece at start-up).
+     */
+
+    /** A command's component, activated when {@link #get()} is first called. */
+    private static final class ComponentCommand implements Supplier<Command> {
+        private final ComponentServiceObjects<Command> objects;
+
+        ComponentCommand(ComponentServiceObjects<Command> objects) {
+            this.objects = objects;
+        }
+
+        @Override
+        public Command get() {
+            return objects.getService();
+        }
+    }
 
     @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "unbindCommand")
     void bindCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
-        register(properties, command, command::getService);
+        register(properties, command, new ComponentCommand(command));
     }
 
     void unbindCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
         Object id = properties.get(Constants.SERVICE_ID);
-        commands.values().removeIf(r -> r.key == command || id instanceof Long l && r.serviceId == l);
+        for (Iterator<Registered> i = commands.values().iterator(); i.hasNext(); ) {
+            Registered r = i.next();
+            if (r.key == command || id instanceof Long l && r.serviceId == l) {
+                i.remove();
+            }
+        }
     }
 
     /** A command object, as tests add them. */
@@ -218,12 +245,19 @@ public final class BmswbMain implements ToIntFunction<String[]> {
 
     /** The command that runs for {@code name}, its component activated; empty when none is (or it cannot start). */
     private Optional<Command> find(String name) {
-        return chosen(name).map(r -> r.service().get());
+        Registered chosen = chosen(name);
+        return chosen == null ? Optional.empty() : Optional.ofNullable(chosen.service().get());
     }
 
-    /** The registration that runs for {@code name}, not activated. */
-    private Optional<Registered> chosen(String name) {
-        return commands.values().stream().filter(r -> r.name.equals(name)).min(PRECEDENCE);
+    /** The registration that runs for {@code name}, not activated; null when there is none. */
+    private Registered chosen(String name) {
+        Registered chosen = null;
+        for (Registered r : commands.values()) {
+            if (r.name.equals(name) && (chosen == null || r.precedes(chosen))) {
+                chosen = r;
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -264,24 +298,30 @@ public final class BmswbMain implements ToIntFunction<String[]> {
         root.setUsageHelpWidth(CommandRunner.USAGE_WIDTH);
         Map<String, CommandLine> byName = new TreeMap<>();
         for (Registered r : commands.values()) {
-            byName.computeIfAbsent(r.name, n -> {
-                Optional<Registered> chosen = chosen(n);
-                if (!whole && chosen.isPresent() && chosen.get().summary() != null) {
-                    return listed(n, chosen.get().summary(), context);
+            if (byName.containsKey(r.name)) {
+                continue;
+            }
+            Registered chosen = chosen(r.name);
+            if (chosen == null) {
+                continue; // left in the meantime
+            }
+            if (!whole && chosen.summary() != null) {
+                byName.put(r.name, listed(r.name, chosen.summary(), context));
+            } else {
+                Command command = chosen.service().get();
+                if (command != null) {
+                    byName.put(r.name, shown(r.name, command, context));
                 }
-                return chosen.map(c -> c.service().get()).map(command -> shown(n, command, context)).orElse(null);
-            });
+            }
         }
         if (!byName.containsKey(CompletionCommand.NAME)) {
             byName.put(CompletionCommand.NAME, whole ? CommandRunner.prepare(CompletionCommand.NAME,
                     new CompletionCommand(() -> root(context)).commandLine(context), context)
                     : listed(CompletionCommand.NAME, CompletionCommand.SUMMARY, context));
         }
-        byName.forEach((name, commandLine) -> {
-            if (commandLine != null) {
-                root.addSubcommand(name, commandLine);
-            }
-        });
+        for (Map.Entry<String, CommandLine> e : byName.entrySet()) {
+            root.addSubcommand(e.getKey(), e.getValue());
+        }
         return root;
     }
 

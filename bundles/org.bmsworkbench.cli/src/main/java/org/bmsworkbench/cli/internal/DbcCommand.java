@@ -14,6 +14,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandOffline;
 import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.dbc.DbcWriter;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code bmswb dbc export}: a protocol's frame layouts as a DBC file. */
 @Component(name = "org.bmsworkbench.cli.dbc", service = Command.class)
 @CommandName("dbc")
+@CommandOffline
 @CommandSummary("export a protocol's frames as a DBC file")
 public final class DbcCommand implements Command {
     private final ProtocolRegistry registry;

@@ -22,6 +22,7 @@ import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandFailure;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandOffline;
 import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Mixin;
 /** {@code bmswb decode}: a CAN log file (or standard input) decoded into BMS model values. */
 @Component(name = "org.bmsworkbench.cli.decode", service = Command.class)
 @CommandName("decode")
+@CommandOffline
 @CommandSummary("decode a CAN log (candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) or a serial trace into BMS values")
 public final class DecodeCommand implements Command {
     static final String STDIN = "<stdin>";

@@ -17,6 +17,7 @@ import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandOffline;
 import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
 /** {@code bmswb protocols}: the installed protocols. */
 @Component(name = "org.bmsworkbench.cli.protocols", service = Command.class)
 @CommandName("protocols")
+@CommandOffline
 @CommandSummary("list the installed protocols")
 public final class ProtocolsCommand implements Command {
     private final ProtocolRegistry registry;

@@ -15,6 +15,7 @@ import org.bmsworkbench.bms.StandardSignals;
 import org.bmsworkbench.cli.Command;
 import org.bmsworkbench.cli.CommandContext;
 import org.bmsworkbench.cli.CommandName;
+import org.bmsworkbench.cli.CommandOffline;
 import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code bmswb signals}: the model keys, all or those one protocol fills. */
 @Component(name = "org.bmsworkbench.cli.signals", service = Command.class)
 @CommandName("signals")
+@CommandOffline
 @CommandSummary("list the BMS model's keys (signal catalogue)")
 public final class SignalsCommand implements Command {
     private final ProtocolRegistry registry;

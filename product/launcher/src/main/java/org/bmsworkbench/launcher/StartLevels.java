@@ -1,0 +1,194 @@
+package org.bmsworkbench.launcher;
+
+import java.util.Dictionary;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * Which bundles a command starts, decided from what each bundle declares. Three start levels:
+ * <ul>
+ * <li>{@link #WINDOW}: a bundle that needs the SWT toolkit (imports or requires
+ * {@code org.eclipse.swt}, or provides it) and registers no command: a view, a tool, their chart
+ * library, SWT itself. The window's own bundle registers the {@code gui} command and so stays
+ * lower, and {@code bmswb --help} lists it. Also every library, a bundle with nothing to start
+ * (no activator, no components, no extender requirement, not a fragment): it is resolved, and its
+ * classes load, as soon as a started bundle that imports it is resolved.</li>
+ * <li>{@link #CONNECTIONS}: a bundle that registers a {@code CanTransportProvider} and no command:
+ * the transports, which only a command that opens a connection needs.</li>
+ * <li>{@link #COMMAND_LINE}: every other bundle: the framework's services, the model, the
+ * protocols, the command line and every bundle that registers a command.</li>
+ * </ul>
+ * {@code gui} (and no command) runs the framework at {@code WINDOW}, everything started as before.
+ * A headless command starts at {@code COMMAND_LINE}; the launcher then raises the framework to
+ * {@code CONNECTIONS} unless the command declares {@code command.offline} (cli API 2.2) or the
+ * first word is one the entry answers itself ({@code bmswb.offline} of the entry: help, version,
+ * completion). Bundles above the running level stay installed, unresolved and persistently
+ * started, for the next command that needs them. The levels are assigned at every start, so a
+ * plugin installed by FileInstall during an earlier run is placed too; FileInstall starts a new
+ * plugin at the default level 1 and respects the levels it finds.
+ */
+final class StartLevels {
+    static final int COMMAND_LINE = 1;
+    static final int CONNECTIONS = 2;
+    static final int WINDOW = 3;
+    static final String GUI = "gui";
+    static final String COMMAND = "org.bmsworkbench.cli.Command";
+    private static final String TRANSPORT = "org.bmsworkbench.can.CanTransportProvider";
+    private static final String SWT = "org.eclipse.swt";
+    private static final long RAISE_TIMEOUT_MS = 15_000;
+
+    private StartLevels() {
+    }
+
+    /** The framework's beginning start level for this command line: all of it for {@code gui}. */
+    static int forCommandLine(String[] args) {
+        return args.length == 0 || GUI.equals(args[0]) ? WINDOW : COMMAND_LINE;
+    }
+
+    /** Gives every bundle but the system bundle its level, writing only those that change. */
+    static void assign(BundleContext context) {
+        for (Bundle b : context.getBundles()) {
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            if (b.getBundleId() == 0 || revision == null) {
+                continue;
+            }
+            int level = nothingToStart(b) ? WINDOW : levelOf(revision);
+            BundleStartLevel startLevel = b.adapt(BundleStartLevel.class);
+            if (startLevel != null && startLevel.getStartLevel() != level) {
+                startLevel.setStartLevel(level);
+            }
+        }
+    }
+
+    /**
+     * A library: no activator, no components, no other extender to act on it, not a fragment.
+     * Starting it only resolves it early; a bundle that imports it resolves it when it resolves
+     * itself. So it starts with everything else, for {@code gui}.
+     */
+    static boolean nothingToStart(Bundle b) {
+        Dictionary<String, String> headers = b.getHeaders("");
+        if (headers.get(Constants.BUNDLE_ACTIVATOR) != null || headers.get("Service-Component") != null
+                || headers.get(Constants.FRAGMENT_HOST) != null || headers.get(Constants.BUNDLE_ACTIVATIONPOLICY) != null) {
+            return false;
+        }
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        return revision != null && revision.getDeclaredRequirements("osgi.extender").isEmpty();
+    }
+
+    static int levelOf(BundleRevision revision) {
+        if (registersService(revision, COMMAND)) {
+            return COMMAND_LINE;
+        }
+        if (needsSwt(revision)) {
+            return WINDOW;
+        }
+        return registersService(revision, TRANSPORT) ? CONNECTIONS : COMMAND_LINE;
+    }
+
+    /**
+     * True when the command line needs the transports: its first word names a command that does
+     * not declare {@code command.offline}, or names nothing the entry answers itself. An unknown
+     * word raises too, in case its command needs a service only a transport bundle provides.
+     */
+    static boolean needsConnections(BundleContext context, ServiceReference<?> entry, String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        ServiceReference<?> command = chosenCommand(context, first);
+        if (command != null) {
+            return !Boolean.TRUE.equals(command.getProperty("command.offline"));
+        }
+        return !contains(entry.getProperty("bmswb.offline"), first);
+    }
+
+    /** Raises the running framework to {@code level} and returns once its bundles are started. */
+    static void raise(BundleContext context, int level) throws InterruptedException {
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        if (framework.getStartLevel() >= level) {
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        framework.setStartLevel(level, new FrameworkListener() {
+            @Override
+            public void frameworkEvent(FrameworkEvent event) {
+                done.countDown();
+            }
+        });
+        done.await(RAISE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The {@code Command} service named {@code name} that runs: highest ranking, then lowest id. */
+    private static ServiceReference<?> chosenCommand(BundleContext context, String name) {
+        ServiceReference<?>[] all;
+        try {
+            all = context.getAllServiceReferences(COMMAND, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        ServiceReference<?> chosen = null;
+        for (ServiceReference<?> r : all == null ? new ServiceReference<?>[0] : all) {
+            if (contains(r.getProperty("command.name"), name) && (chosen == null || r.compareTo(chosen) > 0)) {
+                chosen = r;
+            }
+        }
+        return chosen;
+    }
+
+    /** A string property (or the first of an array, as the command line reads command.name) equal to, or listing, {@code word}. */
+    private static boolean contains(Object property, String word) {
+        if (property instanceof String[] values) {
+            for (String v : values) {
+                if (word.equals(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return property != null && word.equals(property.toString());
+    }
+
+    private static boolean needsSwt(BundleRevision revision) {
+        for (BundleRequirement r : revision.getDeclaredRequirements(null)) {
+            String namespace = r.getNamespace();
+            if (BundleRevision.PACKAGE_NAMESPACE.equals(namespace) || BundleRevision.BUNDLE_NAMESPACE.equals(namespace)) {
+                String filter = r.getDirectives().get("filter");
+                if (filter != null && (filter.contains("(" + namespace + "=" + SWT + ")")
+                        || filter.contains("(" + namespace + "=" + SWT + "."))) {
+                    return true;
+                }
+            }
+        }
+        for (BundleCapability c : revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
+            Object name = c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE);
+            if (name instanceof String s && (s.equals(SWT) || s.startsWith(SWT + "."))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A service the bundle declares ({@code osgi.service} capability, as bnd writes for DS components). */
+    private static boolean registersService(BundleRevision revision, String objectClass) {
+        for (BundleCapability c : revision.getDeclaredCapabilities("osgi.service")) {
+            Object classes = c.getAttributes().get("objectClass");
+            if (classes instanceof List<?> list ? list.contains(objectClass) : objectClass.equals(classes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
