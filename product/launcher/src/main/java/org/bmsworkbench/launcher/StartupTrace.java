@@ -236,7 +236,8 @@ final class StartupTrace {
                     continue;
                 }
                 String file = line.substring(slash);
-                if (file.contains(".so") && !file.startsWith(javaHome)) {
+                // A shared object: name.so or name.so.1, not a jar like transport.socketcand-0.1.0.jar.
+                if (file.matches(".*\\.so(\\.[0-9.]+)?$") && !file.startsWith(javaHome)) {
                     libs.add(Paths.get(file).getFileName().toString());
                 }
             }
