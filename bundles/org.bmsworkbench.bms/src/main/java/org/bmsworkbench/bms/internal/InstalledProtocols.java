@@ -18,6 +18,7 @@ import org.bmsworkbench.bms.StandardSignals;
 import org.bmsworkbench.can.Subscription;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,7 +35,8 @@ import org.osgi.service.log.LoggerFactory;
  * earlier protocol leaves, the rejected descriptor is accepted. Each rejection is logged once,
  * when it first happens.
  */
-@Component(name = "org.bmsworkbench.bms.protocols", service = ProtocolRegistry.class)
+@Component(name = "org.bmsworkbench.bms.protocols", service = ProtocolRegistry.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class InstalledProtocols implements ProtocolRegistry {
 
     static final String PROTOCOL_ID = "protocol.id";

@@ -13,6 +13,7 @@ import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.can.Connection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
@@ -24,7 +25,8 @@ import org.osgi.service.log.LoggerFactory;
  * removed protocol means for them (detection over the recent frames, new protocol sessions),
  * so that the registry's bind and unbind return at once.
  */
-@Component(name = "org.bmsworkbench.bms.sessions", service = BmsSessions.class)
+@Component(name = "org.bmsworkbench.bms.sessions", service = BmsSessions.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class LiveSessions implements BmsSessions {
 
     /** Samples of history kept per numeric key of a session's model. */

@@ -22,6 +22,7 @@ import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.Connections;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,7 +39,8 @@ import org.osgi.service.log.LoggerFactory;
  * Unbinding a transport closes its channels synchronously (a channel's {@code close()} returns
  * promptly), so nothing of the leaving bundle runs after its service is gone.
  */
-@Component(name = "org.bmsworkbench.can.connections", service = Connections.class)
+@Component(name = "org.bmsworkbench.can.connections", service = Connections.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class ConnectionRegistry implements Connections {
     static final String SCHEME_PROPERTY = "transport.scheme";
 

@@ -15,6 +15,7 @@ import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Mixin;
 
 /** {@code bmswb adapters}: the installed transports and the CAN adapters they find on this machine. */
-@Component(name = "org.bmsworkbench.cli.adapters", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.adapters", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("adapters")
 @CommandSummary("list the installed transports and the CAN adapters found on this machine")
 public final class AdaptersCommand implements Command {

@@ -20,6 +20,7 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * come and go; when two share a {@code command.name}, the one with the higher service ranking
  * (then the lower service id) runs.
  */
-@Component(name = "org.bmsworkbench.cli.main", service = ToIntFunction.class)
+@Component(name = "org.bmsworkbench.cli.main", service = ToIntFunction.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @BmswbEntry("main")
 @BmswbOffline({"--help", "-h", "help", "--version", "-V", CompletionCommand.NAME})
 public final class BmswbMain implements ToIntFunction<String[]> {

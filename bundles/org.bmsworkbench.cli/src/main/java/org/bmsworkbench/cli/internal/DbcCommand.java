@@ -20,12 +20,13 @@ import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.dbc.DbcWriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code bmswb dbc export}: a protocol's frame layouts as a DBC file. */
-@Component(name = "org.bmsworkbench.cli.dbc", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.dbc", service = Command.class, configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("dbc")
 @CommandOffline
 @CommandSummary("export a protocol's frames as a DBC file")

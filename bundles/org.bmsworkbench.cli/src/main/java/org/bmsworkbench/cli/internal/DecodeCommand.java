@@ -32,6 +32,7 @@ import org.bmsworkbench.cli.internal.decode.ProtocolAutoDetection;
 import org.bmsworkbench.cli.internal.vreg.RegisterNumbers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Mixin;
 
 /** {@code bmswb decode}: a CAN log file (or standard input) decoded into BMS model values. */
-@Component(name = "org.bmsworkbench.cli.decode", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.decode", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("decode")
 @CommandOffline
 @CommandSummary("decode a CAN log (candump, Vector ASC or BLF, PEAK TRC, NMEA 2000 gateway logs) or a serial trace into BMS values")

@@ -29,6 +29,7 @@ import org.bmsworkbench.cli.internal.live.LiveConnection;
 import org.bmsworkbench.cli.internal.live.StopSignal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Mixin;
  * device for its address claim and product information (ISO Requests for PGN 60928 and 126996)
  * unless {@code --listen-only}, then lists what it heard for {@code --duration} seconds.
  */
-@Component(name = "org.bmsworkbench.cli.devices", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.devices", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("devices")
 @CommandSummary("list the devices on the bus: address, maker, model, what they send")
 public final class DevicesCommand implements Command {

@@ -40,6 +40,7 @@ import org.bmsworkbench.cli.internal.live.StopSignal;
 import org.bmsworkbench.cli.internal.live.Terminal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Mixin;
  * every key redrawn in place; piped, lines: JSONL exactly as {@code decode --format jsonl}, or
  * the table format with only the keys that changed.
  */
-@Component(name = "org.bmsworkbench.cli.monitor", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.monitor", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("monitor")
 @CommandSummary("live decoded values from a connection (default sim:)")
 public final class MonitorCommand implements Command {

@@ -22,12 +22,14 @@ import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code bmswb protocols}: the installed protocols. */
-@Component(name = "org.bmsworkbench.cli.protocols", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.protocols", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("protocols")
 @CommandOffline
 @CommandSummary("list the installed protocols")

@@ -34,6 +34,7 @@ import org.bmsworkbench.cli.internal.live.StopSignal;
 import org.bmsworkbench.cli.internal.live.RotatingLogWriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Mixin;
  * killed at any moment leaves a valid log that lacks at most its last second. With
  * {@code --rotate-size} the log is a series of files, each a valid log ({@link RotatingLogWriter}).
  */
-@Component(name = "org.bmsworkbench.cli.record", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.record", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("record")
 @CommandSummary("record the raw frames of a connection to a candump -L, ASC, TRC or BLF log")
 public final class RecordCommand implements Command {

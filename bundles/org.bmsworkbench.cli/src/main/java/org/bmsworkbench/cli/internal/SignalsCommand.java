@@ -20,12 +20,14 @@ import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.UsageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code bmswb signals}: the model keys, all or those one protocol fills. */
-@Component(name = "org.bmsworkbench.cli.signals", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.signals", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("signals")
 @CommandOffline
 @CommandSummary("list the BMS model's keys (signal catalogue)")

@@ -39,6 +39,7 @@ import org.bmsworkbench.cli.internal.vreg.RegisterNumbers;
 import org.bmsworkbench.cli.internal.vreg.RegisterText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bmswb vreg list|read|write}: the VREG catalogue, and registers read and written over a connection. */
-@Component(name = "org.bmsworkbench.cli.vreg", service = Command.class)
+@Component(name = "org.bmsworkbench.cli.vreg", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("vreg")
 @CommandSummary("the VREG register catalogue; read and write registers of a BMS")
 public final class VregCommand implements Command {

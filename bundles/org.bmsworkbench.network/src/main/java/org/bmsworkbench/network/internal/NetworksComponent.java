@@ -9,6 +9,7 @@ import org.bmsworkbench.bms.network.BusNetworks;
 import org.bmsworkbench.bms.network.DeviceTable;
 import org.bmsworkbench.can.Connection;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -16,7 +17,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * connection's recent frames are read once (when the first follower comes), not for every
  * follower; it stops with its last follower, or when this component stops.
  */
-@Component(name = "org.bmsworkbench.network.tables", service = BusNetworks.class)
+@Component(name = "org.bmsworkbench.network.tables", service = BusNetworks.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class NetworksComponent implements BusNetworks {
     /** Guarded by this. */
     private final Map<Connection, LiveDeviceTable> tables = new HashMap<>();

@@ -16,6 +16,7 @@ import org.bmsworkbench.protocol.nmea2000.codec.ProductInformation;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * something first needs to transmit, dropped when the connection closes. Owns one timer thread,
  * {@code bmswb-presence}, on which every claim frame and answer is sent.
  */
-@Component(name = "org.bmsworkbench.network.presence", service = BusPresence.class)
+@Component(name = "org.bmsworkbench.network.presence", service = BusPresence.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class PresenceComponent implements BusPresence {
     private final IsoName name;
     private final ProductInformation product;

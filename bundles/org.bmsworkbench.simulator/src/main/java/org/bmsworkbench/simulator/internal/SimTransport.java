@@ -22,6 +22,7 @@ import org.bmsworkbench.simulator.cellbms.CellBmsOptions;
 import org.bmsworkbench.simulator.cellbms.VirtualCellBms;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
@@ -33,7 +34,8 @@ import org.osgi.service.component.annotations.Reference;
  * connection is a simulated JBD or Daly ({@link VirtualCellBms}) that answers only when asked; on
  * its UART the channel offers a {@link StreamLink} naming the make as the protocol.
  */
-@Component(name = "org.bmsworkbench.simulator", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.simulator", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(SimTransport.SCHEME)
 public final class SimTransport implements CanTransportProvider {
     static final String SCHEME = "sim";

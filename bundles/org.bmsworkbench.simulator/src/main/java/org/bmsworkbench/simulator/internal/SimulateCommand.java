@@ -35,6 +35,7 @@ import org.bmsworkbench.simulator.internal.serve.ServeTarget;
 import org.bmsworkbench.simulator.internal.serve.ServedEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Option;
  * {@code sim} transport service, so it is exactly what {@code sim:} gives; this command only
  * carries frames between it and the endpoint.
  */
-@Component(name = "org.bmsworkbench.simulator.simulate", service = Command.class)
+@Component(name = "org.bmsworkbench.simulator.simulate", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("simulate")
 @CommandSummary("serve a simulated MG Master LV on SLCAN (pty) or socketcand, a JBD or Daly on a pty; unlock codes")
 public final class SimulateCommand implements Command {

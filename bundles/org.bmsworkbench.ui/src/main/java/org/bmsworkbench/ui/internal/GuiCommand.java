@@ -23,6 +23,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -36,7 +37,7 @@ import org.osgi.service.log.LoggerFactory;
  * launcher's main thread, which becomes the one SWT Display thread (macOS needs that), until the
  * window is closed.
  */
-@Component(name = "org.bmsworkbench.ui.gui", service = Command.class)
+@Component(name = "org.bmsworkbench.ui.gui", service = Command.class, configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("gui")
 @CommandSummary("open the workbench window (what bmswb with no arguments does)")
 public final class GuiCommand implements Command {

@@ -8,6 +8,7 @@ import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -20,7 +21,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * registers a BMS sends only when asked (VREG product, firmware, capacity...) can be asked for with
  * the view's button, once per connection and again after each reconnect; never by the view itself.
  */
-@Component(name = "org.bmsworkbench.ui.overview", service = WorkbenchView.class)
+@Component(name = "org.bmsworkbench.ui.overview", service = WorkbenchView.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @View(id = "overview", label = "Overview", order = 0)
 public final class OverviewView implements WorkbenchView {
 

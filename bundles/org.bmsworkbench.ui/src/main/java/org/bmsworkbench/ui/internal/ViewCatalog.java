@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bmsworkbench.ui.WorkbenchTool;
 import org.bmsworkbench.ui.WorkbenchView;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -17,7 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * and unbind only record the change and tell the listeners (the window, which hands the change
  * to its UI thread); they return at once, before or after any window exists.
  */
-@Component(name = "org.bmsworkbench.ui.views", service = ViewCatalog.class)
+@Component(name = "org.bmsworkbench.ui.views", service = ViewCatalog.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class ViewCatalog {
     private final CopyOnWriteArrayList<ViewEntry> views = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<ToolEntry> tools = new CopyOnWriteArrayList<>();

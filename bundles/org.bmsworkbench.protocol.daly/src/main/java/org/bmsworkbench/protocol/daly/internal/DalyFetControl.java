@@ -23,6 +23,7 @@ import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.protocol.daly.codec.DalyCodec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -35,7 +36,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * listen-only connection or a replay ({@link Outcome#REFUSED}). Runs on its own thread,
  * {@code bmswb-daly-fets}.
  */
-@Component(name = "org.bmsworkbench.protocol.daly.fets", service = FetControl.class)
+@Component(name = "org.bmsworkbench.protocol.daly.fets", service = FetControl.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(DalyCodec.PROTOCOL)
 public final class DalyFetControl implements FetControl {
     static final int READ_TRIES = 3;

@@ -11,9 +11,11 @@ import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.protocol.daly.codec.DalyCodec;
 import org.bmsworkbench.protocol.daly.codec.DalySignals;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /** The Daly smart BMS over UART/RS485 and CAN as a {@link BmsProtocol} service. Stateless. */
-@Component(name = "org.bmsworkbench.protocol.daly", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.daly", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(DalyCodec.PROTOCOL)
 public final class DalyProtocol implements BmsProtocol {
     /** A received chunk holding a whole reply frame (start byte, BMS address, known data id, checksum). */

@@ -11,13 +11,15 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.protocol.sma.codec.MessageCodec;
 import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The General BMS protocol of the MG Master LV, guide 1.4: the seven SMA frames (0x351–0x35F)
  * plus 0x373 battery cell info, 0x378 energy and the serial number in 0x380/0x381; 11-bit,
  * 500 kbit/s. The frames it shares with SMA are decoded by the SMA bundle's codec.
  */
-@Component(name = "org.bmsworkbench.protocol.generalbms", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.generalbms", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(GeneralBmsProtocol.ID)
 public final class GeneralBmsProtocol implements BmsProtocol {
     public static final String ID = "general-bms";

@@ -29,6 +29,7 @@ import org.bmsworkbench.protocol.jbd.codec.JbdFrame;
 import org.bmsworkbench.protocol.jbd.codec.JbdStreamDecoder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -39,7 +40,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * reports. The whole exchange holds the link's exchange lock, so the poller's reads never fall
  * in between. Runs on its own thread, {@code bmswb-jbd-fets}; never sends unless asked.
  */
-@Component(name = "org.bmsworkbench.protocol.jbd.fets", service = FetControl.class)
+@Component(name = "org.bmsworkbench.protocol.jbd.fets", service = FetControl.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(JbdCodec.PROTOCOL)
 public final class JbdFetControl implements FetControl {
     /** The longest wait for one reply. */

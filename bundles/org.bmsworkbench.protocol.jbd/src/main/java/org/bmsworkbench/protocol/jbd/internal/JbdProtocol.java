@@ -13,9 +13,11 @@ import org.bmsworkbench.protocol.jbd.codec.JbdCodec;
 import org.bmsworkbench.protocol.jbd.codec.JbdFrame;
 import org.bmsworkbench.protocol.jbd.codec.JbdStreamDecoder;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /** The JBD (Jiabaida, Xiaoxiang, Overkill Solar) BMS protocol over a UART or RS485 line. */
-@Component(name = "org.bmsworkbench.protocol.jbd", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.jbd", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(JbdCodec.PROTOCOL)
 public final class JbdProtocol implements BmsProtocol {
     /** A chunk holding a whole reply to 0x03, 0x04 or 0x05 with a good checksum. */

@@ -10,13 +10,15 @@ import org.bmsworkbench.protocol.nmea2000.codec.BatteryStatus;
 import org.bmsworkbench.protocol.nmea2000.codec.FastPacketAssembler;
 import org.bmsworkbench.protocol.nmea2000.codec.Nmea2000Codec;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The NMEA 2000 PGNs of the MG Master LV, guide 1.5: 127508 Battery Status and 127506 DC Detailed
  * Status (fast packet), 29-bit, 250 kbit/s. The VREG registers travel on the same bus: {@code vreg}
  * is a companion.
  */
-@Component(name = "org.bmsworkbench.protocol.nmea2000", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.nmea2000", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(Nmea2000Codec.PROTOCOL_ID)
 public final class Nmea2000Protocol implements BmsProtocol {
     /** A whole 127508 frame, or a 127506 frame 0 announcing a plausible length: a BMS on NMEA 2000. */

@@ -14,12 +14,14 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.protocol.pylontech.codec.PylontechCodec;
 import org.bmsworkbench.protocol.pylontech.codec.PylontechSignals;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The Pylontech-style low-voltage battery protocol as a {@link BmsProtocol} service: everything
  * an OEM's protocol bundle needs is this one component. Stateless: every message is one frame.
  */
-@Component(name = "org.bmsworkbench.protocol.pylontech", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.pylontech", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(PylontechCodec.PROTOCOL_ID)
 public final class PylontechProtocol implements BmsProtocol {
     /** The standard keys this protocol fills; their descriptors come from the catalogue. */

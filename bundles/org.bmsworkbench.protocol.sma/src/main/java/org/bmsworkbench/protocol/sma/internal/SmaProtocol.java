@@ -11,12 +11,14 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.protocol.sma.codec.MessageCodec;
 import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The SMA (Sunny Island) protocol of the MG Master LV, guide 1.3: 0x351, 0x355, 0x356, 0x35A,
  * 0x35B, 0x35E and 0x35F, 11-bit, 500 kbit/s.
  */
-@Component(name = "org.bmsworkbench.protocol.sma", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.sma", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(SmaCodec.SMA)
 public final class SmaProtocol implements BmsProtocol {
     /** 0x35E carrying the MG Master LV's name: all but proof. */

@@ -15,9 +15,11 @@ import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.protocol.vreg.codec.VregCatalogue;
 import org.bmsworkbench.protocol.vreg.codec.VregCodec;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /** The VREG registers of the MG Master LV (guide 1.5.4), Victron's VE.Can registers over PGN 0xEF00. */
-@Component(name = "org.bmsworkbench.protocol.vreg", service = BmsProtocol.class)
+@Component(name = "org.bmsworkbench.protocol.vreg", service = BmsProtocol.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @ProtocolId(VregCodec.PROTOCOL)
 public final class VregProtocol implements BmsProtocol {
     /** 0x0100 carrying one of the MG Master LV product ids 0xA390..0xA394. */

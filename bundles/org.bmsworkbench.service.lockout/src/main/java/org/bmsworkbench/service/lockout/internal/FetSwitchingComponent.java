@@ -13,6 +13,7 @@ import org.bmsworkbench.service.lockout.FetSwitching;
 import org.bmsworkbench.service.unlock.AuditLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * unlock service's audit log, and one worker thread ({@code bmswb-fets}) for the audit writes and
  * the waiting.
  */
-@Component(name = "org.bmsworkbench.service.lockout.fets", service = FetSwitching.class)
+@Component(name = "org.bmsworkbench.service.lockout.fets", service = FetSwitching.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class FetSwitchingComponent implements FetSwitching {
     private final CopyOnWriteArrayList<FetControl> controls = new CopyOnWriteArrayList<>();
     private final ExecutorService worker;

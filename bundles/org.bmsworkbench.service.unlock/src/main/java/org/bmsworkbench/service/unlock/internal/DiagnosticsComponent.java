@@ -18,10 +18,12 @@ import org.bmsworkbench.service.unlock.SafetyLockDiagnosis;
 import org.bmsworkbench.service.unlock.SafetyLockDiagnostics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@link SafetyLockDiagnostics} with the device profile's rules and the registers read through {@link RegisterAccess}. */
-@Component(name = "org.bmsworkbench.service.unlock.diagnostics", service = SafetyLockDiagnostics.class)
+@Component(name = "org.bmsworkbench.service.unlock.diagnostics", service = SafetyLockDiagnostics.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class DiagnosticsComponent implements SafetyLockDiagnostics {
     /** State, error, flags, last errors 1–4 and their times, cell voltages. */
     static final List<Integer> EVIDENCE_REGISTERS = List.of(MgMasterLv.REG_BMS_STATE, MgMasterLv.REG_BMS_ERROR,

@@ -18,6 +18,7 @@ import org.bmsworkbench.service.unlock.UnlockProcedure;
 import org.bmsworkbench.service.unlock.UnlockProcedures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -27,7 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@link UnlockProcedures}: each attempt gets its own daemon thread {@code bmswb-unlock-N},
  * ended when the procedure is closed.
  */
-@Component(name = "org.bmsworkbench.service.unlock.procedures", service = UnlockProcedures.class)
+@Component(name = "org.bmsworkbench.service.unlock.procedures", service = UnlockProcedures.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class ProceduresComponent implements UnlockProcedures {
     private static final AtomicInteger COUNT = new AtomicInteger();
 

@@ -25,11 +25,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@link SystemSnapshots}: captures run one at a time on the thread {@code bmswb-snapshot}. */
-@Component(name = "org.bmsworkbench.service.unlock.snapshots", service = SystemSnapshots.class)
+@Component(name = "org.bmsworkbench.service.unlock.snapshots", service = SystemSnapshots.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class SnapshotsComponent implements SystemSnapshots {
     private final SnapshotCapture capture;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {

@@ -14,6 +14,7 @@ import org.bmsworkbench.can.spi.OpenChannels;
 import org.bmsworkbench.transport.gsusb.internal.UsbBackend.UsbDeviceInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -21,7 +22,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * directly over USB (libusb through usb4java): no kernel driver, no vendor install. USB is started
  * when a channel is first opened or adapters are listed, never when the component starts.
  */
-@Component(name = "org.bmsworkbench.transport.gsusb", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.gsusb", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(GsUsbTransport.SCHEME)
 public final class GsUsbTransport implements CanTransportProvider {
     static final String SCHEME = "gsusb";

@@ -15,6 +15,7 @@ import org.bmsworkbench.can.TransportScheme;
 import org.bmsworkbench.can.spi.OpenChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -22,7 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * The library is loaded when a channel is first opened or adapters are listed, never when the
  * component starts.
  */
-@Component(name = "org.bmsworkbench.transport.kvaser", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.kvaser", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(KvaserTransport.SCHEME)
 public final class KvaserTransport implements CanTransportProvider {
     static final String SCHEME = "kvaser";

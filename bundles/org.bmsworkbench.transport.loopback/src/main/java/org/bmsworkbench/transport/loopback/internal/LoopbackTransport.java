@@ -15,13 +15,15 @@ import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.TransportScheme;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The {@code loop:} transport: virtual CAN buses inside this JVM, one per name, like Linux
  * {@code vcan}. Every channel on a bus receives what any other channel on it sends.
  */
-@Component(name = "org.bmsworkbench.transport.loopback", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.loopback", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(LoopbackTransport.SCHEME)
 public final class LoopbackTransport implements CanTransportProvider {
     static final String SCHEME = "loop";

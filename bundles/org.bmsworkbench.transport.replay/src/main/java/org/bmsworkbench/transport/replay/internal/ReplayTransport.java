@@ -7,13 +7,15 @@ import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.TransportScheme;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The {@code replay:} transport: a candump {@code -L}, plain candump or Vector ASC log played as
  * a live bus, {@code replay:PATH?speed=1|10|max&loop=true}.
  */
-@Component(name = "org.bmsworkbench.transport.replay", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.replay", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(ReplayTransport.SCHEME)
 public final class ReplayTransport extends PlaybackTransport {
     static final String SCHEME = "replay";

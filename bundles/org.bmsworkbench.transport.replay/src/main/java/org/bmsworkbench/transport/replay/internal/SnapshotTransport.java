@@ -11,6 +11,7 @@ import org.bmsworkbench.can.PlaybackControl;
 import org.bmsworkbench.can.TransportScheme;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -18,7 +19,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * candump {@code -L}, of its ZIP) played as a live bus, by default as fast as possible and once,
  * so that the model ends as the device was.
  */
-@Component(name = "org.bmsworkbench.transport.snapshot", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.snapshot", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(SnapshotTransport.SCHEME)
 public final class SnapshotTransport extends PlaybackTransport {
     static final String SCHEME = "snapshot";

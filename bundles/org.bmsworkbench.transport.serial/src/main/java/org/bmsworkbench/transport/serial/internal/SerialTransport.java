@@ -12,6 +12,7 @@ import org.bmsworkbench.serialport.PortChannels;
 import org.bmsworkbench.serialport.SerialPorts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -19,7 +20,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * RS485 bus (JBD, Daly) through jSerialComm. Its connections carry chunks of bytes and offer
  * {@link org.bmsworkbench.can.StreamLink}.
  */
-@Component(name = "org.bmsworkbench.transport.serial", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.serial", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(SerialTransport.SCHEME)
 public final class SerialTransport implements CanTransportProvider {
     static final String SCHEME = "serial";

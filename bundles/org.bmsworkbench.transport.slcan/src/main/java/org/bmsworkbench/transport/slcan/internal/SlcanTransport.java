@@ -12,13 +12,15 @@ import org.bmsworkbench.serialport.PortChannels;
 import org.bmsworkbench.serialport.SerialPorts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The {@code slcan:} transport: SLCAN (LAWICEL) adapters on serial ports — CANable, CANtact,
  * USBtin, Lawicel CANUSB and their clones — through jSerialComm.
  */
-@Component(name = "org.bmsworkbench.transport.slcan", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.slcan", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(SlcanTransport.SCHEME)
 public final class SlcanTransport implements CanTransportProvider {
     static final String SCHEME = "slcan";

@@ -16,6 +16,7 @@ import org.bmsworkbench.can.InvalidUriException;
 import org.bmsworkbench.can.TransportScheme;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * {@code slcan0}, ...) through a raw CAN socket (JavaCAN). Listen-only, bit rate and restart
  * are properties of the interface, set with {@code ip link}; a raw socket has no option for them.
  */
-@Component(name = "org.bmsworkbench.transport.socketcan", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.socketcan", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(SocketcanTransport.SCHEME)
 public final class SocketcanTransport implements CanTransportProvider {
     static final String SCHEME = "socketcan";

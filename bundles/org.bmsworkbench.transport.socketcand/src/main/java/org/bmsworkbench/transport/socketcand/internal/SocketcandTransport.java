@@ -11,13 +11,15 @@ import org.bmsworkbench.can.ConnectionUri;
 import org.bmsworkbench.can.TransportScheme;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The {@code socketcand:} transport: a CAN bus offered over TCP by a socketcand server
  * (linux-can/socketcand, the protocol Kayak and python-can speak), used in raw mode.
  */
-@Component(name = "org.bmsworkbench.transport.socketcand", service = CanTransportProvider.class)
+@Component(name = "org.bmsworkbench.transport.socketcand", service = CanTransportProvider.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @TransportScheme(SocketcandTransport.SCHEME)
 public final class SocketcandTransport implements CanTransportProvider {
     static final String SCHEME = "socketcand";

@@ -10,6 +10,7 @@ import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -22,7 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * lockout of a cell-level BMS with its guarded "Switch MOSFETs…" action (through the lockout
  * service's {@link FetSwitching}, optional).
  */
-@Component(name = "org.bmsworkbench.ui.alarms", service = WorkbenchView.class)
+@Component(name = "org.bmsworkbench.ui.alarms", service = WorkbenchView.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @View(id = "alarms", label = "Alarms", order = 30)
 public final class AlarmsView implements WorkbenchView {
 

@@ -7,13 +7,15 @@ import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The Cells view: every cell's voltage as a bar chart with the lowest, highest, mean and spread,
  * balancing cells marked, and the temperature sensors beside it — for any BMS that reports
  * {@code cell.<n>.voltage} (JBD, Daly, an OEM protocol with the same keys).
  */
-@Component(name = "org.bmsworkbench.ui.cells", service = WorkbenchView.class)
+@Component(name = "org.bmsworkbench.ui.cells", service = WorkbenchView.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @View(id = "cells", label = "Cells", order = 25)
 public final class CellsView implements WorkbenchView {
 

@@ -9,6 +9,7 @@ import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -19,7 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@link BusNetworks} service, with the BMS the session follows marked and chosen. Without the
  * service the tab stays and says the network table is not available.
  */
-@Component(name = "org.bmsworkbench.ui.network", service = WorkbenchView.class)
+@Component(name = "org.bmsworkbench.ui.network", service = WorkbenchView.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @View(id = "network", label = "Network", order = 45)
 public final class NetworkView implements WorkbenchView {
 

@@ -8,13 +8,15 @@ import org.bmsworkbench.ui.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The Registers view: the device's register catalogue with values, reads and confirmed writes.
  * Present while a {@link RegisterAccess} (the VREG bundle) is installed.
  */
-@Component(name = "org.bmsworkbench.ui.registers", service = WorkbenchView.class)
+@Component(name = "org.bmsworkbench.ui.registers", service = WorkbenchView.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @View(id = "registers", label = "Registers", order = 40)
 public final class RegistersView implements WorkbenchView {
     private final RegisterAccess access;

@@ -10,6 +10,7 @@ import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchView;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,7 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * protocol adds to the standard catalogue) and the device profile (for the meaning of state,
  * error and flag codes) when they are there; works without either.
  */
-@Component(name = "org.bmsworkbench.ui.signals", service = WorkbenchView.class)
+@Component(name = "org.bmsworkbench.ui.signals", service = WorkbenchView.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @View(id = "signals", label = "Signals", order = 20)
 public final class SignalsView implements WorkbenchView {
 

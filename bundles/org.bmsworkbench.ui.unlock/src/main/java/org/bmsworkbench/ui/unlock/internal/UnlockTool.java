@@ -15,10 +15,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.MessageBox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /** Tools → Unlock Safety lock…: opens the unlock wizard on the window's live connection. */
-@Component(name = "org.bmsworkbench.ui.unlock.tool", service = WorkbenchTool.class)
+@Component(name = "org.bmsworkbench.ui.unlock.tool", service = WorkbenchTool.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @Tool(id = "unlock", label = "Unlock Safety lock\u2026")
 public final class UnlockTool implements WorkbenchTool {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");

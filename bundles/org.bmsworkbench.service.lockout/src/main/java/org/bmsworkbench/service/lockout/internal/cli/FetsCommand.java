@@ -31,6 +31,7 @@ import org.bmsworkbench.service.lockout.Protection;
 import org.bmsworkbench.service.lockout.internal.FetSwitcher;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
  * BMS's MOSFETs and the diagnosis of its lockout; with a switch, the guarded and audited switching
  * of {@link FetSwitching}.
  */
-@Component(name = "org.bmsworkbench.service.lockout.cli.fets", service = Command.class)
+@Component(name = "org.bmsworkbench.service.lockout.cli.fets", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("fets")
 @CommandSummary("show a cell-level BMS's MOSFETs and why it locked out; switch them (guarded, audited)")
 public final class FetsCommand implements Command {

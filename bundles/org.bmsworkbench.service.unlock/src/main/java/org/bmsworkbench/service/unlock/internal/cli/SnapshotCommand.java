@@ -23,6 +23,7 @@ import org.bmsworkbench.service.unlock.SystemSnapshots;
 import org.bmsworkbench.service.unlock.internal.DiagnosisDocument;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Mixin;
  * {@code bmswb snapshot --connect URI -o FILE.zip}: a system snapshot for the dealer;
  * {@code bmswb snapshot show FILE.zip}: verify one and print its summary ({@link SnapshotShow}).
  */
-@Component(name = "org.bmsworkbench.service.unlock.cli.snapshot", service = Command.class)
+@Component(name = "org.bmsworkbench.service.unlock.cli.snapshot", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("snapshot")
 @CommandSummary("save a system snapshot (ZIP) of a BMS for the dealer")
 public final class SnapshotCommand implements Command {

@@ -39,6 +39,7 @@ import org.bmsworkbench.service.unlock.UnlockResult;
 import org.bmsworkbench.service.unlock.internal.DiagnosisDocument;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Option;
  * {@code bmswb unlock --connect URI --snapshot FILE.zip --code CODE}: the unlock procedure of the
  * wizard, step by step, with the same checks and the same audit log.
  */
-@Component(name = "org.bmsworkbench.service.unlock.cli.unlock", service = Command.class)
+@Component(name = "org.bmsworkbench.service.unlock.cli.unlock", service = Command.class,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @CommandName("unlock")
 @CommandSummary("unlock a BMS in Safety lock with the dealer's code (the wizard's checks, audited)")
 public final class UnlockCommand implements Command {
