@@ -70,11 +70,15 @@ class StartLevelsTest {
         Bundle library = install("example.library", Map.of("Export-Package", "example.library"));
         Bundle protocol = install("example.protocol", Map.of("Import-Package", "example.library", "Service-Component", DS));
         Bundle chart = install("example.chart", Map.of("Require-Bundle", "org.eclipse.swt", "Bundle-Activator", "x.Activator"));
+        // As org.apache.felix.metatype declares itself (OSGi Compendium, Metatype Service: the osgi.metatype extender).
+        Bundle metatype = install("example.metatype", Map.of("Bundle-Activator", "x.Activator",
+                "Provide-Capability", "osgi.extender;osgi.extender=\"osgi.metatype\";version:Version=\"1.4\""));
 
         StartLevels.assign(context);
         assertEquals(StartLevels.WINDOW, level(swt));
         assertEquals(StartLevels.WINDOW, level(view));
         assertEquals(StartLevels.WINDOW, level(chart));
+        assertEquals(StartLevels.WINDOW, level(metatype), "no command reads configuration descriptions");
         assertEquals(StartLevels.COMMAND_LINE, level(window), "registers the gui command: --help lists it");
         assertEquals(StartLevels.CONNECTIONS, level(transport));
         assertEquals(StartLevels.COMMAND_LINE, level(simulator), "registers a command besides its transport");
