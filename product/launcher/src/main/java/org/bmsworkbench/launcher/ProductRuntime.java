@@ -297,6 +297,13 @@ final class ProductRuntime {
         if (System.getenv("BMSWB_DEBUG") == null) {
             p.put("ds.log.enabled", "false");
         }
+        // When a bundle cannot see a class, Felix walks the caller's stack to guess whether JDK code
+        // asked for it (implicit boot delegation). It asks at each service event, for every listener
+        // whose bundle does not import the service's package: about 20 ms of a headless command's CPU.
+        // The window, whose toolkit and native libraries may load classes that way, keeps the default.
+        if (startLevel < StartLevels.WINDOW) {
+            p.put("felix.bootdelegation.implicit", "false");
+        }
         p.put("felix.fileinstall.log.level", "1");
         p.put("felix.log.level", "1");
         p.put("felix.log.logger", new StderrLogger(err));
