@@ -58,6 +58,23 @@ class LauncherIT {
     }
 
     @Test
+    void transportsThatCannotStartAreNamedInOneLineAndTheOthersStillServe() throws IOException {
+        // Without JNA the PCAN and Kvaser transports cannot resolve; they start only when a command may open a bus.
+        try (Bmswb bmswb = Bmswb.copy("jna-")) {
+            for (int run = 0; run < 2; run++) { // the first run installs the bundles, the second reuses the cache
+                Bmswb.Result r = bmswb.run("adapters");
+                assertEquals(0, r.status(), r::toString);
+                assertTrue(r.out().contains("replay"), r::toString);
+                assertEquals(List.of("bmswb: 2 bundles could not start: org.bmsworkbench.transport.kvaser, "
+                        + "org.bmsworkbench.transport.pcan (BMSWB_DEBUG=1 shows why)"), r.err().strip().lines().toList(),
+                        "one line, not the resolver's explanations");
+            }
+            Bmswb.Result offline = bmswb.run("protocols");
+            assertEquals("", offline.err(), "an offline command starts no transport: " + offline);
+        }
+    }
+
+    @Test
     void aProductWithoutDeclarativeServicesFailsAtOnceWithOneReason() throws IOException {
         try (Bmswb bmswb = Bmswb.copy("org.apache.felix.scr")) {
             Bmswb.Result r = bmswb.run("protocols");

@@ -49,7 +49,7 @@ final class ProductRuntime {
             trace.mark(cache.isFresh() ? "bundle cache chosen (fresh: install all)" : "bundle cache chosen (reused)");
             Framework framework = boot(layout, cache, StartLevels.forCommandLine(args), err);
             try {
-                return callEntry(framework.getBundleContext(), args);
+                return callEntry(framework.getBundleContext(), args, err);
             } finally {
                 stop(framework);
                 trace.mark("framework stopped");
@@ -89,11 +89,18 @@ final class ProductRuntime {
         } catch (BundleException e) {
             throw new LaunchException("cannot start the OSGi framework: " + e.getMessage(), e);
         }
+        Set<String> failed = new HashSet<>();
         for (Bundle b : toStart) {
             try {
                 b.start();
             } catch (BundleException | IllegalStateException e) {
                 problems.add(b.getSymbolicName() + " did not start: " + e.getMessage());
+                failed.add(b.getSymbolicName());
+            }
+        }
+        for (String p : StartLevels.notStarted(context, 0, startLevel)) {
+            if (!failed.contains(p.substring(0, p.indexOf(' ')))) {
+                problems.add(p);
             }
         }
         if (cache.isFresh() && problems.isEmpty()) {
@@ -150,7 +157,7 @@ final class ProductRuntime {
     }
 
     @SuppressWarnings("unchecked")
-    private static int callEntry(BundleContext context, String[] args) throws LaunchException {
+    private static int callEntry(BundleContext context, String[] args, PrintStream err) throws LaunchException {
         ServiceTracker<Object, Object> tracker;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(ENTRY_FILTER), null);
@@ -174,8 +181,9 @@ final class ProductRuntime {
             }
             trace.mark("command-line entry found");
             if (StartLevels.needsConnections(context, tracker.getServiceReference(), args)) {
-                StartLevels.raise(context, StartLevels.CONNECTIONS);
+                int from = StartLevels.raise(context, StartLevels.CONNECTIONS);
                 trace.mark("transports started (the command is not offline)");
+                report(StartLevels.notStarted(context, from, StartLevels.CONNECTIONS), err);
             }
             int status = ((ToIntFunction<String[]>) entry).applyAsInt(args);
             trace.mark("command ran");
@@ -353,6 +361,12 @@ final class ProductRuntime {
         }
 
         private void print(String who, String msg, Throwable throwable) {
+            // A bundle the framework failed to start at a start level: the launcher reports it in its
+            // one line (StartLevels.notStarted), the resolver's explanation with BMSWB_DEBUG.
+            if (throwable instanceof BundleException && msg.startsWith("Error starting")
+                    && System.getenv("BMSWB_DEBUG") == null) {
+                return;
+            }
             err.println("bmswb: framework" + who + ": " + msg + (throwable == null ? "" : ": " + throwable));
             if (throwable != null && System.getenv("BMSWB_DEBUG") != null) {
                 throwable.printStackTrace(err);

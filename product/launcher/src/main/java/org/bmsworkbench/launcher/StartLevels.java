@@ -1,11 +1,13 @@
 package org.bmsworkbench.launcher;
 
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
@@ -119,11 +121,15 @@ final class StartLevels {
         return !contains(entry.getProperty("bmswb.offline"), first);
     }
 
-    /** Raises the running framework to {@code level} and returns once its bundles are started. */
-    static void raise(BundleContext context, int level) throws InterruptedException {
+    /**
+     * Raises the running framework to {@code level} and returns once its bundles are started (or
+     * failed to): the level it ran at before.
+     */
+    static int raise(BundleContext context, int level) throws InterruptedException {
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
-        if (framework.getStartLevel() >= level) {
-            return;
+        int before = framework.getStartLevel();
+        if (before >= level) {
+            return before;
         }
         CountDownLatch done = new CountDownLatch(1);
         framework.setStartLevel(level, new FrameworkListener() {
@@ -133,6 +139,33 @@ final class StartLevels {
             }
         });
         done.await(RAISE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return before;
+    }
+
+    /**
+     * The bundles of a start level above {@code above} and up to {@code upTo} that should run and do
+     * not (they could not be resolved or started when the framework reached their level), each as
+     * {@code "NAME did not start: REASON"}. The reason comes from starting the bundle once more,
+     * which only happens when something is already wrong.
+     */
+    static List<String> notStarted(BundleContext context, int above, int upTo) {
+        List<String> problems = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            BundleStartLevel startLevel = b.adapt(BundleStartLevel.class);
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            if (b.getBundleId() == 0 || startLevel == null || revision == null
+                    || (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0
+                    || startLevel.getStartLevel() <= above || startLevel.getStartLevel() > upTo
+                    || !startLevel.isPersistentlyStarted() || (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                continue;
+            }
+            try {
+                b.start(Bundle.START_TRANSIENT);
+            } catch (BundleException | IllegalStateException e) {
+                problems.add(b.getSymbolicName() + " did not start: " + e.getMessage());
+            }
+        }
+        return problems;
     }
 
     /** The {@code Command} service named {@code name} that runs: highest ranking, then lowest id. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.jar.Attributes;
@@ -104,6 +105,30 @@ class StartLevelsTest {
         StartLevels.raise(context, StartLevels.WINDOW);
         assertEquals(Bundle.ACTIVE, view.getState(), "persistently started: the window level starts it");
         assertEquals(Bundle.ACTIVE, library.getState());
+    }
+
+    @Test
+    void aTransportThatCannotResolveIsNamedOnceWhenItsLevelIsReached() throws Exception {
+        Bundle broken = install("example.broken", Map.of("Provide-Capability", TRANSPORT, "Service-Component", DS,
+                "Import-Package", "com.sun.jna"));
+        Bundle transport = install("example.transport", Map.of("Provide-Capability", TRANSPORT, "Service-Component", DS));
+        Bundle protocol = install("example.protocol", Map.of("Service-Component", DS));
+        StartLevels.assign(context);
+        framework.start();
+        for (Bundle b : new Bundle[] {broken, transport, protocol}) {
+            b.start();
+        }
+        assertEquals(List.of(), StartLevels.notStarted(context, 0, StartLevels.COMMAND_LINE),
+                "nothing above the running level is asked for");
+
+        int from = StartLevels.raise(context, StartLevels.CONNECTIONS);
+        assertEquals(StartLevels.COMMAND_LINE, from);
+        assertEquals(Bundle.ACTIVE, transport.getState());
+        List<String> problems = StartLevels.notStarted(context, from, StartLevels.CONNECTIONS);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("example.broken did not start: "), problems::toString);
+        assertTrue(problems.get(0).contains("com.sun.jna"), "the resolver's reason: " + problems);
+        assertEquals(List.of(), StartLevels.notStarted(context, StartLevels.COMMAND_LINE - 1, StartLevels.COMMAND_LINE));
     }
 
     @Test
