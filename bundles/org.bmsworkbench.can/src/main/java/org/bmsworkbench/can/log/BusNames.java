@@ -17,8 +17,7 @@ final class BusNames {
             return names[last]; // a name of a few bytes, the same line after line: compared in place
         }
         for (int i = 0; i < size; i++) {
-            byte[] k = keys[i];
-            if (k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
+            if (same(keys[i], b, from, len)) {
                 last = i;
                 return names[i];
             }

@@ -1,6 +1,7 @@
 package org.bmsworkbench.protocol.nmea2000.codec;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import org.bmsworkbench.bms.BatterySource;
@@ -53,29 +54,18 @@ public final class SourceIdentities {
         boolean unmarked;
         boolean battery;
         /** The 127508 instances seen (0..255), one bit each: a frame adds one without boxing or a tree. */
-        final Instances statusInstances = new Instances();
+        final BitSet statusInstances = new BitSet(256);
         /** The 127506 DC instances seen. */
-        final Instances dcInstances = new Instances();
+        final BitSet dcInstances = new BitSet(256);
     }
 
-    /** A set of instances 0..255 as 256 bits, in ascending order. */
-    static final class Instances {
-        private final long[] bits = new long[4];
-
-        /** Adds {@code instance} (0..255); true when it was not in the set. */
-        boolean add(int instance) {
-            long bit = 1L << instance;
-            int word = instance >>> 6;
-            if ((bits[word] & bit) != 0) {
-                return false;
-            }
-            bits[word] |= bit;
-            return true;
+    /** Adds {@code instance} to {@code seen}; true when it was not there. */
+    private static boolean add(BitSet seen, int instance) {
+        if (seen.get(instance)) {
+            return false;
         }
-
-        boolean contains(int instance) {
-            return (bits[instance >>> 6] & 1L << instance) != 0;
-        }
+        seen.set(instance);
+        return true;
     }
 
     /** Learns from one frame: address claims, VREG traffic, PGN 127508 and 127506. Other frames are ignored. */
@@ -156,7 +146,7 @@ public final class SourceIdentities {
         int current = frame.u8(3) | frame.u8(4) << 8;
         int base = 1 << instance / BatteryStatus.INSTANCE_STEP;
         int role = instance % BatteryStatus.INSTANCE_STEP;
-        boolean changed = !s.battery | s.statusInstances.add(instance);
+        boolean changed = !s.battery | add(s.statusInstances, instance);
         s.battery = true;
         if (role == 0) {
             s.packBases |= base;
@@ -178,7 +168,7 @@ public final class SourceIdentities {
             return;
         }
         Source s = source(address);
-        boolean changed = !s.battery | s.dcInstances.add(frame.u8(3));
+        boolean changed = !s.battery | add(s.dcInstances, frame.u8(3));
         s.battery = true;
         if (changed) {
             version++;
@@ -291,7 +281,7 @@ public final class SourceIdentities {
                 boolean mg = isMgMasterLv(a);
                 List<Integer> instances = new ArrayList<>();
                 for (int instance = 0; instance < 256; instance++) {
-                    if (s.dcInstances.contains(instance) || s.statusInstances.contains(instance)
+                    if (s.dcInstances.get(instance) || s.statusInstances.get(instance)
                             && (!mg || instance % BatteryStatus.INSTANCE_STEP == 0)) {
                         instances.add(instance);
                     }

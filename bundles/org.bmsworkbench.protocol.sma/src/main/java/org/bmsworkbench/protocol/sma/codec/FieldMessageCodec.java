@@ -90,16 +90,7 @@ final class FieldMessageCodec implements MessageCodec {
         FrameFields.requireLength(frame, length, name);
         Object[] values = new Object[fieldArray.length];
         for (int i = 0; i < values.length; i++) {
-            // Five kinds of field share this call: as an interface call it could be inlined for none.
-            // Numbers and alarms, nearly every field, are called as what they are.
-            SignalField field = fieldArray[i];
-            if (field instanceof NumberField number) {
-                values[i] = number.decode(frame);
-            } else if (field instanceof AlarmField alarm) {
-                values[i] = alarm.decode(frame);
-            } else {
-                values[i] = field.decode(frame);
-            }
+            values[i] = fieldArray[i].decode(frame);
         }
         return keys.wrap(values);
     }
