@@ -3,6 +3,7 @@ package org.bmsworkbench.bms;
 import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -20,6 +21,30 @@ public interface ProtocolSession {
      * @throws MalformedFrameException when the frame has this protocol's id but cannot be decoded
      */
     DecodedMessage decode(CanFrame frame) throws MalformedFrameException;
+
+    /**
+     * Decodes one frame into {@code sink}, the allocation-free counterpart of {@link #decode(CanFrame)}
+     * for the decoder's hot path: the same message, signals and order, sent field by field. The view
+     * is valid during this call only: a session that keeps bytes copies them, one that keeps the frame
+     * keeps {@link FrameView#toFrame()}.
+     *
+     * <p>The default decodes {@code frame.toFrame()} and {@linkplain MessageSink#replay replays} the
+     * message; protocols on the hot path override it to decode without objects a frame.
+     *
+     * @return true when the frame completed a message and the sink received all of it (begin,
+     *         signals, end); false, with nothing sent, when it is not this protocol's or only part of a
+     *         message
+     * @throws MalformedFrameException as {@link #decode(CanFrame)}; the sink may then hold the start of
+     *         a message, which its owner discards
+     */
+    default boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+        DecodedMessage message = decode(frame.toFrame());
+        if (message == null) {
+            return false;
+        }
+        MessageSink.replay(message, sink);
+        return true;
+    }
 
     /**
      * Decodes one frame into every message it completes, in order. A CAN frame completes at most

@@ -24,7 +24,7 @@ import java.util.Objects;
  * handles CAN frames only (CAN log writers, CAN protocols, CAN adapters) ignores or refuses
  * chunks: {@link #chunk()} tells them apart.
  */
-public final class CanFrame {
+public final class CanFrame implements FrameView {
     /** Marks a frame whose source gave no time. */
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
     public static final int MAX_STANDARD_ID = 0x7FF;
@@ -189,38 +189,57 @@ public final class CanFrame {
         return new CanFrame(timestampMicros, bus, id, extended, remote, error, dlc, data, newDirection, fdFlags);
     }
 
+    @Override
     public long timestampMicros() { return timestampMicros; }
     public boolean hasTimestamp() { return timestampMicros != NO_TIMESTAMP; }
+    @Override
     public String bus() { return bus; }
+    @Override
     public int id() { return id; }
+    @Override
     public boolean extended() { return extended; }
+    @Override
     public boolean remote() { return remote; }
+    @Override
     public boolean error() { return error; }
+    @Override
     public int dlc() { return dlc; }
+    @Override
     public Direction direction() { return direction; }
 
     /** A CAN FD frame (up to 64 data bytes). */
+    @Override
     public boolean fd() { return (fdFlags & FD) != 0; }
 
     /** CAN FD bit rate switch; false for a classic frame. */
+    @Override
     public boolean brs() { return (fdFlags & BRS) != 0; }
 
     /** CAN FD error state indicator; false for a classic frame. */
+    @Override
     public boolean esi() { return (fdFlags & ESI) != 0; }
 
     /** A chunk of a byte stream (a serial line), not a CAN frame: see {@link #chunk(long, String, Direction, byte...)}. */
+    @Override
     public boolean chunk() { return (fdFlags & CHUNK) != 0; }
 
     /** Number of data bytes actually carried (0 for a remote frame). */
+    @Override
     public int length() { return data.length; }
 
     /** Data byte {@code index} as an unsigned value 0..255. */
+    @Override
     public int u8(int index) { return data[index] & 0xFF; }
+
+    /** Itself: a frame is immutable. */
+    @Override
+    public CanFrame toFrame() { return this; }
 
     /** A copy of the data bytes. */
     public byte[] data() { return data.clone(); }
 
     /** Copies the data bytes into {@code target} at {@code offset}. */
+    @Override
     public void copyData(byte[] target, int offset) { System.arraycopy(data, 0, target, offset, data.length); }
 
     /** The identifier as written in logs: 3 hex digits for 11-bit, 8 for 29-bit, upper case. */

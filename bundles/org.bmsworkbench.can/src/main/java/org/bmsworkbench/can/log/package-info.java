@@ -3,7 +3,7 @@
  * Yacht Devices RAW, canboat CSV and Vector BLF.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bmsworkbench.can.log;
 
 import org.osgi.annotation.bundle.Export;
