@@ -12,6 +12,7 @@
 #    (GenerateNmea2000Log, GenerateSmaLog) minus the same of a one-cycle log (start-up out), median
 #    of 5 pairs; whole process against canboatjs `analyzerjs --file` on the same NMEA 2000 log (wall
 #    and CPU), and peak memory (max RSS) of both; canboatjs is installed by `npm ci` when missing;
+#    the heap that decode allocates a frame (the trace's total allocated bytes, 1M run minus one cycle);
 #  * the window: `bmswb gui --responsiveness` on `replay:1m.log?speed=max|600&loop=true` (the SMA
 #    log: ×600 is 8,400 frames/s), Frames and Signals side by side, 20 s each, under xvfb-run
 #    without DISPLAY; GC pauses also from the JVM's own GC log (-Xlog:gc);
@@ -55,7 +56,7 @@ row() { rows+=("$1"$'\t'"$2"$'\t'"$3"$'\t'"$4"$'\t'"$5"); }
 # verdict VALUE OP LIMIT: "met" or "NOT met" (OP is <= or >=); an empty VALUE is "not measured"
 verdict() {
   [ -n "$1" ] || { echo "not measured"; return; }
-  awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { ok = (op == "<=") ? v <= l : v >= l; print ok ? "met" : "NOT met" }'
+  awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { ok = (op == "<=") ? v <= l : (op == "<") ? v < l : v >= l; print ok ? "met" : "NOT met" }'
 }
 thousands() { awk -v n="$1" 'BEGIN { s = sprintf("%.0f", n); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } print s r }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -124,6 +125,18 @@ for p in nmea2000 sma; do
   echo "   $p: ${lines[$p]} JSONL lines; start-up excluded (median difference of the pairs $d s): ${fps[$p]} frames/s (fastest 1M run minus fastest one-cycle run: $best frames/s)"
 done
 
+echo "== heap allocated a frame by that decode: (1M run - one-cycle run) / frames, from the exit line of BMSWB_STARTUP_TRACE=1 (load average $(load))"
+declare -A alloc
+for p in nmea2000 sma; do
+  log=$tmp/n2k; [ $p = sma ] && log=$tmp/sma
+  allocated() { BMSWB_STARTUP_TRACE=1 "$bmswb" decode --protocol $p --format jsonl "$1" 2>&1 >/dev/null \
+    | awk '/  exit /{ for (i = 1; i < NF; i++) if ($i == "allocated") print $(i + 1) }'; }
+  a1=$(allocated "$log.log"); a0=$(allocated "$log-small.log")
+  n=$(( $(wc -l < "$log.log") - $(wc -l < "$log-small.log") ))
+  alloc[$p]=$(awk -v a="$a1" -v b="$a0" -v n="$n" 'BEGIN { printf "%.1f", (a - b) * 1024 / n }')
+  echo "   $p: 1M frames ${a1} KB, one cycle ${a0} KB: ${alloc[$p]} bytes a frame"
+done
+
 echo "== canboatjs analyzerjs --file on the same NMEA 2000 log (load average $(load))"
 canboat=""
 if ! command -v node >/dev/null 2>&1; then
@@ -162,6 +175,8 @@ else
     "$(printf '%.2f s wall, %.2f s CPU' "${whole_wall[nmea2000]}" "${whole_cpu[nmea2000]}")" "≥ 20× faster" "canboatjs: $canboat" "not measured"
   cb_peak="canboatjs: $canboat"
 fi
+row "heap allocated a frame by that decode (issue: no per-frame allocation)" "${alloc[nmea2000]} B (sma: ${alloc[sma]} B)" \
+  "< 1 B a frame, both" "none" "$(verdict "$(printf '%s\n' "${alloc[@]}" | sort -g | tail -n 1)" '<' 1)"
 row "peak memory (max RSS) of that decode (largest of 5)" "$((peak[nmea2000] / 1024)) MiB (sma: $((peak[sma] / 1024)) MiB)" \
   "≤ 150 MiB" "$cb_peak" "$(verdict $((peak[nmea2000] / 1024)) '<=' 150)"
 

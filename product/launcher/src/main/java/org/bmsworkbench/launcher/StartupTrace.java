@@ -23,8 +23,10 @@ import org.osgi.framework.SynchronousBundleListener;
 /**
  * Where a {@code bmswb} start goes, on standard error, when {@code BMSWB_STARTUP_TRACE} is set
  * (or {@code -Dbmswb.trace.startup=true}): one line per phase with the time since the JVM
- * started (RuntimeMXBean), the time since the previous line, the classes loaded so far and the
- * process's CPU time (all threads; steadier than the wall clock on a busy machine); each
+ * started (RuntimeMXBean), the time since the previous line, the classes loaded so far, the
+ * process's CPU time (all threads; steadier than the wall clock on a busy machine) and the heap
+ * allocated so far by all threads, ended ones too ({@code benchmarks/run.sh} divides it by the frames
+ * a decode read); each
  * bundle's activation, slowest first, split into STARTING to STARTED (its activator, and
  * Declarative Services when it handles the bundle first) and STARTED to the next bundle event
  * (Declarative Services registering and activating its components, the next resolution); the
@@ -86,8 +88,9 @@ final class StartupTrace {
             return;
         }
         long now = System.currentTimeMillis();
-        err.printf("bmswb: startup %6d ms  +%4d  %-44s classes %d  cpu %d ms%n", now - jvmStart, now - last, phase,
-                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), processCpuMillis());
+        err.printf("bmswb: startup %6d ms  +%4d  %-44s classes %d  cpu %d ms  allocated %d KB%n", now - jvmStart,
+                now - last, phase, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+                processCpuMillis(), allocatedKilobytes());
         last = now;
     }
 
@@ -96,6 +99,24 @@ final class StartupTrace {
      * milliseconds; -1 where the JVM does not tell. Unlike the wall clock, hardly moved by other
      * processes on a busy machine.
      */
+    /**
+     * Heap allocated by every thread so far, ended ones too, in KB; -1 where the JVM does not tell.
+     * Through reflection: the method is Java 21's, and this class also runs on older JVMs to say so.
+     */
+    private static long allocatedKilobytes() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()
+                || !sun.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        try {
+            return (long) com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes")
+                    .invoke(sun) / 1024;
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
     private static long processCpuMillis() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
