@@ -114,7 +114,7 @@ final class CandumpLReader extends CandumpSyntax {
             fd = true;
         }
         if (fd) {
-            byte[] s = fdScratch;
+            byte[] s = data;
             while (q < end && !isSpace(b[q])) {
                 byte c = b[q];
                 if (c == '.') {
@@ -162,7 +162,7 @@ final class CandumpLReader extends CandumpSyntax {
                 }
             }
         } else {
-            byte[] s = scratch;
+            byte[] s = data;
             while (q < end) {
                 byte c = b[q];
                 if (isSpace(c)) {

@@ -149,7 +149,7 @@ final class CandumpReader extends CandumpSyntax {
             return true;
         }
 
-        byte[] s = fd ? fdScratch : scratch;
+        byte[] s = data;
         for (int i = 0; i < length; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end || b[q] == '\'' || b[q] == '`' || Ascii.tokenEquals(b, q, t, "ERRORFRAME")) {

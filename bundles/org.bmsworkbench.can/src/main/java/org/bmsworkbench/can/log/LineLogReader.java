@@ -11,7 +11,7 @@ import org.bmsworkbench.can.ReusedFrame;
  * <p>{@link #next()} takes each line's frame from {@link #parse(byte[], int, int)},
  * {@link #next(ReusedFrame)} from {@link #parse(byte[], int, int, ReusedFrame)}: a reader that
  * overrides the latter reads without an object per frame, from the same parser (see
- * {@link CandumpSyntax}).
+ * {@link ScanningReader}).
  */
 abstract class LineLogReader implements CanLogReader {
     final LineInput input;

@@ -96,6 +96,7 @@ final class SerialTraceReader extends CandumpSyntax {
         return true;
     }
 
+    /** A chunk: the bytes are in this reader's own array, up to {@value CanFrame#MAX_CHUNK_LENGTH} of them. */
     @Override
     CanFrame frame() {
         return CanFrame.chunk(time, bus(), tx ? Direction.TX : Direction.RX, Arrays.copyOf(bytes, length));
@@ -103,8 +104,8 @@ final class SerialTraceReader extends CandumpSyntax {
 
     @Override
     void fill(ReusedFrame frame) {
-        frame.set(time, bus(), 0, false, false, false, length, tx ? Direction.TX : Direction.RX, false, false, false,
-                true)
+        Direction direction = tx ? Direction.TX : Direction.RX;
+        frame.set(time, bus(), 0, false, false, false, length, direction, false, false, false, true)
                 .setData(bytes, 0, length);
     }
 }

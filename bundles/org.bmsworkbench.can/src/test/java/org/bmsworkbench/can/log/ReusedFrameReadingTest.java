@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@link CanLogReader#next(ReusedFrame)}: the same frames, problems and counts as {@link CanLogReader#next()}
  * (checked on every log the reader tests read, through {@link LogText}; here on hostile lines after a good
- * one, in strict and tolerant mode), and no allocation per frame for candump {@code -L} and plain candump.
- * Lines as can-utils' candump writes them (lib.c {@code sprint_canframe}, candump.c).
+ * one, in strict and tolerant mode), and no allocation per frame for candump {@code -L}, plain candump,
+ * TRC, ASC and Yacht Devices RAW. candump lines as can-utils' candump writes them (lib.c {@code sprint_canframe}, candump.c),
+ * TRC after PEAK's "PCAN-Trace Format" description, ASC after Vector's ASCII log layout as python-can's
+ * {@code ASCWriter} writes it.
  */
 class ReusedFrameReadingTest {
     private static final String GOOD_L = "(1600000000.500000) can0 100#01\n";
@@ -98,6 +100,85 @@ class ReusedFrameReadingTest {
                         .getBytes(StandardCharsets.UTF_8);
                 LogText.Reading reading = LogText.readBothWays(format, log, tolerant);
                 assertFalse(reading.frames().isEmpty());
+            }
+        }
+    }
+
+    /** PEAK's "PCAN-Trace Format" 2.1 layout, as {@link TrcReaderTest} writes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "      3       700.000 RR 1      0123 Tx -  4",
+        "      3       700.000 ER 2      0123 Rx -  4",
+        "      3       700.000 FB 2  19F21450 Tx -  9    00 01 02 03 04 05 06 07 08 09 0A 0B",
+        "      3       700.000 BI 3  19F21450 Rx -  9    00 01 02 03 04 05 06 07 08 09 0A 0B",
+        "      3       700.000 FE 3  19F21450 Rx -  9    00 01 02",
+        "      3       700.000 DT 1      0356 Rx -  9    00 01 02 03 04 05 06 07 08",
+        "      3       700.000 DT 1      0356 Rx -  2    0G 01",
+        "      3       700.000 DT 0      0356 Rx -  1    00",
+        "      3       700.000 DT 1      0856 Rx -  1    00",
+        "      3       700.000 ST 1",
+        "      3       700.000 XX 1      0356 Rx -  1    00",
+        "      3       700.000 DT 1      0356 Tx -  0",
+    })
+    void trcAgreesOnHostileLines(String line) throws IOException {
+        String header = ";$FILEVERSION=2.1\n;$STARTTIME=44088.5\n;$COLUMNS=N,O,T,B,I,d,R,L,D\n";
+        String good = "      1       500.000 DT 1      0356 Rx -  2    C0 14\n";
+        for (LogFormat format : new LogFormat[] {LogFormat.TRC, null}) {
+            for (boolean tolerant : new boolean[] {false, true}) {
+                byte[] log = (header + good + line + "\n" + good + line).getBytes(StandardCharsets.UTF_8);
+                assertFalse(LogText.readBothWays(format, log, tolerant).frames().isEmpty());
+            }
+        }
+    }
+
+    /** Vector ASC lines as in {@link AscReaderTest} and {@link CanFdLinesTest}. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "   0.600000 2  19F21450x       Tx   d 2 C0 14  Length = 0 BitCount = 0 ID = 435295312x",
+        "   0.700000 1  123             Tx   r 4",
+        "   0.800000 3  ErrorFrame",
+        "   0.800000 0  ErrorFrame",
+        "   0.800000 0  123             Rx   d 1 00",
+        "   0.900000 1  356             Rx   d 9 00 00 00 00 00 00 00 00 00",
+        "   0.900000 1  356             Rx   d 2 0G 00",
+        "   0.900000 1  356             TxRq d 2 00 00",
+        "   0.900000 CAN 1 Status:chip status error active",
+        "  30.005021 CANFD   1 Tx        300  1 1 9 12 11 c2 03 04 05 06 07 08 09 0a 0b 0c  0 0 3000 0",
+        "  30.005021 CANFD   2 Rx  19F21450x  0 0 4 4 11 c2 03 04  0 0 1000 0",
+        "  30.005021 CANFD   2 Rx  19F21450x  0 0 4 0  0 0 10 0",
+        "  30.005021 CANFD   2 Rx        ErrorFrame",
+        "  30.005021 CANFD   2 Rx        300  1 0 9 11 11 c2 03 04 05 06 07 08 09 0a 0b  0 0 3000 0",
+    })
+    void ascAgreesOnHostileLines(String line) throws IOException {
+        String header = "date Mon Sep 14 12:26:40.000 pm 2020\nbase hex  timestamps absolute\n";
+        String good = "   0.500000 1  356             Rx   d 2 C0 14\n";
+        for (LogFormat format : new LogFormat[] {LogFormat.ASC, null}) {
+            for (boolean tolerant : new boolean[] {false, true}) {
+                byte[] log = (header + good + line + "\n" + good + line).getBytes(StandardCharsets.UTF_8);
+                assertFalse(LogText.readBothWays(format, log, tolerant).frames().isEmpty());
+            }
+        }
+    }
+
+    /** Yacht Devices RAW lines as in {@link GatewayLogsTest} (the YDWG-02 manual's RAW format). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "00:29:58.618 T 09FD020D FF A4 01 51 F2 FB FF FF",
+        "00:29:58.618 R 356 C0 14",
+        "00:29:58.618 R 09FD020D",
+        "00:29:58.618 R 856 C0",
+        "00:29:58.618 R 09FD020D FF A4 01 51 F2 FB FF FF 00",
+        "00:29:58.618 R 09FD020D 0G",
+        "00:29:58.618 X 09FD020D 00",
+        "00:29:60.618 R 09FD020D 00",
+        "00:00:00.001 R 09FD020D 00",
+    })
+    void yachtDevicesAgreesOnHostileLines(String line) throws IOException {
+        String good = "23:29:58.617 R 0DFF180D A2 8C 50 C0 FF FF FF FF\n";
+        for (LogFormat format : new LogFormat[] {LogFormat.YACHT_DEVICES_RAW, null}) {
+            for (boolean tolerant : new boolean[] {false, true}) {
+                byte[] log = (good + line + "\n" + good + line).getBytes(StandardCharsets.UTF_8);
+                assertFalse(LogText.readBothWays(format, log, tolerant).frames().isEmpty());
             }
         }
     }
@@ -187,6 +268,51 @@ class ReusedFrameReadingTest {
             }
         }
         assertAllocationFree(LogFormat.CANDUMP, log.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void trcAllocatesNothingPerFrame() throws Exception {
+        StringBuilder log = new StringBuilder(";$FILEVERSION=2.1\n;$STARTTIME=44088.5\n;$COLUMNS=N,O,T,B,I,d,R,L,D\n");
+        for (int i = 0; i < FRAMES; i++) {
+            log.append(String.format("%7d %13.3f ", i + 1, i * 0.5));
+            switch (i % 5) {
+                case 0 -> log.append("DT 1      0356 Rx -  6    C0 14 85 0C D7 00\n");
+                case 1 -> log.append("FB 2  19F21450 Tx -  9    00 01 02 03 04 05 06 07 08 09 0A 0B\n");
+                case 2 -> log.append("RR 1      0123 Rx -  4\n");
+                case 3 -> log.append("ER 2      0000 Rx -  0\n");
+                default -> log.append(String.format("DT 3  %08X Tx -  8    00 01 02 03 04 05 06 07%n", 0x18FF0000 + i % 256));
+            }
+        }
+        assertAllocationFree(LogFormat.TRC, log.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void ascAllocatesNothingPerFrame() throws Exception {
+        StringBuilder log = new StringBuilder("date Mon Sep 14 12:26:40.000 pm 2020\nbase hex  timestamps absolute\n"
+                + "Begin Triggerblock Mon Sep 14 12:26:40.000 pm 2020\n");
+        for (int i = 0; i < FRAMES; i++) {
+            log.append(String.format("%11.6f ", i * 0.001));
+            switch (i % 5) {
+                case 0 -> log.append("1  356             Rx   d 8 C0 14 85 0C D7 00 00 00  Length = 0 BitCount = 0 ID = 854\n");
+                case 1 -> log.append("2  19F21450x       Tx   d 2 C0 14\n");
+                case 2 -> log.append("1  123             Rx   r 4\n");
+                case 3 -> log.append("1  ErrorFrame\n");
+                default -> log.append("CANFD   1 Rx        300  1 0 9 12 11 c2 03 04 05 06 07 08 09 0a 0b 0c  0 0 3000 0\n");
+            }
+        }
+        assertAllocationFree(LogFormat.ASC, log.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void yachtDevicesAllocatesNothingPerFrame() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < FRAMES; i++) {
+            int ms = i * 7;
+            log.append(String.format("%02d:%02d:%02d.%03d %s %08X", ms / 3_600_000 % 24, ms / 60_000 % 60, ms / 1000 % 60,
+                    ms % 1000, i % 4 == 0 ? "T" : "R", 0x09F80100 + i % 200));
+            log.append(" A2 8C 50 C0 FF FF FF FF", 0, 3 * (i % 9)).append('\n');
+        }
+        assertAllocationFree(LogFormat.YACHT_DEVICES_RAW, log.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
