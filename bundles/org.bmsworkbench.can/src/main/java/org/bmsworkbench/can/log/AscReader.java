@@ -31,7 +31,7 @@ import org.bmsworkbench.can.Direction;
  * {@code CAN 1 Status:}, {@code SV:}, {@code J1939TP}, {@code Statistic:}, {@code TxRq}, ...) are
  * skipped; {@code CANFD} lines are CAN FD frames (or classic ones logged on a CAN FD channel).
  */
-final class AscReader extends LineLogReader {
+final class AscReader extends ScanningReader {
     /**
      * An ASC {@code ErrorFrame} line says only that an error frame was seen, not what kind: it
      * reads as an error frame of class 0 (SocketCAN's {@code CAN_ERR_FLAG} alone, no class bit)
@@ -46,7 +46,8 @@ final class AscReader extends LineLogReader {
     private long dateMicros;
     private long relativeMicros;
     private String[] channelBuses = new String[8];
-    private final byte[] scratch = new byte[8];
+    /** The channel (1..) of the frame {@link #scan} read. */
+    private int channel;
 
     AscReader(LineInput input, String source, ProblemListener problems) {
         super(input, source, problems);
@@ -58,9 +59,9 @@ final class AscReader extends LineLogReader {
     }
 
     @Override
-    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+    boolean scan(byte[] b, int start, int end) throws LogParseException {
         if (Ascii.isBlankOrComment(b, start, end)) {
-            return null;
+            return false;
         }
         int q = Ascii.skipSpaces(b, start, end);
         end = Ascii.trimEnd(b, q, end);
@@ -69,7 +70,7 @@ final class AscReader extends LineLogReader {
             return event(b, q, end);
         }
         header(b, q, end);
-        return null;
+        return false;
     }
 
     private void header(byte[] b, int q, int end) throws LogParseException {
@@ -115,7 +116,7 @@ final class AscReader extends LineLogReader {
     }
 
     /** A line that starts with a time. */
-    private CanFrame event(byte[] b, int q, int end) throws LogParseException {
+    private boolean event(byte[] b, int q, int end) throws LogParseException {
         int t = Ascii.tokenEnd(b, q, end);
         long offset = offset(b, q, t);
         if (relative) {
@@ -134,14 +135,15 @@ final class AscReader extends LineLogReader {
         int channel = 0;
         for (int i = q; i < t; i++) {
             if (!isDigit(b[i]) || channel > MAX_CHANNEL) {
-                return null; // Start of measurement, CAN 1 Status:, SV:, J1939TP, ...
+                return false; // Start of measurement, CAN 1 Status:, SV:, J1939TP, ...
             }
             channel = channel * 10 + (b[i] - '0');
         }
         q = Ascii.skipSpaces(b, t, end);
         t = Ascii.tokenEnd(b, q, end);
         if (Ascii.tokenEquals(b, q, t, "ErrorFrame")) {
-            return CanFrame.error(time, bus(channel), ERROR_CLASS);
+            channel(channel);
+            return foundError(time, ERROR_CLASS, 0, Direction.RX);
         }
         int idStart = q;
         int idEnd = t;
@@ -153,12 +155,12 @@ final class AscReader extends LineLogReader {
         } else if (Ascii.tokenEquals(b, q, t, "Tx")) {
             direction = Direction.TX;
         } else {
-            return null; // TxRq (a transmit request, not a frame on the bus), Statistic:, ...
+            return false; // TxRq (a transmit request, not a frame on the bus), Statistic:, ...
         }
-        return frame(b, t, end, time, channel, idStart, idEnd, direction);
+        return dataFrame(b, t, end, time, channel, idStart, idEnd, direction);
     }
 
-    private CanFrame frame(byte[] b, int q, int end, long time, int channel, int idStart, int idEnd,
+    private boolean dataFrame(byte[] b, int q, int end, long time, int channel, int idStart, int idEnd,
             Direction direction) throws LogParseException {
         boolean extended = idEnd > idStart && (b[idEnd - 1] == 'x' || b[idEnd - 1] == 'X');
         int digitsEnd = extended ? idEnd - 1 : idEnd;
@@ -194,10 +196,9 @@ final class AscReader extends LineLogReader {
         if (dlc > 8) {
             throw fault("DLC " + dlc + ", at most 8");
         }
-        String bus = bus(channel);
+        channel(channel);
         if (remote) {
-            CanFrame frame = CanFrame.remote(time, bus, (int) id, extended, dlc);
-            return direction == Direction.RX ? frame : frame.withDirection(direction);
+            return foundRemote(time, (int) id, extended, dlc, direction);
         }
         for (int i = 0; i < dlc; i++) {
             t = Ascii.tokenEnd(b, q, end);
@@ -208,12 +209,11 @@ final class AscReader extends LineLogReader {
             if (v > 255) {
                 throw fault("data byte " + v + " is more than 255");
             }
-            scratch[i] = (byte) v;
+            data[i] = (byte) v;
             q = Ascii.skipSpaces(b, t, end);
         }
         // the rest (Length = ..., BitCount = ..., ID = ...) is informational
-        CanFrame frame = CanFrame.wrap(time, bus, (int) id, extended, Arrays.copyOf(scratch, dlc));
-        return direction == Direction.RX ? frame : frame.withDirection(direction);
+        return found(time, (int) id, extended, dlc, direction);
     }
 
     /**
@@ -224,7 +224,7 @@ final class AscReader extends LineLogReader {
      * DLC above 0 is a remote frame, anything else CAN FD. More than 8 bytes is CAN FD whatever
      * the flags say (python-can writes 0 there).
      */
-    private CanFrame fdEvent(byte[] b, int q, int end, long time) throws LogParseException {
+    private boolean fdEvent(byte[] b, int q, int end, long time) throws LogParseException {
         q = Ascii.skipSpaces(b, q, end);
         int t = Ascii.tokenEnd(b, q, end);
         int channel = 0;
@@ -251,7 +251,8 @@ final class AscReader extends LineLogReader {
         q = Ascii.skipSpaces(b, t, end);
         t = Ascii.tokenEnd(b, q, end);
         if (Ascii.tokenEquals(b, q, t, "ErrorFrame")) {
-            return CanFrame.error(time, bus(channel), ERROR_CLASS);
+            channel(channel);
+            return foundError(time, ERROR_CLASS, 0, Direction.RX);
         }
         int idStart = q;
         int idEnd = t;
@@ -290,7 +291,6 @@ final class AscReader extends LineLogReader {
             throw fault("data length " + length + ", at most " + CanFrame.MAX_FD_LENGTH);
         }
         q = Ascii.skipSpaces(b, t, end);
-        byte[] data = new byte[length];
         for (int i = 0; i < length; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end) {
@@ -321,26 +321,23 @@ final class AscReader extends LineLogReader {
         }
         boolean fd = length > 8 || dlc > 8 || (flags >= 0 ? (flags & AscWriter.FD_EDL) != 0 : !(length == 0 && dlc > 0));
         boolean remote = flags >= 0 ? !fd && (flags & AscWriter.FD_RTR) != 0 : !fd;
-        String bus = bus(channel);
-        CanFrame frame;
+        channel(channel);
         if (fd) {
             if (!CanFrame.isFdLength(length)) {
                 throw fault("data length " + length + " is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
             }
-            if (CanFrame.fdLengthOf(dlc) != length) {
+            if (fdLength(dlc) != length) {
                 throw fault("DLC " + dlc + " means " + CanFrame.fdLengthOf(dlc) + " bytes, but the data length is "
                         + length);
             }
-            frame = CanFrame.wrapFd(time, bus, (int) id, extended, brs, esi, data);
+            return foundFd(time, (int) id, extended, brs, esi, length, direction);
         } else if (remote) {
             if (dlc > 8) {
                 throw fault("remote DLC " + dlc + ", at most 8");
             }
-            frame = CanFrame.remote(time, bus, (int) id, extended, dlc);
-        } else {
-            frame = CanFrame.wrap(time, bus, (int) id, extended, data);
+            return foundRemote(time, (int) id, extended, dlc, direction);
         }
-        return direction == Direction.RX ? frame : frame.withDirection(direction);
+        return found(time, (int) id, extended, length, direction);
     }
 
     private boolean flag(byte[] b, int q, int t, String what) throws LogParseException {
@@ -405,10 +402,18 @@ final class AscReader extends LineLogReader {
         return negative ? -micros : micros;
     }
 
-    private String bus(int channel) throws LogParseException {
+    /** Takes {@code channel} as the frame's. */
+    private void channel(int channel) throws LogParseException {
         if (channel < 1) {
             throw fault("channel 0: ASC channels start at 1");
         }
+        this.channel = channel;
+    }
+
+    /** Channel N is bus {@code can<N-1>}. */
+    @Override
+    String bus() {
+        int channel = this.channel;
         if (channel >= channelBuses.length) {
             channelBuses = Arrays.copyOf(channelBuses, Math.max(channel + 1, channelBuses.length * 2));
         }

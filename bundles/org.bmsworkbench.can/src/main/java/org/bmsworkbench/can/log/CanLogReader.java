@@ -21,7 +21,9 @@ public interface CanLogReader extends AutoCloseable {
     /**
      * Reads the next frame into {@code frame}, the same way as {@link #next()} (same frames, same
      * problems, same counts), but without making an object per frame where the reader can: the
-     * decoder's hot path. The default copies {@link #next()}'s frame in.
+     * decoder's hot path. The default copies {@link #next()}'s frame in; the text readers but canboat
+     * CSV parse straight into {@code frame}. When it throws, {@code frame} still holds the previous
+     * frame.
      *
      * @return false at the end of the log ({@code frame} then holds the previous frame)
      */

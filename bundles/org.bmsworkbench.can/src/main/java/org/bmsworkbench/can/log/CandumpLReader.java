@@ -3,7 +3,6 @@ package org.bmsworkbench.can.log;
 import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
 import static org.bmsworkbench.can.log.Ascii.isSpace;
 
-import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 
@@ -35,13 +34,13 @@ final class CandumpLReader extends CandumpSyntax {
     }
 
     @Override
-    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+    boolean scan(byte[] b, int start, int end) throws LogParseException {
         int q = start;
         while (q < end && isSpace(b[q])) {
             q++;
         }
         if (q == end || b[q] == '#' || (b[q] == '/' && q + 1 < end && b[q + 1] == '/')) {
-            return null;
+            return false;
         }
         end = Ascii.trimEnd(b, q, end);
         if (b[q] != '(') {
@@ -115,7 +114,7 @@ final class CandumpLReader extends CandumpSyntax {
             fd = true;
         }
         if (fd) {
-            byte[] s = fdScratch;
+            byte[] s = data;
             while (q < end && !isSpace(b[q])) {
                 byte c = b[q];
                 if (c == '.') {
@@ -163,7 +162,7 @@ final class CandumpLReader extends CandumpSyntax {
                 }
             }
         } else {
-            byte[] s = scratch;
+            byte[] s = data;
             while (q < end) {
                 byte c = b[q];
                 if (isSpace(c)) {
@@ -218,18 +217,8 @@ final class CandumpLReader extends CandumpSyntax {
             }
         }
 
-        String bus = buses.name(b, busStart, busEnd);
-        CanFrame frame;
-        if (fd) {
-            frame = CanFrame.wrapFd(time, bus, id, extended, (fdFlags & CANFD_BRS) != 0, (fdFlags & CANFD_ESI) != 0,
-                    Arrays.copyOf(fdScratch, count));
-        } else if (errorFrame) {
-            frame = CanFrame.error(time, bus, id, Arrays.copyOf(scratch, count));
-        } else if (remote) {
-            frame = CanFrame.remote(time, bus, id, extended, count);
-        } else {
-            frame = CanFrame.wrap(time, bus, id, extended, Arrays.copyOf(scratch, count));
-        }
-        return direction == Direction.RX ? frame : frame.withDirection(direction);
+        scanned(time, busStart, busEnd, count, remote, fd, (fdFlags & CANFD_BRS) != 0,
+                (fdFlags & CANFD_ESI) != 0, direction);
+        return true;
     }
 }

@@ -4,10 +4,6 @@ import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
 import static org.bmsworkbench.can.log.Ascii.isDigit;
 import static org.bmsworkbench.can.log.Ascii.isSpace;
 
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 
@@ -30,6 +26,8 @@ import org.bmsworkbench.can.Direction;
  * {@code ERRORFRAME} marker and the tab-indented error details of {@code -e} are ignored.
  */
 final class CandumpReader extends CandumpSyntax {
+    /** Days from 0000-01-01 to 1970-01-01. */
+    private static final long DAYS_0000_TO_1970 = 719_528L;
 
     CandumpReader(LineInput input, String source, ProblemListener problems) {
         super(input, source, problems);
@@ -41,12 +39,12 @@ final class CandumpReader extends CandumpSyntax {
     }
 
     @Override
-    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+    boolean scan(byte[] b, int start, int end) throws LogParseException {
         if (start < end && b[start] == '\t') {
-            return null; // candump -e: details of the error frame on the line before
+            return false; // candump -e: details of the error frame on the line before
         }
         if (Ascii.isBlankOrComment(b, start, end)) {
-            return null;
+            return false;
         }
         int q = Ascii.skipSpaces(b, start, end);
         end = Ascii.trimEnd(b, q, end);
@@ -140,7 +138,6 @@ final class CandumpReader extends CandumpSyntax {
         }
         q = Ascii.skipSpaces(b, t, end);
 
-        String bus = buses.name(b, busStart, busEnd);
         if (!fd && Ascii.startsWithIgnoreCase(b, q, end, "remote request")) {
             if (errorFrame) {
                 throw fault("an error frame cannot be a remote frame");
@@ -148,11 +145,11 @@ final class CandumpReader extends CandumpSyntax {
             if (q + "remote request".length() != end) {
                 throw fault("unexpected text after 'remote request'");
             }
-            CanFrame frame = CanFrame.remote(time, bus, id, extended, length);
-            return direction == Direction.RX ? frame : frame.withDirection(direction);
+            scanned(time, busStart, busEnd, length, true, false, false, false, direction);
+            return true;
         }
 
-        byte[] s = fd ? fdScratch : scratch;
+        byte[] s = data;
         for (int i = 0; i < length; i++) {
             t = Ascii.tokenEnd(b, q, end);
             if (q == end || b[q] == '\'' || b[q] == '`' || Ascii.tokenEquals(b, q, t, "ERRORFRAME")) {
@@ -179,15 +176,8 @@ final class CandumpReader extends CandumpSyntax {
             }
         }
 
-        CanFrame frame;
-        if (fd) {
-            frame = CanFrame.wrapFd(time, bus, id, extended, brs, esi, Arrays.copyOf(s, length));
-        } else if (errorFrame) {
-            frame = CanFrame.error(time, bus, id, Arrays.copyOf(s, length));
-        } else {
-            frame = CanFrame.wrap(time, bus, id, extended, Arrays.copyOf(s, length));
-        }
-        return direction == Direction.RX ? frame : frame.withDirection(direction);
+        scanned(time, busStart, busEnd, length, false, fd, brs, esi, direction);
+        return true;
     }
 
     /** {@code (2020-09-14 12:26:40.500000)} of candump {@code -t A}, taken as UTC. */
@@ -211,12 +201,37 @@ final class CandumpReader extends CandumpSyntax {
             int minute = digits(b, open + 15, 2);
             int second = digits(b, open + 18, 2);
             int micros = digits(b, open + 21, 6);
-            long epoch = LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC);
+            if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
+                    || second > 59) {
+                throw new NumberFormatException();
+            }
+            long epoch = (epochDay(year, month, day) * 24 + hour) * 3600 + minute * 60 + second;
             p = close + 1;
             return epoch * 1_000_000L + micros;
-        } catch (NumberFormatException | DateTimeException e) {
+        } catch (NumberFormatException e) {
             throw fault("bad timestamp '" + Ascii.text(b, open, close + 1) + "'");
         }
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return month == 2 ? (leap(year) ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /**
+     * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, year 0..9999, as
+     * {@code LocalDate.toEpochDay} counts them (without making a {@code LocalDate} per line).
+     */
+    static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400
+                + (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= leap(year) ? 1 : 2;
+        }
+        return total - DAYS_0000_TO_1970;
     }
 
     private static int digits(byte[] b, int from, int count) {

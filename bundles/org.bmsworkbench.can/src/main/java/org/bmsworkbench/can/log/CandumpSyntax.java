@@ -4,36 +4,59 @@ import static org.bmsworkbench.can.log.Ascii.isDigit;
 import static org.bmsworkbench.can.log.Ascii.isSpace;
 
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
 
 /**
- * What candump {@code -L} and plain candump share: the {@code (seconds.micros)} timestamp
- * and the identifier as can-utils writes it (3 hex digits for 11-bit, 8 for 29-bit, an
- * 8-digit id with {@link #CAN_ERR_FLAG} for an error frame).
+ * What candump {@code -L}, plain candump and the serial trace share: the {@code (seconds.micros)}
+ * timestamp, the identifier as can-utils writes it (3 hex digits for 11-bit, 8 for 29-bit, an
+ * 8-digit id with {@link #CAN_ERR_FLAG} for an error frame), and the bus name taken from the line.
  */
-abstract class CandumpSyntax extends LineLogReader {
+abstract class CandumpSyntax extends ScanningReader {
     /** SocketCAN's error-frame flag in an 8-digit identifier. */
     static final int CAN_ERR_FLAG = 0x2000_0000;
     /** The bits of an 8-digit identifier above the 29 bits of an id (SocketCAN's EFF and RTR flags). */
     static final int FLAG_BITS = 0xC000_0000;
     static final int MAX_DATA = 8;
     private static final int MAX_SECONDS_DIGITS = 12;
-
-    /** Parse cursor into the current line. */
-    int p;
-    /** Set by {@link #checkId}. */
-    int id;
-    boolean extended;
-    boolean errorFrame;
     /** SocketCAN's CAN FD flags, as the digit after {@code ##} carries them. */
     static final int CANFD_BRS = 0x01;
     static final int CANFD_ESI = 0x02;
-    /** Scratch for data bytes before the exact-size array is made. */
-    final byte[] scratch = new byte[MAX_DATA];
-    /** The same for CAN FD frames. */
-    final byte[] fdScratch = new byte[CanFrame.MAX_FD_LENGTH];
+
+    /** Parse cursor into the current line. */
+    int p;
+    /** Set by {@link #checkId}, with {@link #id} and {@link #extended}. */
+    boolean errorFrame;
+    /** Where the bus name of the frame {@link #scan} read is in the current line. */
+    private int busStart;
+    private int busEnd;
 
     CandumpSyntax(LineInput input, String source, ProblemListener problems) {
         super(input, source, problems);
+    }
+
+    /**
+     * What {@link #scan} ends with on a good line: the frame, of {@link #id}, {@link #extended} and
+     * {@link #errorFrame} as {@link #checkId} set them and {@code length} bytes in {@link #data}
+     * (or a remote DLC).
+     */
+    final boolean scanned(long time, int busStart, int busEnd, int length, boolean remote, boolean fd, boolean brs,
+            boolean esi, Direction direction) {
+        this.busStart = busStart;
+        this.busEnd = busEnd;
+        if (fd) {
+            return foundFd(time, id, extended, brs, esi, length, direction);
+        } else if (errorFrame) {
+            return foundError(time, id, length, direction);
+        } else if (remote) {
+            return foundRemote(time, id, extended, length, direction);
+        }
+        return found(time, id, extended, length, direction);
+    }
+
+    /** The bus name from the current line, which the input still holds (a cached name). */
+    @Override
+    final String bus() {
+        return buses.name(input.buf, busStart, busEnd);
     }
 
     /**

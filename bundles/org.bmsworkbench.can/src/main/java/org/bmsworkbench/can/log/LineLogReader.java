@@ -2,10 +2,16 @@ package org.bmsworkbench.can.log;
 
 import java.io.IOException;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.ReusedFrame;
 
 /**
  * A reader of a line-oriented log: turns each line into a frame, skips lines that carry
  * none, and applies the strict or tolerant policy to bad lines.
+ *
+ * <p>{@link #next()} takes each line's frame from {@link #parse(byte[], int, int)},
+ * {@link #next(ReusedFrame)} from {@link #parse(byte[], int, int, ReusedFrame)}: a reader that
+ * overrides the latter reads without an object per frame, from the same parser (see
+ * {@link ScanningReader}).
  */
 abstract class LineLogReader implements CanLogReader {
     final LineInput input;
@@ -23,9 +29,7 @@ abstract class LineLogReader implements CanLogReader {
 
     @Override
     public final CanFrame next() throws IOException, LogParseException {
-        if (closed) {
-            throw new IOException(source + ": the log reader is closed");
-        }
+        checkOpen();
         CanFrame queued = pending();
         if (queued != null) {
             return queued;
@@ -50,6 +54,43 @@ abstract class LineLogReader implements CanLogReader {
         return null;
     }
 
+    /**
+     * As {@link #next()}, through {@link #parse(byte[], int, int, ReusedFrame)}: without an object
+     * per frame in the readers that override it.
+     */
+    @Override
+    public final boolean next(ReusedFrame frame) throws IOException, LogParseException {
+        checkOpen();
+        CanFrame queued = pending();
+        if (queued != null) {
+            frame.set(queued);
+            return true;
+        }
+        LineInput in = input;
+        while (in.next()) {
+            try {
+                if (in.overlong()) {
+                    throw fault("line longer than " + LineInput.BUFFER_SIZE + " bytes");
+                }
+                if (parse(in.buf, in.start, in.end, frame)) {
+                    return true;
+                }
+            } catch (LogParseException e) {
+                if (problems == null || e instanceof Unreadable) {
+                    throw e;
+                }
+                skip(e);
+            }
+        }
+        return false;
+    }
+
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException(source + ": the log reader is closed");
+        }
+    }
+
     /** A bad line skipped in tolerant mode (also one skipped while the format was detected). */
     final void skip(LogParseException e) {
         skipped++;
@@ -61,6 +102,20 @@ abstract class LineLogReader implements CanLogReader {
      * (blank, comment, header, other event).
      */
     abstract CanFrame parse(byte[] b, int start, int end) throws LogParseException;
+
+    /**
+     * Puts the frame on the line {@code b[start..end)} into {@code frame} and returns true, or
+     * returns false for a line that carries none. A bad line throws and leaves {@code frame} as it
+     * was. This default copies {@link #parse(byte[], int, int)}'s frame in.
+     */
+    boolean parse(byte[] b, int start, int end, ReusedFrame frame) throws LogParseException {
+        CanFrame parsed = parse(b, start, end);
+        if (parsed == null) {
+            return false;
+        }
+        frame.set(parsed);
+        return true;
+    }
 
     /**
      * The next of the frames the last line gave beyond its first (a whole NMEA 2000 message split

@@ -6,6 +6,7 @@ import static org.bmsworkbench.can.log.Ascii.isSpace;
 import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.ReusedFrame;
 
 /**
  * Reads a serial trace, one {@linkplain CanFrame#chunk() chunk} of a byte stream a line:
@@ -30,10 +31,10 @@ final class SerialTraceReader extends CandumpSyntax {
     }
 
     @Override
-    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+    boolean scan(byte[] b, int start, int end) throws LogParseException {
         int q = Ascii.skipSpaces(b, start, end);
         if (q == end || b[q] == '#' || (b[q] == '/' && q + 1 < end && b[q + 1] == '/')) {
-            return null;
+            return false;
         }
         end = Ascii.trimEnd(b, q, end);
         if (b[q] != '(') {
@@ -91,6 +92,20 @@ final class SerialTraceReader extends CandumpSyntax {
         if (count == 0) {
             throw fault("no bytes after '" + Ascii.text(b, portStart, dirEnd) + "'");
         }
-        return CanFrame.chunk(time, buses.name(b, portStart, portEnd), direction, Arrays.copyOf(bytes, count));
+        scanned(time, portStart, portEnd, count, false, false, false, false, direction);
+        return true;
+    }
+
+    /** A chunk: the bytes are in this reader's own array, up to {@value CanFrame#MAX_CHUNK_LENGTH} of them. */
+    @Override
+    CanFrame frame() {
+        return CanFrame.chunk(time, bus(), tx ? Direction.TX : Direction.RX, Arrays.copyOf(bytes, length));
+    }
+
+    @Override
+    void fill(ReusedFrame frame) {
+        Direction direction = tx ? Direction.TX : Direction.RX;
+        frame.set(time, bus(), 0, false, false, false, length, direction, false, false, false, true)
+                .setData(bytes, 0, length);
     }
 }

@@ -39,7 +39,7 @@ import org.bmsworkbench.can.Direction;
  * An ID of up to 4 hex digits is 11-bit, of 5 to 8 digits 29-bit. Error frames say only that
  * one was seen, as in ASC: {@code CanFrame.error(t, bus, 0)}.
  */
-final class TrcReader extends LineLogReader {
+final class TrcReader extends ScanningReader {
     static final String VERSIONS = "1.0, 1.1, 1.2, 1.3, 2.0 and 2.1";
     /** Days from 1899-12-30 (the start of PEAK's and Excel's day count) to 1970-01-01. */
     static final int EPOCH_DAY = 25569;
@@ -50,8 +50,9 @@ final class TrcReader extends LineLogReader {
     private final TrcHeader header = new TrcHeader(this);
     private final int[] from = new int[MAX_TOKENS];
     private final int[] to = new int[MAX_TOKENS];
-    private final byte[] scratch = new byte[CanFrame.MAX_FD_LENGTH];
-    private String[] buses = new String[8];
+    private String[] busNames = new String[8];
+    /** The bus number (1..) of the frame {@link #scan} read. */
+    private int bus;
 
     TrcReader(LineInput input, String source, ProblemListener problems) {
         super(input, source, problems);
@@ -63,18 +64,18 @@ final class TrcReader extends LineLogReader {
     }
 
     @Override
-    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+    boolean scan(byte[] b, int start, int end) throws LogParseException {
         int q = Ascii.skipSpaces(b, start, end);
         end = Ascii.trimEnd(b, q, end);
         if (q == end) {
-            return null;
+            return false;
         }
         if (b[q] == ';') {
             header.line(b, q + 1, end);
-            return null;
+            return false;
         }
         if (Ascii.isBlankOrComment(b, q, end)) {
-            return null;
+            return false;
         }
         int n = 0;
         while (q < end) {
@@ -91,7 +92,7 @@ final class TrcReader extends LineLogReader {
     }
 
     /** Versions 1.x: {@code N) offset …}. */
-    private CanFrame numberedLine(byte[] b, int n, int version) throws LogParseException {
+    private boolean numberedLine(byte[] b, int n, int version) throws LogParseException {
         if (b[to[0] - 1] != ')') {
             throw fault("expected the message number 'N)' of a version " + version / 10 + "." + version % 10
                     + " trace, found '"
@@ -102,7 +103,7 @@ final class TrcReader extends LineLogReader {
         }
         long time = header.startMicros() + offset(1);
         int k = 2;
-        String bus = "can0";
+        bus = 1;
         if (version >= 12) {
             bus = bus(b, k++);
         }
@@ -112,9 +113,9 @@ final class TrcReader extends LineLogReader {
             if (Ascii.tokenEquals(b, from[k], to[k], "Tx")) {
                 direction = Direction.TX;
             } else if (Ascii.tokenEquals(b, from[k], to[k], "Warng")) {
-                return null; // a bus state warning, not a frame
+                return false; // a bus state warning, not a frame
             } else if (Ascii.tokenEquals(b, from[k], to[k], "Error")) {
-                return CanFrame.error(time, bus, AscReader.ERROR_CLASS);
+                return foundError(time, AscReader.ERROR_CLASS, 0, Direction.RX);
             } else if (!Ascii.tokenEquals(b, from[k], to[k], "Rx")) {
                 throw fault("unknown message type '" + Ascii.text(b, from[k], to[k]) + "': Rx, Tx, Warng or Error expected");
             }
@@ -123,7 +124,7 @@ final class TrcReader extends LineLogReader {
         need(n, k, "ID");
         int idToken = k++;
         if (version == 10 && Ascii.tokenEquals(b, from[idToken], to[idToken], "FFFFFFFF")) {
-            return null; // a bus state warning (BUSLIGHT, BUSHEAVY, BUSOFF)
+            return false; // a bus state warning (BUSLIGHT, BUSHEAVY, BUSOFF)
         }
         if (version >= 13) {
             k++; // reserved
@@ -134,7 +135,7 @@ final class TrcReader extends LineLogReader {
             throw fault("data length code " + dlc + ", at most 8");
         }
         if (k < n && Ascii.tokenEquals(b, from[k], to[k], "ERROR")) {
-            return CanFrame.error(time, bus, AscReader.ERROR_CLASS);
+            return foundError(time, AscReader.ERROR_CLASS, 0, Direction.RX);
         }
         long id = id(b, idToken);
         boolean extended = to[idToken] - from[idToken] > 4;
@@ -142,17 +143,17 @@ final class TrcReader extends LineLogReader {
             if (k + 1 < n) {
                 throw fault("unexpected text after RTR");
             }
-            return directed(CanFrame.remote(time, bus, (int) id, extended, dlc), direction);
+            return foundRemote(time, (int) id, extended, dlc, direction);
         }
-        return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, k, n, dlc, "data length code " + dlc)),
-                direction);
+        data(b, k, n, dlc, false, dlc);
+        return found(time, (int) id, extended, dlc, direction);
     }
 
     /** Versions 2.x: the columns of {@code $COLUMNS}. */
-    private CanFrame columnsLine(byte[] b, int n) throws LogParseException {
+    private boolean columnsLine(byte[] b, int n) throws LogParseException {
         char[] cols = header.columns();
         long time = 0;
-        String bus = "can0";
+        bus = 1;
         int type = -1;
         for (int c = 0; c < cols.length && c < n; c++) {
             char col = cols[c];
@@ -197,10 +198,10 @@ final class TrcReader extends LineLogReader {
                     bus = bus(b, c);
                 }
             }
-            return CanFrame.error(time, bus, AscReader.ERROR_CLASS);
+            return foundError(time, AscReader.ERROR_CLASS, 0, Direction.RX);
         } else if (Ascii.tokenEquals(b, t0, t1, "ST") || Ascii.tokenEquals(b, t0, t1, "EC")
                 || Ascii.tokenEquals(b, t0, t1, "EV")) {
-            return null; // hardware status, error counter change, event: no frame
+            return false; // hardware status, error counter change, event: no frame
         } else {
             throw fault("unknown message type '" + Ascii.text(b, t0, t1)
                     + "': DT, FD, FB, FE, BI, RR, ST, EC, ER or EV expected");
@@ -250,20 +251,18 @@ final class TrcReader extends LineLogReader {
             if (dataToken < n) {
                 throw fault("data after a remote request");
             }
-            return directed(CanFrame.remote(time, bus, (int) id, extended, requested), direction);
+            return foundRemote(time, (int) id, extended, requested, direction);
         }
         if (fd) {
             if (length < 0) {
-                length = CanFrame.fdLengthOf(dlc);
+                length = fdLength(dlc);
             } else if (!CanFrame.isFdLength(length)) {
                 throw fault("data length " + length + " is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
-            } else if (dlc >= 0 && CanFrame.fdLengthOf(dlc) != length) {
+            } else if (dlc >= 0 && fdLength(dlc) != length) {
                 throw fault("data length code " + dlc + " but data length " + length);
             }
-            String declared = dlc < 0 ? "data length " + length
-                    : "data length code " + dlc + (dlc == length ? "" : " (" + length + " bytes)");
-            byte[] data = data(b, dataToken, n, length, declared);
-            return directed(CanFrame.wrapFd(time, bus, (int) id, extended, brs, esi, data), direction);
+            data(b, dataToken, n, length, true, dlc);
+            return foundFd(time, (int) id, extended, brs, esi, length, direction);
         }
         if (length < 0) {
             length = dlc;
@@ -272,8 +271,17 @@ final class TrcReader extends LineLogReader {
             throw fault((dlc >= 0 ? "data length code " : "data length ") + length
                     + " for a classic CAN frame (DT), at most 8");
         }
-        return directed(CanFrame.wrap(time, bus, (int) id, extended, data(b, dataToken, n, length,
-                (dlc >= 0 ? "data length code " : "data length ") + length)), direction);
+        data(b, dataToken, n, length, false, dlc);
+        return found(time, (int) id, extended, length, direction);
+    }
+
+    /** What the line said of its length, for a message (made only for a fault: no string per frame). */
+    private static String declared(boolean fd, int dlc, int length) {
+        if (fd) {
+            return dlc < 0 ? "data length " + length
+                    : "data length code " + dlc + (dlc == length ? "" : " (" + length + " bytes)");
+        }
+        return (dlc >= 0 ? "data length code " : "data length ") + length;
     }
 
     private static String columnName(char col) {
@@ -289,23 +297,22 @@ final class TrcReader extends LineLogReader {
         };
     }
 
-    private static CanFrame directed(CanFrame frame, Direction direction) {
-        return direction == Direction.RX ? frame : frame.withDirection(direction);
-    }
-
     private void need(int n, int k, String what) throws LogParseException {
         if (k >= n) {
             throw fault("missing " + what);
         }
     }
 
-    /** {@code count} data bytes from token {@code k} on, which must be all the tokens left. */
-    private byte[] data(byte[] b, int k, int n, int count, String declared) throws LogParseException {
+    /**
+     * {@code count} data bytes from token {@code k} on, which must be all the tokens left, into
+     * {@link #data}; {@code fd} and {@code dlc} (-1: none) only for the message of a fault.
+     */
+    private void data(byte[] b, int k, int n, int count, boolean fd, int dlc) throws LogParseException {
         if (n - k < count) {
-            throw fault(declared + " but " + CandumpSyntax.dataBytes(n - k));
+            throw fault(declared(fd, dlc, count) + " but " + CandumpSyntax.dataBytes(n - k));
         }
         if (n - k > count) {
-            throw fault(declared + " but more data: '" + Ascii.text(b, from[k + count], to[n - 1]) + "'");
+            throw fault(declared(fd, dlc, count) + " but more data: '" + Ascii.text(b, from[k + count], to[n - 1]) + "'");
         }
         for (int i = 0; i < count; i++) {
             int p = from[k + i];
@@ -314,9 +321,8 @@ final class TrcReader extends LineLogReader {
             if (hi < 0 || lo < 0) {
                 throw fault("data byte '" + Ascii.text(b, p, to[k + i]) + "' is not two hex digits");
             }
-            scratch[i] = (byte) (hi << 4 | lo);
+            data[i] = (byte) (hi << 4 | lo);
         }
-        return Arrays.copyOf(scratch, count);
     }
 
     private long id(byte[] b, int k) throws LogParseException {
@@ -395,7 +401,8 @@ final class TrcReader extends LineLogReader {
         return negative ? -total : total;
     }
 
-    private String bus(byte[] b, int k) throws LogParseException {
+    /** The bus number, 1.., of token {@code k}. */
+    private int bus(byte[] b, int k) throws LogParseException {
         int p = from[k];
         int number = 0;
         for (int i = p; i < to[k]; i++) {
@@ -407,14 +414,21 @@ final class TrcReader extends LineLogReader {
         if (number < 1 || number > MAX_BUS) {
             throw fault("bad bus '" + Ascii.text(b, p, to[k]) + "': a number from 1 expected");
         }
-        if (number >= buses.length) {
-            buses = Arrays.copyOf(buses, Math.max(number + 1, buses.length * 2));
+        return number;
+    }
+
+    /** Bus N is {@code can<N-1>}. */
+    @Override
+    String bus() {
+        int number = bus;
+        if (number >= busNames.length) {
+            busNames = Arrays.copyOf(busNames, Math.max(number + 1, busNames.length * 2));
         }
-        String bus = buses[number];
-        if (bus == null) {
-            bus = "can" + (number - 1);
-            buses[number] = bus;
+        String name = busNames[number];
+        if (name == null) {
+            name = "can" + (number - 1);
+            busNames[number] = name;
         }
-        return bus;
+        return name;
     }
 }

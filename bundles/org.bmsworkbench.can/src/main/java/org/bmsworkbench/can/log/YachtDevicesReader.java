@@ -3,7 +3,6 @@ package org.bmsworkbench.can.log;
 import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
 import static org.bmsworkbench.can.log.Ascii.isDigit;
 
-import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 
@@ -19,12 +18,11 @@ import org.bmsworkbench.can.Direction;
  * on the next day. {@code R} is a received frame, {@code T} one the gateway sent. The ID has 8
  * hex digits (29-bit) or 3 (11-bit); 0 to 8 data bytes follow. Every frame is on bus {@code can0}.
  */
-final class YachtDevicesReader extends LineLogReader {
+final class YachtDevicesReader extends ScanningReader {
     static final String BUS = "can0";
     private static final long DAY_MICROS = 86_400_000_000L;
     private static final long HALF_DAY_MICROS = DAY_MICROS / 2;
 
-    private final byte[] scratch = new byte[8];
     private long day;
     private long lastTimeOfDay = -1;
 
@@ -38,9 +36,9 @@ final class YachtDevicesReader extends LineLogReader {
     }
 
     @Override
-    CanFrame parse(byte[] b, int start, int end) throws LogParseException {
+    boolean scan(byte[] b, int start, int end) throws LogParseException {
         if (Ascii.isBlankOrComment(b, start, end)) {
-            return null;
+            return false;
         }
         int q = Ascii.skipSpaces(b, start, end);
         end = Ascii.trimEnd(b, q, end);
@@ -94,7 +92,7 @@ final class YachtDevicesReader extends LineLogReader {
             if (count == 8) {
                 throw fault("more than 8 data bytes");
             }
-            scratch[count++] = (byte) (hi << 4 | lo);
+            data[count++] = (byte) (hi << 4 | lo);
             q = Ascii.skipSpaces(b, t, end);
         }
 
@@ -102,9 +100,12 @@ final class YachtDevicesReader extends LineLogReader {
             day++;
         }
         lastTimeOfDay = timeOfDay;
-        CanFrame frame = CanFrame.wrap(day * DAY_MICROS + timeOfDay, BUS, (int) id, extended,
-                Arrays.copyOf(scratch, count));
-        return direction == Direction.RX ? frame : frame.withDirection(direction);
+        return found(day * DAY_MICROS + timeOfDay, (int) id, extended, count, direction);
+    }
+
+    @Override
+    String bus() {
+        return BUS;
     }
 
     /** {@code hh:mm:ss.mmm} (1 to 6 decimals) as microseconds since midnight. */
