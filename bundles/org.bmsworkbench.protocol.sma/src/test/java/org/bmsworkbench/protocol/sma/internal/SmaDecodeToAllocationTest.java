@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code decodeTo} of the seven ids of guide 1.3.2 (0x351 BMS Limits … 0x35F System Information, as a
  * Sunny Island sees them: limits and identity constant, SOC, current and alarms changing) from a
  * reused frame into a sink that keeps nothing allocates less than a byte a frame, counted by the JVM
- * for this thread. Not a timing test. The same loop through the default {@code decodeTo} (decode,
+ * for this thread; so do frames of other protocols, which are not its. Not a timing test. The same loop through the default {@code decodeTo} (decode,
  * then replay the message) must allocate, or the count proves nothing.
  */
 class SmaDecodeToAllocationTest {
@@ -105,6 +105,16 @@ class SmaDecodeToAllocationTest {
         assertEquals(FRAMES, sink.messages);
         assertEquals(FRAMES / 7 * (4 + 3 + 3 + 26 + 1 + 1 + 4) + 4 + 3 + 3 + 26 + 1, sink.signals);
         assertTrue(allocated < FRAMES, allocated + " bytes for " + FRAMES + " frames");
+
+        // frames that are not SMA's: false, and nothing allocated either
+        CanFrame[] others = {CanFrame.of(TIME, "can0", 0x19F21450, true, new byte[8]),
+                CanFrame.of(TIME, "can0", 0x373, false, new byte[8]), CanFrame.remote(TIME, "can0", 0x351, false, 8),
+                CanFrame.error(TIME, "can0", 0x004, new byte[8])};
+        allocatedBytes(threads, session, others, view, sink, FRAMES); // warm-up
+        sink = new CountingSink();
+        allocated = allocatedBytes(threads, session, others, view, sink, FRAMES);
+        assertEquals(0, sink.messages);
+        assertTrue(allocated < FRAMES, allocated + " bytes for " + FRAMES + " frames of other protocols");
 
         // the count can fail: decode + replay (ProtocolSession's default) makes a message a frame
         ProtocolSession defaults = new ProtocolSession() {
