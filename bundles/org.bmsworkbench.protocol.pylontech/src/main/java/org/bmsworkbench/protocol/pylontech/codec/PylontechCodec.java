@@ -115,8 +115,12 @@ public final class PylontechCodec {
      * @throws MalformedFrameException when it has one of its ids but too few data bytes
      */
     public DecodedMessage decode(CanFrame f) throws MalformedFrameException {
+        if (messageName(f) == null) {
+            return null; // before the map: other protocols' frames make nothing
+        }
         Collected collected = new Collected();
-        return decodeTo(f, collected) ? DecodedMessage.of(PROTOCOL_ID, collected.message, f, collected.signals) : null;
+        decodeTo(f, collected);
+        return DecodedMessage.of(PROTOCOL_ID, collected.message, f, collected.signals);
     }
 
     /**
