@@ -10,9 +10,9 @@ import org.bmsworkbench.can.FrameView;
 /**
  * One field of a frame mapped onto one model key. Decoding gives the key's value, or null
  * for the field's not-available marker; encoding writes the value, or the marker
- * for null. Implementations are immutable (the built-in ones remember the last text or whole
- * number they decoded, an invisible cache like {@link String}'s hash, so that a repeated value
- * is not boxed again).
+ * for null. Implementations are immutable (the built-in ones remember the last text, version or
+ * whole number they decoded, an invisible cache like {@link String}'s hash, so that a repeated
+ * value is not made again).
  */
 public interface SignalField {
 

@@ -19,7 +19,8 @@ import org.bmsworkbench.can.FrameView;
 /**
  * The frame codec of the SMA protocol (guide 1.3) and of every protocol built on its frames:
  * a table of {@link MessageCodec}s by 11-bit id, decoding and encoding under one protocol id.
- * Immutable, stateless and thread-safe.
+ * Immutable, stateless and thread-safe (its fields' caches of the last value aside, see
+ * {@link SignalField}).
  *
  * <p>{@code new SmaCodec("sma")} holds the seven SMA messages of {@link SmaMessages}. General
  * BMS reuses them: {@code new SmaCodec("general-bms").with(List.of(cellInfo, energy, ...))}.
