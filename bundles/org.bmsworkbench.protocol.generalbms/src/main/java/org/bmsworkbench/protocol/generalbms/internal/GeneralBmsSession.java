@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 
 /**
@@ -53,6 +55,19 @@ final class GeneralBmsSession implements ProtocolSession {
         }
         return DecodedMessage.of(message.protocol(), message.message(), frame,
                 Collections.singletonMap(SERIAL_KEY, SerialNumberHalf.serial(parts.bytes)));
+    }
+
+    /**
+     * The codec's field-by-field decoding for every frame but the serial halves, which keep state and
+     * are rare (a few a minute): they take the default path, {@link #decode} of a copy and a replay.
+     */
+    @Override
+    public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+        if (!frame.extended() && (frame.id() == GeneralBmsMessages.SERIAL_NUMBER_HIGH.canId()
+                || frame.id() == GeneralBmsMessages.SERIAL_NUMBER_LOW.canId())) {
+            return ProtocolSession.super.decodeTo(frame, sink);
+        }
+        return codec.decodeTo(frame, sink);
     }
 
     @Override

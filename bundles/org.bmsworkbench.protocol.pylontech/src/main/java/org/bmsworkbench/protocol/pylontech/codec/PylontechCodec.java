@@ -9,13 +9,16 @@ import java.util.Map;
 import org.bmsworkbench.bms.BmsProtocol.MessageInfo;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.codec.Decimals;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * The Pylontech-style low-voltage battery frames (Pylontech US2000/US3000 and their clones),
- * 11-bit, 500 kbit/s, little endian, one message per frame. Immutable and thread-safe.
+ * 11-bit, 500 kbit/s, little endian, one message per frame. Thread-safe, and immutable but for the
+ * manufacturer name it remembers so as not to make it again a frame.
  *
  * <p>Built only on the BMS model's helpers ({@link FrameFields}, {@link Decimals}): a protocol
  * bundle needs nothing of another vendor's bundle.
@@ -30,6 +33,19 @@ public final class PylontechCodec {
     public static final int PROTECTION = 0x359;
     public static final int REQUESTS = 0x35C;
     public static final int NAME = 0x35E;
+
+    /** What {@link #u16} and {@link #s16} give for the marker: no un16 or sn16 is this. */
+    private static final int NOT_AVAILABLE = Integer.MIN_VALUE;
+
+    /** The manufacturer name decoded last and its bytes, packed little endian. */
+    private record LastName(long raw, String text) {
+    }
+
+    /**
+     * The last name, so that a name sent again is not made again: immutable with final fields, so
+     * threads racing on it see a whole one (as with {@link String}'s hash).
+     */
+    private LastName lastName = new LastName(0, null);
 
     /** One bit of a flag byte onto one key. */
     record Flag(int byteIndex, int bit, String key) {
@@ -60,6 +76,19 @@ public final class PylontechCodec {
             new MessageInfo("charge_requests", REQUESTS, false, "charge and discharge enable, force and full charge requests"),
             new MessageInfo("manufacturer_name", NAME, false, "manufacturer name, \"PYLON\""));
 
+    /** The message names by id − 0x351, null where no message has that id. */
+    private static final String[] NAMES_BY_ID = new String[NAME - LIMITS + 1];
+
+    static {
+        for (MessageInfo m : MESSAGES) {
+            NAMES_BY_ID[m.canId() - LIMITS] = m.name();
+        }
+    }
+
+    /** The flags as arrays: a loop over them makes no iterator a frame. */
+    private static final Flag[] PROTECTION_FLAG_ARRAY = PROTECTION_FLAGS.toArray(new Flag[0]);
+    private static final Flag[] REQUEST_FLAG_ARRAY = REQUEST_FLAGS.toArray(new Flag[0]);
+
     /** The messages, in id order. */
     public List<MessageInfo> messageInfos() {
         return MESSAGES;
@@ -67,15 +96,16 @@ public final class PylontechCodec {
 
     /** The message name of a frame of this protocol, or null. */
     public static String messageOf(CanFrame f) {
+        return messageName(f);
+    }
+
+    /** {@link #messageOf} without an iterator a frame: the names by id. */
+    private static String messageName(FrameView f) {
         if (f.extended() || f.remote() || f.error() || f.fd()) {
             return null;
         }
-        for (MessageInfo m : MESSAGES) {
-            if (m.canId() == f.id()) {
-                return m.name();
-            }
-        }
-        return null;
+        int id = f.id();
+        return id >= LIMITS && id <= NAME ? NAMES_BY_ID[id - LIMITS] : null;
     }
 
     /**
@@ -85,50 +115,95 @@ public final class PylontechCodec {
      * @throws MalformedFrameException when it has one of its ids but too few data bytes
      */
     public DecodedMessage decode(CanFrame f) throws MalformedFrameException {
-        String name = messageOf(f);
-        if (name == null) {
-            return null;
+        if (messageName(f) == null) {
+            return null; // before the map: other protocols' frames make nothing
         }
-        Map<String, Object> s = new LinkedHashMap<>();
-        switch (f.id()) {
+        Collected collected = new Collected();
+        decodeTo(f, collected);
+        return DecodedMessage.of(PROTOCOL_ID, collected.message, f, collected.signals);
+    }
+
+    /**
+     * Decodes one frame into {@code sink}, field by field: what {@link #decode} gives (it is built on
+     * this), without allocating (a new manufacturer name, a frame too short and a module count over
+     * 127 excepted).
+     *
+     * @return true when the sink received the message, false (nothing sent) when the frame is not
+     *         one of this protocol's
+     * @throws MalformedFrameException when it has one of its ids but too few data bytes, before
+     *         anything is sent
+     */
+    public boolean decodeTo(FrameView f, MessageSink sink) throws MalformedFrameException {
+        String name = messageName(f);
+        if (name == null) {
+            return false;
+        }
+        int id = f.id();
+        requireLength(f, switch (id) {
+            case LIMITS -> 8;
+            case STATUS -> 4;
+            case BASIC_INFO -> 6;
+            case PROTECTION -> 5;
+            default -> 1; // REQUESTS, NAME
+        }, name);
+        sink.begin(PROTOCOL_ID, name, f, MessageSink.NONE, MessageSink.NONE, MessageSink.NONE, MessageSink.NONE,
+                MessageSink.NONE, MessageSink.NONE, MessageSink.NONE);
+        switch (id) {
             case LIMITS -> {
-                FrameFields.requireLength(f, 8, name);
-                s.put("limit.charge_voltage", scaled(FrameFields.u16OrNull(f, 0), 1));
-                s.put("limit.charge_current", scaled(FrameFields.s16OrNull(f, 2), 1));
-                s.put("limit.discharge_current", scaled(FrameFields.s16OrNull(f, 4), 1));
-                s.put("limit.discharge_voltage", scaled(FrameFields.u16OrNull(f, 6), 1));
+                scaled(sink, "limit.charge_voltage", u16(f, 0), 1);
+                scaled(sink, "limit.charge_current", s16(f, 2), 1);
+                scaled(sink, "limit.discharge_current", s16(f, 4), 1);
+                scaled(sink, "limit.discharge_voltage", u16(f, 6), 1);
             }
             case STATUS -> {
-                FrameFields.requireLength(f, 4, name);
-                s.put("soc", whole(FrameFields.u16OrNull(f, 0)));
-                s.put("soh", whole(FrameFields.u16OrNull(f, 2)));
+                whole(sink, "soc", u16(f, 0));
+                whole(sink, "soh", u16(f, 2));
             }
             case BASIC_INFO -> {
-                FrameFields.requireLength(f, 6, name);
-                s.put("pack.voltage", scaled(FrameFields.s16OrNull(f, 0), 2));
-                s.put("pack.current", scaled(FrameFields.s16OrNull(f, 2), 1));
-                s.put("pack.temperature", scaled(FrameFields.s16OrNull(f, 4), 1));
+                scaled(sink, "pack.voltage", s16(f, 0), 2);
+                scaled(sink, "pack.current", s16(f, 2), 1);
+                scaled(sink, "pack.temperature", s16(f, 4), 1);
             }
             case PROTECTION -> {
-                FrameFields.requireLength(f, 5, name);
-                for (Flag flag : PROTECTION_FLAGS) {
-                    s.put(flag.key(), bit(f, flag) ? "raised" : "cleared");
+                for (Flag flag : PROTECTION_FLAG_ARRAY) {
+                    sink.value(flag.key(), bit(f, flag) ? "raised" : "cleared");
                 }
-                s.put(PylontechSignals.MODULE_COUNT, (long) f.u8(4));
+                sink.value(PylontechSignals.MODULE_COUNT, (long) f.u8(4));
             }
             case REQUESTS -> {
-                FrameFields.requireLength(f, 1, name);
-                for (Flag flag : REQUEST_FLAGS) {
-                    s.put(flag.key(), bit(f, flag));
+                for (Flag flag : REQUEST_FLAG_ARRAY) {
+                    sink.value(flag.key(), bit(f, flag));
                 }
             }
-            default -> { // NAME
-                FrameFields.requireLength(f, 1, name);
-                String text = FrameFields.ascii(f, 0, 8);
-                s.put("bms.manufacturer", text.isEmpty() ? null : text);
-            }
+            default -> sink.value("bms.manufacturer", name(f)); // NAME
         }
-        return DecodedMessage.of(PROTOCOL_ID, name, f, s);
+        sink.end();
+        return true;
+    }
+
+    /** {@link FrameFields#requireLength} for a view: only a frame too short is copied, for the text. */
+    private static void requireLength(FrameView f, int bytes, String name) throws MalformedFrameException {
+        if (f.length() < bytes) {
+            FrameFields.requireLength(f.toFrame(), bytes, name);
+        }
+    }
+
+    /** The name as {@link FrameFields#ascii} reads it, null for padding only; read again only when it changes. */
+    private String name(FrameView f) {
+        int count = Math.min(8, f.length());
+        long raw = 0;
+        for (int i = 0; i < count; i++) {
+            raw |= (long) f.u8(i) << 8 * i;
+        }
+        // the same bytes, or these and more NULs, trim to the same text: raw alone is the key
+        LastName known = lastName;
+        if (known.raw() == raw) {
+            return known.text();
+        }
+        String text = FrameFields.ascii(f.toFrame(), 0, 8);
+        known = new LastName(raw, text.isEmpty() ? null : text);
+        lastName = known;
+        return known.text();
     }
 
     /**
@@ -237,16 +312,58 @@ public final class PylontechCodec {
         return n;
     }
 
-    private static boolean bit(CanFrame f, Flag flag) {
+    private static boolean bit(FrameView f, Flag flag) {
         return (f.u8(flag.byteIndex()) >> flag.bit() & 1) == 1;
     }
 
-    private static Double scaled(Integer raw, int decimals) {
-        return raw == null ? null : Decimals.scale(raw, decimals);
+    /** un16, {@link #NOT_AVAILABLE} for 0xFFFF. */
+    private static int u16(FrameView f, int offset) {
+        int v = f.u8(offset) | f.u8(offset + 1) << 8;
+        return v == 0xFFFF ? NOT_AVAILABLE : v;
     }
 
-    private static Long whole(Integer raw) {
-        return raw == null ? null : (long) raw;
+    /** sn16, {@link #NOT_AVAILABLE} for 0x8000. */
+    private static int s16(FrameView f, int offset) {
+        int v = (short) (f.u8(offset) | f.u8(offset + 1) << 8);
+        return v == Short.MIN_VALUE ? NOT_AVAILABLE : v;
+    }
+
+    private static void scaled(MessageSink sink, String key, int raw, int decimals) {
+        if (raw == NOT_AVAILABLE) {
+            sink.value(key, null);
+        } else {
+            sink.number(key, Decimals.scale(raw, decimals));
+        }
+    }
+
+    private static void whole(MessageSink sink, String key, int raw) {
+        sink.value(key, raw == NOT_AVAILABLE ? null : Long.valueOf(raw));
+    }
+
+    /** The signals {@link #decodeTo} sends, in a map in their order: what {@link #decode} returns. */
+    private static final class Collected implements MessageSink {
+        String message;
+        final Map<String, Object> signals = new LinkedHashMap<>();
+
+        @Override
+        public void begin(String protocol, String name, FrameView frame, int pgn, int source, int destination,
+                int instance, int register, int code, int dataId) {
+            message = name;
+        }
+
+        @Override
+        public void number(String key, double value) {
+            signals.put(key, value);
+        }
+
+        @Override
+        public void value(String key, Object value) {
+            signals.put(key, value);
+        }
+
+        @Override
+        public void end() {
+        }
     }
 
     /** un16 at 10^-decimals; null or absent → 0xFFFF. */

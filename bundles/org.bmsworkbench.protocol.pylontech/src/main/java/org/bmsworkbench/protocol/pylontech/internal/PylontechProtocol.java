@@ -6,11 +6,13 @@ import java.util.Map;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolId;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.StandardSignals;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.pylontech.codec.PylontechCodec;
 import org.bmsworkbench.protocol.pylontech.codec.PylontechSignals;
 import org.osgi.service.component.annotations.Component;
@@ -51,6 +53,11 @@ public final class PylontechProtocol implements BmsProtocol {
             @Override
             public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
                 return codec.decode(frame);
+            }
+
+            @Override
+            public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+                return codec.decodeTo(frame, sink);
             }
 
             @Override

@@ -3,9 +3,11 @@ package org.bmsworkbench.protocol.sma.codec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /** A two-bit alarm or warning state: 1 "raised", 2 "cleared", 0 and 3 null (guide 1.3.2, 0x35A). */
 final class AlarmField implements SignalField {
@@ -46,6 +48,15 @@ final class AlarmField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
+        return state(frame);
+    }
+
+    @Override
+    public void decodeTo(FrameView frame, MessageSink sink) {
+        sink.value(descriptor.key(), state(frame));
+    }
+
+    private String state(FrameView frame) {
         int bits = frame.u8(index) >> shift & 0b11;
         return bits == 1 ? RAISED : bits == 2 ? CLEARED : null;
     }

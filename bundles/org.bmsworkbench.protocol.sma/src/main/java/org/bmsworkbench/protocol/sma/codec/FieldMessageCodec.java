@@ -8,11 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /** A {@link MessageCodec} described by its fields. */
 final class FieldMessageCodec implements MessageCodec {
@@ -93,6 +95,21 @@ final class FieldMessageCodec implements MessageCodec {
             values[i] = fieldArray[i].decode(frame);
         }
         return keys.wrap(values);
+    }
+
+    /** The same fields as {@link #decode}, each sending its value to the sink: nothing is allocated. */
+    @Override
+    public void decodeTo(String protocol, FrameView frame, MessageSink sink) throws MalformedFrameException {
+        if (frame.length() < length) {
+            // rare path: a frame too short for the message is copied for the exception's text
+            FrameFields.requireLength(frame.toFrame(), length, name);
+        }
+        sink.begin(protocol, name, frame, MessageSink.NONE, MessageSink.NONE, MessageSink.NONE, MessageSink.NONE,
+                MessageSink.NONE, MessageSink.NONE, MessageSink.NONE);
+        for (SignalField field : fieldArray) {
+            field.decodeTo(frame, sink);
+        }
+        sink.end();
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.bmsworkbench.protocol.sma.codec;
 
 import java.util.List;
 import java.util.Objects;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /** One bit as a {@link Boolean}; null encodes as 0. */
 final class FlagField implements SignalField {
@@ -39,6 +41,15 @@ final class FlagField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
+        return set(frame);
+    }
+
+    @Override
+    public void decodeTo(FrameView frame, MessageSink sink) {
+        sink.value(descriptor.key(), set(frame)); // Boolean.TRUE or FALSE: nothing allocated
+    }
+
+    private boolean set(FrameView frame) {
         return (frame.u8(index) >> bit & 1) == 1;
     }
 

@@ -2,10 +2,13 @@ package org.bmsworkbench.protocol.sma.codec;
 
 import java.util.List;
 import java.util.Map;
+import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * The codec of one 11-bit message: one CAN id, one message name, its fields. Immutable and
@@ -37,6 +40,21 @@ public interface MessageCodec {
      *         fewer than {@link #length()} bytes
      */
     Map<String, Object> decode(CanFrame frame) throws MalformedFrameException;
+
+    /**
+     * Decodes a frame with this message's id into {@code sink}, the allocation-free counterpart of
+     * {@link #decode}: {@link MessageSink#begin} with {@code protocol}, this message's name, the frame
+     * and {@link MessageSink#NONE} for PGN, addresses, instance, register, code and data id; the
+     * signals of {@link #decode} in order; {@link MessageSink#end}. The default decodes
+     * {@code frame.toFrame()} and {@linkplain MessageSink#replay replays} the message; a message made
+     * of fields decodes the view field by field.
+     *
+     * @throws MalformedFrameException as {@link #decode}, before anything is sent
+     */
+    default void decodeTo(String protocol, FrameView frame, MessageSink sink) throws MalformedFrameException {
+        CanFrame copy = frame.toFrame();
+        MessageSink.replay(DecodedMessage.of(protocol, name(), copy, decode(copy)), sink);
+    }
 
     /**
      * Encodes model values into {@link #length()} data bytes. Keys this message does not carry

@@ -2,14 +2,23 @@ package org.bmsworkbench.protocol.sma.codec;
 
 import java.util.List;
 import java.util.Objects;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.Decimals;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
-/** A little-endian integer field with exact decimal scaling and the guide's not-available markers. */
+/**
+ * A little-endian integer field with exact decimal scaling and the guide's not-available markers.
+ * {@link #decode(CanFrame)} and {@link #decodeTo} share one core, {@link #raw} then {@link #number}
+ * or {@link #whole}: a scaled value goes to a sink as a primitive, a whole number as the
+ * {@link Long} decoded last when it is the same.
+ */
 final class NumberField implements SignalField {
+    /** What {@link #raw} gives for the marker: no un16, sn16 or un32 is this. */
+    private static final long NOT_AVAILABLE = Long.MIN_VALUE;
 
     enum Encoding {
         /** un16, marker 0xFFFF, valid 0..0xFFFE. */
@@ -35,13 +44,19 @@ final class NumberField implements SignalField {
     }
 
     private final SignalDescriptor descriptor;
+    private final String key;
     private final int offset;
     private final Encoding encoding;
     private final int decimals;
     private final boolean kelvin;
+    /** Decimals 0 without Kelvin: the value is a {@link Long}. */
+    private final boolean whole;
+    /** The last {@link Long} outside {@link Long#valueOf}'s cache; see {@link LastValue}. */
+    private Long lastWhole;
 
     NumberField(SignalDescriptor descriptor, int offset, Encoding encoding, int decimals, boolean kelvin) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        this.key = descriptor.key();
         if (offset < 0 || offset + encoding.bytes > 8) {
             throw new IllegalArgumentException(descriptor.key() + ": offset " + offset + " does not fit 8 bytes");
         }
@@ -52,6 +67,7 @@ final class NumberField implements SignalField {
         this.encoding = encoding;
         this.decimals = decimals;
         this.kelvin = kelvin;
+        this.whole = !kelvin && decimals == 0;
     }
 
     @Override
@@ -77,19 +93,59 @@ final class NumberField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
-        Number raw = switch (encoding) {
-            case UN16 -> FrameFields.u16OrNull(frame, offset);
-            case SN16 -> FrameFields.s16OrNull(frame, offset);
-            case UN32 -> FrameFields.u32OrNull(frame, offset);
-        };
-        return raw == null ? null : value(raw.longValue());
+        long raw = raw(frame);
+        if (raw == NOT_AVAILABLE) {
+            return null;
+        }
+        return whole ? whole(raw) : (Object) number(raw);
     }
 
-    private Object value(long raw) {
-        if (kelvin) {
-            return Decimals.kelvinToCelsius(raw, decimals);
+    @Override
+    public void decodeTo(FrameView frame, MessageSink sink) {
+        long raw = raw(frame);
+        if (raw == NOT_AVAILABLE) {
+            sink.value(key, null);
+        } else if (whole) {
+            sink.value(key, whole(raw));
+        } else {
+            sink.number(key, number(raw));
         }
-        return decimals == 0 ? (Object) raw : (Object) Decimals.scale(raw, decimals);
+    }
+
+    /** The raw integer at the offset, or {@link #NOT_AVAILABLE} for the marker. */
+    private long raw(FrameView frame) {
+        int low = frame.u8(offset) | frame.u8(offset + 1) << 8;
+        return switch (encoding) {
+            case UN16 -> low == 0xFFFF ? NOT_AVAILABLE : low;
+            case SN16 -> low == 0x8000 ? NOT_AVAILABLE : (short) low;
+            case UN32 -> {
+                long value = low | (long) (frame.u8(offset + 2) | frame.u8(offset + 3) << 8) << 16;
+                yield value == 0xFFFF_FFFFL ? NOT_AVAILABLE : value;
+            }
+        };
+    }
+
+    /** A scaled or Kelvin value: {@code raw × 10^-decimals}, exact. */
+    private double number(long raw) {
+        return kelvin ? Decimals.kelvinToCelsius(raw, decimals) : Decimals.scale(raw, decimals);
+    }
+
+    /** A whole value, boxed once while it stays the same. */
+    private Long whole(long raw) {
+        if (raw >= -128 && raw <= 127) {
+            return raw; // Long.valueOf's cache
+        }
+        Long last = lastWhole;
+        if (last == null || last != raw) {
+            last = raw;
+            lastWhole = last;
+        }
+        return last;
+    }
+
+    /** The value of a raw integer, for ranges and layouts. */
+    private Object value(long raw) {
+        return whole ? (Object) raw : (Object) number(raw);
     }
 
     @Override

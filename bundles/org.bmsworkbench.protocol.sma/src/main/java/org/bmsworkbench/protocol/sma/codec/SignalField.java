@@ -1,14 +1,18 @@
 package org.bmsworkbench.protocol.sma.codec;
 
 import java.util.List;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * One field of a frame mapped onto one model key. Decoding gives the key's value, or null
  * for the field's not-available marker; encoding writes the value, or the marker
- * for null. Implementations are immutable.
+ * for null. Implementations are immutable (the built-in ones remember the last text, version or
+ * whole number they decoded, an invisible cache like {@link String}'s hash, so that a repeated
+ * value is not made again).
  */
 public interface SignalField {
 
@@ -20,6 +24,22 @@ public interface SignalField {
 
     /** Reads the field from a frame that carries at least {@link #end()} bytes: the value, or null for the marker. */
     Object decode(CanFrame frame);
+
+    /**
+     * Sends the field's value in a frame that carries at least {@link #end()} bytes to {@code sink},
+     * exactly as {@link #decode(CanFrame)} gives it: a {@link Double} as {@link MessageSink#number}
+     * with the primitive, any other value (null for the marker) as {@link MessageSink#value}. The
+     * default decodes {@code frame.toFrame()}; the built-in fields read the view without allocating
+     * (a text or version allocates only when it differs from the one the field decoded last).
+     */
+    default void decodeTo(FrameView frame, MessageSink sink) {
+        Object value = decode(frame.toFrame());
+        if (value instanceof Double d) {
+            sink.number(key(), d);
+        } else {
+            sink.value(key(), value);
+        }
+    }
 
     /**
      * Writes {@code value} (null: the not-available marker) into {@code data}.

@@ -11,13 +11,16 @@ import org.bmsworkbench.bms.BmsProtocol.MessageInfo;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.FrameLayout;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * The frame codec of the SMA protocol (guide 1.3) and of every protocol built on its frames:
  * a table of {@link MessageCodec}s by 11-bit id, decoding and encoding under one protocol id.
- * Immutable, stateless and thread-safe.
+ * Immutable, stateless and thread-safe (its fields' caches of the last value aside, see
+ * {@link SignalField}).
  *
  * <p>{@code new SmaCodec("sma")} holds the seven SMA messages of {@link SmaMessages}. General
  * BMS reuses them: {@code new SmaCodec("general-bms").with(List.of(cellInfo, energy, ...))}.
@@ -126,6 +129,27 @@ public final class SmaCodec {
         }
         MessageCodec message = byId[frame.id()];
         return message == null ? null : DecodedMessage.of(protocolId, message.name(), frame, message.decode(frame));
+    }
+
+    /**
+     * Decodes one frame into {@code sink}, the allocation-free counterpart of {@link #decode}: the same
+     * message and signals in the same order, sent field by field (see {@link MessageCodec#decodeTo}).
+     *
+     * @return true when the sink received the message, false (nothing sent) for a frame that is not
+     *         one of this codec's
+     * @throws MalformedFrameException as {@link #decode}, before anything is sent
+     */
+    public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+        if (frame.extended() || frame.remote() || frame.error() || frame.fd()) {
+            return false;
+        }
+        int id = frame.id();
+        MessageCodec message = id >= 0 && id < byId.length ? byId[id] : null;
+        if (message == null) {
+            return false;
+        }
+        message.decodeTo(protocolId, frame, sink);
+        return true;
     }
 
     /**

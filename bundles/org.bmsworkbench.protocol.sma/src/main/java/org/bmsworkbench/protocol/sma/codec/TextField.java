@@ -3,16 +3,20 @@ package org.bmsworkbench.protocol.sma.codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /** ASCII characters padded with NULs; a field of padding only decodes to null. */
 final class TextField implements SignalField {
     private final SignalDescriptor descriptor;
     private final int offset;
     private final int length;
+    /** The text decoded last, its (at most eight) bytes packed little endian; see {@link LastValue}. */
+    private LastValue last = new LastValue(0, null);
 
     TextField(SignalDescriptor descriptor, int offset, int length) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -54,8 +58,34 @@ final class TextField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
-        String text = FrameFields.ascii(frame, offset, length);
-        return text.isEmpty() ? null : text;
+        return text(frame);
+    }
+
+    @Override
+    public void decodeTo(FrameView frame, MessageSink sink) {
+        sink.value(descriptor.key(), text(frame));
+    }
+
+    /**
+     * The text as {@link FrameFields#ascii} reads it, null for padding only; read once while the bytes
+     * stay the same (all NULs are null from the start), so only a new text copies a frame view.
+     */
+    private Object text(FrameView frame) {
+        int count = Math.max(0, Math.min(length, frame.length() - offset));
+        long raw = 0;
+        for (int i = 0; i < count; i++) {
+            raw |= (long) frame.u8(offset + i) << 8 * i;
+        }
+        LastValue known = last;
+        if (count == length && known.raw() == raw) {
+            return known.value();
+        }
+        String text = FrameFields.ascii(frame.toFrame(), offset, length);
+        Object value = text.isEmpty() ? null : text;
+        if (count == length) {
+            last = new LastValue(raw, value);
+        }
+        return value;
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * A version as two bytes, major then minor (guide 1.3.2, 0x35F: "MSB first", 0x0118 → V1.24):
@@ -18,6 +20,8 @@ final class VersionField implements SignalField {
 
     private final SignalDescriptor descriptor;
     private final int offset;
+    /** The version decoded last; see {@link LastValue}. */
+    private LastValue last = new LastValue(0xFFFF, null);
 
     VersionField(SignalDescriptor descriptor, int offset) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -49,9 +53,26 @@ final class VersionField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
+        return version(frame);
+    }
+
+    @Override
+    public void decodeTo(FrameView frame, MessageSink sink) {
+        sink.value(descriptor.key(), version(frame));
+    }
+
+    /** The text of the two bytes, made once while they stay the same. */
+    private Object version(FrameView frame) {
         int major = frame.u8(offset);
         int minor = frame.u8(offset + 1);
-        return major == 0xFF && minor == 0xFF ? null : major + (minor < 10 ? ".0" : ".") + minor;
+        int raw = major << 8 | minor;
+        LastValue known = last;
+        if (known.raw() == raw) {
+            return known.value();
+        }
+        String version = raw == 0xFFFF ? null : major + (minor < 10 ? ".0" : ".") + minor;
+        last = new LastValue(raw, version);
+        return version;
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 
 /** A session of a protocol whose every message is one frame: no state, the codec does it all. */
@@ -19,6 +21,12 @@ final class SmaSession implements ProtocolSession {
     @Override
     public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
         return codec.decode(frame);
+    }
+
+    /** The codec's field-by-field decoding: no message, map, box or frame copy a frame. */
+    @Override
+    public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+        return codec.decodeTo(frame, sink);
     }
 
     @Override

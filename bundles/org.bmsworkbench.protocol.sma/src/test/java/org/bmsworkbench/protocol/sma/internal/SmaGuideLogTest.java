@@ -34,14 +34,14 @@ class SmaGuideLogTest {
 
     private static final Pattern CANDUMP_L = Pattern.compile("\\((\\d+)\\.(\\d{6})\\) (\\S+) ([0-9A-F]{3}|[0-9A-F]{8})#([0-9A-F]*)");
 
-    private static List<String> lines(String resource) throws IOException {
+    static List<String> lines(String resource) throws IOException {
         try (InputStream in = SmaGuideLogTest.class.getResourceAsStream("/" + resource)) {
             assertNotNull(in, resource);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         }
     }
 
-    private static CanFrame parseCandump(String line) {
+    static CanFrame parseCandump(String line) {
         Matcher m = CANDUMP_L.matcher(line);
         assertTrue(m.matches(), "candump -L line: " + line);
         long micros = Long.parseLong(m.group(1)) * 1_000_000 + Long.parseLong(m.group(2));
