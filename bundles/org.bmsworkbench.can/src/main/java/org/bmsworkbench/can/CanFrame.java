@@ -34,6 +34,8 @@ public final class CanFrame implements FrameView {
     /** The most bytes one {@linkplain #chunk() chunk} of a byte stream carries. */
     public static final int MAX_CHUNK_LENGTH = 4096;
     private static final byte[] EMPTY = new byte[0];
+    /** The data lengths of CAN FD DLC codes 9..15. */
+    private static final int[] FD_LENGTHS = {12, 16, 20, 24, 32, 48, 64};
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final long timestampMicros;
@@ -106,7 +108,7 @@ public final class CanFrame implements FrameView {
         if (dlcCode < 0 || dlcCode > 15) {
             throw new IllegalArgumentException("DLC code " + dlcCode + " is outside 0..15");
         }
-        return dlcCode <= 8 ? dlcCode : new int[] {12, 16, 20, 24, 32, 48, 64}[dlcCode - 9];
+        return dlcCode <= 8 ? dlcCode : FD_LENGTHS[dlcCode - 9];
     }
 
     /** The DLC code 0..15 of a CAN FD data length (12 → 9, … 64 → 15). */

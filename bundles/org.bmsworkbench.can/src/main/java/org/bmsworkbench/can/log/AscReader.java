@@ -326,7 +326,7 @@ final class AscReader extends ScanningReader {
             if (!CanFrame.isFdLength(length)) {
                 throw fault("data length " + length + " is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
             }
-            if (fdLength(dlc) != length) {
+            if (CanFrame.fdLengthOf(dlc) != length) {
                 throw fault("DLC " + dlc + " means " + CanFrame.fdLengthOf(dlc) + " bytes, but the data length is "
                         + length);
             }

@@ -29,9 +29,6 @@ abstract class ScanningReader extends LineLogReader {
     boolean tx;
     int length;
 
-    /** CAN FD data lengths of the DLC codes 9..15. */
-    private static final int[] FD_LENGTHS = {12, 16, 20, 24, 32, 48, 64};
-
     ScanningReader(LineInput input, String source, ProblemListener problems) {
         super(input, source, problems);
     }
@@ -94,12 +91,6 @@ abstract class ScanningReader extends LineLogReader {
         this.length = length;
         this.tx = direction == Direction.TX;
         return true;
-    }
-
-    /** {@link CanFrame#fdLengthOf}, without making its table again for every code above 8. */
-    static int fdLength(int dlcCode) {
-        return dlcCode >= 0 && dlcCode <= 8 ? dlcCode
-                : dlcCode > 8 && dlcCode <= 15 ? FD_LENGTHS[dlcCode - 9] : CanFrame.fdLengthOf(dlcCode);
     }
 
     /** The frame {@link #scan} read. */

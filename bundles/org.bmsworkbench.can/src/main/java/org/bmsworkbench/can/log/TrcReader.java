@@ -255,10 +255,10 @@ final class TrcReader extends ScanningReader {
         }
         if (fd) {
             if (length < 0) {
-                length = fdLength(dlc);
+                length = CanFrame.fdLengthOf(dlc);
             } else if (!CanFrame.isFdLength(length)) {
                 throw fault("data length " + length + " is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
-            } else if (dlc >= 0 && fdLength(dlc) != length) {
+            } else if (dlc >= 0 && CanFrame.fdLengthOf(dlc) != length) {
                 throw fault("data length code " + dlc + " but data length " + length);
             }
             data(b, dataToken, n, length, true, dlc);
