@@ -33,7 +33,9 @@ public record DcDetailedStatus(int sid, int instance, int dcType, int soc, int s
     /** DC type 0 (guide 1.5.3.2). */
     public static final int DC_TYPE_BATTERY = 0;
 
-    static final SignalMap.Keys KEYS = new SignalMap.Keys(List.of("soc", "time_to_go", "capacity.remaining"));
+    /** The model keys, in payload order. */
+    static final List<String> KEY_NAMES = List.of("soc", "time_to_go", "capacity.remaining");
+    static final SignalMap.Keys KEYS = new SignalMap.Keys(KEY_NAMES);
 
     public DcDetailedStatus {
         check("SID", sid, 0xFF);
@@ -66,15 +68,20 @@ public record DcDetailedStatus(int sid, int instance, int dcType, int soc, int s
      */
     public static DcDetailedStatus read(byte[] payload) throws MalformedFrameException {
         if (payload.length < SHORT_LENGTH) {
-            throw new MalformedFrameException("PGN 127506 dc_detailed_status needs " + SHORT_LENGTH
-                    + " payload bytes, got " + payload.length);
+            throw tooShort(payload.length);
         }
         return new DcDetailedStatus(payload[0] & 0xFF, payload[1] & 0xFF, payload[2] & 0xFF, payload[3] & 0xFF,
                 payload[4] & 0xFF, u16(payload, 5), u16(payload, 7),
                 payload.length >= LENGTH ? u16(payload, 9) : 0xFFFF, payload.length);
     }
 
-    private static int u16(byte[] b, int offset) {
+    /** A payload of {@code length} bytes, fewer than {@value #SHORT_LENGTH}. */
+    static MalformedFrameException tooShort(int length) {
+        return new MalformedFrameException("PGN 127506 dc_detailed_status needs " + SHORT_LENGTH
+                + " payload bytes, got " + length);
+    }
+
+    static int u16(byte[] b, int offset) {
         return b[offset] & 0xFF | (b[offset + 1] & 0xFF) << 8;
     }
 

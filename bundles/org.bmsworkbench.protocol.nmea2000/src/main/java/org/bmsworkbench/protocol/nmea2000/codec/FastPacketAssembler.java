@@ -3,6 +3,7 @@ package org.bmsworkbench.protocol.nmea2000.codec;
 import java.util.Arrays;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * Joins NMEA 2000 fast-packet frames into payloads, one packet in progress per (source, PGN).
@@ -32,7 +33,9 @@ import org.bmsworkbench.can.CanFrame;
  *
  * <p>State is bounded: at most {@code maxPackets} packets are in progress; starting one more drops
  * the one that saw a frame least recently. A finished or dropped packet leaves no state behind.
- * Not thread-safe (one per connection, like the session that owns it).
+ * The assembler copies the bytes it keeps and never keeps a frame, so a {@link FrameView} that its
+ * owner fills again for every frame may be passed. Not thread-safe (one per connection, like the
+ * session that owns it).
  */
 public final class FastPacketAssembler {
     /** The longest fast-packet payload: 6 bytes in frame 0 and 7 in each of frames 1 to 31. */
@@ -45,6 +48,8 @@ public final class FastPacketAssembler {
     private final Packet[] packets;
     private int count;
     private long clock;
+    /** Where {@link #accept(int, int, CanFrame)} has a payload put before it copies it out. */
+    private final byte[] completed = new byte[MAX_LENGTH];
 
     /** One packet in progress; the buffers are reused once a packet is done. */
     private static final class Packet {
@@ -84,6 +89,35 @@ public final class FastPacketAssembler {
      *         or a frame with fewer payload bytes than its place needs (the packet is dropped)
      */
     public byte[] accept(int source, int pgn, CanFrame frame) throws MalformedFrameException {
+        int length = take(source, pgn, frame, completed);
+        return length < 0 ? null : Arrays.copyOf(completed, length);
+    }
+
+    /**
+     * Takes one frame of a fast packet, as {@link #accept(int, int, CanFrame)}, without making an
+     * object: a completed payload is copied into {@code target}. The frame is read during this call
+     * only (its bytes are copied), so a view its owner fills again may be passed.
+     *
+     * @param target receives the payload when this frame completes a packet; at least
+     *               {@value #MAX_LENGTH} bytes
+     * @return the payload's length (what frame 0 announced) when this frame completes a packet,
+     *         else -1
+     * @throws MalformedFrameException as {@link #accept(int, int, CanFrame)}
+     */
+    public int accept(int source, int pgn, FrameView frame, byte[] target) throws MalformedFrameException {
+        if (target.length < MAX_LENGTH) {
+            throw new IllegalArgumentException("a payload target of " + target.length + " bytes is shorter than "
+                    + MAX_LENGTH);
+        }
+        return take(source, pgn, frame, target);
+    }
+
+    /**
+     * The core of both: the completed payload's length (its bytes put in {@code target}) or -1. It
+     * stores no reference into this long-lived object per frame: with G1 such a store costs a
+     * memory fence.
+     */
+    private int take(int source, int pgn, FrameView frame, byte[] target) throws MalformedFrameException {
         if (source < 0 || source > 0xFF || pgn < 0 || pgn > 0x3FFFF) {
             throw new IllegalArgumentException("source " + source + " or PGN " + pgn + " out of range");
         }
@@ -95,10 +129,11 @@ public final class FastPacketAssembler {
         }
         int sequence = frame.u8(0) >>> 5;
         int index = frame.u8(0) & 0x1F;
-        return index == 0 ? first(key, pgn, sequence, frame) : following(key, pgn, sequence, index, frame);
+        return index == 0 ? first(key, pgn, sequence, frame, target)
+                : following(key, pgn, sequence, index, frame, target);
     }
 
-    private byte[] first(int key, int pgn, int sequence, CanFrame frame) throws MalformedFrameException {
+    private int first(int key, int pgn, int sequence, FrameView frame, byte[] target) throws MalformedFrameException {
         if (frame.length() < 2) {
             drop(key);
             throw malformed(frame, pgn, "frame 0 has no length byte");
@@ -115,11 +150,10 @@ public final class FastPacketAssembler {
         }
         if (total <= 6) {
             drop(key);
-            byte[] payload = new byte[total];
             for (int i = 0; i < total; i++) {
-                payload[i] = (byte) frame.u8(2 + i);
+                target[i] = (byte) frame.u8(2 + i);
             }
-            return payload;
+            return total;
         }
         int slot = find(key);
         Packet p = slot >= 0 ? packets[slot] : packets[allocate(key)];
@@ -131,13 +165,14 @@ public final class FastPacketAssembler {
         for (int i = 0; i < n; i++) {
             p.data[i] = (byte) frame.u8(2 + i);
         }
-        return null;
+        return -1;
     }
 
-    private byte[] following(int key, int pgn, int sequence, int index, CanFrame frame) throws MalformedFrameException {
+    private int following(int key, int pgn, int sequence, int index, FrameView frame, byte[] target)
+            throws MalformedFrameException {
         int slot = find(key);
         if (slot < 0) {
-            return null; // its frame 0 never arrived
+            return -1; // its frame 0 never arrived
         }
         Packet p = packets[slot];
         if (sequence != p.sequence) {
@@ -145,14 +180,14 @@ public final class FastPacketAssembler {
             if (ahead <= 4) {
                 remove(slot); // the sender has moved on to a later packet
             }
-            return null;
+            return -1;
         }
         int offset = 6 + 7 * (index - 1);
         if (index != p.nextFrame) {
             if (index > p.nextFrame || !sameBytes(p, offset, frame)) {
                 remove(slot);
             }
-            return null;
+            return -1;
         }
         int n = Math.min(7, p.length - offset);
         if (frame.length() < 1 + n) {
@@ -167,15 +202,15 @@ public final class FastPacketAssembler {
         p.nextFrame++;
         p.lastUse = ++clock;
         if (p.filled < p.length) {
-            return null;
+            return -1;
         }
-        byte[] payload = Arrays.copyOf(p.data, p.length);
+        System.arraycopy(p.data, 0, target, 0, p.length);
         remove(slot);
-        return payload;
+        return p.length;
     }
 
     /** Whether {@code frame} repeats the payload bytes already taken for its place. */
-    private static boolean sameBytes(Packet p, int offset, CanFrame frame) {
+    private static boolean sameBytes(Packet p, int offset, FrameView frame) {
         int n = Math.min(7, p.length - offset);
         if (frame.length() < 1 + n) {
             return false;
@@ -243,7 +278,7 @@ public final class FastPacketAssembler {
         packets[last] = freed;
     }
 
-    private static MalformedFrameException malformed(CanFrame frame, int pgn, String what) {
-        return new MalformedFrameException("0x" + frame.idHex() + " PGN " + pgn + " fast packet: " + what);
+    private static MalformedFrameException malformed(FrameView frame, int pgn, String what) {
+        return new MalformedFrameException("0x" + Nmea2000Codec.idHex(frame) + " PGN " + pgn + " fast packet: " + what);
     }
 }

@@ -4,6 +4,7 @@ import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.bms.codec.J1939Id;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * The network-management frames of ISO 11783-5 / SAE J1939-81 as NMEA 2000 uses them: ISO Address
@@ -106,6 +107,11 @@ public final class NetworkMessages {
      * remote, error or CAN FD frame (NMEA 2000 and J1939 are classic CAN).
      */
     public static int pgnOf(CanFrame frame) {
+        return pgnOf((FrameView) frame);
+    }
+
+    /** {@link #pgnOf(CanFrame)} of a view (a frame a reader fills again per line). */
+    public static int pgnOf(FrameView frame) {
         if (!frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return -1;
         }
@@ -117,6 +123,11 @@ public final class NetworkMessages {
 
     /** The destination of a PDU1 frame, 255 for PDU2 (and -1 for a frame {@link #pgnOf} rejects). */
     public static int destinationOf(CanFrame frame) {
+        return destinationOf((FrameView) frame);
+    }
+
+    /** {@link #destinationOf(CanFrame)} of a view. */
+    public static int destinationOf(FrameView frame) {
         if (pgnOf(frame) < 0) {
             return -1;
         }
@@ -125,6 +136,11 @@ public final class NetworkMessages {
 
     /** The source address of a 29-bit frame. */
     public static int sourceOf(CanFrame frame) {
+        return frame.id() & 0xFF;
+    }
+
+    /** {@link #sourceOf(CanFrame)} of a view. */
+    public static int sourceOf(FrameView frame) {
         return frame.id() & 0xFF;
     }
 

@@ -9,15 +9,17 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.StandardSignals;
+import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.bms.codec.J1939Id;
-import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * The NMEA 2000 PGNs of the MG Master LV (guide 1.5) onto the model keys of docs/SIGNALS.md and back:
  * PGN 127508 {@code battery_status} (single frame) and PGN 127506 {@code dc_detailed_status} (fast
- * packet). Immutable and thread-safe; the per-connection state (reassembly, sequence counters) is
- * passed in, owned by the session.
+ * packet). Immutable and thread-safe (but for a cache of boxed values, filled as values are first
+ * seen); the per-connection state (reassembly, sequence counters, the {@link BatteryRecord} a frame
+ * is read into) is passed in, owned by the session.
  *
  * <p>Encoding takes model keys, plus these optional keys that are not model values and are never
  * decoded: {@value #OPTION_SOURCE} (default {@value #DEFAULT_SOURCE}, 0x50 as the guide says),
@@ -41,10 +43,13 @@ public final class Nmea2000Codec {
     public static final String OPTION_DC_TYPE = "nmea2000.dc_type";
     public static final String OPTION_LENGTH = "nmea2000.length";
 
-    private static final Integer BATTERY_STATUS_PGN = BatteryStatus.PGN;
-    private static final Integer DC_DETAILED_STATUS_PGN = DcDetailedStatus.PGN;
-
     private final Integer[] sources = new Integer[256];
+    /**
+     * {@code Long}s of the whole-unit values 0..0xFFFF, each made when first decoded: a frame makes no
+     * box. Filled racily by design: a {@code Long} is immutable, so a thread sees null (and makes
+     * one) or a whole one.
+     */
+    private final Long[] wholes = new Long[0x10000];
     private final List<SignalDescriptor> signals;
 
     public Nmea2000Codec() {
@@ -65,6 +70,11 @@ public final class Nmea2000Codec {
      * bit 0, data page 1 and PDU format 0xF2), or -1.
      */
     public static int pgnOf(CanFrame frame) {
+        return pgnOf((FrameView) frame);
+    }
+
+    /** {@link #pgnOf(CanFrame)} of a view. */
+    public static int pgnOf(FrameView frame) {
         if (!frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return -1;
         }
@@ -92,6 +102,8 @@ public final class Nmea2000Codec {
      * lowest cells, base+2: highest cells, others: no keys); from any other source every instance is
      * a battery of its own ({@link BatteryStatus#packSignals()}). 127506 reads the same from any source.
      * The message carries {@code source} and {@code instance} (127508 byte 0, 127506 byte 1).
+     * A session that decodes many frames keeps one {@link BatteryRecord} and calls
+     * {@link #decode(FrameView, FastPacketAssembler, IntPredicate, BatteryRecord)} instead.
      *
      * @param mgMasterLv which source addresses are the MG Master LV
      * @return the message, or null as {@link #decode(CanFrame, FastPacketAssembler)}
@@ -99,29 +111,83 @@ public final class Nmea2000Codec {
      */
     public DecodedMessage decode(CanFrame frame, FastPacketAssembler assembler, IntPredicate mgMasterLv)
             throws MalformedFrameException {
-        int pgn = pgnOf(frame);
-        if (pgn < 0) {
-            return null;
+        BatteryRecord record = newRecord();
+        return decode(frame, assembler, mgMasterLv, record) ? record.toMessage(frame) : null;
+    }
+
+    /** A record to decode into, for one session (it is filled again by every frame). */
+    public BatteryRecord newRecord() {
+        return new BatteryRecord(this);
+    }
+
+    /**
+     * Decodes one frame into {@code into}, as {@link #decode(CanFrame, FastPacketAssembler, IntPredicate)}
+     * but without an object a frame: the frame is read during this call only (a fast packet's bytes
+     * are copied by {@code assembler}), so a view a reader fills again may be passed.
+     *
+     * @return true when the frame completed a message, now in {@code into}; false for a frame that
+     *         is not one of these PGNs or only part of a fast packet ({@code into} then holds what it held)
+     * @throws MalformedFrameException as {@link #decode(CanFrame, FastPacketAssembler)}, with the same message
+     */
+    public boolean decode(FrameView frame, FastPacketAssembler assembler, IntPredicate mgMasterLv, BatteryRecord into)
+            throws MalformedFrameException {
+        return decode(frame, pgnOf(frame), assembler, mgMasterLv, into);
+    }
+
+    /**
+     * {@link #decode(FrameView, FastPacketAssembler, IntPredicate, BatteryRecord)} of a frame whose
+     * {@link NetworkMessages#pgnOf PGN} the caller read already.
+     */
+    public boolean decode(FrameView frame, int pgn, FastPacketAssembler assembler, IntPredicate mgMasterLv,
+            BatteryRecord into) throws MalformedFrameException {
+        if (pgn != BatteryStatus.PGN && pgn != DcDetailedStatus.PGN) {
+            return false;
         }
         int source = frame.id() & 0xFF;
         if (pgn == BatteryStatus.PGN) {
-            BatteryStatus status = BatteryStatus.read(frame);
-            SignalMap values = mgMasterLv.test(source) ? status.signals() : status.packSignals();
-            return new DecodedMessage(PROTOCOL_ID, BATTERY_STATUS, frame, BATTERY_STATUS_PGN, sources[source], null,
-                    sources[status.instance()], null, null, values);
+            if (frame.length() < BatteryStatus.LENGTH) {
+                // a malformed frame: the one place a view becomes a frame, for the message
+                FrameFields.requireLength(frame.toFrame(), BatteryStatus.LENGTH, "PGN 127508 battery_status");
+            }
+            into.status(source, frame.u8(0), mgMasterLv.test(source), u16(frame, 1), u16(frame, 3), u16(frame, 5));
+            return true;
         }
-        byte[] payload = assembler.accept(source, pgn, frame);
-        if (payload == null) {
-            return null;
+        int length = assembler.accept(source, pgn, frame, into.payload);
+        if (length < 0) {
+            return false;
         }
-        DcDetailedStatus status;
-        try {
-            status = DcDetailedStatus.read(payload);
-        } catch (MalformedFrameException e) {
-            throw new MalformedFrameException("0x" + frame.idHex() + " " + e.getMessage());
+        if (length < DcDetailedStatus.SHORT_LENGTH) {
+            throw new MalformedFrameException("0x" + idHex(frame) + " " + DcDetailedStatus.tooShort(length).getMessage());
         }
-        return new DecodedMessage(PROTOCOL_ID, DC_DETAILED_STATUS, frame, DC_DETAILED_STATUS_PGN, sources[source], null,
-                sources[status.instance()], null, null, status.signals());
+        into.dcStatus(source, length);
+        return true;
+    }
+
+    private static int u16(FrameView frame, int offset) {
+        return frame.u8(offset) | frame.u8(offset + 1) << 8;
+    }
+
+    /** The identifier as {@link CanFrame#idHex()} writes it, for the message of a malformed frame. */
+    static String idHex(FrameView frame) {
+        return frame.toFrame().idHex();
+    }
+
+    /** The {@code Integer} of 0..255 (a source address or an instance) without a box a frame. */
+    Integer boxed(int value) {
+        return sources[value];
+    }
+
+    /** The {@code Long} of a whole-unit value, boxed once per value (0..0xFFFF; others each time). */
+    Long whole(int value) {
+        if (value < 0 || value >= wholes.length) {
+            return Long.valueOf(value);
+        }
+        Long boxed = wholes[value];
+        if (boxed == null) {
+            boxed = (long) value;
+            wholes[value] = boxed;
+        }
+        return boxed;
     }
 
     /**

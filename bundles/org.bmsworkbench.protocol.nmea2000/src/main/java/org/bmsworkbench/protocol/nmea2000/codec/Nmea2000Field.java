@@ -36,6 +36,10 @@ public enum Nmea2000Field {
     private final int min;
     private final int max;
     private final String range;
+    /** The not-available marker; it and the one below it (error) are markers. */
+    private final int marker;
+    /** A second such pair: the int16 markers a temperature is also sent with; else {@link #marker} again. */
+    private final int otherMarker;
 
     Nmea2000Field(int bits, boolean signed, int decimals, boolean kelvin, int min, int max, String range) {
         this.bits = bits;
@@ -45,6 +49,8 @@ public enum Nmea2000Field {
         this.min = min;
         this.max = max;
         this.range = range;
+        this.marker = bits == 8 ? 0xFF : signed ? 0x7FFF : 0xFFFF;
+        this.otherMarker = kelvin ? 0x7FFF : marker;
     }
 
     /**
@@ -59,18 +65,15 @@ public enum Nmea2000Field {
 
     /** Whether the raw pattern is a not-available or error marker. */
     public boolean isMarker(int raw) {
-        if (bits == 8) {
-            return raw == 0xFF || raw == 0xFE;
-        }
-        if (signed) {
-            return raw == 0x7FFF || raw == 0x7FFE;
-        }
-        return raw == 0xFFFF || raw == 0xFFFE || kelvin && (raw == 0x7FFF || raw == 0x7FFE);
+        // uint8 0xFF/0xFE, int16 0x7FFF/0x7FFE, uint16 0xFFFF/0xFFFE, a temperature also 0x7FFF/0x7FFE:
+        // each pair differs in bit 0 only; on every frame, so without a branch per width
+        int pair = raw | 1;
+        return pair == marker || pair == otherMarker;
     }
 
     /** The marker sent for null. */
     public int notAvailable() {
-        return bits == 8 ? 0xFF : signed ? 0x7FFF : 0xFFFF;
+        return marker;
     }
 
     /** The model value of a raw pattern: null for a marker, a Long for whole units, else a Double. */
@@ -78,14 +81,23 @@ public enum Nmea2000Field {
         if (isMarker(raw)) {
             return null;
         }
+        return whole() ? (Object) Long.valueOf(wholeValue(raw)) : (Object) Double.valueOf(number(raw));
+    }
+
+    /** Whether a value that is not a marker decodes to a {@code Long} ({@link #wholeValue}), else a {@code Double}. */
+    boolean whole() {
+        return !kelvin && decimals == 0;
+    }
+
+    /** The whole-unit value of a raw pattern of a {@link #whole()} field that is not a marker. */
+    int wholeValue(int raw) {
+        return signed ? (short) raw : raw;
+    }
+
+    /** The value of a raw pattern of a field that is not {@link #whole()} and not a marker. */
+    double number(int raw) {
         int value = signed ? (short) raw : raw;
-        if (kelvin) {
-            return Decimals.kelvinToCelsius(value, decimals);
-        }
-        if (decimals == 0) {
-            return Long.valueOf(value);
-        }
-        return Double.valueOf(Decimals.scale(value, decimals));
+        return kelvin ? Decimals.kelvinToCelsius(value, decimals) : Decimals.scale(value, decimals);
     }
 
     /**

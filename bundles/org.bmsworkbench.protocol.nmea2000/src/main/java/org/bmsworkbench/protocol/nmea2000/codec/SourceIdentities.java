@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.bmsworkbench.bms.BatterySource;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * Which source on one NMEA 2000 connection is the MG Master LV, learnt from the traffic (docs/SIGNALS.md,
@@ -70,7 +71,19 @@ public final class SourceIdentities {
 
     /** Learns from one frame: address claims, VREG traffic, PGN 127508 and 127506. Other frames are ignored. */
     public void accept(CanFrame frame) {
-        int pgn = NetworkMessages.pgnOf(frame);
+        accept((FrameView) frame);
+    }
+
+    /**
+     * {@link #accept(CanFrame)} for a view, read during this call only. Makes no object but for a
+     * source seen first and an address claim of a NAME new on its address.
+     */
+    public void accept(FrameView frame) {
+        accept(frame, NetworkMessages.pgnOf(frame));
+    }
+
+    /** {@link #accept(FrameView)} with the frame's {@link NetworkMessages#pgnOf PGN}, which the caller read already. */
+    public void accept(FrameView frame, int pgn) {
         if (pgn < 0) {
             return;
         }
@@ -86,13 +99,13 @@ public final class SourceIdentities {
         }
     }
 
-    private void acceptClaim(CanFrame frame, int address) {
+    private void acceptClaim(FrameView frame, int address) {
         if (frame.length() < IsoName.LENGTH) {
             return;
         }
-        IsoName name = new IsoName(readName(frame));
+        long name = readName(frame);
         for (int a = 0; a < sources.length; a++) {
-            if (a != address && sources[a] != null && name.equals(sources[a].name)) {
+            if (a != address && sources[a] != null && sources[a].name != null && sources[a].name.value() == name) {
                 sources[a] = null;
                 version++;
             }
@@ -101,18 +114,18 @@ public final class SourceIdentities {
             return;
         }
         Source s = sources[address];
-        if (s != null && name.equals(s.name)) {
+        if (s != null && s.name != null && s.name.value() == name) {
             return;
         }
         if (s == null || s.name != null) {
             s = new Source();
             sources[address] = s;
         }
-        s.name = name;
+        s.name = new IsoName(name);
         version++;
     }
 
-    private static long readName(CanFrame frame) {
+    private static long readName(FrameView frame) {
         long v = 0;
         for (int i = IsoName.LENGTH - 1; i >= 0; i--) {
             v = v << 8 | frame.u8(i);
@@ -120,7 +133,7 @@ public final class SourceIdentities {
         return v;
     }
 
-    private void acceptProprietary(CanFrame frame, int address) {
+    private void acceptProprietary(FrameView frame, int address) {
         if (frame.direction() == Direction.TX || frame.length() < 4 || frame.u8(0) != 0x66 || frame.u8(1) != 0x99) {
             return;
         }
@@ -136,7 +149,7 @@ public final class SourceIdentities {
         }
     }
 
-    private void acceptStatus(CanFrame frame, int address) {
+    private void acceptStatus(FrameView frame, int address) {
         if (frame.length() < BatteryStatus.LENGTH) {
             return;
         }
@@ -162,7 +175,7 @@ public final class SourceIdentities {
         }
     }
 
-    private void acceptDcStatus(CanFrame frame, int address) {
+    private void acceptDcStatus(FrameView frame, int address) {
         // The DC instance is payload byte 1: data byte 3 of fast-packet frame 0.
         if (frame.length() < 4 || (frame.u8(0) & 0x1F) != 0) {
             return;

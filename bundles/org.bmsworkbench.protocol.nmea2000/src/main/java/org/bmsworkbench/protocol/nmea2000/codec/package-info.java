@@ -14,7 +14,7 @@
  * other than these annotations, no static state.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bmsworkbench.protocol.nmea2000.codec;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,12 +3,14 @@ package org.bmsworkbench.protocol.vreg.codec;
 import org.bmsworkbench.bms.codec.Decimals;
 import org.bmsworkbench.bms.registers.FieldType;
 import org.bmsworkbench.bms.registers.RegisterField;
-import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * Raw bytes to model values and back for one {@link RegisterField}: numbers scaled exactly
  * ({@link Double} when scaled or converted from Kelvin, {@link Long} for whole units), the
- * firmware version as text, zero-ended strings; the register's marker gives null.
+ * firmware version as text, zero-ended strings; the register's marker gives null. Decoding goes
+ * through a field's {@linkplain #bits bits} (a {@code long}), from which both the value object
+ * and, for a {@code Double}, the bare number are made.
  */
 final class FieldValues {
     /** Value bytes start after 0x66 0x99 and the register id. */
@@ -18,7 +20,7 @@ final class FieldValues {
     }
 
     /** The raw little-endian integer of a numeric field (sign-extended for sn16/sn32). */
-    static long raw(CanFrame f, RegisterField field) {
+    static long raw(FrameView f, RegisterField field) {
         int at = VALUE_OFFSET + field.offset();
         long v = 0;
         int width = field.type().width();
@@ -32,24 +34,55 @@ final class FieldValues {
         return v;
     }
 
-    /** The model value of a field, or null for the register's not-available marker. */
-    static Object decode(CanFrame f, RegisterField field) {
+    /**
+     * What a field's value is made of, read from the frame: a number's raw integer; a version's
+     * un24; a string's 4 bytes, little endian, a byte the frame does not carry read as 0 (the end).
+     */
+    static long bits(FrameView f, RegisterField field) {
+        int at = VALUE_OFFSET + field.offset();
         return switch (field.type()) {
-            case STRING -> string(f, VALUE_OFFSET + field.offset());
-            case VERSION -> version(f, VALUE_OFFSET + field.offset());
-            default -> number(raw(f, field), field);
+            case STRING -> {
+                long v = 0;
+                for (int i = Math.min(at + 4, f.length()) - 1; i >= at; i--) {
+                    v = v << 8 | f.u8(i);
+                }
+                yield v;
+            }
+            case VERSION -> f.u8(at + 1) | f.u8(at + 2) << 8 | f.u8(at + 3) << 16;
+            default -> raw(f, field);
         };
     }
 
-    static Object number(long raw, RegisterField field) {
+    /** The model value of a field's {@link #bits}, or null for the register's not-available marker. */
+    static Object decode(long bits, RegisterField field) {
+        return switch (field.type()) {
+            case STRING -> string(bits);
+            case VERSION -> version((int) bits);
+            default -> number(bits, field);
+        };
+    }
+
+    /** True when a field's value is a {@code Double} unless it is the marker ({@link #isMarker}). */
+    static boolean isDouble(RegisterField field) {
+        return !field.text() && (field.kelvin() || field.decimals() != 0);
+    }
+
+    /** True when a numeric field's raw integer is the register's not-available marker. */
+    static boolean isMarker(long raw, RegisterField field) {
         Long marker = field.notAvailable();
-        if (marker != null && rawBits(raw, field.type()) == marker) {
+        return marker != null && rawBits(raw, field.type()) == marker;
+    }
+
+    /** The value of a raw integer of an {@link #isDouble} field that is not the marker. */
+    static double doubleValue(long raw, RegisterField field) {
+        return field.kelvin() ? Decimals.kelvinToCelsius(raw, field.decimals()) : Decimals.scale(raw, field.decimals());
+    }
+
+    static Object number(long raw, RegisterField field) {
+        if (isMarker(raw, field)) {
             return null;
         }
-        if (field.kelvin()) {
-            return Decimals.kelvinToCelsius(raw, field.decimals());
-        }
-        return field.decimals() == 0 ? (Object) raw : (Object) Decimals.scale(raw, field.decimals());
+        return isDouble(field) ? (Object) doubleValue(raw, field) : (Object) raw;
     }
 
     /** A raw value as the unsigned bit pattern of its width (markers are written that way). */
@@ -63,8 +96,7 @@ final class FieldValues {
      * {@code .PP} only when not zero. "0xFFFF = no firmware present": a version whose low 16
      * bits are 0xFFFF (0xFFFFFF included) is null.
      */
-    private static String version(CanFrame f, int at) {
-        int version = f.u8(at + 1) | f.u8(at + 2) << 8 | f.u8(at + 3) << 16;
+    private static String version(int version) {
         if ((version & 0xFFFF) == 0xFFFF) {
             return null;
         }
@@ -80,10 +112,13 @@ final class FieldValues {
     }
 
     /** The characters up to the first NUL (or 0xFF padding) of the 4 value bytes; null when none. */
-    private static String string(CanFrame f, int at) {
+    private static String string(long bytes) {
+        if ((bytes & 0xFF) == 0 || (bytes & 0xFF) == 0xFF) {
+            return null; // no character: no builder
+        }
         StringBuilder b = new StringBuilder(4);
-        for (int i = at; i < Math.min(at + 4, f.length()); i++) {
-            int c = f.u8(i);
+        for (int i = 0; i < 4; i++) {
+            int c = (int) (bytes >>> 8 * i) & 0xFF;
             if (c == 0 || c == 0xFF) {
                 break;
             }

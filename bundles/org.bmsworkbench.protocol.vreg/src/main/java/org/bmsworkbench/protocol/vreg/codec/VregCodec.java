@@ -11,6 +11,7 @@ import org.bmsworkbench.bms.codec.SignalMap;
 import org.bmsworkbench.bms.registers.RegisterField;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * The VREG frame codec, guide 1.5.4. Every VREG is one 29-bit frame of PGN 0xEF00 (PDU1,
@@ -23,7 +24,8 @@ import org.bmsworkbench.can.CanFrame;
  * </ul>
  * every other id is a register and the payload its value (up to 4 bytes). A value broadcast
  * to 0xFF is a reply or a periodic/on-change update; a value addressed to a node is a write.
- * Immutable and thread-safe.
+ * Immutable and thread-safe; a session that decodes many frames reads them into one
+ * {@link VregRecord} of its own ({@link #decode(FrameView, VregRecord)}).
  */
 public final class VregCodec {
     public static final String PROTOCOL = "vreg";
@@ -49,14 +51,20 @@ public final class VregCodec {
 
     public static final VregCodec INSTANCE = new VregCodec(VregCatalogue.INSTANCE);
 
-    private static final SignalMap.Keys NO_KEYS = new SignalMap.Keys(List.of());
-    private static final SignalMap.Keys MASK_KEYS = new SignalMap.Keys(List.of(MASK_KEY));
+    static final SignalMap.Keys NO_KEYS = new SignalMap.Keys(List.of());
+    static final SignalMap.Keys MASK_KEYS = new SignalMap.Keys(List.of(MASK_KEY));
 
     private final VregCatalogue catalogue;
     /** Register ids, sorted, and what decodes each: a binary search on the hot path. */
     private final int[] ids;
     private final RegisterInfo[] registers;
     private final SignalMap.Keys[] keys;
+    /** Each register's fields, as an array (no iterator a frame). */
+    private final RegisterField[][] fields;
+    /** Each register's value bytes ({@link RegisterInfo#size()}, which walks the fields with an iterator). */
+    private final int[] sizes;
+    /** The most fields one register has. */
+    private final int maxFields;
 
     private VregCodec(VregCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -65,9 +73,16 @@ public final class VregCodec {
         ids = sorted.stream().mapToInt(RegisterInfo::id).toArray();
         registers = sorted.toArray(new RegisterInfo[0]);
         keys = new SignalMap.Keys[registers.length];
+        fields = new RegisterField[registers.length][];
+        sizes = new int[registers.length];
+        int most = 0;
         for (int i = 0; i < registers.length; i++) {
             keys[i] = new SignalMap.Keys(registers[i].fields().stream().map(RegisterField::key).toList());
+            fields[i] = registers[i].fields().toArray(new RegisterField[0]);
+            sizes[i] = registers[i].size();
+            most = Math.max(most, fields[i].length);
         }
+        maxFields = most;
     }
 
     public VregCatalogue catalogue() {
@@ -76,6 +91,11 @@ public final class VregCodec {
 
     /** True for a VREG frame: 29-bit data frame of PGN 0xEF00 whose data starts 0x66 0x99. */
     public static boolean isVreg(CanFrame f) {
+        return isVreg((FrameView) f);
+    }
+
+    /** {@link #isVreg(CanFrame)} of a view: reads its identifier and two bytes, makes nothing. */
+    public static boolean isVreg(FrameView f) {
         return f.extended() && !f.remote() && !f.error() && !f.fd() && (f.id() >>> 16 & 0x3FF) == 0xEF && f.length() >= 2
                 && f.u8(0) == MAGIC_0 && f.u8(1) == MAGIC_1;
     }
@@ -88,40 +108,81 @@ public final class VregCodec {
      * @throws MalformedFrameException for a VREG too short for its id, request, ACK or value
      */
     public DecodedMessage decode(CanFrame f) throws MalformedFrameException {
+        VregRecord record = new VregRecord(this, false);
+        return decode(f, record) ? record.toMessage(f) : null;
+    }
+
+    /** A record to decode into, for one session: it keeps the last value object of each field, for reuse. */
+    public VregRecord newRecord() {
+        return new VregRecord(this, true);
+    }
+
+    /**
+     * Decodes one frame into {@code into}, as {@link #decode(CanFrame)} but without an object a frame
+     * (a value's {@code Long} or text is made again only when it changed, see {@link VregRecord}). The
+     * frame is read during this call only.
+     *
+     * @return true when it is a VREG this codec decodes, now in {@code into}; false as
+     *         {@link #decode(CanFrame)} returns null ({@code into} then holds what it held)
+     * @throws MalformedFrameException as {@link #decode(CanFrame)}, with the same message
+     */
+    public boolean decode(FrameView f, VregRecord into) throws MalformedFrameException {
         if (!isVreg(f)) {
-            return null;
+            return false;
         }
-        FrameFields.requireLength(f, 4, "VREG (0x66 0x99 and a register id)");
+        requireLength(f, 4, "VREG (0x66 0x99 and a register id)");
         int source = f.id() & 0xFF;
         int destination = f.id() >>> 8 & 0xFF;
-        int id = FrameFields.u16(f, 2);
+        int id = u16(f, 2);
         if (id == REQUEST_ID) {
-            FrameFields.requireLength(f, 6, "VREG request (0x0001 and a register id)");
-            int mask = f.length() >= 8 ? FrameFields.u16(f, 6) : SINGLE;
-            Map<String, Object> signals = mask == SINGLE ? NO_KEYS.wrap(new Object[0])
-                    : MASK_KEYS.wrap(new Object[] {(long) mask});
-            return new DecodedMessage(PROTOCOL, REQUEST, f, null, source, destination, FrameFields.u16(f, 4), null, signals);
+            requireLength(f, 6, "VREG request (0x0001 and a register id)");
+            into.request(source, destination, u16(f, 4), f.length() >= 8 ? u16(f, 6) : SINGLE);
+            return true;
         }
         if (id == ACK_ID) {
-            FrameFields.requireLength(f, 8, "VREG ACK (0x0002, a register id and a code)");
-            return new DecodedMessage(PROTOCOL, ACK, f, null, source, destination, FrameFields.u16(f, 4),
-                    FrameFields.u16(f, 6), NO_KEYS.wrap(new Object[0]));
+            requireLength(f, 8, "VREG ACK (0x0002, a register id and a code)");
+            into.ack(source, destination, u16(f, 4), u16(f, 6));
+            return true;
         }
         int i = Arrays.binarySearch(ids, id);
         if (i < 0) {
-            return null;
+            return false;
         }
-        RegisterInfo register = registers[i];
-        if (f.length() < FieldValues.VALUE_OFFSET + register.size()) {
-            throw new MalformedFrameException(String.format("0x%s VREG 0x%04X %s needs %d data bytes, got %d", f.idHex(),
-                    id, register.name(), FieldValues.VALUE_OFFSET + register.size(), f.length()));
+        if (f.length() < FieldValues.VALUE_OFFSET + sizes[i]) {
+            throw new MalformedFrameException(String.format("0x%s VREG 0x%04X %s needs %d data bytes, got %d",
+                    f.toFrame().idHex(), id, registers[i].name(), FieldValues.VALUE_OFFSET + sizes[i], f.length()));
         }
-        List<RegisterField> fields = register.fields();
-        Object[] values = new Object[fields.size()];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = FieldValues.decode(f, fields.get(k));
+        into.value(source, destination, id, i, f);
+        return true;
+    }
+
+    /** Fails as {@link FrameFields#requireLength} does; only a malformed frame becomes a {@link CanFrame}. */
+    private static void requireLength(FrameView f, int bytes, String message) throws MalformedFrameException {
+        if (f.length() < bytes) {
+            FrameFields.requireLength(f.toFrame(), bytes, message);
         }
-        return new DecodedMessage(PROTOCOL, VALUE, f, null, source, destination, id, null, keys[i].wrap(values));
+    }
+
+    private static int u16(FrameView f, int offset) {
+        return f.u8(offset) | f.u8(offset + 1) << 8;
+    }
+
+    /** The fields of catalogue row {@code row} (registers sorted by id). */
+    RegisterField[] fields(int row) {
+        return fields[row];
+    }
+
+    /** The signal keys of catalogue row {@code row}. */
+    SignalMap.Keys keys(int row) {
+        return keys[row];
+    }
+
+    int rows() {
+        return registers.length;
+    }
+
+    int maxFields() {
+        return maxFields;
     }
 
     /**

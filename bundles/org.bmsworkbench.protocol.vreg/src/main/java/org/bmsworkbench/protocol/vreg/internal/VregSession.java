@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.vreg.codec.VregCodec;
+import org.bmsworkbench.protocol.vreg.codec.VregRecord;
 
 /**
- * A VREG session: every message is one frame, so decoding keeps no state (the request/answer
- * transactions live in {@link VregRegisterAccess}). {@link #encode} takes the addressing
+ * A VREG session: every message is one frame, so decoding keeps no state but the reused
+ * {@link VregRecord} both ways of decoding read a frame into (the request/answer transactions live
+ * in {@link VregRegisterAccess}). {@link #decodeTo} makes no object a frame; on an NMEA 2000 bus it
+ * is asked about every frame the {@code nmea2000} session leaves, and turns those down after
+ * reading the identifier and two bytes. {@link #encode} takes the addressing
  * through keys of its own, since the model keys cannot say where a frame goes:
  * {@code vreg.register}, {@code vreg.source}, {@code vreg.destination}, {@code vreg.code},
  * {@code vreg.mask}.
@@ -24,14 +30,25 @@ final class VregSession implements ProtocolSession {
     static final String CODE_KEY = "vreg.code";
 
     private final VregCodec codec;
+    private final VregRecord record;
 
     VregSession(VregCodec codec) {
         this.codec = codec;
+        this.record = codec.newRecord();
     }
 
     @Override
     public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-        return codec.decode(frame);
+        return codec.decode(frame, record) ? record.toMessage(frame) : null;
+    }
+
+    @Override
+    public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+        if (!codec.decode(frame, record)) {
+            return false;
+        }
+        record.sendTo(frame, sink);
+        return true;
     }
 
     /**

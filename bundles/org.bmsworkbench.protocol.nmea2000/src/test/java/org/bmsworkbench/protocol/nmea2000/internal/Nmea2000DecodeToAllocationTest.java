@@ -1,0 +1,188 @@
+package org.bmsworkbench.protocol.nmea2000.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
+import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.codec.J1939Id;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.FrameView;
+import org.bmsworkbench.can.ReusedFrame;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16, "no per-frame allocation on the hot path": after warm-up, {@code decodeTo} of the MG
+ * Master LV's traffic (PGN 127508, guide 1.5.3.1, its three instances; PGN 127506, guide 1.5.3.2,
+ * as two-frame fast packets) through one refilled {@link ReusedFrame} into a sink that keeps
+ * nothing allocates less than one byte a frame, counted by the JVM for this thread
+ * ({@code com.sun.management.ThreadMXBean}). The same count over the default {@code decodeTo}
+ * (decode, then replay) must see the objects it makes, or the count proves nothing.
+ */
+class Nmea2000DecodeToAllocationTest {
+    private static final int FRAMES = 100_000;
+
+    /** Adds up what it gets, so that nothing is optimised away; keeps no object. */
+    static final class CountingSink implements MessageSink {
+        long messages;
+        long signals;
+        double sum;
+        int nulls;
+
+        @Override
+        public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
+                int instance, int register, int code, int dataId) {
+            messages++;
+            sum += pgn + source + instance + frame.length();
+        }
+
+        @Override
+        public void number(String key, double value) {
+            signals++;
+            sum += value;
+        }
+
+        @Override
+        public void value(String key, Object value) {
+            signals++;
+            if (value == null) {
+                nulls++;
+            } else {
+                sum += ((Long) value).doubleValue();
+            }
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    /** Frames i = 0, 1, ...: a cycle of 127508 instances 0, 1, 2 and a 127506 fast packet, values changing. */
+    static final class MgTraffic {
+        private static final int STATUS_ID = J1939Id.of(6, 127508, 0x50, 255).canId();
+        private static final int DC_STATUS_ID = J1939Id.of(6, 127506, 0x50, 255).canId();
+        final ReusedFrame view = new ReusedFrame();
+        private int cycle;
+        private int step;
+
+        /** Fills the view with the next frame, without an object. */
+        FrameView next() {
+            byte[] data;
+            int id;
+            switch (step) {
+                case 0, 1, 2 -> {
+                    id = STATUS_ID;
+                    data = view.data(8);
+                    data[0] = (byte) step;
+                    put16(data, 1, step == 0 ? 2654 + cycle % 100 : 330 + cycle % 7);
+                    put16(data, 3, step == 0 ? -123 - cycle % 50 : 0x7FFF);
+                    put16(data, 5, 29815 + cycle % 300);
+                    data[7] = (byte) cycle;
+                }
+                case 3 -> {
+                    id = DC_STATUS_ID;
+                    data = view.data(8);
+                    data[0] = (byte) ((cycle & 7) << 5);
+                    data[1] = 11;
+                    data[2] = (byte) cycle;
+                    data[3] = 0;
+                    data[4] = 0;
+                    data[5] = (byte) (cycle % 101);
+                    data[6] = (byte) 0xFF;
+                    data[7] = (byte) (cycle % 1000);
+                }
+                default -> {
+                    id = DC_STATUS_ID;
+                    data = view.data(8);
+                    data[0] = (byte) ((cycle & 7) << 5 | 1);
+                    data[1] = (byte) (cycle % 1000 >>> 8);
+                    data[2] = (byte) 0xFF;
+                    data[3] = (byte) 0xFF;
+                    put16(data, 4, 200 + cycle % 2000);
+                    data[6] = (byte) 0xFF;
+                    data[7] = (byte) 0xFF;
+                }
+            }
+            view.set(1_600_000_000_000_000L + cycle, "can0", id, true, false, false,
+                    8, Direction.RX, false, false, false, false);
+            if (++step == 5) {
+                step = 0;
+                cycle++;
+            }
+            return view;
+        }
+    }
+
+    private static void put16(byte[] data, int offset, int value) {
+        data[offset] = (byte) value;
+        data[offset + 1] = (byte) (value >>> 8);
+    }
+
+    /** The JVM's count of this thread's allocated bytes, or null when it has none. */
+    static com.sun.management.ThreadMXBean allocationCounter() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported()) {
+            if (!bean.isThreadAllocatedMemoryEnabled()) {
+                bean.setThreadAllocatedMemoryEnabled(true);
+            }
+            return bean;
+        }
+        return null;
+    }
+
+    /** Bytes allocated per frame over {@link #FRAMES} frames after a warm-up of as many. */
+    static double bytesPerFrame(ProtocolSession session, MgTraffic traffic, MessageSink sink)
+            throws MalformedFrameException {
+        com.sun.management.ThreadMXBean bean = allocationCounter();
+        long threadId = Thread.currentThread().threadId();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < FRAMES; i++) {
+                session.decodeTo(traffic.next(), sink);
+            }
+        }
+        long before = bean.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < FRAMES; i++) {
+            session.decodeTo(traffic.next(), sink);
+        }
+        long after = bean.getThreadAllocatedBytes(threadId);
+        return (after - before) / (double) FRAMES;
+    }
+
+    @Test
+    void decodeToAllocatesNothingAFrame() throws Exception {
+        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
+        CountingSink sink = new CountingSink();
+        double perFrame = bytesPerFrame(new Nmea2000Protocol().newSession(), new MgTraffic(), sink);
+        assertTrue(perFrame < 1, perFrame + " bytes a frame");
+        // 4 rounds of frames, 5 frames a cycle: three 127508 and one 127506 message of 3 + 2 + 2 + 3 signals
+        assertEquals(4L * FRAMES * 4 / 5, sink.messages);
+        assertEquals(sink.messages / 4 * 10, sink.signals);
+        assertEquals(0, sink.nulls);
+    }
+
+    @Test
+    void theCountSeesTheDefaultPathsObjects() throws Exception {
+        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
+        ProtocolSession session = new Nmea2000Protocol().newSession();
+        ProtocolSession defaultPath = new ProtocolSession() {
+            @Override
+            public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
+                return session.decode(frame);
+            }
+
+            @Override
+            public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
+                return session.encode(message, signals, bus, timestampMicros);
+            }
+        };
+        double perFrame = bytesPerFrame(defaultPath, new MgTraffic(), new CountingSink());
+        assertTrue(perFrame > 50, perFrame + " bytes a frame: a frame copy, a message, its signals");
+    }
+}
