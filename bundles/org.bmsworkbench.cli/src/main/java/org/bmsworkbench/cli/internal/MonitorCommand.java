@@ -31,6 +31,7 @@ import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.JsonlFormat;
 import org.bmsworkbench.cli.internal.decode.OutputFormat;
+import org.bmsworkbench.cli.internal.decode.Records;
 import org.bmsworkbench.cli.internal.decode.TableFormat;
 import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.bmsworkbench.cli.internal.live.ChangedSignals;
@@ -203,7 +204,7 @@ public final class MonitorCommand implements Command {
             while (m != null) {
                 DecodedMessage shown = changes == null ? m : changes.changes(m);
                 if (shown != null) {
-                    format.message(shown, buffer);
+                    format.write(Records.of(shown), 0, buffer);
                 }
                 m = queue.poll();
             }
