@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.BmsSessions;
 import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.Connection;
@@ -193,6 +194,7 @@ public final class MonitorCommand implements Command {
         OutputFormat format = jsonl ? new JsonlFormat() : new TableFormat(units());
         ChangedSignals changes = jsonl ? null : new ChangedSignals();
         TextBuffer buffer = new TextBuffer(1 << 16);
+        Records record = new Records(1);
         format.begin(buffer);
         List<String> reported = List.of();
         String device = "";
@@ -204,7 +206,9 @@ public final class MonitorCommand implements Command {
             while (m != null) {
                 DecodedMessage shown = changes == null ? m : changes.changes(m);
                 if (shown != null) {
-                    format.write(Records.of(shown), 0, buffer);
+                    record.clear();
+                    MessageSink.replay(shown, record);
+                    format.write(record, 0, buffer);
                 }
                 m = queue.poll();
             }
