@@ -20,8 +20,9 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
  * sessions, and puts what is to be written (messages, and frames printed without one) into
  * batches of the {@link BatchRing}, in log order. Nothing is allocated a frame: the log is read into
  * one {@link ReusedFrame}, and the sessions decode it ({@link ProtocolSession#decodeTo}) straight
- * into the batch's {@link Records}; a message a failing session began there is discarded. Formatting happens on the other thread, but for
- * the batches this thread formats itself when the writer is behind ({@link #handOff()}).
+ * into the batch's {@link Records}; a message a failing session began there is discarded.
+ * Formatting happens on the other thread, but for the batches this thread formats itself when the
+ * writer is behind ({@link #handOff()}).
  *
  * <p>The rules are {@link DecodePipeline}'s: the first session that returns a message wins; a
  * frame a session rejects as malformed (and no other decodes) is a problem at its log line,
