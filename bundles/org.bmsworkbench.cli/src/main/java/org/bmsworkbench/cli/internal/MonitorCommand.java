@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.bmsworkbench.bms.BmsSession;
 import org.bmsworkbench.bms.BmsSessions;
 import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.Connection;
@@ -31,6 +32,7 @@ import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.bmsworkbench.cli.internal.decode.JsonlFormat;
 import org.bmsworkbench.cli.internal.decode.OutputFormat;
+import org.bmsworkbench.cli.internal.decode.Records;
 import org.bmsworkbench.cli.internal.decode.TableFormat;
 import org.bmsworkbench.cli.internal.decode.TextBuffer;
 import org.bmsworkbench.cli.internal.live.ChangedSignals;
@@ -192,6 +194,7 @@ public final class MonitorCommand implements Command {
         OutputFormat format = jsonl ? new JsonlFormat() : new TableFormat(units());
         ChangedSignals changes = jsonl ? null : new ChangedSignals();
         TextBuffer buffer = new TextBuffer(1 << 16);
+        Records record = new Records(1);
         format.begin(buffer);
         List<String> reported = List.of();
         String device = "";
@@ -203,7 +206,9 @@ public final class MonitorCommand implements Command {
             while (m != null) {
                 DecodedMessage shown = changes == null ? m : changes.changes(m);
                 if (shown != null) {
-                    format.message(shown, buffer);
+                    record.clear();
+                    MessageSink.replay(shown, record);
+                    format.write(record, 0, buffer);
                 }
                 m = queue.poll();
             }

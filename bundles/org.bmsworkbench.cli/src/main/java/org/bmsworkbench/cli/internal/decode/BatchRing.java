@@ -1,10 +1,7 @@
 package org.bmsworkbench.cli.internal.decode;
 
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.can.CanFrame;
 
 /**
  * The hand-over between the two threads of {@link DecodePipeline}: a fixed set of reusable
@@ -71,20 +68,13 @@ final class BatchRing {
         free.add(batch); // never full: there are only `batches` of them
     }
 
-    /** One batch of items for the writer: decoded messages and frames to print without one, in log order. */
+    /**
+     * One batch for the writer: decoded messages and frames to print without one, in log order, as
+     * {@link Records} (reused primitive storage, filled by the decoding thread as the sessions' sink).
+     */
     static final class Batch {
-        /** A {@link DecodedMessage}. */
-        static final byte MESSAGE = 0;
-        /** A data frame no protocol decodes ({@code --all}). */
-        static final byte UNKNOWN = 1;
-        /** An error frame ({@code --all}). */
-        static final byte ERROR_FRAME = 2;
-        /** A remote frame ({@code --all}). */
-        static final byte REMOTE_REQUEST = 3;
-
-        final byte[] kinds;
-        final Object[] items;
-        int size;
+        private final int capacity;
+        final Records records;
         /** The batch's records, when the decoding thread formatted them ({@link #formatted}). */
         final TextBuffer text = new TextBuffer(1 << 14);
         /** Whether {@link #text} holds every item's record, so the writer only writes it. */
@@ -97,42 +87,35 @@ final class BatchRing {
         Throwable failure;
 
         Batch(int capacity) {
-            kinds = new byte[capacity];
-            items = new Object[capacity];
+            this.capacity = capacity;
+            records = new Records(capacity);
         }
 
+        int size() {
+            return records.size();
+        }
+
+        /** Holds {@code capacity} records (a frame's message may still be added: the storage grows then). */
         boolean isFull() {
-            return size == items.length;
-        }
-
-        void add(byte kind, Object item) {
-            kinds[size] = kind;
-            items[size++] = item;
+            return records.size() >= capacity;
         }
 
         /** Writes item {@code i}'s record. */
         void format(int i, OutputFormat format, TextBuffer out) {
-            Object item = items[i];
-            switch (kinds[i]) {
-                case MESSAGE -> format.message((DecodedMessage) item, out);
-                case UNKNOWN -> format.unknown((CanFrame) item, out);
-                case ERROR_FRAME -> format.errorFrame((CanFrame) item, out);
-                default -> format.remoteRequest((CanFrame) item, out);
-            }
+            format.write(records, i, out);
         }
 
         /** Writes every item's record into {@link #text}. */
         void formatAll(OutputFormat format) {
-            for (int i = 0; i < size; i++) {
-                format(i, format, text);
+            for (int i = 0; i < records.size(); i++) {
+                format.write(records, i, text);
             }
             formatted = true;
         }
 
-        /** Empties the batch; drops its references so that what was written can be collected. */
+        /** Empties the batch, keeping its storage. */
         void clear() {
-            Arrays.fill(items, 0, size, null);
-            size = 0;
+            records.clear();
             text.clear();
             formatted = false;
             flush = false;

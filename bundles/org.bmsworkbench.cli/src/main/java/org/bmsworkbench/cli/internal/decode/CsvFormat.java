@@ -1,8 +1,6 @@
 package org.bmsworkbench.cli.internal.decode;
 
 import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.can.CanFrame;
 
 /**
  * One row per signal under the header {@code time,bus,protocol,can_id,message,key,value,unit}.
@@ -34,58 +32,65 @@ public final class CsvFormat implements OutputFormat {
     }
 
     @Override
-    public void message(DecodedMessage m, TextBuffer out) {
-        if (m.signals().isEmpty()) {
-            prefix(m.frame(), m.protocol(), m.message(), out);
+    public void message(Records r, int i, TextBuffer out) {
+        int from = r.signalStart(i);
+        int to = r.signalEnd(i);
+        if (from == to) {
+            prefix(r, i, r.protocol(i), r.message(i), out);
             out.append(",,\n");
             return;
         }
-        for (Map.Entry<String, Object> e : m.signals().entrySet()) {
-            prefix(m.frame(), m.protocol(), m.message(), out);
-            field(e.getKey(), out);
+        for (int j = from; j < to; j++) {
+            prefix(r, i, r.protocol(i), r.message(i), out);
+            String key = r.key(j);
+            field(key, out);
             out.append(',');
-            Object v = e.getValue();
-            if (v instanceof String s) {
-                field(s, out);
-            } else if (v != null) {
-                OutputFormat.appendValue(v, out);
+            if (r.isDouble(j)) {
+                OutputFormat.appendNumber(r.doubleValue(j), out);
+            } else {
+                Object v = r.value(j);
+                if (v instanceof String s) {
+                    field(s, out);
+                } else if (v != null) {
+                    OutputFormat.appendValue(v, out);
+                }
             }
             out.append(',');
-            field(units.getOrDefault(e.getKey(), ""), out);
+            field(units.getOrDefault(key, ""), out);
             out.append('\n');
         }
     }
 
     @Override
-    public void unknown(CanFrame frame, TextBuffer out) {
-        prefix(frame, "", "unknown", out);
-        OutputFormat.appendData(frame, out.append("data,")).append(",\n");
+    public void unknown(Records r, int i, TextBuffer out) {
+        prefix(r, i, "", "unknown", out);
+        r.appendData(i, out.append("data,")).append(",\n");
     }
 
     @Override
-    public void errorFrame(CanFrame frame, TextBuffer out) {
-        prefix(frame, "", "error_frame", out);
-        OutputFormat.appendData(frame, out.append("data,")).append(",\n");
+    public void errorFrame(Records r, int i, TextBuffer out) {
+        prefix(r, i, "", "error_frame", out);
+        r.appendData(i, out.append("data,")).append(",\n");
     }
 
     @Override
-    public void remoteRequest(CanFrame frame, TextBuffer out) {
-        prefix(frame, "", "remote_request", out);
-        out.append("dlc,").append(frame.dlc()).append(",\n");
+    public void remoteRequest(Records r, int i, TextBuffer out) {
+        prefix(r, i, "", "remote_request", out);
+        out.append("dlc,").append(r.dlc(i)).append(",\n");
     }
 
-    private static void prefix(CanFrame frame, String protocol, String message, TextBuffer out) {
-        if (frame.hasTimestamp()) {
-            out.appendSeconds(frame.timestampMicros());
+    private static void prefix(Records r, int i, String protocol, String message, TextBuffer out) {
+        if (r.hasTimestamp(i)) {
+            out.appendSeconds(r.timestampMicros(i));
         }
         out.append(',');
-        field(frame.bus(), out);
+        field(r.bus(i), out);
         out.append(',');
         field(protocol, out);
-        if (frame.chunk()) {
+        if (r.chunk(i)) {
             out.append(",,"); // bytes of a serial line: no CAN id
         } else {
-            OutputFormat.appendId(frame, out.append(",0x")).append(',');
+            r.appendId(i, out.append(",0x")).append(',');
         }
         field(message, out);
         out.append(',');

@@ -35,9 +35,12 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
  * ({@link LogDecoder}) while the caller's thread formats and writes, which is most of the work;
  * when the writer falls behind, the reading thread formats the batch it just filled too, with
  * its own instance of the format ({@link OutputFormat#forAnotherThread()}).
- * They hand over reusable batches of {@value #BATCH_SIZE} items through a ring of
+ * They hand over reusable batches of {@value #BATCH_SIZE} records through a ring of
  * {@value #BATCHES} ({@link BatchRing}): the reader is never more than that ahead of the output,
  * so memory does not grow with the log, and batches are written in the order they were filled.
+ * A batch keeps its records in reused primitive arrays ({@link Records}), filled by the sessions
+ * ({@link ProtocolSession#decodeTo}) from one reused frame ({@link CanLogReader#next(org.bmsworkbench.can.ReusedFrame)}):
+ * once warm, neither thread allocates anything a frame.
  * A failure of the reading thread (a bad line in strict mode, an unreadable log) is thrown by
  * {@link #run} after everything before it is written; a failure of the output stops the reading
  * thread. Output is formatted into a reusable buffer and written in blocks of about 64 KiB.
@@ -182,7 +185,7 @@ public final class DecodePipeline implements Flushable {
                 drain();
                 write(batch.text);
             } else {
-                for (int i = 0; i < batch.size; i++) {
+                for (int i = 0, n = batch.size(); i < n; i++) {
                     batch.format(i, format, buffer);
                     if (buffer.size() >= BLOCK) {
                         drain();

@@ -10,8 +10,7 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.function.BiConsumer;
-import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.cli.internal.JsonLines;
 
@@ -30,8 +29,8 @@ import org.bmsworkbench.cli.internal.JsonLines;
  * <p>Written by one jackson-core {@link JsonGenerator} ({@link JsonLines#FACTORY}) for the life of
  * the format, flushed into the caller's {@link TextBuffer} after each record; times and doubles in
  * the contract's notation ({@link TextBuffer#appendSeconds}, {@link TextBuffer#append(double)}, never
- * scientific) through {@link JsonGenerator#writeNumber(char[], int, int)}, hex strings through
- * {@link JsonGenerator#writeUTF8String}: no allocation a record beyond the decoder's. Not
+ * scientific) as raw values, hex strings through a {@link SerializableString} over a scratch buffer:
+ * read from {@link Records}, a record allocates nothing once the text cache is warm. Not
  * thread-safe (one instance per pipeline).
  */
 public final class JsonlFormat implements OutputFormat {
@@ -184,8 +183,6 @@ public final class JsonlFormat implements OutputFormat {
     /** Scratch for the contract's numbers and hex strings. */
     private final TextBuffer scratch = new TextBuffer(160);
     private final Ascii scratchText = new Ascii(scratch);
-    /** Writes the signals without an iterator or entry objects (the map's own forEach). */
-    private final SignalWriter signalWriter = new SignalWriter();
 
     public JsonlFormat() {
         try {
@@ -202,99 +199,94 @@ public final class JsonlFormat implements OutputFormat {
     }
 
     @Override
-    public void message(DecodedMessage m, TextBuffer out) {
+    public void message(Records r, int i, TextBuffer out) {
         try {
-            CanFrame frame = m.frame();
-            head(frame, m.protocol(), out);
-            if (m.pgn() != null) {
+            head(r, i, r.protocol(i), out);
+            if (r.pgn(i) != MessageSink.NONE) {
                 g.writeFieldName(PGN);
-                g.writeNumber(m.pgn().longValue());
+                g.writeNumber(r.pgn(i));
             }
-            if (m.source() != null) {
+            if (r.source(i) != MessageSink.NONE) {
                 g.writeFieldName(SOURCE);
-                g.writeNumber(m.source().longValue());
+                g.writeNumber(r.source(i));
             }
-            if (m.instance() != null) {
+            if (r.instance(i) != MessageSink.NONE) {
                 g.writeFieldName(INSTANCE);
-                g.writeNumber(m.instance().longValue());
+                g.writeNumber(r.instance(i));
             }
-            if (m.destination() != null) {
+            if (r.destination(i) != MessageSink.NONE) {
                 g.writeFieldName(DESTINATION);
-                g.writeNumber(m.destination().longValue());
+                g.writeNumber(r.destination(i));
             }
-            if (m.register() != null) {
+            if (r.register(i) != MessageSink.NONE) {
                 g.writeFieldName(REGISTER);
                 scratch.clear();
-                hex(scratch.append('0').append('x').appendHex(m.register(), OutputFormat.registerDigits(m)));
+                hex(scratch.append('0').append('x').appendHex(r.register(i), r.registerDigits(i)));
             }
-            if (m.dataId() != null) {
+            if (r.dataId(i) != MessageSink.NONE) {
                 g.writeFieldName(DATA_ID);
                 scratch.clear();
-                hex(scratch.append('0').append('x').appendHex(m.dataId(), 2));
+                hex(scratch.append('0').append('x').appendHex(r.dataId(i), 2));
             }
-            if (m.code() != null) {
+            if (r.code(i) != MessageSink.NONE) {
                 g.writeFieldName(CODE);
                 scratch.clear();
-                hex(scratch.append('0').append('x').appendHex(m.code(), 4));
+                hex(scratch.append('0').append('x').appendHex(r.code(i), 4));
             }
             g.writeFieldName(MESSAGE);
-            string(m.message());
+            string(r.message(i));
             g.writeFieldName(SIGNALS);
             g.writeStartObject();
-            m.signals().forEach(signalWriter);
-            g.writeEndObject();
-            end(frame.fd());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the target is a buffer: not reached
-        }
-    }
-
-    private final class SignalWriter implements BiConsumer<String, Object> {
-        @Override
-        public void accept(String key, Object value) {
-            try {
+            for (int j = r.signalStart(i); j < r.signalEnd(i); j++) {
+                String key = r.key(j);
                 SerializedString name = serialized(key);
                 if (name != null) {
                     g.writeFieldName(name);
                 } else {
                     g.writeFieldName(key);
                 }
-                value(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (r.isDouble(j)) {
+                    number(r.doubleValue(j));
+                } else {
+                    value(r.value(j));
+                }
             }
+            g.writeEndObject();
+            end(r.fd(i));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the target is a buffer: not reached
         }
     }
 
     @Override
-    public void unknown(CanFrame frame, TextBuffer out) {
-        noSignals(frame, out, UNKNOWN);
-        data(frame);
-        end(frame.fd());
+    public void unknown(Records r, int i, TextBuffer out) {
+        noSignals(r, i, out, UNKNOWN);
+        data(r, i);
+        end(r.fd(i));
     }
 
     @Override
-    public void errorFrame(CanFrame frame, TextBuffer out) {
-        noSignals(frame, out, ERROR_FRAME);
-        data(frame);
+    public void errorFrame(Records r, int i, TextBuffer out) {
+        noSignals(r, i, out, ERROR_FRAME);
+        data(r, i);
         end(false);
     }
 
     @Override
-    public void remoteRequest(CanFrame frame, TextBuffer out) {
-        noSignals(frame, out, REMOTE_REQUEST);
+    public void remoteRequest(Records r, int i, TextBuffer out) {
+        noSignals(r, i, out, REMOTE_REQUEST);
         try {
             g.writeFieldName(DLC);
-            g.writeNumber(frame.dlc());
+            g.writeNumber(r.dlc(i));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         end(false);
     }
 
-    private void noSignals(CanFrame frame, TextBuffer out, SerializedString message) {
+    private void noSignals(Records r, int i, TextBuffer out, SerializedString message) {
         try {
-            head(frame, null, out);
+            head(r, i, null, out);
             g.writeFieldName(MESSAGE);
             g.writeString(message);
             g.writeFieldName(SIGNALS);
@@ -305,40 +297,40 @@ public final class JsonlFormat implements OutputFormat {
         }
     }
 
-    private void data(CanFrame frame) {
+    private void data(Records r, int i) {
         try {
             g.writeFieldName(DATA);
             scratch.clear();
-            hex(OutputFormat.appendData(frame, scratch));
+            hex(r.appendData(i, scratch));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void head(CanFrame frame, String protocol, TextBuffer out) throws IOException {
+    private void head(Records r, int i, String protocol, TextBuffer out) throws IOException {
         target.buffer = out;
         g.writeStartObject();
         g.writeFieldName(TIME);
-        if (frame.hasTimestamp()) {
+        if (r.hasTimestamp(i)) {
             scratch.clear();
-            number(scratch.appendSeconds(frame.timestampMicros()));
+            number(scratch.appendSeconds(r.timestampMicros(i)));
         } else {
             g.writeNull();
         }
         g.writeFieldName(BUS);
-        string(frame.bus());
+        string(r.bus(i));
         g.writeFieldName(PROTOCOL);
         if (protocol == null) {
             g.writeNull();
         } else {
             string(protocol);
         }
-        if (frame.chunk()) {
+        if (r.chunk(i)) {
             return; // bytes of a serial line: no CAN id
         }
         g.writeFieldName(CAN_ID);
         scratch.clear();
-        hex(OutputFormat.appendId(frame, scratch.append('0').append('x')));
+        hex(r.appendId(i, scratch.append('0').append('x')));
     }
 
     /** Ends the record (with {@code "fd":true} for a CAN FD frame) and its line, into the caller's buffer. */
@@ -361,12 +353,7 @@ public final class JsonlFormat implements OutputFormat {
     /** A signal value: numbers plain, text, booleans, null (NaN and infinities too). */
     private void value(Object value) throws IOException {
         if (value instanceof Double d) {
-            if (Double.isFinite(d)) {
-                scratch.clear();
-                number(scratch.append(d.doubleValue()));
-            } else {
-                g.writeNull();
-            }
+            number(d.doubleValue());
         } else if (value == null) {
             g.writeNull();
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -439,6 +426,16 @@ public final class JsonlFormat implements OutputFormat {
             }
         }
         return true;
+    }
+
+    /** A double signal value in the contract's notation; NaN and infinities as null. */
+    private void number(double d) throws IOException {
+        if (Double.isFinite(d)) {
+            scratch.clear();
+            number(scratch.append(d));
+        } else {
+            g.writeNull();
+        }
     }
 
     /** A number in the contract's notation, formatted into {@link #scratch}: written as it is. */

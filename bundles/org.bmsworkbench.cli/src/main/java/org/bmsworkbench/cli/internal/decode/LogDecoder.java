@@ -6,8 +6,11 @@ import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
+import org.bmsworkbench.can.ReusedFrame;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.LogParseException;
 import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
@@ -15,8 +18,11 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
 /**
  * The first of {@link DecodePipeline}'s two threads: reads the log, decodes each frame with the
  * sessions, and puts what is to be written (messages, and frames printed without one) into
- * batches of the {@link BatchRing}, in log order. Formatting happens on the other thread, but for
- * the batches this thread formats itself when the writer is behind ({@link #handOff()}).
+ * batches of the {@link BatchRing}, in log order. Nothing is allocated a frame: the log is read into
+ * one {@link ReusedFrame}, and the sessions decode it ({@link ProtocolSession#decodeTo}) straight
+ * into the batch's {@link Records}; a message a failing session began there is discarded.
+ * Formatting happens on the other thread, but for the batches this thread formats itself when the
+ * writer is behind ({@link #handOff()}).
  *
  * <p>The rules are {@link DecodePipeline}'s: the first session that returns a message wins; a
  * frame a session rejects as malformed (and no other decodes) is a problem at its log line,
@@ -102,52 +108,59 @@ final class LogDecoder implements Runnable {
         }
     }
 
-    private void emit(byte kind, Object item) throws InterruptedIOException {
+    /** The batch to record the next item in: the one being filled, or a new one when that is full. */
+    private Records room() throws InterruptedIOException {
         if (batch.isFull()) {
             handOff();
         }
-        batch.add(kind, item);
+        return batch.records;
     }
 
     private void decodeAll() throws IOException, LogParseException {
-        CanFrame frame;
-        while ((frame = reader.next()) != null) {
+        ReusedFrame frame = new ReusedFrame();
+        while (reader.next(frame)) {
             frames++;
             if (frame.error() || frame.remote()) {
                 // no protocol decodes these: not data, so never "unknown" data either
                 if (all) {
-                    emit(frame.error() ? Batch.ERROR_FRAME : Batch.REMOTE_REQUEST, frame);
+                    room().frame(frame.error() ? Records.ERROR_FRAME : Records.REMOTE_REQUEST, frame);
                     unknown++;
                 }
             } else if (frame.chunk()) {
-                chunk(frame);
+                chunk(frame.toFrame());
             } else {
                 data(frame);
             }
         }
     }
 
-    private void data(CanFrame frame) throws IOException, LogParseException {
-        DecodedMessage message = null;
+    /**
+     * A data frame: the sessions record its message straight into the batch
+     * ({@link ProtocolSession#decodeTo}); what a failing session began is discarded.
+     */
+    private void data(FrameView frame) throws IOException, LogParseException {
+        Records records = room();
+        boolean decoded = false;
         String problem = null;
-        for (int i = 0; i < sessions.length && message == null; i++) {
+        for (int i = 0; i < sessions.length && !decoded; i++) {
             try {
-                message = sessions[i].decode(frame);
+                decoded = sessions[i].decodeTo(frame, records);
             } catch (MalformedFrameException e) {
+                records.discardOpen();
                 problem = problem == null ? e.getMessage() : problem;
             } catch (RuntimeException e) {
+                records.discardOpen();
                 problem = problem == null
-                        ? "protocol " + protocols.get(i).id() + " failed on 0x" + frame.idHex() + ": " + e
+                        ? "protocol " + protocols.get(i).id() + " failed on 0x" + frame.toFrame().idHex() + ": " + e
                         : problem;
             }
         }
-        if (message != null) {
-            emit(Batch.MESSAGE, message);
+        if (decoded) {
             messages++;
         } else if (problem != null) {
             skip(problem);
         } else if (all && !claimed(frame)) {
-            emit(Batch.UNKNOWN, frame);
+            records.frame(Records.UNKNOWN, frame);
             unknown++;
         }
     }
@@ -157,7 +170,8 @@ final class LogDecoder implements Runnable {
      * first session that completes any wins), also those completed beside a fault. Skipped bytes are
      * a problem at the chunk's line and, with {@code all}, an unknown record of those bytes (of the
      * chunk when the protocol does not name them). With no protocol, every chunk is unknown under
-     * {@code all}. A chunk that only carries part of a message is nothing yet.
+     * {@code all}. A chunk that only carries part of a message is nothing yet. Chunks are rare (serial
+     * traces): they keep the sessions' objects, replayed into the batch.
      */
     private void chunk(CanFrame frame) throws IOException, LogParseException {
         List<DecodedMessage> decoded = List.of();
@@ -178,19 +192,22 @@ final class LogDecoder implements Runnable {
             }
         }
         for (DecodedMessage m : decoded) {
-            emit(Batch.MESSAGE, m);
+            MessageSink.replay(m, room());
         }
         messages += decoded.size();
         if (problem != null) {
             skip(problem);
             if (all) {
                 byte[] skipped = fault == null ? new byte[0] : fault.skipped();
-                emit(Batch.UNKNOWN, skipped.length == 0 ? frame : CanFrame.chunk(frame.timestampMicros(),
-                        frame.bus(), frame.direction(), skipped));
+                if (skipped.length == 0) {
+                    room().frame(Records.UNKNOWN, frame);
+                } else {
+                    room().chunk(frame, skipped);
+                }
                 unknown++;
             }
         } else if (all && sessions.length == 0) {
-            emit(Batch.UNKNOWN, frame);
+            room().frame(Records.UNKNOWN, frame);
             unknown++;
         }
     }
@@ -205,9 +222,14 @@ final class LogDecoder implements Runnable {
         problems.skipped(e);
     }
 
-    private boolean claimed(CanFrame frame) {
+    /** Whether a protocol claims the frame; asked only under {@code all}, of frames no session decoded. */
+    private boolean claimed(FrameView frame) {
+        if (protocols.isEmpty()) {
+            return false;
+        }
+        CanFrame copy = frame.toFrame(); // detectionScore takes a CanFrame
         for (BmsProtocol p : protocols) {
-            if (p.detectionScore(frame) > 0) {
+            if (p.detectionScore(copy) > 0) {
                 return true;
             }
         }

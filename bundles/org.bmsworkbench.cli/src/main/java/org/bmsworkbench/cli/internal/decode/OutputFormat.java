@@ -2,10 +2,11 @@ package org.bmsworkbench.cli.internal.decode;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.can.CanFrame;
 
-/** How {@code bmswb decode} writes messages: {@code jsonl}, {@code csv} or {@code table}. */
+/**
+ * How {@code bmswb decode} writes messages: {@code jsonl}, {@code csv} or {@code table}. A format
+ * writes a record of {@link Records} (a message, or a frame printed without one), read by index.
+ */
 public interface OutputFormat {
 
     /** The format names, as {@code --format} takes them. */
@@ -24,46 +25,37 @@ public interface OutputFormat {
     default void begin(TextBuffer out) {
     }
 
-    /** One decoded message. */
-    void message(DecodedMessage message, TextBuffer out);
+    /** Record {@code i} of {@code records}, whatever its kind. */
+    default void write(Records records, int i, TextBuffer out) {
+        switch (records.kind(i)) {
+            case Records.MESSAGE -> message(records, i, out);
+            case Records.UNKNOWN -> unknown(records, i, out);
+            case Records.ERROR_FRAME -> errorFrame(records, i, out);
+            default -> remoteRequest(records, i, out);
+        }
+    }
+
+    /** A decoded message: record {@code i} of {@code records}. */
+    void message(Records records, int i, TextBuffer out);
 
     /** A data frame no protocol decodes ({@code --all}). */
-    void unknown(CanFrame frame, TextBuffer out);
+    void unknown(Records records, int i, TextBuffer out);
 
     /**
      * An error frame ({@code --all}): {@code error_frame}, its id the error class with
      * SocketCAN's {@code CAN_ERR_FLAG} as candump shows it ({@code 0x20000080}), and its data.
      */
-    void errorFrame(CanFrame frame, TextBuffer out);
+    void errorFrame(Records records, int i, TextBuffer out);
 
     /** A remote frame ({@code --all}): {@code remote_request} and the DLC it asks for; it has no data. */
-    void remoteRequest(CanFrame frame, TextBuffer out);
+    void remoteRequest(Records records, int i, TextBuffer out);
 
     /** SocketCAN's flag in the id of an error frame. */
     int CAN_ERR_FLAG = 0x2000_0000;
 
-    /** The id's hex digits as logs show them: 3 for 11-bit, 8 for 29-bit and for an error frame. */
-    static TextBuffer appendId(CanFrame frame, TextBuffer out) {
-        if (frame.error()) {
-            return out.appendHex(frame.id() | CAN_ERR_FLAG, 8);
-        }
-        return out.appendHex(frame.id(), frame.extended() ? 8 : 3);
-    }
-
-    /**
-     * The digits of a message's register: 2 for a JBD register (a byte, read over a byte stream),
-     * 4 for a VREG register.
-     */
-    static int registerDigits(DecodedMessage m) {
-        return m.register() < 0x100 && (m.frame().chunk() || "jbd".equals(m.protocol())) ? 2 : 4;
-    }
-
-    /** The data bytes as contiguous upper-case hex. */
-    static TextBuffer appendData(CanFrame frame, TextBuffer out) {
-        for (int i = 0; i < frame.length(); i++) {
-            out.appendHex(frame.u8(i), 2);
-        }
-        return out;
+    /** A {@code double} signal value: plain (never scientific); NaN and infinities as {@code null}. */
+    static TextBuffer appendNumber(double d, TextBuffer out) {
+        return Double.isFinite(d) ? out.append(d) : out.append("null");
     }
 
     /**
@@ -72,7 +64,7 @@ public interface OutputFormat {
      */
     static TextBuffer appendValue(Object value, TextBuffer out) {
         if (value instanceof Double d) {
-            return Double.isFinite(d) ? out.append(d.doubleValue()) : out.append("null");
+            return appendNumber(d, out);
         } else if (value == null) {
             return out.append("null");
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short

@@ -3,6 +3,7 @@ package org.bmsworkbench.cli.internal.decode;
 import java.io.IOException;
 import java.util.List;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.ReusedFrame;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.LogFormat;
 import org.bmsworkbench.can.log.LogParseException;
@@ -32,6 +33,18 @@ final class ReplayingReader implements CanLogReader {
         }
         replayedLine = -1;
         return rest.next();
+    }
+
+    /** The frames kept, copied in; then the reader's own {@code next(ReusedFrame)}, which may allocate nothing. */
+    @Override
+    public boolean next(ReusedFrame frame) throws IOException, LogParseException {
+        if (next < frames.size()) {
+            replayedLine = lines[next];
+            frame.set(frames.get(next++));
+            return true;
+        }
+        replayedLine = -1;
+        return rest.next(frame);
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.bmsworkbench.cli.internal.decode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.bms.MessageSink;
 
 /**
  * Human-readable lines for a terminal: columns TIME (ISO-8601 UTC with milliseconds), BUS, ID (for
@@ -44,51 +42,56 @@ public final class TableFormat implements OutputFormat {
     }
 
     @Override
-    public void message(DecodedMessage m, TextBuffer out) {
-        columns(m.frame(), m.message(), out);
+    public void message(Records r, int i, TextBuffer out) {
+        columns(r, i, r.message(i), out);
         boolean first = true;
-        if (m.pgn() != null) {
-            pair("pgn", out, first).append(m.pgn().longValue());
+        if (r.pgn(i) != MessageSink.NONE) {
+            pair("pgn", out, first).append(r.pgn(i));
             first = false;
         }
-        if (m.source() != null) {
-            pair("source", out, first).append(m.source().longValue());
+        if (r.source(i) != MessageSink.NONE) {
+            pair("source", out, first).append(r.source(i));
             first = false;
         }
-        if (m.instance() != null) {
-            pair("instance", out, first).append(m.instance().longValue());
+        if (r.instance(i) != MessageSink.NONE) {
+            pair("instance", out, first).append(r.instance(i));
             first = false;
         }
-        if (m.destination() != null) {
-            pair("destination", out, first).append(m.destination().longValue());
+        if (r.destination(i) != MessageSink.NONE) {
+            pair("destination", out, first).append(r.destination(i));
             first = false;
         }
-        if (m.register() != null) {
-            pair("register", out, first).append("0x").appendHex(m.register(), OutputFormat.registerDigits(m));
+        if (r.register(i) != MessageSink.NONE) {
+            pair("register", out, first).append("0x").appendHex(r.register(i), r.registerDigits(i));
             first = false;
         }
-        if (m.dataId() != null) {
-            pair("data_id", out, first).append("0x").appendHex(m.dataId(), 2);
+        if (r.dataId(i) != MessageSink.NONE) {
+            pair("data_id", out, first).append("0x").appendHex(r.dataId(i), 2);
             first = false;
         }
-        if (m.code() != null) {
-            pair("code", out, first).append("0x").appendHex(m.code(), 4);
+        if (r.code(i) != MessageSink.NONE) {
+            pair("code", out, first).append("0x").appendHex(r.code(i), 4);
             first = false;
         }
-        for (Map.Entry<String, Object> e : m.signals().entrySet()) {
-            pair(e.getKey(), out, first);
+        for (int j = r.signalStart(i); j < r.signalEnd(i); j++) {
+            String key = r.key(j);
+            pair(key, out, first);
             first = false;
-            Object v = e.getValue();
-            if (v == null) {
-                out.append("n/a");
-                continue;
-            }
-            if (v instanceof String s) {
-                out.appendJsonString(s);
+            if (r.isDouble(j)) {
+                OutputFormat.appendNumber(r.doubleValue(j), out);
             } else {
-                OutputFormat.appendValue(v, out);
+                Object v = r.value(j);
+                if (v == null) {
+                    out.append("n/a");
+                    continue;
+                }
+                if (v instanceof String s) {
+                    out.appendJsonString(s);
+                } else {
+                    OutputFormat.appendValue(v, out);
+                }
             }
-            String unit = units.get(e.getKey());
+            String unit = units.get(key);
             if (unit != null && !unit.isEmpty()) {
                 out.append(' ').append(unit);
             }
@@ -97,25 +100,25 @@ public final class TableFormat implements OutputFormat {
     }
 
     @Override
-    public void unknown(CanFrame frame, TextBuffer out) {
-        columns(frame, "unknown", out);
-        OutputFormat.appendData(frame, out.append("data="));
-        if (frame.fd()) {
+    public void unknown(Records r, int i, TextBuffer out) {
+        columns(r, i, "unknown", out);
+        r.appendData(i, out.append("data="));
+        if (r.fd(i)) {
             out.append(" fd=true");
         }
         out.append('\n');
     }
 
     @Override
-    public void errorFrame(CanFrame frame, TextBuffer out) {
-        columns(frame, "error_frame", out);
-        OutputFormat.appendData(frame, out.append("data=")).append('\n');
+    public void errorFrame(Records r, int i, TextBuffer out) {
+        columns(r, i, "error_frame", out);
+        r.appendData(i, out.append("data=")).append('\n');
     }
 
     @Override
-    public void remoteRequest(CanFrame frame, TextBuffer out) {
-        columns(frame, "remote_request", out);
-        out.append("dlc=").append(frame.dlc()).append('\n');
+    public void remoteRequest(Records r, int i, TextBuffer out) {
+        columns(r, i, "remote_request", out);
+        out.append("dlc=").append(r.dlc(i)).append('\n');
     }
 
     private static TextBuffer pair(String key, TextBuffer out, boolean first) {
@@ -125,20 +128,20 @@ public final class TableFormat implements OutputFormat {
         return out.append(key).append('=');
     }
 
-    private void columns(CanFrame frame, String message, TextBuffer out) {
-        if (frame.hasTimestamp()) {
-            appendIsoTime(frame.timestampMicros(), out);
+    private void columns(Records r, int i, String message, TextBuffer out) {
+        if (r.hasTimestamp(i)) {
+            appendIsoTime(r.timestampMicros(i), out);
         } else {
             out.appendPadded("-", TIME_WIDTH);
         }
-        out.append(GAP).appendPadded(frame.bus(), BUS_WIDTH).append(GAP);
+        out.append(GAP).appendPadded(r.bus(i), BUS_WIDTH).append(GAP);
         int before = out.size();
-        if (frame.chunk()) {
-            out.append(frame.direction() == Direction.TX ? "tx" : "rx"); // bytes of a serial line: no id
+        if (r.chunk(i)) {
+            out.append(r.tx(i) ? "tx" : "rx"); // bytes of a serial line: no id
         } else {
-            OutputFormat.appendId(frame, out.append("0x"));
+            r.appendId(i, out.append("0x"));
         }
-        for (int i = out.size() - before; i < ID_WIDTH; i++) {
+        for (int n = out.size() - before; n < ID_WIDTH; n++) {
             out.append(' ');
         }
         out.append(GAP).appendPadded(message, MESSAGE_WIDTH).append(GAP);

@@ -215,7 +215,10 @@ public final class TextBuffer {
      * notation: {@code 53.12}, {@code 25.0}, {@code 10000000.0}, {@code 0.0001}.
      */
     public TextBuffer append(double d) {
-        if (d == 0 || !Double.isFinite(d)) {
+        if (d == 0) {
+            return append(Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0"); // constants: no string a zero
+        }
+        if (!Double.isFinite(d)) {
             return append(Double.toString(d));
         }
         double magnitude = Math.abs(d);

@@ -16,7 +16,7 @@ class CsvFormatTest {
     void headerThenOneRowPerSignalWithUnits() {
         TextBuffer b = new TextBuffer(64);
         format.begin(b);
-        format.message(Messages.generalBms(), b);
+        Messages.write(format, Messages.generalBms(), b);
         assertEquals("""
                 time,bus,protocol,can_id,message,key,value,unit
                 1600000000.5,can0,general-bms,0x356,battery_basic_info,pack.voltage,53.12,V
@@ -31,7 +31,7 @@ class CsvFormatTest {
         DecodedMessage m = DecodedMessage.of("sma", "bms_name", f,
                 signals("bms.manufacturer", "MG, \"Energy\"", "soc", null, "own.key", "plain"));
         TextBuffer b = new TextBuffer(64);
-        format.message(m, b);
+        Messages.write(format, m, b);
         assertEquals("""
                 ,can0,sma,0x35E,bms_name,bms.manufacturer,"MG, ""Energy\""",
                 ,can0,sma,0x35E,bms_name,soc,,%
@@ -43,10 +43,10 @@ class CsvFormatTest {
     void messageWithoutSignalsAndFramesWithoutMessageAreOneRowEach() {
         CanFrame f = CanFrame.of(1_600_000_002_000_000L, "can0", 0x18E8FF50, true, new byte[8]);
         TextBuffer b = new TextBuffer(64);
-        format.message(new DecodedMessage("vreg", "vreg_ack", f, null, 80, 255, 0x0FFF, 0x8000, signals()), b);
-        format.unknown(CanFrame.of(1_600_000_002_000_000L, "can0", 0x123, false, (byte) 1), b);
-        format.errorFrame(CanFrame.error(1_600_000_002_000_000L, "can0", 0x80, new byte[8]), b);
-        format.remoteRequest(CanFrame.remote(1_600_000_002_000_000L, "can0", 0x123, false, 4), b);
+        Messages.write(format, new DecodedMessage("vreg", "vreg_ack", f, null, 80, 255, 0x0FFF, 0x8000, signals()), b);
+        Messages.write(format, Records.UNKNOWN, CanFrame.of(1_600_000_002_000_000L, "can0", 0x123, false, (byte) 1), b);
+        Messages.write(format, Records.ERROR_FRAME, CanFrame.error(1_600_000_002_000_000L, "can0", 0x80, new byte[8]), b);
+        Messages.write(format, Records.REMOTE_REQUEST, CanFrame.remote(1_600_000_002_000_000L, "can0", 0x123, false, 4), b);
         assertEquals("""
                 1600000002.0,can0,vreg,0x18E8FF50,vreg_ack,,,
                 1600000002.0,can0,,0x123,unknown,data,01,

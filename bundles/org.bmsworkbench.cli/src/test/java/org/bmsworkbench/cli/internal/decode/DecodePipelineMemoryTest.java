@@ -127,7 +127,7 @@ class DecodePipelineMemoryTest {
 
     private static int recordLength() throws Exception {
         TextBuffer b = new TextBuffer(256);
-        new JsonlFormat().message(new FakeProtocol("sma").newSession().decode(DecodePipelineTest.pack(1)), b);
+        Messages.write(new JsonlFormat(), new FakeProtocol("sma").newSession().decode(DecodePipelineTest.pack(1)), b);
         return b.size();
     }
 }

@@ -16,10 +16,12 @@ import org.bmsworkbench.bms.BatterySource;
 import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.MalformedFrameException;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.LogFormat;
 import org.bmsworkbench.can.log.LogParseException;
@@ -162,6 +164,54 @@ class DecodePipelineTest {
         assertEquals(List.of(), problems);
         pipeline(false, rejecting, sma).run(new FakeReader(LOG, tolerant, frame(2, 0x123)), LOG, tolerant);
         assertEquals(List.of("x.log:1: 0x123 is not mine after all"), problems, "the first protocol's reason");
+    }
+
+    /** A protocol whose session sends the start of a message for every frame, then finds it malformed. */
+    private static BmsProtocol failingHalfWay() {
+        return new FakeProtocol("half") {
+            @Override
+            public ProtocolSession newSession() {
+                return new ProtocolSession() {
+                    @Override
+                    public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+                        sink.begin("half", "half_message", frame, 127508, 1, 2, 3, 4, 5, 6);
+                        sink.number("pack.voltage", 1.5);
+                        sink.value("bms.serial", "HALF");
+                        throw new MalformedFrameException("0x" + frame.toFrame().idHex() + " breaks off");
+                    }
+
+                    @Override
+                    public DecodedMessage decode(CanFrame frame) {
+                        throw new AssertionError("the pipeline decodes into its sink");
+                    }
+
+                    @Override
+                    public List<CanFrame> encode(String m, Map<String, ?> s, String bus, long t) {
+                        return List.of();
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aMessageBegunBySessionThatThenFailsIsDiscarded() throws Exception {
+        // the next session's message, and the frames after, have none of the broken one's fields or signals
+        DecodePipeline.Summary summary = pipeline(true, failingHalfWay(), sma).run(
+                new FakeReader(LOG, tolerant, pack(1), frame(2, 0x380, 1), pack(3)), LOG, tolerant);
+        assertEquals(List.of(
+                "{\"time\":1.0,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12}}",
+                "{\"time\":3.0,\"bus\":\"can0\",\"protocol\":\"sma\",\"can_id\":\"0x356\",\"message\":\"battery_basic_info\",\"signals\":{\"pack.voltage\":53.12}}"),
+                lines());
+        assertEquals(List.of("x.log:2: 0x380 breaks off"), problems, "0x380 completes nothing in sma");
+        assertEquals(new DecodePipeline.Summary(3, 2, 0, 1), summary);
+
+        out.reset();
+        problems.clear();
+        pipeline(true, failingHalfWay()).run(new FakeReader(LOG, tolerant, pack(1), frame(2, 0x123, 0xAB)), LOG,
+                tolerant);
+        assertEquals(List.of("x.log:1: 0x356 breaks off", "x.log:2: 0x123 breaks off"), problems);
+        assertEquals(List.of(), lines(), "nothing of the broken messages is written");
     }
 
     @Test

@@ -14,7 +14,7 @@ class JsonlFormatTest {
 
     private String line(DecodedMessage m) {
         TextBuffer b = new TextBuffer(64);
-        format.message(m, b);
+        Messages.write(format, m, b);
         return b.toString();
     }
 
@@ -81,7 +81,7 @@ class JsonlFormatTest {
     @Test
     void unknownFrameKeepsTheShapeAndAddsData() {
         TextBuffer b = new TextBuffer(64);
-        format.unknown(CanFrame.of(1_600_000_000_500_000L, "can0", 0x123, false, (byte) 0x01, (byte) 0xAB), b);
+        Messages.write(format, Records.UNKNOWN, CanFrame.of(1_600_000_000_500_000L, "can0", 0x123, false, (byte) 0x01, (byte) 0xAB), b);
         assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x123\","
                 + "\"message\":\"unknown\",\"signals\":{},\"data\":\"01AB\"}\n", b.toString());
     }
@@ -89,8 +89,8 @@ class JsonlFormatTest {
     @Test
     void errorFrameShowsItsClassAsCandumpDoesAndItsData() {
         TextBuffer b = new TextBuffer(64);
-        format.errorFrame(CanFrame.error(1_600_000_000_500_000L, "can0", 0x80, new byte[8]), b);
-        format.errorFrame(CanFrame.error(1_600_000_000_500_000L, "can0", 0), b);
+        Messages.write(format, Records.ERROR_FRAME, CanFrame.error(1_600_000_000_500_000L, "can0", 0x80, new byte[8]), b);
+        Messages.write(format, Records.ERROR_FRAME, CanFrame.error(1_600_000_000_500_000L, "can0", 0), b);
         assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x20000080\","
                 + "\"message\":\"error_frame\",\"signals\":{},\"data\":\"0000000000000000\"}\n"
                 + "{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x20000000\","
@@ -100,8 +100,8 @@ class JsonlFormatTest {
     @Test
     void remoteRequestShowsItsDlcAndNoData() {
         TextBuffer b = new TextBuffer(64);
-        format.remoteRequest(CanFrame.remote(1_600_000_000_500_000L, "can0", 0x123, false, 4), b);
-        format.remoteRequest(CanFrame.remote(1_600_000_000_500_000L, "can0", 0x19F21450, true, 0), b);
+        Messages.write(format, Records.REMOTE_REQUEST, CanFrame.remote(1_600_000_000_500_000L, "can0", 0x123, false, 4), b);
+        Messages.write(format, Records.REMOTE_REQUEST, CanFrame.remote(1_600_000_000_500_000L, "can0", 0x19F21450, true, 0), b);
         assertEquals("{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x123\","
                 + "\"message\":\"remote_request\",\"signals\":{},\"dlc\":4}\n"
                 + "{\"time\":1600000000.5,\"bus\":\"can0\",\"protocol\":null,\"can_id\":\"0x19F21450\","
@@ -111,8 +111,8 @@ class JsonlFormatTest {
     @Test
     void elevenBitIdsHaveThreeDigitsAndTwentyNineBitIdsEight() {
         TextBuffer b = new TextBuffer(64);
-        format.unknown(CanFrame.of(0, "c", 0x5, false), b);
-        format.unknown(CanFrame.of(0, "c", 0x5, true), b);
+        Messages.write(format, Records.UNKNOWN, CanFrame.of(0, "c", 0x5, false), b);
+        Messages.write(format, Records.UNKNOWN, CanFrame.of(0, "c", 0x5, true), b);
         String s = b.toString();
         org.junit.jupiter.api.Assertions.assertTrue(s.contains("\"can_id\":\"0x005\""), s);
         org.junit.jupiter.api.Assertions.assertTrue(s.contains("\"can_id\":\"0x00000005\""), s);
@@ -156,7 +156,7 @@ class JsonlFormatTest {
                 default -> Double.longBitsToDouble(random.nextLong());
             };
             float x = (float) d;
-            format.message(DecodedMessage.of("sma", "m", f, signals("d", d, "f", x, "l", (long) d)), b);
+            Messages.write(format, DecodedMessage.of("sma", "m", f, signals("d", d, "f", x, "l", (long) d)), b);
             TextBuffer e = new TextBuffer(64).append("{\"time\":1600000000.0001,\"bus\":\"can0\",\"protocol\":\"sma\","
                     + "\"can_id\":\"0x356\",\"message\":\"m\",\"signals\":{\"d\":");
             OutputFormat.appendValue(d, e).append(",\"f\":");

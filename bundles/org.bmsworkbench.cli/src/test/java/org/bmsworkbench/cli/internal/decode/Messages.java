@@ -12,6 +12,18 @@ final class Messages {
     private Messages() {
     }
 
+    /** Writes {@code m} with {@code format}, through a record as the pipeline does. */
+    static void write(OutputFormat format, DecodedMessage m, TextBuffer out) {
+        format.write(Records.of(m), 0, out);
+    }
+
+    /** Writes {@code frame} as a record of {@code kind} ({@link Records#UNKNOWN}, ...) with {@code format}. */
+    static void write(OutputFormat format, byte kind, CanFrame frame, TextBuffer out) {
+        Records r = new Records(1);
+        r.frame(kind, frame);
+        format.write(r, 0, out);
+    }
+
     /** Alternating key, value. */
     static Map<String, Object> signals(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -101,9 +101,9 @@ final class SequentialDecodePipeline implements Flushable {
                     // no protocol decodes these: not data, so never "unknown" data either
                     if (all) {
                         if (frame.error()) {
-                            format.errorFrame(frame, buffer);
+                            Messages.write(format, Records.ERROR_FRAME, frame, buffer);
                         } else {
-                            format.remoteRequest(frame, buffer);
+                            Messages.write(format, Records.REMOTE_REQUEST, frame, buffer);
                         }
                         unknown++;
                     }
@@ -136,7 +136,7 @@ final class SequentialDecodePipeline implements Flushable {
                     }
                 }
                 if (message != null) {
-                    format.message(message, buffer);
+                    Messages.write(format, message, buffer);
                     messages++;
                 } else if (problem != null) {
                     LogParseException e = new LogParseException(sourceName, reader.linesRead(), problem);
@@ -146,7 +146,7 @@ final class SequentialDecodePipeline implements Flushable {
                     malformed++;
                     problems.skipped(e);
                 } else if (all && !claimed(frame)) {
-                    format.unknown(frame, buffer);
+                    Messages.write(format, Records.UNKNOWN, frame, buffer);
                     unknown++;
                 }
                 if (buffer.size() >= BLOCK) {
@@ -193,7 +193,7 @@ final class SequentialDecodePipeline implements Flushable {
             }
         }
         for (DecodedMessage m : decoded) {
-            format.message(m, buffer);
+            Messages.write(format, m, buffer);
         }
         long unknown = 0;
         long malformed = 0;
@@ -206,12 +206,12 @@ final class SequentialDecodePipeline implements Flushable {
             problems.skipped(e);
             if (all) {
                 byte[] skipped = fault == null ? new byte[0] : fault.skipped();
-                format.unknown(skipped.length == 0 ? frame : CanFrame.chunk(frame.timestampMicros(), frame.bus(),
+                Messages.write(format, Records.UNKNOWN, skipped.length == 0 ? frame : CanFrame.chunk(frame.timestampMicros(), frame.bus(),
                         frame.direction(), skipped), buffer);
                 unknown++;
             }
         } else if (all && sessions.length == 0) {
-            format.unknown(frame, buffer);
+            Messages.write(format, Records.UNKNOWN, frame, buffer);
             unknown++;
         }
         return new long[] {decoded.size(), unknown, malformed};

@@ -123,11 +123,11 @@ class SerialTraceDecodeTest {
         DecodedMessage m = new DecodedMessage("daly", "soc", chunk, null, null, null, null, null, null, 0x90,
                 signals("soc", 87.5));
         TextBuffer b = new TextBuffer(64);
-        new JsonlFormat().message(m, b);
+        Messages.write(new JsonlFormat(), m, b);
         assertEquals("{\"time\":1600000000.5,\"bus\":\"COM4\",\"protocol\":\"daly\",\"data_id\":\"0x90\",\"message\":\"soc\","
                 + "\"signals\":{\"soc\":87.5}}\n", b.toString());
         TextBuffer t = new TextBuffer(64);
-        new TableFormat(Map.of("soc", "%")).message(m, t);
+        Messages.write(new TableFormat(Map.of("soc", "%")), m, t);
         assertEquals("2020-09-13T12:26:40.500Z  COM4    rx          soc                       data_id=0x90  soc=87.5 %\n",
                 t.toString());
     }
@@ -135,11 +135,11 @@ class SerialTraceDecodeTest {
     @Test
     void aVregRegisterKeepsItsFourDigits() {
         TextBuffer b = new TextBuffer(64);
-        new JsonlFormat().message(Messages.vreg(), b);
+        Messages.write(new JsonlFormat(), Messages.vreg(), b);
         assertEquals(true, b.toString().contains("\"register\":\"0x0FFF\""));
         CanFrame f = CanFrame.of(1, "can0", 0x1CEFFF50, true, new byte[8]);
         TextBuffer small = new TextBuffer(64);
-        new JsonlFormat().message(new DecodedMessage("vreg", "vreg", f, null, 80, 255, 0x0010, null, signals()), small);
+        Messages.write(new JsonlFormat(), new DecodedMessage("vreg", "vreg", f, null, 80, 255, 0x0010, null, signals()), small);
         assertEquals(true, small.toString().contains("\"register\":\"0x0010\""), small.toString());
     }
 }

@@ -16,8 +16,8 @@ class TableFormatTest {
     void alignedColumnsWithUnits() {
         TextBuffer b = new TextBuffer(64);
         format.begin(b);
-        format.message(Messages.generalBms(), b);
-        format.message(Messages.vreg(), b);
+        Messages.write(format, Messages.generalBms(), b);
+        Messages.write(format, Messages.vreg(), b);
         assertEquals("""
                 TIME                      BUS     ID          MESSAGE                   SIGNALS
                 2020-09-13T12:26:40.500Z  can0    0x356       battery_basic_info        \
@@ -31,10 +31,10 @@ class TableFormatTest {
     void textIsQuotedNullIsNotAvailableAndUnknownShowsData() {
         CanFrame f = CanFrame.of(CanFrame.NO_TIMESTAMP, "can0", 0x35E, false, new byte[8]);
         TextBuffer b = new TextBuffer(64);
-        format.message(DecodedMessage.of("sma", "bms_name", f, signals("bms.manufacturer", "MG", "soc", null)), b);
-        format.unknown(CanFrame.of(1_600_000_000_001_999L, "can0", 0x123, false, (byte) 0xAB), b);
-        format.errorFrame(CanFrame.error(1_600_000_000_001_999L, "can0", 0x80, new byte[8]), b);
-        format.remoteRequest(CanFrame.remote(1_600_000_000_001_999L, "can0", 0x123, false, 4), b);
+        Messages.write(format, DecodedMessage.of("sma", "bms_name", f, signals("bms.manufacturer", "MG", "soc", null)), b);
+        Messages.write(format, Records.UNKNOWN, CanFrame.of(1_600_000_000_001_999L, "can0", 0x123, false, (byte) 0xAB), b);
+        Messages.write(format, Records.ERROR_FRAME, CanFrame.error(1_600_000_000_001_999L, "can0", 0x80, new byte[8]), b);
+        Messages.write(format, Records.REMOTE_REQUEST, CanFrame.remote(1_600_000_000_001_999L, "can0", 0x123, false, 4), b);
         assertEquals("""
                 -                         can0    0x35E       bms_name                  bms.manufacturer="MG"  soc=n/a
                 2020-09-13T12:26:40.001Z  can0    0x123       unknown                   data=AB
