@@ -12,7 +12,7 @@
 #    (GenerateNmea2000Log, GenerateSmaLog) minus the same of a one-cycle log (start-up out), median
 #    of 5 pairs; whole process against canboatjs `analyzerjs --file` on the same NMEA 2000 log (wall
 #    and CPU), and peak memory (max RSS) of both; canboatjs is installed by `npm ci` when missing;
-#    the heap that decode allocates a frame (the trace's total allocated bytes, 1M run minus one cycle);
+#    the heap that decode allocates a frame (the trace's total allocated bytes, 3M run minus 1M run);
 #  * the window: `bmswb gui --responsiveness` on `replay:1m.log?speed=max|600&loop=true` (the SMA
 #    log: ×600 is 8,400 frames/s), Frames and Signals side by side, 20 s each, under xvfb-run
 #    without DISPLAY; GC pauses also from the JVM's own GC log (-Xlog:gc);
@@ -125,17 +125,19 @@ for p in nmea2000 sma; do
   echo "   $p: ${lines[$p]} JSONL lines; start-up excluded (median difference of the pairs $d s): ${fps[$p]} frames/s (fastest 1M run minus fastest one-cycle run: $best frames/s)"
 done
 
-echo "== heap allocated a frame by that decode: (1M run - one-cycle run) / frames, from the exit line of BMSWB_STARTUP_TRACE=1 (load average $(load))"
+echo "== heap allocated a frame by that decode: (3M-frame run - 1M-frame run) / 2M frames, from the exit line of BMSWB_STARTUP_TRACE=1, so that one-off costs (start-up, buffers growing) cancel (load average $(load))"
+"$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateNmea2000Log "$tmp/n2k-3m.log" 3000000
+"$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateSmaLog "$tmp/sma-3m.log" 3000000
 declare -A alloc
 for p in nmea2000 sma; do
   log=$tmp/n2k; [ $p = sma ] && log=$tmp/sma
   allocated() { BMSWB_STARTUP_TRACE=1 "$bmswb" decode --protocol $p --format jsonl "$1" 2>&1 >/dev/null \
     | awk '/  exit /{ for (i = 1; i < NF; i++) if ($i == "allocated") print $(i + 1) }'; }
-  a1=$(allocated "$log.log"); a0=$(allocated "$log-small.log")
-  n=$(( $(wc -l < "$log.log") - $(wc -l < "$log-small.log") ))
-  alloc[$p]=$(awk -v a="$a1" -v b="$a0" -v n="$n" 'BEGIN { printf "%.1f", (a - b) * 1024 / n }')
-  echo "   $p: 1M frames ${a1} KB, one cycle ${a0} KB: ${alloc[$p]} bytes a frame"
+  a1=$(allocated "$log.log"); a3=$(allocated "$log-3m.log")
+  alloc[$p]=$(awk -v a="$a3" -v b="$a1" 'BEGIN { printf "%.2f", (a - b) * 1024 / 2000000 }')
+  echo "   $p: 1M frames ${a1} KB, 3M frames ${a3} KB allocated in all: ${alloc[$p]} bytes a frame"
 done
+rm -f "$tmp/n2k-3m.log" "$tmp/sma-3m.log"
 
 echo "== canboatjs analyzerjs --file on the same NMEA 2000 log (load average $(load))"
 canboat=""
