@@ -2,16 +2,12 @@ package org.bmsworkbench.protocol.nmea2000.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
-import java.util.List;
-import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.codec.J1939Id;
+import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.FrameView;
@@ -125,39 +121,13 @@ class Nmea2000DecodeToAllocationTest {
         data[offset + 1] = (byte) (value >>> 8);
     }
 
-    /** The JVM's count of this thread's allocated bytes, or null when it has none. */
-    static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-                && bean.isThreadAllocatedMemorySupported()) {
-            if (!bean.isThreadAllocatedMemoryEnabled()) {
-                bean.setThreadAllocatedMemoryEnabled(true);
-            }
-            return bean;
-        }
-        return null;
-    }
-
-    /** Bytes allocated per frame over {@link #FRAMES} frames after a warm-up of as many. */
-    static double bytesPerFrame(ProtocolSession session, MgTraffic traffic, MessageSink sink)
-            throws MalformedFrameException {
-        com.sun.management.ThreadMXBean bean = allocationCounter();
-        long threadId = Thread.currentThread().threadId();
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < FRAMES; i++) {
-                session.decodeTo(traffic.next(), sink);
-            }
-        }
-        long before = bean.getThreadAllocatedBytes(threadId);
-        for (int i = 0; i < FRAMES; i++) {
-            session.decodeTo(traffic.next(), sink);
-        }
-        long after = bean.getThreadAllocatedBytes(threadId);
-        return (after - before) / (double) FRAMES;
+    /** Bytes allocated per frame over {@link #FRAMES} frames after a warm-up of three times as many. */
+    static double bytesPerFrame(ProtocolSession session, MgTraffic traffic, MessageSink sink) throws Exception {
+        return Allocation.bytesPerCall(3 * FRAMES, FRAMES, i -> session.decodeTo(traffic.next(), sink));
     }
 
     @Test
     void decodeToAllocatesNothingAFrame() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         CountingSink sink = new CountingSink();
         double perFrame = bytesPerFrame(new Nmea2000Protocol().newSession(), new MgTraffic(), sink);
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
@@ -169,19 +139,8 @@ class Nmea2000DecodeToAllocationTest {
 
     @Test
     void theCountSeesTheDefaultPathsObjects() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         ProtocolSession session = new Nmea2000Protocol().newSession();
-        ProtocolSession defaultPath = new ProtocolSession() {
-            @Override
-            public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-                return session.decode(frame);
-            }
-
-            @Override
-            public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
-                return session.encode(message, signals, bus, timestampMicros);
-            }
-        };
+        ProtocolSession defaultPath = DefaultDecodeTo.of(session);
         double perFrame = bytesPerFrame(defaultPath, new MgTraffic(), new CountingSink());
         assertTrue(perFrame > 50, perFrame + " bytes a frame: a frame copy, a message, its signals");
     }

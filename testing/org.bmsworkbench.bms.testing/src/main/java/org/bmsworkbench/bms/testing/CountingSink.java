@@ -1,0 +1,48 @@
+package org.bmsworkbench.bms.testing;
+
+import org.bmsworkbench.bms.MessageSink;
+import org.bmsworkbench.can.FrameView;
+
+/**
+ * A {@link MessageSink} for allocation tests: counts the messages and signals it is sent and adds up
+ * the numbers, so that the decoding cannot be optimised away, and keeps no object.
+ */
+public final class CountingSink implements MessageSink {
+    private long messages;
+    private long signals;
+    private double sum;
+
+    @Override
+    public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
+            int instance, int register, int code, int dataId) {
+        messages++;
+    }
+
+    @Override
+    public void number(String key, double value) {
+        signals++;
+        sum += value;
+    }
+
+    @Override
+    public void value(String key, Object value) {
+        signals++;
+    }
+
+    @Override
+    public void end() {
+    }
+
+    public long messages() {
+        return messages;
+    }
+
+    /** The calls of {@link #number} and {@link #value}. */
+    public long signals() {
+        return signals;
+    }
+
+    public double sum() {
+        return sum;
+    }
+}
