@@ -5,12 +5,15 @@ import org.bmsworkbench.can.FrameView;
 
 /**
  * A {@link MessageSink} for allocation tests: counts the messages and signals it is sent and adds up
- * the numbers, so that the decoding cannot be optimised away, and keeps no object.
+ * the numbers, so that the decoding cannot be optimised away. It keeps the last value object it was
+ * sent and nothing else: a value that escapes cannot be scalar-replaced by the JIT, so a box made a
+ * frame (a {@code Double} instead of {@link #number}) shows in the count.
  */
 public final class CountingSink implements MessageSink {
     private long messages;
     private long signals;
     private double sum;
+    private Object last;
 
     @Override
     public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
@@ -27,6 +30,7 @@ public final class CountingSink implements MessageSink {
     @Override
     public void value(String key, Object value) {
         signals++;
+        last = value;
     }
 
     @Override
@@ -44,5 +48,10 @@ public final class CountingSink implements MessageSink {
 
     public double sum() {
         return sum;
+    }
+
+    /** The last value {@link #value} got. */
+    public Object last() {
+        return last;
     }
 }
