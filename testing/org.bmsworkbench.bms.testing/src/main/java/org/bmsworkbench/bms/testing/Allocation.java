@@ -3,6 +3,10 @@ package org.bmsworkbench.bms.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import org.bmsworkbench.bms.MessageSink;
+import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.ReusedFrame;
 
 /**
  * Bytes allocated a call, counted by the JVM for the calling thread
@@ -34,6 +38,16 @@ public final class Allocation {
             call.run(i);
         }
         return (threads.getCurrentThreadAllocatedBytes() - before) / (double) calls;
+    }
+
+    /**
+     * {@link #bytesPerCall} of {@code session.decodeTo(view, sink)}, the view one {@link ReusedFrame}
+     * refilled with {@code frames} in turn (round and round), as a log reader fills it.
+     */
+    public static double decodeToBytesPerFrame(ProtocolSession session, CanFrame[] frames, MessageSink sink,
+            int warmUps, int calls) throws Exception {
+        ReusedFrame view = new ReusedFrame();
+        return bytesPerCall(warmUps, calls, i -> session.decodeTo(view.set(frames[i % frames.length]), sink));
     }
 
     /** The JVM's per-thread count, switched on; skips the calling test when this JVM has none. */

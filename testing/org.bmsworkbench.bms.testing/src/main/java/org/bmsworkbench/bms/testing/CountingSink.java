@@ -13,6 +13,7 @@ public final class CountingSink implements MessageSink {
     private long messages;
     private long signals;
     private double sum;
+    private long nulls;
     private Object last;
 
     @Override
@@ -30,6 +31,9 @@ public final class CountingSink implements MessageSink {
     @Override
     public void value(String key, Object value) {
         signals++;
+        if (value == null) {
+            nulls++;
+        }
         last = value;
     }
 
@@ -44,6 +48,11 @@ public final class CountingSink implements MessageSink {
     /** The calls of {@link #number} and {@link #value}. */
     public long signals() {
         return signals;
+    }
+
+    /** The calls of {@link #value} with null (a signal not available). */
+    public long nulls() {
+        return nulls;
     }
 
     public double sum() {

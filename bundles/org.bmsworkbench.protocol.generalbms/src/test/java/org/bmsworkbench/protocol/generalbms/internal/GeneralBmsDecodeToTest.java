@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.testing.Allocation;
 import org.bmsworkbench.bms.testing.CountingSink;
 import org.bmsworkbench.bms.testing.DecodeToEquivalence;
@@ -112,12 +111,9 @@ class GeneralBmsDecodeToTest {
             frames[9 * i + 7] = frame(0x373, String.format("%02X%02X070D28012B01", mv & 0xFF, mv >> 8));
             frames[9 * i + 8] = frame(0x378, String.format("%02XE20100CD810100", i));
         }
-        ProtocolSession session = protocol.newSession();
-        ReusedFrame view = new ReusedFrame();
         CountingSink sink = new CountingSink();
         int total = 100_000;
-        double perFrame = Allocation.bytesPerCall(4 * total, total,
-                i -> session.decodeTo(view.set(frames[i % frames.length]), sink));
+        double perFrame = Allocation.decodeToBytesPerFrame(protocol.newSession(), frames, sink, 4 * total, total);
         assertEquals(5 * total, sink.messages());
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
     }

@@ -7,6 +7,7 @@ import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.codec.J1939Id;
 import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.CountingSink;
 import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -24,43 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class Nmea2000DecodeToAllocationTest {
     private static final int FRAMES = 100_000;
-
-    /** Adds up what it gets, so that nothing is optimised away; keeps the last value (a box escapes), nothing else. */
-    static final class CountingSink implements MessageSink {
-        long messages;
-        long signals;
-        double sum;
-        int nulls;
-        Object last;
-
-        @Override
-        public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
-                int instance, int register, int code, int dataId) {
-            messages++;
-            sum += pgn + source + instance + frame.length();
-        }
-
-        @Override
-        public void number(String key, double value) {
-            signals++;
-            sum += value;
-        }
-
-        @Override
-        public void value(String key, Object value) {
-            signals++;
-            last = value;
-            if (value == null) {
-                nulls++;
-            } else {
-                sum += ((Long) value).doubleValue();
-            }
-        }
-
-        @Override
-        public void end() {
-        }
-    }
 
     /** Frames i = 0, 1, ...: a cycle of 127508 instances 0, 1, 2 and a 127506 fast packet, values changing. */
     static final class MgTraffic {
@@ -134,9 +98,9 @@ class Nmea2000DecodeToAllocationTest {
         double perFrame = bytesPerFrame(new Nmea2000Protocol().newSession(), new MgTraffic(), sink);
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
         // 4 rounds of frames, 5 frames a cycle: three 127508 and one 127506 message of 3 + 2 + 2 + 3 signals
-        assertEquals(4L * FRAMES * 4 / 5, sink.messages);
-        assertEquals(sink.messages / 4 * 10, sink.signals);
-        assertEquals(0, sink.nulls);
+        assertEquals(4L * FRAMES * 4 / 5, sink.messages());
+        assertEquals(sink.messages() / 4 * 10, sink.signals());
+        assertEquals(0, sink.nulls());
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.testing.Allocation;
 import org.bmsworkbench.bms.testing.CountingSink;
 import org.bmsworkbench.bms.testing.DecodeToEquivalence;
@@ -102,12 +101,9 @@ class PylontechDecodeToTest {
             frames[6 * i + 4] = frame(0x35C, "C000");
             frames[6 * i + 5] = frame(0x35E, "50594C4F4E202020");
         }
-        ProtocolSession session = protocol.newSession();
-        ReusedFrame view = new ReusedFrame();
         CountingSink sink = new CountingSink();
         int total = 100_000;
-        double perFrame = Allocation.bytesPerCall(4 * total, total,
-                i -> session.decodeTo(view.set(frames[i % frames.length]), sink));
+        double perFrame = Allocation.decodeToBytesPerFrame(protocol.newSession(), frames, sink, 4 * total, total);
         assertEquals(5 * total, sink.messages());
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
     }

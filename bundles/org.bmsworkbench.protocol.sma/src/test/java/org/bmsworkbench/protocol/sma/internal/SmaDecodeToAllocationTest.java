@@ -9,7 +9,6 @@ import org.bmsworkbench.bms.testing.Allocation;
 import org.bmsworkbench.bms.testing.CountingSink;
 import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.ReusedFrame;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,11 +50,9 @@ class SmaDecodeToAllocationTest {
     @Test
     void decodeToAllocatesLessThanAByteAFrame() throws Exception {
         CanFrame[] frames = hotFrames();
-        ReusedFrame view = new ReusedFrame();
         ProtocolSession session = new SmaProtocol().newSession();
         CountingSink sink = new CountingSink();
-        double perFrame = Allocation.bytesPerCall(4 * FRAMES, FRAMES,
-                i -> session.decodeTo(view.set(frames[i % frames.length]), sink));
+        double perFrame = Allocation.decodeToBytesPerFrame(session, frames, sink, 4 * FRAMES, FRAMES);
         assertEquals(5 * FRAMES, sink.messages());
         long signals = 0;
         for (int i = 0; i < 5 * FRAMES; i++) {
@@ -69,16 +66,14 @@ class SmaDecodeToAllocationTest {
                 CanFrame.of(TIME, "can0", 0x373, false, new byte[8]), CanFrame.remote(TIME, "can0", 0x351, false, 8),
                 CanFrame.error(TIME, "can0", 0x004, new byte[8])};
         CountingSink nothing = new CountingSink();
-        perFrame = Allocation.bytesPerCall(FRAMES, FRAMES,
-                i -> session.decodeTo(view.set(others[i % others.length]), nothing));
+        perFrame = Allocation.decodeToBytesPerFrame(session, others, nothing, FRAMES, FRAMES);
         assertEquals(0, nothing.messages());
         assertTrue(perFrame < 1, perFrame + " bytes a frame of other protocols");
 
         // the count can fail: decode + replay (ProtocolSession's default) makes a message a frame
         ProtocolSession defaults = DefaultDecodeTo.of(session);
         CountingSink byDefault = new CountingSink();
-        perFrame = Allocation.bytesPerCall(FRAMES, FRAMES,
-                i -> defaults.decodeTo(view.set(frames[i % frames.length]), byDefault));
+        perFrame = Allocation.decodeToBytesPerFrame(defaults, frames, byDefault, FRAMES, FRAMES);
         assertTrue(perFrame > 50, "the default allocates " + perFrame + " bytes a frame");
     }
 }

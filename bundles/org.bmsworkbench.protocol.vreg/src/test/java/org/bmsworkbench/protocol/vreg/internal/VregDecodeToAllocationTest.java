@@ -8,6 +8,7 @@ import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.codec.J1939Id;
 import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.CountingSink;
 import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -27,35 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class VregDecodeToAllocationTest {
     private static final int FRAMES = 100_000;
-
-    /** Adds up what it gets; keeps the last value (so that a box made a frame is not optimised away), nothing else. */
-    static final class CountingSink implements MessageSink {
-        long messages;
-        double sum;
-        Object last;
-
-        @Override
-        public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
-                int instance, int register, int code, int dataId) {
-            messages++;
-            sum += register + source;
-        }
-
-        @Override
-        public void number(String key, double value) {
-            sum += value;
-        }
-
-        @Override
-        public void value(String key, Object value) {
-            sum += value == null ? 0 : 1;
-            last = value;
-        }
-
-        @Override
-        public void end() {
-        }
-    }
 
     /** Fills one view again and again from a cycle of frames given as ids and 8 data bytes. */
     static final class Cycle {
