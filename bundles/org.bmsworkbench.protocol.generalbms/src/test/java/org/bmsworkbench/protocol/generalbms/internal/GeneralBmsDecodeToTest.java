@@ -4,19 +4,16 @@ import static org.bmsworkbench.protocol.generalbms.internal.Frames.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.bms.MalformedFrameException;
-import org.bmsworkbench.bms.MessageSink;
-import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.CountingSink;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence.Counts;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.can.ReusedFrame;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.CanLogs;
@@ -33,11 +30,7 @@ class GeneralBmsDecodeToTest {
     private static final int[] IDS = {0x351, 0x355, 0x356, 0x35A, 0x35B, 0x35E, 0x35F, 0x373, 0x378, 0x380, 0x381};
 
     private final GeneralBmsProtocol protocol = new GeneralBmsProtocol();
-    private final ProtocolSession throughSink = protocol.newSession();
-    private final ProtocolSession throughDecode = protocol.newSession();
-    private final ReusedFrame reused = new ReusedFrame();
-    private int messages;
-    private int malformed;
+    private final DecodeToEquivalence equivalence = new DecodeToEquivalence(protocol);
 
     @Test
     void theGuideLogDecodesTheSameThroughTheSink() throws Exception {
@@ -49,7 +42,7 @@ class GeneralBmsDecodeToTest {
                 }
             }
         }
-        assertEquals(16, messages);
+        assertEquals(16, equivalence.counts().messages());
     }
 
     @Test
@@ -72,11 +65,11 @@ class GeneralBmsDecodeToTest {
         for (CanFrame frame : frames) {
             check(frame);
         }
-        assertEquals(frames.size(), messages);
+        assertEquals(frames.size(), equivalence.counts().messages());
         for (int id : IDS) {
             check(frame(id, "0102")); // too short for every id but 0x35B
         }
-        assertEquals(IDS.length - 1, malformed);
+        assertEquals(IDS.length - 1, equivalence.counts().malformed());
     }
 
     @Test
@@ -91,46 +84,12 @@ class GeneralBmsDecodeToTest {
             check(CanFrame.of(Frames.TIME + n, random.nextBoolean() ? "can0" : "can1", id, random.nextInt(20) == 0,
                     data));
         }
-        assertTrue(messages > 500 && malformed > 1000, messages + " messages, " + malformed + " malformed");
+        Counts counts = equivalence.counts();
+        assertTrue(counts.messages() > 500 && counts.malformed() > 1000, counts.toString());
     }
 
     private void check(CanFrame frame) {
-        String where = frame.toString();
-        Outcome expected = viaDecode(throughDecode, frame);
-        assertEquals(expected, viaSink(throughSink, reused.set(frame)), where);
-        Outcome fresh = viaDecode(protocol.newSession(), frame);
-        assertEquals(fresh, viaSink(protocol.newSession(), frame), where + " (fresh session)");
-        assertEquals(fresh, viaSink(protocol.newSession(), reused.set(frame)), where + " (fresh session)");
-        if (expected.error != null) {
-            malformed++;
-        } else if (expected.message) {
-            messages++;
-        }
-    }
-
-    private static Outcome viaDecode(ProtocolSession session, CanFrame frame) {
-        RecordingSink sink = new RecordingSink();
-        try {
-            DecodedMessage message = session.decode(frame);
-            if (message != null) {
-                MessageSink.replay(message, sink);
-            }
-            return new Outcome(message != null, sink.events, null);
-        } catch (MalformedFrameException e) {
-            return new Outcome(false, sink.events, e.getMessage());
-        }
-    }
-
-    private static Outcome viaSink(ProtocolSession session, FrameView frame) {
-        RecordingSink sink = new RecordingSink();
-        try {
-            return new Outcome(session.decodeTo(frame, sink), sink.events, null);
-        } catch (MalformedFrameException e) {
-            return new Outcome(false, sink.events, e.getMessage());
-        }
-    }
-
-    private record Outcome(boolean message, List<String> events, String error) {
+        equivalence.check(frame);
     }
 
     /**
@@ -139,11 +98,6 @@ class GeneralBmsDecodeToTest {
      */
     @Test
     void decodeToAllocatesLessThanAByteAFrame() throws Exception {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "no com.sun.management.ThreadMXBean");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "thread allocation counting is off");
         CanFrame[] frames = new CanFrame[9 * 100];
         for (int i = 0; i < 100; i++) {
             int mv = 3300 + i;
@@ -157,39 +111,10 @@ class GeneralBmsDecodeToTest {
             frames[9 * i + 7] = frame(0x373, String.format("%02X%02X070D28012B01", mv & 0xFF, mv >> 8));
             frames[9 * i + 8] = frame(0x378, String.format("%02XE20100CD810100", i));
         }
-        ProtocolSession session = protocol.newSession();
-        ReusedFrame view = new ReusedFrame();
-        long[] count = new long[1];
-        MessageSink sink = new MessageSink() {
-            @Override
-            public void begin(String protocol, String message, FrameView frame, int pgn, int source,
-                    int destination, int instance, int register, int code, int dataId) {
-                count[0]++;
-            }
-
-            @Override
-            public void number(String key, double value) {
-            }
-
-            @Override
-            public void value(String key, Object value) {
-            }
-
-            @Override
-            public void end() {
-            }
-        };
+        CountingSink sink = new CountingSink();
         int total = 100_000;
-        for (int i = 0; i < 4 * total; i++) { // warm-up
-            session.decodeTo(view.set(frames[i % frames.length]), sink);
-        }
-        count[0] = 0;
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < total; i++) {
-            session.decodeTo(view.set(frames[i % frames.length]), sink);
-        }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        assertEquals(total, count[0]);
-        assertTrue(allocated < total, allocated + " bytes for " + total + " frames");
+        double perFrame = Allocation.decodeToBytesPerFrame(protocol.newSession(), frames, sink, 4 * total, total);
+        assertEquals(5 * total, sink.messages());
+        assertTrue(perFrame < 1, perFrame + " bytes a frame");
     }
 }

@@ -2,16 +2,13 @@ package org.bmsworkbench.protocol.nmea2000.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
-import java.util.List;
-import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.codec.J1939Id;
+import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.CountingSink;
+import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.FrameView;
@@ -28,41 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class Nmea2000DecodeToAllocationTest {
     private static final int FRAMES = 100_000;
-
-    /** Adds up what it gets, so that nothing is optimised away; keeps no object. */
-    static final class CountingSink implements MessageSink {
-        long messages;
-        long signals;
-        double sum;
-        int nulls;
-
-        @Override
-        public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
-                int instance, int register, int code, int dataId) {
-            messages++;
-            sum += pgn + source + instance + frame.length();
-        }
-
-        @Override
-        public void number(String key, double value) {
-            signals++;
-            sum += value;
-        }
-
-        @Override
-        public void value(String key, Object value) {
-            signals++;
-            if (value == null) {
-                nulls++;
-            } else {
-                sum += ((Long) value).doubleValue();
-            }
-        }
-
-        @Override
-        public void end() {
-        }
-    }
 
     /** Frames i = 0, 1, ...: a cycle of 127508 instances 0, 1, 2 and a 127506 fast packet, values changing. */
     static final class MgTraffic {
@@ -125,63 +87,26 @@ class Nmea2000DecodeToAllocationTest {
         data[offset + 1] = (byte) (value >>> 8);
     }
 
-    /** The JVM's count of this thread's allocated bytes, or null when it has none. */
-    static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-                && bean.isThreadAllocatedMemorySupported()) {
-            if (!bean.isThreadAllocatedMemoryEnabled()) {
-                bean.setThreadAllocatedMemoryEnabled(true);
-            }
-            return bean;
-        }
-        return null;
-    }
-
-    /** Bytes allocated per frame over {@link #FRAMES} frames after a warm-up of as many. */
-    static double bytesPerFrame(ProtocolSession session, MgTraffic traffic, MessageSink sink)
-            throws MalformedFrameException {
-        com.sun.management.ThreadMXBean bean = allocationCounter();
-        long threadId = Thread.currentThread().threadId();
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < FRAMES; i++) {
-                session.decodeTo(traffic.next(), sink);
-            }
-        }
-        long before = bean.getThreadAllocatedBytes(threadId);
-        for (int i = 0; i < FRAMES; i++) {
-            session.decodeTo(traffic.next(), sink);
-        }
-        long after = bean.getThreadAllocatedBytes(threadId);
-        return (after - before) / (double) FRAMES;
+    /** Bytes allocated per frame over {@link #FRAMES} frames after a warm-up of three times as many. */
+    static double bytesPerFrame(ProtocolSession session, MgTraffic traffic, MessageSink sink) throws Exception {
+        return Allocation.bytesPerCall(3 * FRAMES, FRAMES, i -> session.decodeTo(traffic.next(), sink));
     }
 
     @Test
     void decodeToAllocatesNothingAFrame() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         CountingSink sink = new CountingSink();
         double perFrame = bytesPerFrame(new Nmea2000Protocol().newSession(), new MgTraffic(), sink);
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
         // 4 rounds of frames, 5 frames a cycle: three 127508 and one 127506 message of 3 + 2 + 2 + 3 signals
-        assertEquals(4L * FRAMES * 4 / 5, sink.messages);
-        assertEquals(sink.messages / 4 * 10, sink.signals);
-        assertEquals(0, sink.nulls);
+        assertEquals(4L * FRAMES * 4 / 5, sink.messages());
+        assertEquals(sink.messages() / 4 * 10, sink.signals());
+        assertEquals(0, sink.nulls());
     }
 
     @Test
     void theCountSeesTheDefaultPathsObjects() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         ProtocolSession session = new Nmea2000Protocol().newSession();
-        ProtocolSession defaultPath = new ProtocolSession() {
-            @Override
-            public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-                return session.decode(frame);
-            }
-
-            @Override
-            public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
-                return session.encode(message, signals, bus, timestampMicros);
-            }
-        };
+        ProtocolSession defaultPath = DefaultDecodeTo.of(session);
         double perFrame = bytesPerFrame(defaultPath, new MgTraffic(), new CountingSink());
         assertTrue(perFrame > 50, perFrame + " bytes a frame: a frame copy, a message, its signals");
     }

@@ -18,6 +18,9 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence.Counts;
+import org.bmsworkbench.bms.testing.RecordingSink;
 import org.bmsworkbench.bms.codec.J1939Id;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.ReusedFrame;
@@ -49,66 +52,22 @@ class Nmea2000DecodeToTest {
     private static final int[] MARKED = {0x7FFF, 0x7FFE, 0xFFFF, 0xFFFE, 0x8000, 0xFD, 0xFE, 0xFF, 0};
 
     /** Frames of each outcome the comparison met: messages, nulls, malformed. */
-    record Outcomes(int messages, int nulls, int malformed) {
-    }
-
-    static Outcomes assertSameAsDecode(List<CanFrame> frames) throws Exception {
-        ProtocolSession viaDecode = new Nmea2000Protocol().newSession();
-        ProtocolSession viaSink = new Nmea2000Protocol().newSession();
-        ReusedFrame view = new ReusedFrame();
-        int messages = 0;
-        int nulls = 0;
-        int malformed = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            CanFrame frame = frames.get(i);
-            String where = "frame " + i + ": " + frame;
-            DecodedMessage expected = null;
-            String expectedError = null;
-            try {
-                expected = viaDecode.decode(frame);
-            } catch (MalformedFrameException e) {
-                expectedError = e.getMessage();
-            }
-            view.set(frame);
-            RecordingSink actual = new RecordingSink();
-            boolean sent = false;
-            String actualError = null;
-            try {
-                sent = viaSink.decodeTo(view, actual);
-            } catch (MalformedFrameException e) {
-                actualError = e.getMessage();
-            }
-            Arrays.fill(view.data(CanFrame.MAX_FD_LENGTH), (byte) 0xA5); // what a reader's next line would do
-            assertEquals(expectedError, actualError, where);
-            if (expectedError != null) {
-                malformed++;
-            } else if (expected == null) {
-                assertFalse(sent, where);
-                assertEquals(List.of(), actual.calls, where);
-                nulls++;
-            } else {
-                RecordingSink replayed = new RecordingSink();
-                MessageSink.replay(expected, replayed);
-                assertTrue(sent, where);
-                assertEquals(replayed.calls, actual.calls, where);
-                assertEquals(replayed.values, actual.values, where);
-                assertSame(view, actual.frames.get(0), "the sink gets the view itself: " + where);
-                messages++;
-            }
-        }
-        return new Outcomes(messages, nulls, malformed);
+    static Counts assertSameAsDecode(List<CanFrame> frames) {
+        DecodeToEquivalence equivalence = new DecodeToEquivalence(new Nmea2000Protocol()).sinkGetsTheView();
+        frames.forEach(equivalence::inRow);
+        return equivalence.counts();
     }
 
     @Test
     void theGuideLog() throws Exception {
         List<CanFrame> frames = lines("nmea2000-guide.log").stream().map(Nmea2000GuideLogTest::parseCandump).toList();
-        assertEquals(new Outcomes(14, 5, 0), assertSameAsDecode(frames));
+        assertEquals(new Counts(14, 5, 0), assertSameAsDecode(frames));
     }
 
     @Test
     void theNetworkLog() throws Exception {
         List<CanFrame> frames = lines("nmea2000-network.log").stream().map(Nmea2000GuideLogTest::parseCandump).toList();
-        assertEquals(new Outcomes(16, 6, 0), assertSameAsDecode(frames));
+        assertEquals(new Counts(16, 6, 0), assertSameAsDecode(frames));
     }
 
     @Test
@@ -124,7 +83,7 @@ class Nmea2000DecodeToTest {
                 parseCandump("(1600000001.700000) can0 19F21250#200500000057FFFF"),
                 parseCandump("(1600000001.800000) can0 19F21250#400800000057FF58"),
                 parseCandump("(1600000001.900000) can0 19F21250#4102FFFFAE00FFFF"));
-        assertEquals(new Outcomes(0, 2, 8), assertSameAsDecode(frames));
+        assertEquals(new Counts(0, 2, 8), assertSameAsDecode(frames));
     }
 
     @Test
@@ -136,18 +95,18 @@ class Nmea2000DecodeToTest {
                 CanFrame.fd(0, "can0", 0x19F21450, true, true, false, status),
                 CanFrame.of(0, "can0", 0x19F21350, true, status),
                 CanFrame.of(0, "can0", 0x1CEFFF50, true, hex("6699FF0F2E22FFFF")));
-        assertEquals(new Outcomes(0, 5, 0), assertSameAsDecode(frames));
+        assertEquals(new Counts(0, 5, 0), assertSameAsDecode(frames));
     }
 
     @Property(tries = 300)
     void generatedTrafficDecodesAlikeBothWays(@ForAll long seed) throws Exception {
-        Outcomes outcomes = assertSameAsDecode(traffic(new Random(seed), 400));
+        Counts outcomes = assertSameAsDecode(traffic(new Random(seed), 400));
         assertTrue(outcomes.messages() > 0, outcomes.toString());
     }
 
     @Test
     void generatedTrafficMeetsEveryOutcome() throws Exception {
-        Outcomes outcomes = assertSameAsDecode(traffic(new Random(16), 20_000));
+        Counts outcomes = assertSameAsDecode(traffic(new Random(16), 20_000));
         assertTrue(outcomes.messages() > 5_000 && outcomes.nulls() > 5_000 && outcomes.malformed() > 100, outcomes.toString());
     }
 
@@ -280,7 +239,7 @@ class Nmea2000DecodeToTest {
         RecordingSink sink = new RecordingSink();
         assertFalse(session.decodeTo(view.set(parseCandump("(1600000001.300000) can0 19F21250#000B00000057FF58")), sink));
         assertTrue(session.decodeTo(view.set(parseCandump("(1600000001.301000) can0 19F21250#0102FFFFAE00FFFF")), sink));
-        assertEquals(List.of(87L, 600L, 174L), sink.values, "soc 0x57, time to go 0x0258, amp hours 0x00AE");
-        assertSame(view, sink.frames.get(0));
+        assertEquals(List.of(87L, 600L, 174L), sink.values(), "soc 0x57, time to go 0x0258, amp hours 0x00AE");
+        assertSame(view, sink.frames().get(0));
     }
 }

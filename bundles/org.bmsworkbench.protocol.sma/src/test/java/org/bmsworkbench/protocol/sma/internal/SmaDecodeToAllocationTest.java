@@ -2,19 +2,13 @@ package org.bmsworkbench.protocol.sma.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.bms.MalformedFrameException;
-import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.CountingSink;
+import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
-import org.bmsworkbench.can.FrameView;
-import org.bmsworkbench.can.ReusedFrame;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,33 +23,8 @@ class SmaDecodeToAllocationTest {
     private static final long TIME = 1_600_000_000_000_000L;
     private static final int FRAMES = 100_000;
 
-    /** Counts and sums what it is sent, so the decoding cannot be optimised away; allocates nothing. */
-    private static final class CountingSink implements MessageSink {
-        long messages;
-        long signals;
-        double sum;
-
-        @Override
-        public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
-                int instance, int register, int code, int dataId) {
-            messages++;
-        }
-
-        @Override
-        public void number(String key, double value) {
-            signals++;
-            sum += value;
-        }
-
-        @Override
-        public void value(String key, Object value) {
-            signals++;
-        }
-
-        @Override
-        public void end() {
-        }
-    }
+    /** The signals of each message of a cycle of {@link #hotFrames}, guide 1.3.2: 0x351 … 0x35F. */
+    private static final int[] SIGNALS = {4, 3, 3, 26, 1, 1, 4};
 
     /** One minute of a bus, 7 × 700 frames: 0x355 SOC and 0x356 current step, 0x35A alternates a warning. */
     private static CanFrame[] hotFrames() {
@@ -78,58 +47,33 @@ class SmaDecodeToAllocationTest {
         return frames;
     }
 
-    private static long allocatedBytes(com.sun.management.ThreadMXBean threads, ProtocolSession session,
-            CanFrame[] frames, ReusedFrame view, CountingSink sink, int count) throws MalformedFrameException {
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < count; i++) {
-            session.decodeTo(view.set(frames[i % frames.length]), sink);
-        }
-        return threads.getCurrentThreadAllocatedBytes() - before;
-    }
-
     @Test
     void decodeToAllocatesLessThanAByteAFrame() throws Exception {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "no com.sun.management.ThreadMXBean");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-                "thread allocation counting is off");
         CanFrame[] frames = hotFrames();
-        ReusedFrame view = new ReusedFrame();
         ProtocolSession session = new SmaProtocol().newSession();
         CountingSink sink = new CountingSink();
-
-        allocatedBytes(threads, session, frames, view, sink, 4 * FRAMES); // warm-up
-        sink = new CountingSink();
-        long allocated = allocatedBytes(threads, session, frames, view, sink, FRAMES);
-        assertEquals(FRAMES, sink.messages);
-        assertEquals(FRAMES / 7 * (4 + 3 + 3 + 26 + 1 + 1 + 4) + 4 + 3 + 3 + 26 + 1, sink.signals);
-        assertTrue(allocated < FRAMES, allocated + " bytes for " + FRAMES + " frames");
+        double perFrame = Allocation.decodeToBytesPerFrame(session, frames, sink, 4 * FRAMES, FRAMES);
+        assertEquals(5 * FRAMES, sink.messages());
+        long signals = 0;
+        for (int i = 0; i < 5 * FRAMES; i++) {
+            signals += SIGNALS[i % SIGNALS.length];
+        }
+        assertEquals(signals, sink.signals());
+        assertTrue(perFrame < 1, perFrame + " bytes a frame");
 
         // frames that are not SMA's: false, and nothing allocated either
         CanFrame[] others = {CanFrame.of(TIME, "can0", 0x19F21450, true, new byte[8]),
                 CanFrame.of(TIME, "can0", 0x373, false, new byte[8]), CanFrame.remote(TIME, "can0", 0x351, false, 8),
                 CanFrame.error(TIME, "can0", 0x004, new byte[8])};
-        allocatedBytes(threads, session, others, view, sink, FRAMES); // warm-up
-        sink = new CountingSink();
-        allocated = allocatedBytes(threads, session, others, view, sink, FRAMES);
-        assertEquals(0, sink.messages);
-        assertTrue(allocated < FRAMES, allocated + " bytes for " + FRAMES + " frames of other protocols");
+        CountingSink nothing = new CountingSink();
+        perFrame = Allocation.decodeToBytesPerFrame(session, others, nothing, FRAMES, FRAMES);
+        assertEquals(0, nothing.messages());
+        assertTrue(perFrame < 1, perFrame + " bytes a frame of other protocols");
 
         // the count can fail: decode + replay (ProtocolSession's default) makes a message a frame
-        ProtocolSession defaults = new ProtocolSession() {
-            @Override
-            public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-                return session.decode(frame);
-            }
-
-            @Override
-            public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
-                return session.encode(message, signals, bus, timestampMicros);
-            }
-        };
-        allocatedBytes(threads, defaults, frames, view, new CountingSink(), FRAMES); // warm-up
-        long byDefault = allocatedBytes(threads, defaults, frames, view, new CountingSink(), FRAMES);
-        assertTrue(byDefault > 50L * FRAMES, "the default allocates " + byDefault + " bytes for " + FRAMES + " frames");
+        ProtocolSession defaults = DefaultDecodeTo.of(session);
+        CountingSink byDefault = new CountingSink();
+        perFrame = Allocation.decodeToBytesPerFrame(defaults, frames, byDefault, FRAMES, FRAMES);
+        assertTrue(perFrame > 50, "the default allocates " + perFrame + " bytes a frame");
     }
 }

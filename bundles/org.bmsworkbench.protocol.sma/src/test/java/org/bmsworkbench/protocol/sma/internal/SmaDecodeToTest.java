@@ -1,5 +1,7 @@
 package org.bmsworkbench.protocol.sma.internal;
 
+import static org.bmsworkbench.bms.testing.DecodeToEquivalence.viaDecode;
+import static org.bmsworkbench.bms.testing.DecodeToEquivalence.viaSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,10 @@ import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalKind;
 import org.bmsworkbench.bms.codec.FrameFields;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence.Counts;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence.Outcome;
+import org.bmsworkbench.bms.testing.RecordingSink;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.can.ReusedFrame;
@@ -39,12 +45,8 @@ class SmaDecodeToTest {
     private static final int[] IDS = {0x351, 0x355, 0x356, 0x35A, 0x35B, 0x35E, 0x35F};
 
     private final SmaProtocol protocol = new SmaProtocol();
-    private final ProtocolSession throughSink = protocol.newSession();
-    private final ProtocolSession throughDecode = protocol.newSession();
+    private final DecodeToEquivalence equivalence = new DecodeToEquivalence(protocol).sinkGetsTheView();
     private final ReusedFrame reused = new ReusedFrame();
-    private int messages;
-    private int notSma;
-    private int malformed;
 
     private static CanFrame frame(int id, String hex) {
         return CanFrame.of(TIME, "can0", id, false, HexFormat.of().parseHex(hex));
@@ -55,7 +57,7 @@ class SmaDecodeToTest {
         for (String line : SmaGuideLogTest.lines("sma-guide.log")) {
             check(SmaGuideLogTest.parseCandump(line));
         }
-        assertEquals(9, messages);
+        assertEquals(9, equivalence.counts().messages());
     }
 
     @Test
@@ -99,7 +101,7 @@ class SmaDecodeToTest {
         for (CanFrame frame : frames) {
             check(frame);
         }
-        assertEquals(frames.size(), messages);
+        assertEquals(frames.size(), equivalence.counts().messages());
     }
 
     @Test
@@ -123,8 +125,7 @@ class SmaDecodeToTest {
         for (CanFrame frame : frames) {
             check(frame);
         }
-        assertEquals(notSmaFrames, notSma);
-        assertEquals(2 * IDS.length, malformed);
+        assertEquals(new Counts(0, notSmaFrames, 2 * IDS.length), equivalence.counts());
     }
 
     @Test
@@ -142,50 +143,13 @@ class SmaDecodeToTest {
                 }
             }
         }
-        assertTrue(messages > 1000 && malformed > 1000, messages + " messages, " + malformed + " malformed");
+        Counts counts = equivalence.counts();
+        assertTrue(counts.messages() > 1000 && counts.malformed() > 1000, counts.toString());
     }
 
     /** The frame as itself and as a reused view, on fresh sessions and on the long-lived pair. */
-    private void check(CanFrame frame) throws Exception {
-        String where = frame.toString();
-        Outcome expected = viaDecode(protocol.newSession(), frame);
-        assertEquals(expected, viaSink(protocol.newSession(), frame), where + " (a CanFrame, fresh session)");
-        assertEquals(expected, viaSink(protocol.newSession(), reused.set(frame)), where + " (a ReusedFrame)");
-        assertEquals(expected, viaDecode(throughDecode, frame), where + " (after the frames before)");
-        assertEquals(expected, viaSink(throughSink, reused.set(frame)), where + " (after the frames before)");
-        if (expected.error != null) {
-            malformed++;
-        } else if (expected.events.isEmpty()) {
-            notSma++;
-        } else {
-            messages++;
-        }
-    }
-
-    private static Outcome viaDecode(ProtocolSession session, CanFrame frame) {
-        RecordingSink sink = new RecordingSink();
-        try {
-            DecodedMessage message = session.decode(frame);
-            if (message != null) {
-                MessageSink.replay(message, sink);
-            }
-            return new Outcome(message != null, sink.events, null);
-        } catch (MalformedFrameException e) {
-            return new Outcome(false, sink.events, e.getMessage());
-        }
-    }
-
-    private static Outcome viaSink(ProtocolSession session, FrameView frame) {
-        RecordingSink sink = new RecordingSink();
-        try {
-            return new Outcome(session.decodeTo(frame, sink), sink.events, null);
-        } catch (MalformedFrameException e) {
-            return new Outcome(false, sink.events, e.getMessage());
-        }
-    }
-
-    /** What a decode gave: whether a message came, everything the sink was sent, the exception's text. */
-    private record Outcome(boolean message, List<String> events, String error) {
+    private void check(CanFrame frame) {
+        equivalence.checkStateless(frame);
     }
 
     /** Fields and messages a protocol writes itself (as General BMS its serial halves) go through the defaults. */
@@ -245,22 +209,7 @@ class SmaDecodeToTest {
         };
         SmaCodec codec = new SmaCodec("own", List.of(MessageCodec.of(0x400, "own_fields", "Own fields", 2,
                 List.of(tenths, label)), whole));
-        ProtocolSession session = new ProtocolSession() {
-            @Override
-            public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-                return codec.decode(frame);
-            }
-
-            @Override
-            public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
-                return codec.decodeTo(frame, sink);
-            }
-
-            @Override
-            public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
-                return List.of(codec.encode(message, signals, bus, timestampMicros));
-            }
-        };
+        ProtocolSession session = new SmaSession(codec);
         for (CanFrame frame : List.of(frame(0x400, "3201"), frame(0x400, "FF02"), frame(0x400, "32"),
                 frame(0x401, "0102"), frame(0x401, "01"), frame(0x402, "0102"))) {
             Outcome expected = viaDecode(session, frame);
@@ -269,8 +218,8 @@ class SmaDecodeToTest {
         }
         assertEquals(List.of("begin own own_fields [1600000000000000 can0 400 ext=false rtr=false err=false fd=false"
                 + " dlc=2 RX 3201] [-1, -1, -1, -1, -1, -1, -1]", "number own.tenths 5.0 4014000000000000",
-                "value own.label java.lang.String n1", "end"), viaSink(session, frame(0x400, "3201")).events);
-        assertEquals("0x401 own_whole needs 2 data bytes, got 1", viaSink(session, frame(0x401, "01")).error);
+                "value own.label java.lang.String n1", "end"), viaSink(session, frame(0x400, "3201")).events());
+        assertEquals("0x401 own_whole needs 2 data bytes, got 1", viaSink(session, frame(0x401, "01")).error());
     }
 
     /** A field of a protocol's own: only {@link #decode} and what a field must have. */
@@ -305,6 +254,6 @@ class SmaDecodeToTest {
         MalformedFrameException e = assertThrows(MalformedFrameException.class,
                 () -> protocol.newSession().decodeTo(reused.set(frame(0x35F, "9B3A0118900101")), sink));
         assertEquals("0x35F system_information needs 8 data bytes, got 7", e.getMessage());
-        assertEquals(List.of(), sink.events);
+        assertEquals(List.of(), sink.events());
     }
 }

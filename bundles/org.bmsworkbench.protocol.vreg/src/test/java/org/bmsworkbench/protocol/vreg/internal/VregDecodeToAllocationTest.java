@@ -3,16 +3,13 @@ package org.bmsworkbench.protocol.vreg.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
-import java.util.List;
-import java.util.Map;
-import org.bmsworkbench.bms.DecodedMessage;
-import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.codec.J1939Id;
+import org.bmsworkbench.bms.testing.Allocation;
+import org.bmsworkbench.bms.testing.CountingSink;
+import org.bmsworkbench.bms.testing.DefaultDecodeTo;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.FrameView;
@@ -31,33 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class VregDecodeToAllocationTest {
     private static final int FRAMES = 100_000;
-
-    /** Adds up what it gets, keeps no object. */
-    static final class CountingSink implements MessageSink {
-        long messages;
-        double sum;
-
-        @Override
-        public void begin(String protocol, String message, FrameView frame, int pgn, int source, int destination,
-                int instance, int register, int code, int dataId) {
-            messages++;
-            sum += register + source;
-        }
-
-        @Override
-        public void number(String key, double value) {
-            sum += value;
-        }
-
-        @Override
-        public void value(String key, Object value) {
-            sum += value == null ? 0 : 1;
-        }
-
-        @Override
-        public void end() {
-        }
-    }
 
     /** Fills one view again and again from a cycle of frames given as ids and 8 data bytes. */
     static final class Cycle {
@@ -120,40 +90,21 @@ class VregDecodeToAllocationTest {
                     0x669910210D0E0000L}, true, true, true, true, true, false, false, false, false);
     }
 
-    static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-                && bean.isThreadAllocatedMemorySupported()) {
-            if (!bean.isThreadAllocatedMemoryEnabled()) {
-                bean.setThreadAllocatedMemoryEnabled(true);
-            }
-            return bean;
-        }
-        return null;
-    }
-
-    /** Bytes allocated a frame over {@link #FRAMES} frames after a warm-up; counts the trues in {@code sent}. */
-    static double bytesPerFrame(ProtocolSession session, Cycle cycle, MessageSink sink, long[] sent)
-            throws MalformedFrameException {
-        com.sun.management.ThreadMXBean bean = allocationCounter();
-        long threadId = Thread.currentThread().threadId();
-        for (int i = 0; i < 3 * FRAMES; i++) {
-            session.decodeTo(cycle.next(), sink);
-        }
-        long trues = 0;
-        long before = bean.getThreadAllocatedBytes(threadId);
-        for (int i = 0; i < FRAMES; i++) {
+    /**
+     * Bytes allocated a frame over {@link #FRAMES} frames after a warm-up of three times as many;
+     * counts the trues of all in {@code sent}.
+     */
+    static double bytesPerFrame(ProtocolSession session, Cycle cycle, MessageSink sink, long[] sent) throws Exception {
+        sent[0] = 0;
+        return Allocation.bytesPerCall(3 * FRAMES, FRAMES, i -> {
             if (session.decodeTo(cycle.next(), sink)) {
-                trues++;
+                sent[0]++;
             }
-        }
-        long after = bean.getThreadAllocatedBytes(threadId);
-        sent[0] = trues;
-        return (after - before) / (double) FRAMES;
+        });
     }
 
     @Test
     void turningDownFramesThatAreNotVregMakesNothing() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         long[] sent = new long[1];
         double perFrame = bytesPerFrame(new VregProtocol().newSession(), foreign(), new CountingSink(), sent);
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
@@ -162,29 +113,17 @@ class VregDecodeToAllocationTest {
 
     @Test
     void aDevicesBroadcastsMakeNothing() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         long[] sent = new long[1];
         CountingSink sink = new CountingSink();
         double perFrame = bytesPerFrame(new VregProtocol().newSession(), broadcasts(), sink, sent);
         assertTrue(perFrame < 1, perFrame + " bytes a frame");
-        assertEquals(FRAMES, sent[0]);
+        assertEquals(4 * FRAMES, sent[0]);
     }
 
     @Test
     void theCountSeesTheDefaultPathsObjects() throws Exception {
-        assumeTrue(allocationCounter() != null, "this JVM counts no allocated bytes per thread");
         ProtocolSession session = new VregProtocol().newSession();
-        ProtocolSession defaultPath = new ProtocolSession() {
-            @Override
-            public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-                return session.decode(frame);
-            }
-
-            @Override
-            public List<CanFrame> encode(String message, Map<String, ?> signals, String bus, long timestampMicros) {
-                return session.encode(message, signals, bus, timestampMicros);
-            }
-        };
+        ProtocolSession defaultPath = DefaultDecodeTo.of(session);
         long[] sent = new long[1];
         assertTrue(bytesPerFrame(defaultPath, foreign(), new CountingSink(), sent) > 30, "a frame copy a frame");
         assertFalse(sent[0] > 0);

@@ -22,6 +22,8 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence;
+import org.bmsworkbench.bms.testing.DecodeToEquivalence.Counts;
 import org.bmsworkbench.bms.codec.J1939Id;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.bmsworkbench.can.CanFrame;
@@ -47,54 +49,11 @@ class VregDecodeToTest {
     private static final Pattern CANDUMP_L = Pattern.compile("\\((\\d+)\\.(\\d{6})\\) (\\S+) ([0-9A-F]{8})#([0-9A-F]*)");
     private static final List<RegisterInfo> REGISTERS = VregCatalogue.INSTANCE.registers();
 
-    record Outcomes(int messages, int nulls, int malformed) {
-    }
-
-    static Outcomes assertSameAsDecode(List<CanFrame> frames) throws Exception {
-        ProtocolSession viaDecode = new VregProtocol().newSession();
-        ProtocolSession viaSink = new VregProtocol().newSession();
-        ReusedFrame view = new ReusedFrame();
-        int messages = 0;
-        int nulls = 0;
-        int malformed = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            CanFrame frame = frames.get(i);
-            String where = "frame " + i + ": " + frame;
-            DecodedMessage expected = null;
-            String expectedError = null;
-            try {
-                expected = viaDecode.decode(frame);
-            } catch (MalformedFrameException e) {
-                expectedError = e.getMessage();
-            }
-            view.set(frame);
-            RecordingSink actual = new RecordingSink();
-            boolean sent = false;
-            String actualError = null;
-            try {
-                sent = viaSink.decodeTo(view, actual);
-            } catch (MalformedFrameException e) {
-                actualError = e.getMessage();
-            }
-            Arrays.fill(view.data(CanFrame.MAX_FD_LENGTH), (byte) 0xA5);
-            assertEquals(expectedError, actualError, where);
-            if (expectedError != null) {
-                malformed++;
-            } else if (expected == null) {
-                assertFalse(sent, where);
-                assertEquals(List.of(), actual.calls, where);
-                nulls++;
-            } else {
-                RecordingSink replayed = new RecordingSink();
-                MessageSink.replay(expected, replayed);
-                assertTrue(sent, where);
-                assertEquals(replayed.calls, actual.calls, where);
-                assertEquals(replayed.values, actual.values, where);
-                assertSame(view, actual.frames.get(0), "the sink gets the view itself: " + where);
-                messages++;
-            }
-        }
-        return new Outcomes(messages, nulls, malformed);
+    /** Frames of each outcome the comparison met: messages, nulls, malformed. */
+    static Counts assertSameAsDecode(List<CanFrame> frames) {
+        DecodeToEquivalence equivalence = new DecodeToEquivalence(new VregProtocol()).sinkGetsTheView();
+        frames.forEach(equivalence::inRow);
+        return equivalence.counts();
     }
 
     @Test
@@ -109,7 +68,7 @@ class VregDecodeToTest {
                         Integer.parseInt(m.group(4), 16), true, HexFormat.of().parseHex(m.group(5))));
             }
         }
-        assertEquals(new Outcomes(22, 0, 0), assertSameAsDecode(frames));
+        assertEquals(new Counts(22, 0, 0), assertSameAsDecode(frames));
     }
 
     @Test
@@ -120,7 +79,7 @@ class VregDecodeToTest {
                 frame(0x1CEFFF50, "66998503480100"), frame(0x1CEFFF06, "E598010203"), frame(0x1CEFFF50, "66"),
                 frame(0x19F21450, "005E0A85FF777400"), frame(0x19F21250, "000B00000057FF58"),
                 frame(0x1CEFFF50, "6699341234120000"));
-        assertEquals(new Outcomes(1, 5, 6), assertSameAsDecode(frames));
+        assertEquals(new Counts(1, 5, 6), assertSameAsDecode(frames));
     }
 
     @Property(tries = 300)
@@ -130,7 +89,7 @@ class VregDecodeToTest {
 
     @Test
     void generatedTrafficMeetsEveryOutcome() throws Exception {
-        Outcomes outcomes = assertSameAsDecode(traffic(new Random(16), 20_000));
+        Counts outcomes = assertSameAsDecode(traffic(new Random(16), 20_000));
         assertTrue(outcomes.messages() > 10_000 && outcomes.nulls() > 2_000 && outcomes.malformed() > 200, outcomes.toString());
     }
 
