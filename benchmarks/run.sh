@@ -129,11 +129,12 @@ echo "== heap allocated a frame by that decode: (3M-frame run - 1M-frame run) / 
 "$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateNmea2000Log "$tmp/n2k-3m.log" 3000000
 "$java" -cp "$bench" org.bmsworkbench.benchmarks.GenerateSmaLog "$tmp/sma-3m.log" 3000000
 declare -A alloc
+# allocated PROTOCOL LOG: the KB the whole decode allocated, from the trace's exit line
+allocated() { BMSWB_STARTUP_TRACE=1 "$bmswb" decode --protocol "$1" --format jsonl "$2" 2>&1 >/dev/null \
+  | awk '/  exit /{ for (i = 1; i < NF; i++) if ($i == "allocated") print $(i + 1) }'; }
 for p in nmea2000 sma; do
   log=$tmp/n2k; [ $p = sma ] && log=$tmp/sma
-  allocated() { BMSWB_STARTUP_TRACE=1 "$bmswb" decode --protocol $p --format jsonl "$1" 2>&1 >/dev/null \
-    | awk '/  exit /{ for (i = 1; i < NF; i++) if ($i == "allocated") print $(i + 1) }'; }
-  a1=$(allocated "$log.log"); a3=$(allocated "$log-3m.log")
+  a1=$(allocated $p "$log.log"); a3=$(allocated $p "$log-3m.log")
   alloc[$p]=$(awk -v a="$a3" -v b="$a1" 'BEGIN { printf "%.2f", (a - b) * 1024 / 2000000 }')
   echo "   $p: 1M frames ${a1} KB, 3M frames ${a3} KB allocated in all: ${alloc[$p]} bytes a frame"
 done

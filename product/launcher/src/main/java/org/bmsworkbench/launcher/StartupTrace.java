@@ -95,13 +95,9 @@ final class StartupTrace {
     }
 
     /**
-     * CPU time of the whole process so far (every thread: the compiler's and the collector's too), in
-     * milliseconds; -1 where the JVM does not tell. Unlike the wall clock, hardly moved by other
-     * processes on a busy machine.
-     */
-    /**
      * Heap allocated by every thread so far, ended ones too, in KB; -1 where the JVM does not tell.
-     * Through reflection: the method is Java 21's, and this class also runs on older JVMs to say so.
+     * Through reflection: the method came with Java 21 (and later Java 17 updates), and the launcher
+     * is compiled against Java 17's API, so that it can tell an older JVM what it needs.
      */
     private static long allocatedKilobytes() {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -117,6 +113,11 @@ final class StartupTrace {
         }
     }
 
+    /**
+     * CPU time of the whole process so far (every thread: the compiler's and the collector's too), in
+     * milliseconds; -1 where the JVM does not tell. Unlike the wall clock, hardly moved by other
+     * processes on a busy machine.
+     */
     private static long processCpuMillis() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
