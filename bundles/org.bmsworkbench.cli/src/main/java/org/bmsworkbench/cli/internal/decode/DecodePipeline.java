@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
-import org.bmsworkbench.bms.MultiDeviceSession;
-import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.LogParseException;
@@ -125,7 +123,8 @@ public final class DecodePipeline implements Flushable {
     }
 
     /**
-     * Decodes every frame of {@code reader} with new sessions of the protocols, then flushes.
+     * Decodes every frame of {@code reader} with new sessions of the protocols, one set per bus or
+     * serial port ({@link BusSessions}), then flushes.
      * The reader is read on another thread while this one writes.
      *
      * @param sourceName the log's name in problem messages ({@code FILE} or {@code <stdin>})
@@ -137,15 +136,9 @@ public final class DecodePipeline implements Flushable {
      */
     public Summary run(CanLogReader reader, String sourceName, CanLogReader.ProblemListener problems)
             throws IOException, LogParseException {
-        ProtocolSession[] sessions = new ProtocolSession[protocols.size()];
-        for (int i = 0; i < sessions.length; i++) {
-            sessions[i] = protocols.get(i).newSession();
-            if (device != null && sessions[i] instanceof MultiDeviceSession multi) {
-                multi.designate(device);
-            }
-        }
         BatchRing ring = new BatchRing(batches, batchSize);
-        LogDecoder reading = new LogDecoder(reader, sourceName, problems, protocols, sessions, all, ring,
+        LogDecoder reading = new LogDecoder(reader, sourceName, problems, protocols,
+                new BusSessions(protocols, device), all, ring,
                 format.forAnotherThread(), sharing);
         Thread thread = new Thread(reading, "bmswb-decode");
         thread.setDaemon(true); // a reader blocked on a live input must not keep the process alive

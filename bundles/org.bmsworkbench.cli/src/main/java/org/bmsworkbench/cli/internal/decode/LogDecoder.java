@@ -17,7 +17,7 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
 
 /**
  * The first of {@link DecodePipeline}'s two threads: reads the log, decodes each frame with the
- * sessions, and puts what is to be written (messages, and frames printed without one) into
+ * sessions of its bus ({@link BusSessions}), and puts what is to be written (messages, and frames printed without one) into
  * batches of the {@link BatchRing}, in log order. Nothing is allocated a frame: the log is read into
  * one {@link ReusedFrame}, and the sessions decode it ({@link ProtocolSession#decodeTo}) straight
  * into the batch's {@link Records}; a message a failing session began there is discarded.
@@ -35,7 +35,7 @@ final class LogDecoder implements Runnable {
     private final String sourceName;
     private final CanLogReader.ProblemListener problems;
     private final List<BmsProtocol> protocols;
-    private final ProtocolSession[] sessions;
+    private final BusSessions buses;
     private final boolean all;
     private final BatchRing ring;
     private final OutputFormat helper;
@@ -48,13 +48,13 @@ final class LogDecoder implements Runnable {
     long malformed;
 
     LogDecoder(CanLogReader reader, String sourceName, CanLogReader.ProblemListener problems,
-            List<BmsProtocol> protocols, ProtocolSession[] sessions, boolean all, BatchRing ring,
+            List<BmsProtocol> protocols, BusSessions buses, boolean all, BatchRing ring,
             OutputFormat helper, DecodePipeline.Sharing sharing) {
         this.reader = reader;
         this.sourceName = sourceName;
         this.problems = problems;
         this.protocols = protocols;
-        this.sessions = sessions;
+        this.buses = buses;
         this.all = all;
         this.ring = ring;
         this.helper = helper;
@@ -140,6 +140,7 @@ final class LogDecoder implements Runnable {
      */
     private void data(FrameView frame) throws IOException, LogParseException {
         Records records = room();
+        ProtocolSession[] sessions = buses.of(frame.bus());
         boolean decoded = false;
         String problem = null;
         for (int i = 0; i < sessions.length && !decoded; i++) {
@@ -174,6 +175,7 @@ final class LogDecoder implements Runnable {
      * traces): they keep the sessions' objects, replayed into the batch.
      */
     private void chunk(CanFrame frame) throws IOException, LogParseException {
+        ProtocolSession[] sessions = buses.of(frame.bus());
         List<DecodedMessage> decoded = List.of();
         MalformedFrameException fault = null;
         String problem = null;
@@ -206,7 +208,7 @@ final class LogDecoder implements Runnable {
                 }
                 unknown++;
             }
-        } else if (all && sessions.length == 0) {
+        } else if (all && protocols.isEmpty()) {
             room().frame(Records.UNKNOWN, frame);
             unknown++;
         }

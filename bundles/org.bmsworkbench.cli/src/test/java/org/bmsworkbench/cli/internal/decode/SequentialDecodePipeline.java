@@ -70,7 +70,8 @@ final class SequentialDecodePipeline implements Flushable {
     }
 
     /**
-     * Decodes every frame of {@code reader} with new sessions of the protocols, then flushes.
+     * Decodes every frame of {@code reader} with new sessions of the protocols, one set per bus, then
+     * flushes.
      *
      * @param sourceName the log's name in problem messages ({@code FILE} or {@code <stdin>})
      * @param problems   null for strict mode; otherwise told of each malformed frame, which is skipped
@@ -80,13 +81,7 @@ final class SequentialDecodePipeline implements Flushable {
      */
     public Summary run(CanLogReader reader, String sourceName, CanLogReader.ProblemListener problems)
             throws IOException, LogParseException {
-        ProtocolSession[] sessions = new ProtocolSession[protocols.size()];
-        for (int i = 0; i < sessions.length; i++) {
-            sessions[i] = protocols.get(i).newSession();
-            if (device != null && sessions[i] instanceof MultiDeviceSession multi) {
-                multi.designate(device);
-            }
-        }
+        BusSessions buses = new BusSessions(protocols, device);
         long frames = 0;
         long messages = 0;
         long unknown = 0;
@@ -112,6 +107,7 @@ final class SequentialDecodePipeline implements Flushable {
                     }
                     continue;
                 }
+                ProtocolSession[] sessions = buses.of(frame.bus());
                 if (frame.chunk()) {
                     long[] counts = chunk(frame, sessions, reader, sourceName, problems);
                     messages += counts[0];

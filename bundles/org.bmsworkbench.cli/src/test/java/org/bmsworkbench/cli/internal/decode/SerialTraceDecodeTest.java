@@ -61,6 +61,24 @@ class SerialTraceDecodeTest {
     }
 
     @Test
+    void eachPortHasItsOwnSessionSoInterleavedPortsDoNotMixTheirBytes() throws Exception {
+        // The same answer on two ports, its chunks interleaved: one session for both would run
+        // ttyUSB1's bytes into ttyUSB0's half-read message and lose both.
+        String twoPorts = """
+                (1600000000.1) ttyUSB0 rx DD0300
+                (1600000000.2) ttyUSB1 rx DD03
+                (1600000000.3) ttyUSB0 rx 021004FFEA77
+                (1600000000.4) ttyUSB1 rx 00021004FFEA77
+                """;
+        DecodePipeline.Summary s = decode(new JsonlFormat(), true, twoPorts, true, new ByteStreamProtocol());
+        assertEquals("""
+                {"time":1600000000.3,"bus":"ttyUSB0","protocol":"jbd","register":"0x03","message":"r03","signals":{"cell.count":16}}
+                {"time":1600000000.4,"bus":"ttyUSB1","protocol":"jbd","register":"0x03","message":"r03","signals":{"cell.count":16}}
+                """, text());
+        assertEquals(new DecodePipeline.Summary(4, 2, 0, 0), s);
+    }
+
+    @Test
     void underAllSkippedBytesAreUnknownWithTheirData() throws Exception {
         decode(new JsonlFormat(), true, TRACE, false, new ByteStreamProtocol());
         assertEquals("""
