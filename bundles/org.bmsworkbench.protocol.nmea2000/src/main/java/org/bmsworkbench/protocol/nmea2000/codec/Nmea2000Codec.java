@@ -145,11 +145,8 @@ public final class Nmea2000Codec {
         }
         int source = frame.id() & 0xFF;
         if (pgn == BatteryStatus.PGN) {
-            if (frame.length() < BatteryStatus.LENGTH) {
-                // a malformed frame: the one place a view becomes a frame, for the message
-                FrameFields.requireLength(frame.toFrame(), BatteryStatus.LENGTH, "PGN 127508 battery_status");
-            }
-            into.status(source, frame.u8(0), mgMasterLv.test(source), u16(frame, 1), u16(frame, 3), u16(frame, 5));
+            FrameFields.requireLength(frame, BatteryStatus.LENGTH, "PGN 127508 battery_status");
+            into.status(source, frame.u8(0), mgMasterLv.test(source), FrameFields.u16(frame, 1), FrameFields.u16(frame, 3), FrameFields.u16(frame, 5));
             return true;
         }
         int length = assembler.accept(source, pgn, frame, into.payload);
@@ -161,10 +158,6 @@ public final class Nmea2000Codec {
         }
         into.dcStatus(source, length);
         return true;
-    }
-
-    private static int u16(FrameView frame, int offset) {
-        return frame.u8(offset) | frame.u8(offset + 1) << 8;
     }
 
     /** The identifier as {@link CanFrame#idHex()} writes it, for the message of a malformed frame. */
