@@ -15,8 +15,6 @@ final class TextField implements SignalField {
     private final SignalDescriptor descriptor;
     private final int offset;
     private final int length;
-    /** The text decoded last, its (at most eight) bytes packed little endian; see {@link LastValue}. */
-    private LastValue last = new LastValue(0, null);
 
     TextField(SignalDescriptor descriptor, int offset, int length) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -58,32 +56,45 @@ final class TextField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
-        return text(frame);
+        return text(frame, null, 0);
+    }
+
+    @Override
+    public Object decode(CanFrame frame, DecodeMemory memory, int slot) {
+        return text(frame, memory, slot);
     }
 
     @Override
     public void decodeTo(FrameView frame, MessageSink sink) {
-        sink.value(descriptor.key(), text(frame));
+        sink.value(descriptor.key(), text(frame, null, 0));
+    }
+
+    @Override
+    public void decodeTo(FrameView frame, DecodeMemory memory, int slot, MessageSink sink) {
+        sink.value(descriptor.key(), text(frame, memory, slot));
     }
 
     /**
-     * The text as {@link FrameFields#ascii} reads it, null for padding only; read once while the bytes
-     * stay the same (all NULs are null from the start), so only a new text copies a frame view.
+     * The text as {@link FrameFields#ascii} reads it, null for padding only. With a memory it is read
+     * once while the bytes (packed little endian) stay the same, so only a new text copies a frame view.
      */
-    private Object text(FrameView frame) {
+    private Object text(FrameView frame, DecodeMemory memory, int slot) {
         int count = Math.max(0, Math.min(length, frame.length() - offset));
+        boolean remember = memory != null && count == length;
         long raw = 0;
-        for (int i = 0; i < count; i++) {
-            raw |= (long) frame.u8(offset + i) << 8 * i;
-        }
-        LastValue known = last;
-        if (count == length && known.raw() == raw) {
-            return known.value();
+        if (remember) {
+            for (int i = 0; i < count; i++) {
+                raw |= (long) frame.u8(offset + i) << 8 * i;
+            }
+            Object known = memory.get(slot, raw);
+            if (DecodeMemory.found(known)) {
+                return known;
+            }
         }
         String text = FrameFields.ascii(frame.toFrame(), offset, length);
         Object value = text.isEmpty() ? null : text;
-        if (count == length) {
-            last = new LastValue(raw, value);
+        if (remember) {
+            memory.put(slot, raw, value);
         }
         return value;
     }

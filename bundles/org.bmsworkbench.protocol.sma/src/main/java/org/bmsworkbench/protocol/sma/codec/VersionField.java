@@ -20,8 +20,6 @@ final class VersionField implements SignalField {
 
     private final SignalDescriptor descriptor;
     private final int offset;
-    /** The version decoded last; see {@link LastValue}. */
-    private LastValue last = new LastValue(0xFFFF, null);
 
     VersionField(SignalDescriptor descriptor, int offset) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -53,25 +51,42 @@ final class VersionField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
-        return version(frame);
+        return version(frame, null, 0);
+    }
+
+    @Override
+    public Object decode(CanFrame frame, DecodeMemory memory, int slot) {
+        return version(frame, memory, slot);
     }
 
     @Override
     public void decodeTo(FrameView frame, MessageSink sink) {
-        sink.value(descriptor.key(), version(frame));
+        sink.value(descriptor.key(), version(frame, null, 0));
     }
 
-    /** The text of the two bytes, made once while they stay the same. */
-    private Object version(FrameView frame) {
+    @Override
+    public void decodeTo(FrameView frame, DecodeMemory memory, int slot, MessageSink sink) {
+        sink.value(descriptor.key(), version(frame, memory, slot));
+    }
+
+    /** The text of the two bytes; with a memory, made once while they stay the same. */
+    private Object version(FrameView frame, DecodeMemory memory, int slot) {
         int major = frame.u8(offset);
         int minor = frame.u8(offset + 1);
         int raw = major << 8 | minor;
-        LastValue known = last;
-        if (known.raw() == raw) {
-            return known.value();
+        if (raw == 0xFFFF) {
+            return null;
         }
-        String version = raw == 0xFFFF ? null : major + (minor < 10 ? ".0" : ".") + minor;
-        last = new LastValue(raw, version);
+        if (memory != null) {
+            Object known = memory.get(slot, raw);
+            if (DecodeMemory.found(known)) {
+                return known;
+            }
+        }
+        String version = major + (minor < 10 ? ".0" : ".") + minor;
+        if (memory != null) {
+            memory.put(slot, raw, version);
+        }
         return version;
     }
 
