@@ -3,15 +3,13 @@ package org.bmsworkbench.protocol.sma.codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.FrameFields;
-import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.FrameView;
 
 /** ASCII characters padded with NULs; a field of padding only decodes to null. */
-final class TextField implements SignalField {
+final class TextField implements RememberingField {
     private final SignalDescriptor descriptor;
     private final int offset;
     private final int length;
@@ -54,31 +52,12 @@ final class TextField implements SignalField {
         return layouts;
     }
 
-    @Override
-    public Object decode(CanFrame frame) {
-        return text(frame, null, 0);
-    }
-
-    @Override
-    public Object decode(CanFrame frame, DecodeMemory memory, int slot) {
-        return text(frame, memory, slot);
-    }
-
-    @Override
-    public void decodeTo(FrameView frame, MessageSink sink) {
-        sink.value(descriptor.key(), text(frame, null, 0));
-    }
-
-    @Override
-    public void decodeTo(FrameView frame, DecodeMemory memory, int slot, MessageSink sink) {
-        sink.value(descriptor.key(), text(frame, memory, slot));
-    }
-
     /**
      * The text as {@link FrameFields#ascii} reads it, null for padding only. With a memory it is read
      * once while the bytes (packed little endian) stay the same, so only a new text copies a frame view.
      */
-    private Object text(FrameView frame, DecodeMemory memory, int slot) {
+    @Override
+    public Object value(FrameView frame, DecodeMemory memory, int slot) {
         int count = Math.max(0, Math.min(length, frame.length() - offset));
         boolean remember = memory != null && count == length;
         long raw = 0;

@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
-import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.FrameView;
 
 /**
@@ -15,7 +13,7 @@ import org.bmsworkbench.can.FrameView;
  * {@code "MAJOR.MM"}, the minor number with at least two digits. {@code FF FF}, the un16
  * marker, is not available.
  */
-final class VersionField implements SignalField {
+final class VersionField implements RememberingField {
     private static final Pattern VERSION = Pattern.compile("(\\d{1,3})\\.(\\d{2}|[1-9]\\d{2})");
 
     private final SignalDescriptor descriptor;
@@ -49,28 +47,9 @@ final class VersionField implements SignalField {
                         key() + ": minor number, two digits at least (01 18 is 1.24); FF FF: not available."));
     }
 
-    @Override
-    public Object decode(CanFrame frame) {
-        return version(frame, null, 0);
-    }
-
-    @Override
-    public Object decode(CanFrame frame, DecodeMemory memory, int slot) {
-        return version(frame, memory, slot);
-    }
-
-    @Override
-    public void decodeTo(FrameView frame, MessageSink sink) {
-        sink.value(descriptor.key(), version(frame, null, 0));
-    }
-
-    @Override
-    public void decodeTo(FrameView frame, DecodeMemory memory, int slot, MessageSink sink) {
-        sink.value(descriptor.key(), version(frame, memory, slot));
-    }
-
     /** The text of the two bytes; with a memory, made once while they stay the same. */
-    private Object version(FrameView frame, DecodeMemory memory, int slot) {
+    @Override
+    public Object value(FrameView frame, DecodeMemory memory, int slot) {
         int major = frame.u8(offset);
         int minor = frame.u8(offset + 1);
         int raw = major << 8 | minor;
