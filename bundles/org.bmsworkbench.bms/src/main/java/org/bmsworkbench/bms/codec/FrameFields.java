@@ -2,6 +2,7 @@ package org.bmsworkbench.bms.codec;
 
 import org.bmsworkbench.bms.MalformedFrameException;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * Little-endian field access on a frame, with the not-available markers of the MG guide
@@ -18,6 +19,21 @@ public final class FrameFields {
             throw new MalformedFrameException(String.format("0x%s %s needs %d data byte%s, got %d",
                     frame.idHex(), message, bytes, bytes == 1 ? "" : "s", frame.length()));
         }
+    }
+
+    /**
+     * {@link #requireLength(CanFrame, int, String)} for a view, with the same text: nothing is
+     * allocated unless the frame is too short (then it is copied for the text).
+     */
+    public static void requireLength(FrameView frame, int bytes, String message) throws MalformedFrameException {
+        if (frame.length() < bytes) {
+            requireLength(frame.toFrame(), bytes, message);
+        }
+    }
+
+    /** {@link #u16(CanFrame, int)} for a view: un16, little endian. */
+    public static int u16(FrameView f, int offset) {
+        return f.u8(offset) | f.u8(offset + 1) << 8;
     }
 
     public static int u16(CanFrame f, int offset) {

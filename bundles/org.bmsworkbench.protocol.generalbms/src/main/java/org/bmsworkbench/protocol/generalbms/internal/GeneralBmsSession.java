@@ -11,13 +11,15 @@ import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.FrameView;
+import org.bmsworkbench.protocol.sma.codec.DecodeMemory;
 import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 
 /**
  * General BMS on one connection: every frame but the serial halves is decoded by the codec
  * alone; the session keeps the last 0x380 and 0x381 of each bus and, when a half arrives and
  * the other half of the same bus is known, emits {@code bms.serial} with the message. Until
- * then a half decodes to its message with no signals. Used from one thread at a time.
+ * then a half decodes to its message with no signals. The values its fields decoded last are in the
+ * session's own {@link DecodeMemory}, never another session's. Used from one thread at a time.
  */
 final class GeneralBmsSession implements ProtocolSession {
     /** More buses than this in one session is not a real bus: start over rather than grow. */
@@ -25,15 +27,17 @@ final class GeneralBmsSession implements ProtocolSession {
     private static final String SERIAL_KEY = "bms.serial";
 
     private final SmaCodec codec;
+    private final DecodeMemory memory;
     private final Map<String, SerialParts> serials = new HashMap<>();
 
     GeneralBmsSession(SmaCodec codec) {
         this.codec = codec;
+        this.memory = codec.newMemory();
     }
 
     @Override
     public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-        DecodedMessage message = codec.decode(frame);
+        DecodedMessage message = codec.decode(frame, memory);
         if (message == null || frame.id() != GeneralBmsMessages.SERIAL_NUMBER_HIGH.canId()
                 && frame.id() != GeneralBmsMessages.SERIAL_NUMBER_LOW.canId()) {
             return message;
@@ -67,7 +71,7 @@ final class GeneralBmsSession implements ProtocolSession {
                 || frame.id() == GeneralBmsMessages.SERIAL_NUMBER_LOW.canId())) {
             return ProtocolSession.super.decodeTo(frame, sink);
         }
-        return codec.decodeTo(frame, sink);
+        return codec.decodeTo(frame, memory, sink);
     }
 
     @Override

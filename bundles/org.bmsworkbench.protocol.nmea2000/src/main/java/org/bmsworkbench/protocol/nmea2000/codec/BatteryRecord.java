@@ -18,7 +18,9 @@ import org.bmsworkbench.can.FrameView;
  * boxes once per value.
  *
  * <p>One per session, made by {@link Nmea2000Codec#newRecord()} and filled again for every frame;
- * not thread-safe.
+ * not thread-safe. It holds the message decoded last: read it ({@link #toMessage}, {@link #sendTo},
+ * the getters) only after {@code decode} returned true for the frame at hand. After a false it still
+ * holds the message before, which would be sent again with the new frame.
  */
 public final class BatteryRecord {
     /** The keys and fields of one kind of record, in message order. */
@@ -124,7 +126,10 @@ public final class BatteryRecord {
         return instance;
     }
 
-    /** The message as {@link Nmea2000Codec#decode(CanFrame, FastPacketAssembler, java.util.function.IntPredicate)} gives it. */
+    /**
+     * The message as {@link Nmea2000Codec#decode(CanFrame, FastPacketAssembler, java.util.function.IntPredicate)}
+     * gives it, for the frame {@code decode} just returned true for (after a false: the message before).
+     */
     public DecodedMessage toMessage(CanFrame frame) {
         Layout l = LAYOUTS[layout];
         Nmea2000Field[] f = l.fields;
@@ -148,7 +153,8 @@ public final class BatteryRecord {
     /**
      * Sends the message to {@code sink} as {@link MessageSink#replay} sends {@link #toMessage}'s:
      * begin (with {@code frame}), each signal in order ({@code Double}s by {@link MessageSink#number},
-     * {@code Long}s and nulls by {@link MessageSink#value}), end.
+     * {@code Long}s and nulls by {@link MessageSink#value}), end. Only after {@code decode} returned
+     * true for {@code frame}: after a false it sends the message before again, with this frame.
      */
     public void sendTo(FrameView frame, MessageSink sink) {
         Layout l = LAYOUTS[layout];

@@ -45,11 +45,13 @@ public final class Nmea2000Codec {
 
     private final Integer[] sources = new Integer[256];
     /**
-     * {@code Long}s of the whole-unit values 0..0xFFFF, each made when first decoded: a frame makes no
-     * box. Filled racily by design: a {@code Long} is immutable, so a thread sees null (and makes
-     * one) or a whole one.
+     * {@code Long}s of the whole-unit values 0..0xFFFF in blocks of 256 by high byte, each block made
+     * when a value of it is first decoded and each {@code Long} when it is: a frame makes no box, and a
+     * codec holds only the blocks of the values it saw (a battery's SOC, time to go and amp hours stay
+     * in a few). Filled racily by design: a {@code Long} is immutable, so a thread sees null (and makes
+     * one) or a whole one; two threads making one block each keep correct values either way.
      */
-    private final Long[] wholes = new Long[0x10000];
+    private final Long[][] wholes = new Long[0x100][];
     private final List<SignalDescriptor> signals;
 
     public Nmea2000Codec() {
@@ -134,22 +136,16 @@ public final class Nmea2000Codec {
         return decode(frame, pgnOf(frame), assembler, mgMasterLv, into);
     }
 
-    /**
-     * {@link #decode(FrameView, FastPacketAssembler, IntPredicate, BatteryRecord)} of a frame whose
-     * {@link NetworkMessages#pgnOf PGN} the caller read already.
-     */
-    public boolean decode(FrameView frame, int pgn, FastPacketAssembler assembler, IntPredicate mgMasterLv,
+    /** {@link #decode(FrameView, FastPacketAssembler, IntPredicate, BatteryRecord)} with the frame's own PGN. */
+    private boolean decode(FrameView frame, int pgn, FastPacketAssembler assembler, IntPredicate mgMasterLv,
             BatteryRecord into) throws MalformedFrameException {
         if (pgn != BatteryStatus.PGN && pgn != DcDetailedStatus.PGN) {
             return false;
         }
         int source = frame.id() & 0xFF;
         if (pgn == BatteryStatus.PGN) {
-            if (frame.length() < BatteryStatus.LENGTH) {
-                // a malformed frame: the one place a view becomes a frame, for the message
-                FrameFields.requireLength(frame.toFrame(), BatteryStatus.LENGTH, "PGN 127508 battery_status");
-            }
-            into.status(source, frame.u8(0), mgMasterLv.test(source), u16(frame, 1), u16(frame, 3), u16(frame, 5));
+            FrameFields.requireLength(frame, BatteryStatus.LENGTH, "PGN 127508 battery_status");
+            into.status(source, frame.u8(0), mgMasterLv.test(source), FrameFields.u16(frame, 1), FrameFields.u16(frame, 3), FrameFields.u16(frame, 5));
             return true;
         }
         int length = assembler.accept(source, pgn, frame, into.payload);
@@ -161,10 +157,6 @@ public final class Nmea2000Codec {
         }
         into.dcStatus(source, length);
         return true;
-    }
-
-    private static int u16(FrameView frame, int offset) {
-        return frame.u8(offset) | frame.u8(offset + 1) << 8;
     }
 
     /** The identifier as {@link CanFrame#idHex()} writes it, for the message of a malformed frame. */
@@ -179,13 +171,18 @@ public final class Nmea2000Codec {
 
     /** The {@code Long} of a whole-unit value, boxed once per value (0..0xFFFF; others each time). */
     Long whole(int value) {
-        if (value < 0 || value >= wholes.length) {
+        if (value < 0 || value > 0xFFFF) {
             return Long.valueOf(value);
         }
-        Long boxed = wholes[value];
+        Long[] block = wholes[value >>> 8];
+        if (block == null) {
+            block = new Long[0x100];
+            wholes[value >>> 8] = block;
+        }
+        Long boxed = block[value & 0xFF];
         if (boxed == null) {
             boxed = (long) value;
-            wholes[value] = boxed;
+            block[value & 0xFF] = boxed;
         }
         return boxed;
     }

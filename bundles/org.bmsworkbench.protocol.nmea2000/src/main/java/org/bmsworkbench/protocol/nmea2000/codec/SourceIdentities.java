@@ -82,8 +82,8 @@ public final class SourceIdentities {
         accept(frame, NetworkMessages.pgnOf(frame));
     }
 
-    /** {@link #accept(FrameView)} with the frame's {@link NetworkMessages#pgnOf PGN}, which the caller read already. */
-    public void accept(FrameView frame, int pgn) {
+    /** {@link #accept(FrameView)} with the frame's own {@link NetworkMessages#pgnOf PGN}. */
+    private void accept(FrameView frame, int pgn) {
         if (pgn < 0) {
             return;
         }

@@ -14,7 +14,6 @@ import org.bmsworkbench.protocol.nmea2000.codec.BatteryRecord;
 import org.bmsworkbench.protocol.nmea2000.codec.FastPacketAssembler;
 import org.bmsworkbench.protocol.nmea2000.codec.FastPacketEncoder;
 import org.bmsworkbench.protocol.nmea2000.codec.Nmea2000Codec;
-import org.bmsworkbench.protocol.nmea2000.codec.NetworkMessages;
 import org.bmsworkbench.protocol.nmea2000.codec.SourceIdentities;
 
 /**
@@ -58,12 +57,8 @@ final class Nmea2000Session implements MultiDeviceSession {
     }
 
     private boolean read(FrameView frame) throws MalformedFrameException {
-        int pgn = NetworkMessages.pgnOf(frame);
-        identities.accept(frame, pgn);
-        if (pgn == NetworkMessages.ADDRESS_CLAIM || pgn == NetworkMessages.PROPRIETARY_SINGLE) {
-            return false;
-        }
-        return codec.decode(frame, pgn, assembler, mgMasterLv, record);
+        identities.accept(frame);
+        return codec.decode(frame, assembler, mgMasterLv, record);
     }
 
     @Override

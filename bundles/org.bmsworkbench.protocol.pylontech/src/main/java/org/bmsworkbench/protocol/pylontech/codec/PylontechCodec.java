@@ -17,8 +17,9 @@ import org.bmsworkbench.can.FrameView;
 
 /**
  * The Pylontech-style low-voltage battery frames (Pylontech US2000/US3000 and their clones),
- * 11-bit, 500 kbit/s, little endian, one message per frame. Thread-safe, and immutable but for the
- * manufacturer name it remembers so as not to make it again a frame.
+ * 11-bit, 500 kbit/s, little endian, one message per frame. Immutable and thread-safe: the
+ * manufacturer name a session remembers so as not to make it again a frame is in its own
+ * {@link Memory}, passed in.
  *
  * <p>Built only on the BMS model's helpers ({@link FrameFields}, {@link Decimals}): a protocol
  * bundle needs nothing of another vendor's bundle.
@@ -37,15 +38,15 @@ public final class PylontechCodec {
     /** What {@link #u16} and {@link #s16} give for the marker: no un16 or sn16 is this. */
     private static final int NOT_AVAILABLE = Integer.MIN_VALUE;
 
-    /** The manufacturer name decoded last and its bytes, packed little endian. */
-    private record LastName(long raw, String text) {
-    }
-
     /**
-     * The last name, so that a name sent again is not made again: immutable with final fields, so
-     * threads racing on it see a whole one (as with {@link String}'s hash).
+     * A session's memory of the manufacturer name it decoded last, so that a name sent again is not
+     * made again; one a session, so that two batteries never share or overwrite it. Not thread-safe.
      */
-    private LastName lastName = new LastName(0, null);
+    public static final class Memory {
+        /** The name's (at most eight) bytes, packed little endian: all NULs are null from the start. */
+        private long raw;
+        private String text;
+    }
 
     /** One bit of a flag byte onto one key. */
     record Flag(int byteIndex, int bit, String key) {
@@ -115,18 +116,23 @@ public final class PylontechCodec {
      * @throws MalformedFrameException when it has one of its ids but too few data bytes
      */
     public DecodedMessage decode(CanFrame f) throws MalformedFrameException {
+        return decode(f, null);
+    }
+
+    /** {@link #decode(CanFrame)} with a session's memory (null: none), which holds the name decoded last. */
+    public DecodedMessage decode(CanFrame f, Memory memory) throws MalformedFrameException {
         if (messageName(f) == null) {
             return null; // before the map: other protocols' frames make nothing
         }
         Collected collected = new Collected();
-        decodeTo(f, collected);
+        decodeTo(f, memory, collected);
         return DecodedMessage.of(PROTOCOL_ID, collected.message, f, collected.signals);
     }
 
     /**
      * Decodes one frame into {@code sink}, field by field: what {@link #decode} gives (it is built on
-     * this), without allocating (a new manufacturer name, a frame too short and a module count over
-     * 127 excepted).
+     * this), without allocating but for a manufacturer name (made again each frame here; a session
+     * passes its {@link Memory} to the next method), a frame too short and a module count over 127.
      *
      * @return true when the sink received the message, false (nothing sent) when the frame is not
      *         one of this protocol's
@@ -134,12 +140,17 @@ public final class PylontechCodec {
      *         anything is sent
      */
     public boolean decodeTo(FrameView f, MessageSink sink) throws MalformedFrameException {
+        return decodeTo(f, null, sink);
+    }
+
+    /** {@link #decodeTo(FrameView, MessageSink)} with a session's memory (null: none), which holds the name decoded last. */
+    public boolean decodeTo(FrameView f, Memory memory, MessageSink sink) throws MalformedFrameException {
         String name = messageName(f);
         if (name == null) {
             return false;
         }
         int id = f.id();
-        requireLength(f, switch (id) {
+        FrameFields.requireLength(f, switch (id) {
             case LIMITS -> 8;
             case STATUS -> 4;
             case BASIC_INFO -> 6;
@@ -175,35 +186,33 @@ public final class PylontechCodec {
                     sink.value(flag.key(), bit(f, flag));
                 }
             }
-            default -> sink.value("bms.manufacturer", name(f)); // NAME
+            default -> sink.value("bms.manufacturer", name(f, memory)); // NAME
         }
         sink.end();
         return true;
     }
 
-    /** {@link FrameFields#requireLength} for a view: only a frame too short is copied, for the text. */
-    private static void requireLength(FrameView f, int bytes, String name) throws MalformedFrameException {
-        if (f.length() < bytes) {
-            FrameFields.requireLength(f.toFrame(), bytes, name);
-        }
-    }
-
-    /** The name as {@link FrameFields#ascii} reads it, null for padding only; read again only when it changes. */
-    private String name(FrameView f) {
+    /**
+     * The name as {@link FrameFields#ascii} reads it, null for padding only; with a memory, read again
+     * only when it changes.
+     */
+    private static String name(FrameView f, Memory memory) {
         int count = Math.min(8, f.length());
         long raw = 0;
         for (int i = 0; i < count; i++) {
             raw |= (long) f.u8(i) << 8 * i;
         }
         // the same bytes, or these and more NULs, trim to the same text: raw alone is the key
-        LastName known = lastName;
-        if (known.raw() == raw) {
-            return known.text();
+        if (memory != null && memory.raw == raw) {
+            return memory.text;
         }
         String text = FrameFields.ascii(f.toFrame(), 0, 8);
-        known = new LastName(raw, text.isEmpty() ? null : text);
-        lastName = known;
-        return known.text();
+        text = text.isEmpty() ? null : text;
+        if (memory != null) {
+            memory.raw = raw;
+            memory.text = text;
+        }
+        return text;
     }
 
     /**
@@ -318,13 +327,13 @@ public final class PylontechCodec {
 
     /** un16, {@link #NOT_AVAILABLE} for 0xFFFF. */
     private static int u16(FrameView f, int offset) {
-        int v = f.u8(offset) | f.u8(offset + 1) << 8;
+        int v = FrameFields.u16(f, offset);
         return v == 0xFFFF ? NOT_AVAILABLE : v;
     }
 
     /** sn16, {@link #NOT_AVAILABLE} for 0x8000. */
     private static int s16(FrameView f, int offset) {
-        int v = (short) (f.u8(offset) | f.u8(offset + 1) << 8);
+        int v = (short) FrameFields.u16(f, offset);
         return v == Short.MIN_VALUE ? NOT_AVAILABLE : v;
     }
 

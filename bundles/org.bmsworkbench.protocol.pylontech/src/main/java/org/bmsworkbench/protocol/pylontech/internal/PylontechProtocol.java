@@ -50,14 +50,17 @@ public final class PylontechProtocol implements BmsProtocol {
     @Override
     public ProtocolSession newSession() {
         return new ProtocolSession() {
+            /** This session's own memory of the name decoded last. */
+            private final PylontechCodec.Memory memory = new PylontechCodec.Memory();
+
             @Override
             public DecodedMessage decode(CanFrame frame) throws MalformedFrameException {
-                return codec.decode(frame);
+                return codec.decode(frame, memory);
             }
 
             @Override
             public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
-                return codec.decodeTo(frame, sink);
+                return codec.decodeTo(frame, memory, sink);
             }
 
             @Override

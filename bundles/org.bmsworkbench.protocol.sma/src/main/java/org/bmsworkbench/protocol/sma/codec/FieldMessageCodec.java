@@ -89,25 +89,37 @@ final class FieldMessageCodec implements MessageCodec {
 
     @Override
     public Map<String, Object> decode(CanFrame frame) throws MalformedFrameException {
+        return decode(frame, null, 0);
+    }
+
+    @Override
+    public Map<String, Object> decode(CanFrame frame, DecodeMemory memory, int slot) throws MalformedFrameException {
         FrameFields.requireLength(frame, length, name);
         Object[] values = new Object[fieldArray.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = fieldArray[i].decode(frame);
+            values[i] = memory == null ? fieldArray[i].decode(frame) : fieldArray[i].decode(frame, memory, slot + i);
         }
         return keys.wrap(values);
     }
 
-    /** The same fields as {@link #decode}, each sending its value to the sink: nothing is allocated. */
     @Override
     public void decodeTo(String protocol, FrameView frame, MessageSink sink) throws MalformedFrameException {
-        if (frame.length() < length) {
-            // rare path: a frame too short for the message is copied for the exception's text
-            FrameFields.requireLength(frame.toFrame(), length, name);
-        }
+        decodeTo(protocol, frame, null, 0, sink);
+    }
+
+    /** The same fields as {@link #decode}, each sending its value to the sink: with a memory nothing is allocated. */
+    @Override
+    public void decodeTo(String protocol, FrameView frame, DecodeMemory memory, int slot, MessageSink sink)
+            throws MalformedFrameException {
+        FrameFields.requireLength(frame, length, name);
         sink.begin(protocol, name, frame, MessageSink.NONE, MessageSink.NONE, MessageSink.NONE, MessageSink.NONE,
                 MessageSink.NONE, MessageSink.NONE, MessageSink.NONE);
-        for (SignalField field : fieldArray) {
-            field.decodeTo(frame, sink);
+        for (int i = 0; i < fieldArray.length; i++) {
+            if (memory == null) {
+                fieldArray[i].decodeTo(frame, sink);
+            } else {
+                fieldArray[i].decodeTo(frame, memory, slot + i, sink);
+            }
         }
         sink.end();
     }

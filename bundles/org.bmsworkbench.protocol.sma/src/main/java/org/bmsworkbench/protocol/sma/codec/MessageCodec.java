@@ -42,6 +42,16 @@ public interface MessageCodec {
     Map<String, Object> decode(CanFrame frame) throws MalformedFrameException;
 
     /**
+     * {@link #decode(CanFrame)} with a session's memory: this message owns the slots {@code slot} …
+     * {@code slot + signals().size() - 1} of {@code memory}, one a field. The default ignores the memory.
+     *
+     * @throws MalformedFrameException as {@link #decode(CanFrame)}
+     */
+    default Map<String, Object> decode(CanFrame frame, DecodeMemory memory, int slot) throws MalformedFrameException {
+        return decode(frame);
+    }
+
+    /**
      * Decodes a frame with this message's id into {@code sink}, the allocation-free counterpart of
      * {@link #decode}: {@link MessageSink#begin} with {@code protocol}, this message's name, the frame
      * and {@link MessageSink#NONE} for PGN, addresses, instance, register, code and data id; the
@@ -54,6 +64,18 @@ public interface MessageCodec {
     default void decodeTo(String protocol, FrameView frame, MessageSink sink) throws MalformedFrameException {
         CanFrame copy = frame.toFrame();
         MessageSink.replay(DecodedMessage.of(protocol, name(), copy, decode(copy)), sink);
+    }
+
+    /**
+     * {@link #decodeTo(String, FrameView, MessageSink)} with a session's memory, the slots as in
+     * {@link #decode(CanFrame, DecodeMemory, int)}: a message made of fields allocates nothing while
+     * its texts, versions and whole numbers repeat. The default ignores the memory.
+     *
+     * @throws MalformedFrameException as {@link #decode}, before anything is sent
+     */
+    default void decodeTo(String protocol, FrameView frame, DecodeMemory memory, int slot, MessageSink sink)
+            throws MalformedFrameException {
+        decodeTo(protocol, frame, sink);
     }
 
     /**

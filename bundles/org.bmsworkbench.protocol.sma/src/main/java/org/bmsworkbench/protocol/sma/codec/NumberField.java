@@ -14,7 +14,7 @@ import org.bmsworkbench.can.FrameView;
  * A little-endian integer field with exact decimal scaling and the guide's not-available markers.
  * {@link #decode(CanFrame)} and {@link #decodeTo} share one core, {@link #raw} then {@link #number}
  * or {@link #whole}: a scaled value goes to a sink as a primitive, a whole number as the
- * {@link Long} decoded last when it is the same.
+ * {@link Long} the session's {@link DecodeMemory} holds when it is the same.
  */
 final class NumberField implements SignalField {
     /** What {@link #raw} gives for the marker: no un16, sn16 or un32 is this. */
@@ -51,8 +51,6 @@ final class NumberField implements SignalField {
     private final boolean kelvin;
     /** Decimals 0 without Kelvin: the value is a {@link Long}. */
     private final boolean whole;
-    /** The last {@link Long} outside {@link Long#valueOf}'s cache; see {@link LastValue}. */
-    private Long lastWhole;
 
     NumberField(SignalDescriptor descriptor, int offset, Encoding encoding, int decimals, boolean kelvin) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -93,20 +91,30 @@ final class NumberField implements SignalField {
 
     @Override
     public Object decode(CanFrame frame) {
+        return decode(frame, null, 0);
+    }
+
+    @Override
+    public Object decode(CanFrame frame, DecodeMemory memory, int slot) {
         long raw = raw(frame);
         if (raw == NOT_AVAILABLE) {
             return null;
         }
-        return whole ? whole(raw) : (Object) number(raw);
+        return whole ? whole(raw, memory, slot) : (Object) number(raw);
     }
 
     @Override
     public void decodeTo(FrameView frame, MessageSink sink) {
+        decodeTo(frame, null, 0, sink);
+    }
+
+    @Override
+    public void decodeTo(FrameView frame, DecodeMemory memory, int slot, MessageSink sink) {
         long raw = raw(frame);
         if (raw == NOT_AVAILABLE) {
             sink.value(key, null);
         } else if (whole) {
-            sink.value(key, whole(raw));
+            sink.value(key, whole(raw, memory, slot));
         } else {
             sink.number(key, number(raw));
         }
@@ -130,17 +138,18 @@ final class NumberField implements SignalField {
         return kelvin ? Decimals.kelvinToCelsius(raw, decimals) : Decimals.scale(raw, decimals);
     }
 
-    /** A whole value, boxed once while it stays the same. */
-    private Long whole(long raw) {
-        if (raw >= -128 && raw <= 127) {
-            return raw; // Long.valueOf's cache
+    /** A whole value; with a memory, boxed once while it stays the same. */
+    private static Long whole(long raw, DecodeMemory memory, int slot) {
+        if (raw >= -128 && raw <= 127 || memory == null) {
+            return raw; // Long.valueOf's cache, or a new box
         }
-        Long last = lastWhole;
-        if (last == null || last != raw) {
-            last = raw;
-            lastWhole = last;
+        Object known = memory.get(slot, raw);
+        if (DecodeMemory.found(known)) {
+            return (Long) known;
         }
-        return last;
+        Long value = raw;
+        memory.put(slot, raw, value);
+        return value;
     }
 
     /** The value of a raw integer, for ranges and layouts. */

@@ -26,11 +26,19 @@ public interface SignalField {
     Object decode(CanFrame frame);
 
     /**
+     * {@link #decode(CanFrame)}, remembering the value in slot {@code slot} of a session's
+     * {@code memory} so that the same bits give the same object again. The default ignores the memory.
+     */
+    default Object decode(CanFrame frame, DecodeMemory memory, int slot) {
+        return decode(frame);
+    }
+
+    /**
      * Sends the field's value in a frame that carries at least {@link #end()} bytes to {@code sink},
      * exactly as {@link #decode(CanFrame)} gives it: a {@link Double} as {@link MessageSink#number}
      * with the primitive, any other value (null for the marker) as {@link MessageSink#value}. The
-     * default decodes {@code frame.toFrame()}; the built-in fields read the view without allocating
-     * (a text or version allocates only when it differs from the one the field decoded last).
+     * default decodes {@code frame.toFrame()}; the built-in fields read the view, but without a
+     * memory make a text, a version or a whole number over 127 again each frame (see the next method).
      */
     default void decodeTo(FrameView frame, MessageSink sink) {
         Object value = decode(frame.toFrame());
@@ -39,6 +47,15 @@ public interface SignalField {
         } else {
             sink.value(key(), value);
         }
+    }
+
+    /**
+     * {@link #decodeTo(FrameView, MessageSink)}, remembering the value in slot {@code slot} of a
+     * session's {@code memory}: the built-in fields allocate nothing while the bits stay those the
+     * slot remembers. The default ignores the memory.
+     */
+    default void decodeTo(FrameView frame, DecodeMemory memory, int slot, MessageSink sink) {
+        decodeTo(frame, sink);
     }
 
     /**

@@ -19,8 +19,8 @@ import org.bmsworkbench.can.FrameView;
 /**
  * The frame codec of the SMA protocol (guide 1.3) and of every protocol built on its frames:
  * a table of {@link MessageCodec}s by 11-bit id, decoding and encoding under one protocol id.
- * Immutable, stateless and thread-safe (its fields' caches of the last value aside, see
- * {@link SignalField}).
+ * Immutable, stateless and thread-safe: what a session remembers so as not to make a repeated text,
+ * version or whole number again is its own {@link DecodeMemory} ({@link #newMemory()}), passed in.
  *
  * <p>{@code new SmaCodec("sma")} holds the seven SMA messages of {@link SmaMessages}. General
  * BMS reuses them: {@code new SmaCodec("general-bms").with(List.of(cellInfo, energy, ...))}.
@@ -32,6 +32,9 @@ public final class SmaCodec {
     private final String protocolId;
     /** Indexed by 11-bit id: the hot path looks up every frame. */
     private final MessageCodec[] byId = new MessageCodec[CanFrame.MAX_STANDARD_ID + 1];
+    /** Indexed by 11-bit id: the first {@link DecodeMemory} slot of the message, one a signal. */
+    private final int[] slotById = new int[CanFrame.MAX_STANDARD_ID + 1];
+    private final int slots;
     private final Map<String, MessageCodec> byName;
     private final List<SignalDescriptor> signals;
 
@@ -61,7 +64,13 @@ public final class SmaCodec {
             }
             message.signals().forEach(s -> keys.putIfAbsent(s.key(), s));
         }
-        ids.forEach((id, m) -> byId[id] = m);
+        int slot = 0;
+        for (MessageCodec message : ids.values()) {
+            byId[message.canId()] = message;
+            slotById[message.canId()] = slot;
+            slot += message.signals().size();
+        }
+        this.slots = slot;
         this.byName = names;
         this.signals = List.copyOf(keys.values());
     }
@@ -131,15 +140,53 @@ public final class SmaCodec {
         return message == null ? null : DecodedMessage.of(protocolId, message.name(), frame, message.decode(frame));
     }
 
+    /** A session's memory of the values this codec's fields decoded last, empty: one slot a signal of each message. */
+    public DecodeMemory newMemory() {
+        return new DecodeMemory(this, slots);
+    }
+
     /**
-     * Decodes one frame into {@code sink}, the allocation-free counterpart of {@link #decode}: the same
-     * message and signals in the same order, sent field by field (see {@link MessageCodec#decodeTo}).
+     * {@link #decode(CanFrame)} with a session's memory: the same message, its texts, versions and
+     * whole numbers the objects the memory holds while their bytes repeat.
+     *
+     * @throws IllegalArgumentException when {@code memory} was made by another codec
+     */
+    public DecodedMessage decode(CanFrame frame, DecodeMemory memory) throws MalformedFrameException {
+        requireOwn(memory);
+        if (frame.extended() || frame.remote() || frame.error() || frame.fd()) {
+            return null;
+        }
+        int id = frame.id();
+        MessageCodec message = byId[id];
+        return message == null ? null
+                : DecodedMessage.of(protocolId, message.name(), frame, message.decode(frame, memory, slotById[id]));
+    }
+
+    /**
+     * Decodes one frame into {@code sink}, the counterpart of {@link #decode}: the same message and
+     * signals in the same order, sent field by field (see {@link MessageCodec#decodeTo}). Without a
+     * memory a text, a version or a whole number over 127 is made again each frame; a session uses
+     * {@link #decodeTo(FrameView, DecodeMemory, MessageSink)}.
      *
      * @return true when the sink received the message, false (nothing sent) for a frame that is not
      *         one of this codec's
      * @throws MalformedFrameException as {@link #decode}, before anything is sent
      */
     public boolean decodeTo(FrameView frame, MessageSink sink) throws MalformedFrameException {
+        return decodeTo(frame, null, sink);
+    }
+
+    /**
+     * {@link #decodeTo(FrameView, MessageSink)} with a session's memory, the allocation-free hot path:
+     * nothing is allocated while the texts, versions and whole numbers repeat those the memory holds
+     * (a new one, or a frame too short, copies the view).
+     *
+     * @throws IllegalArgumentException when {@code memory} was made by another codec
+     */
+    public boolean decodeTo(FrameView frame, DecodeMemory memory, MessageSink sink) throws MalformedFrameException {
+        if (memory != null) {
+            requireOwn(memory);
+        }
         if (frame.extended() || frame.remote() || frame.error() || frame.fd()) {
             return false;
         }
@@ -148,8 +195,18 @@ public final class SmaCodec {
         if (message == null) {
             return false;
         }
-        message.decodeTo(protocolId, frame, sink);
+        if (memory == null) {
+            message.decodeTo(protocolId, frame, sink);
+        } else {
+            message.decodeTo(protocolId, frame, memory, slotById[id], sink);
+        }
         return true;
+    }
+
+    private void requireOwn(DecodeMemory memory) {
+        if (memory.codec() != this) {
+            throw new IllegalArgumentException("the memory belongs to " + memory.codec() + ", not " + this);
+        }
     }
 
     /**

@@ -3,20 +3,16 @@ package org.bmsworkbench.protocol.sma.codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
 import org.bmsworkbench.bms.codec.FrameFields;
-import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.FrameView;
 
 /** ASCII characters padded with NULs; a field of padding only decodes to null. */
-final class TextField implements SignalField {
+final class TextField implements RememberingField {
     private final SignalDescriptor descriptor;
     private final int offset;
     private final int length;
-    /** The text decoded last, its (at most eight) bytes packed little endian; see {@link LastValue}. */
-    private LastValue last = new LastValue(0, null);
 
     TextField(SignalDescriptor descriptor, int offset, int length) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -56,34 +52,28 @@ final class TextField implements SignalField {
         return layouts;
     }
 
-    @Override
-    public Object decode(CanFrame frame) {
-        return text(frame);
-    }
-
-    @Override
-    public void decodeTo(FrameView frame, MessageSink sink) {
-        sink.value(descriptor.key(), text(frame));
-    }
-
     /**
-     * The text as {@link FrameFields#ascii} reads it, null for padding only; read once while the bytes
-     * stay the same (all NULs are null from the start), so only a new text copies a frame view.
+     * The text as {@link FrameFields#ascii} reads it, null for padding only. With a memory it is read
+     * once while the bytes (packed little endian) stay the same, so only a new text copies a frame view.
      */
-    private Object text(FrameView frame) {
+    @Override
+    public Object value(FrameView frame, DecodeMemory memory, int slot) {
         int count = Math.max(0, Math.min(length, frame.length() - offset));
+        boolean remember = memory != null && count == length;
         long raw = 0;
-        for (int i = 0; i < count; i++) {
-            raw |= (long) frame.u8(offset + i) << 8 * i;
-        }
-        LastValue known = last;
-        if (count == length && known.raw() == raw) {
-            return known.value();
+        if (remember) {
+            for (int i = 0; i < count; i++) {
+                raw |= (long) frame.u8(offset + i) << 8 * i;
+            }
+            Object known = memory.get(slot, raw);
+            if (DecodeMemory.found(known)) {
+                return known;
+            }
         }
         String text = FrameFields.ascii(frame.toFrame(), offset, length);
         Object value = text.isEmpty() ? null : text;
-        if (count == length) {
-            last = new LastValue(raw, value);
+        if (remember) {
+            memory.put(slot, raw, value);
         }
         return value;
     }

@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalLayout;
-import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.FrameView;
 
 /**
@@ -15,13 +13,11 @@ import org.bmsworkbench.can.FrameView;
  * {@code "MAJOR.MM"}, the minor number with at least two digits. {@code FF FF}, the un16
  * marker, is not available.
  */
-final class VersionField implements SignalField {
+final class VersionField implements RememberingField {
     private static final Pattern VERSION = Pattern.compile("(\\d{1,3})\\.(\\d{2}|[1-9]\\d{2})");
 
     private final SignalDescriptor descriptor;
     private final int offset;
-    /** The version decoded last; see {@link LastValue}. */
-    private LastValue last = new LastValue(0xFFFF, null);
 
     VersionField(SignalDescriptor descriptor, int offset) {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -51,27 +47,25 @@ final class VersionField implements SignalField {
                         key() + ": minor number, two digits at least (01 18 is 1.24); FF FF: not available."));
     }
 
+    /** The text of the two bytes; with a memory, made once while they stay the same. */
     @Override
-    public Object decode(CanFrame frame) {
-        return version(frame);
-    }
-
-    @Override
-    public void decodeTo(FrameView frame, MessageSink sink) {
-        sink.value(descriptor.key(), version(frame));
-    }
-
-    /** The text of the two bytes, made once while they stay the same. */
-    private Object version(FrameView frame) {
+    public Object value(FrameView frame, DecodeMemory memory, int slot) {
         int major = frame.u8(offset);
         int minor = frame.u8(offset + 1);
         int raw = major << 8 | minor;
-        LastValue known = last;
-        if (known.raw() == raw) {
-            return known.value();
+        if (raw == 0xFFFF) {
+            return null;
         }
-        String version = raw == 0xFFFF ? null : major + (minor < 10 ? ".0" : ".") + minor;
-        last = new LastValue(raw, version);
+        if (memory != null) {
+            Object known = memory.get(slot, raw);
+            if (DecodeMemory.found(known)) {
+                return known;
+            }
+        }
+        String version = major + (minor < 10 ? ".0" : ".") + minor;
+        if (memory != null) {
+            memory.put(slot, raw, version);
+        }
         return version;
     }
 

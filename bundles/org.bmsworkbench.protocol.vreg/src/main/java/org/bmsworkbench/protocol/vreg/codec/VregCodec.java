@@ -130,18 +130,18 @@ public final class VregCodec {
         if (!isVreg(f)) {
             return false;
         }
-        requireLength(f, 4, "VREG (0x66 0x99 and a register id)");
+        FrameFields.requireLength(f, 4, "VREG (0x66 0x99 and a register id)");
         int source = f.id() & 0xFF;
         int destination = f.id() >>> 8 & 0xFF;
-        int id = u16(f, 2);
+        int id = FrameFields.u16(f, 2);
         if (id == REQUEST_ID) {
-            requireLength(f, 6, "VREG request (0x0001 and a register id)");
-            into.request(source, destination, u16(f, 4), f.length() >= 8 ? u16(f, 6) : SINGLE);
+            FrameFields.requireLength(f, 6, "VREG request (0x0001 and a register id)");
+            into.request(source, destination, FrameFields.u16(f, 4), f.length() >= 8 ? FrameFields.u16(f, 6) : SINGLE);
             return true;
         }
         if (id == ACK_ID) {
-            requireLength(f, 8, "VREG ACK (0x0002, a register id and a code)");
-            into.ack(source, destination, u16(f, 4), u16(f, 6));
+            FrameFields.requireLength(f, 8, "VREG ACK (0x0002, a register id and a code)");
+            into.ack(source, destination, FrameFields.u16(f, 4), FrameFields.u16(f, 6));
             return true;
         }
         int i = Arrays.binarySearch(ids, id);
@@ -154,17 +154,6 @@ public final class VregCodec {
         }
         into.value(source, destination, id, i, f);
         return true;
-    }
-
-    /** Fails as {@link FrameFields#requireLength} does; only a malformed frame becomes a {@link CanFrame}. */
-    private static void requireLength(FrameView f, int bytes, String message) throws MalformedFrameException {
-        if (f.length() < bytes) {
-            FrameFields.requireLength(f.toFrame(), bytes, message);
-        }
-    }
-
-    private static int u16(FrameView f, int offset) {
-        return f.u8(offset) | f.u8(offset + 1) << 8;
     }
 
     /** The fields of catalogue row {@code row} (registers sorted by id). */
