@@ -111,11 +111,11 @@ abstract class ScanningReader extends LineLogReader {
 
     /** Puts the frame {@link #scan} read into {@code frame}, with the fields {@link #frame()} gives it. */
     void fill(ReusedFrame frame) {
-        frame.set(time, bus(), id, extended, remote, error, length, tx ? Direction.TX : Direction.RX, fd, fd && brs,
-                fd && esi, false);
-        if (remote) {
-            frame.data(0);
-        } else {
+        int flags = (extended ? ReusedFrame.EXTENDED : 0) | (remote ? ReusedFrame.REMOTE : 0)
+                | (error ? ReusedFrame.ERROR : 0)
+                | (fd ? ReusedFrame.FD | (brs ? ReusedFrame.BRS : 0) | (esi ? ReusedFrame.ESI : 0) : 0);
+        frame.set(time, bus(), id, flags, length, tx ? Direction.TX : Direction.RX);
+        if (!remote) {
             frame.setData(data, 0, length);
         }
     }
