@@ -1,5 +1,6 @@
 package org.bmsworkbench.can;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -123,18 +124,29 @@ public final class ReusedFrame implements FrameView {
      */
     @Override
     public CanFrame toFrame() {
-        byte[] bytes = java.util.Arrays.copyOf(data, length);
+        return wrap(timestampMicros, bus, id, flags, dlc, direction, Arrays.copyOf(data, length));
+    }
+
+    /**
+     * A {@link CanFrame} of the fields {@link #set} takes, taking over {@code data} as
+     * {@link CanFrame#wrap} does (ignored for a remote frame, whose length is {@code dlc}).
+     *
+     * @throws IllegalArgumentException when the fields do not make a frame {@link CanFrame} accepts
+     */
+    public static CanFrame wrap(long timestampMicros, String bus, int id, int flags, int dlc, Direction direction,
+            byte[] data) {
+        boolean extended = (flags & EXTENDED) != 0;
         CanFrame frame;
-        if (chunk()) {
-            frame = CanFrame.chunk(timestampMicros, bus, direction, bytes);
-        } else if (remote()) {
-            frame = CanFrame.remote(timestampMicros, bus, id, extended(), dlc);
-        } else if (error()) {
-            frame = CanFrame.error(timestampMicros, bus, id, bytes);
-        } else if (fd()) {
-            frame = CanFrame.wrapFd(timestampMicros, bus, id, extended(), brs(), esi(), bytes);
+        if ((flags & CHUNK) != 0) {
+            frame = CanFrame.chunk(timestampMicros, bus, direction, data);
+        } else if ((flags & REMOTE) != 0) {
+            frame = CanFrame.remote(timestampMicros, bus, id, extended, dlc);
+        } else if ((flags & ERROR) != 0) {
+            frame = CanFrame.error(timestampMicros, bus, id, data);
+        } else if ((flags & FD) != 0) {
+            frame = CanFrame.wrapFd(timestampMicros, bus, id, extended, (flags & BRS) != 0, (flags & ESI) != 0, data);
         } else {
-            frame = CanFrame.wrap(timestampMicros, bus, id, extended(), bytes);
+            frame = CanFrame.wrap(timestampMicros, bus, id, extended, data);
         }
         return frame.direction() == direction ? frame : frame.withDirection(direction);
     }
