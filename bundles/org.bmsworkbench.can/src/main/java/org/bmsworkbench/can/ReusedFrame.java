@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * A frame that its owner (a log reader's caller) fills again for every frame it reads: the
  * allocation-free counterpart of {@link CanFrame}, read through {@link FrameView}. It holds what the
- * last {@link #set} and {@link #data(int)} or {@link #setData} put there and is checked as
- * {@link CanFrame}'s factories check theirs only when it becomes one ({@link #toFrame()}). Not thread-safe; never shared.
+ * last {@link #set} and then {@link #data(int)} or {@link #setData} put there, and is checked as
+ * {@link CanFrame}'s factories check theirs only when it becomes one ({@link #toFrame()}). Not
+ * thread-safe; never shared.
  */
 public final class ReusedFrame implements FrameView {
     /** A {@link #set} flag: a 29-bit identifier. */
