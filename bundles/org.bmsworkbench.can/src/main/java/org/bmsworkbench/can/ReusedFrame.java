@@ -1,25 +1,35 @@
 package org.bmsworkbench.can;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A frame that its owner (a log reader's caller) fills again for every frame it reads: the
  * allocation-free counterpart of {@link CanFrame}, read through {@link FrameView}. It holds what the
- * last {@link #set} or {@link #setData} put there and is checked as {@link CanFrame}'s factories
- * check theirs only when it becomes one ({@link #toFrame()}). Not thread-safe; never shared.
+ * last {@link #set} and then {@link #data(int)} or {@link #setData} put there, and is checked as
+ * {@link CanFrame}'s factories check theirs only when it becomes one ({@link #toFrame()}). Not
+ * thread-safe; never shared.
  */
 public final class ReusedFrame implements FrameView {
-    private static final int FD = 1;
-    private static final int BRS = 2;
-    private static final int ESI = 4;
-    private static final int CHUNK = 8;
+    /** A {@link #set} flag: a 29-bit identifier. */
+    public static final int EXTENDED = 1;
+    /** A {@link #set} flag: a remote frame (no data). */
+    public static final int REMOTE = 2;
+    /** A {@link #set} flag: an error frame. */
+    public static final int ERROR = 4;
+    /** A {@link #set} flag: a CAN FD frame. */
+    public static final int FD = 8;
+    /** A {@link #set} flag: CAN FD bit-rate switch. */
+    public static final int BRS = 16;
+    /** A {@link #set} flag: CAN FD error state indicator. */
+    public static final int ESI = 32;
+    /** A {@link #set} flag: a chunk of a serial byte stream, not a CAN frame. */
+    public static final int CHUNK = 64;
+    private static final int ALL = EXTENDED | REMOTE | ERROR | FD | BRS | ESI | CHUNK;
 
     private long timestampMicros = CanFrame.NO_TIMESTAMP;
     private String bus = "";
     private int id;
-    private boolean extended;
-    private boolean remote;
-    private boolean error;
     private int dlc;
     private Direction direction = Direction.RX;
     private int flags;
@@ -27,27 +37,37 @@ public final class ReusedFrame implements FrameView {
     private int length;
 
     /**
-     * Sets every field but the data, which keeps its length until {@link #data(int)} or
-     * {@link #setData} changes it (a remote frame: set the length 0).
+     * Starts a frame: sets every field and empties the data, so a remote frame is done here and
+     * any other frame's bytes go in after, through {@link #data(int)} or {@link #setData}.
+     *
+     * @param flags {@link #EXTENDED}, {@link #REMOTE}, {@link #ERROR}, {@link #FD}, {@link #BRS},
+     *     {@link #ESI} and {@link #CHUNK} or-ed together, 0 for a standard data frame
+     * @throws IllegalArgumentException for a flag bit that is none of these
      */
-    public ReusedFrame set(long timestampMicros, String bus, int id, boolean extended, boolean remote, boolean error,
-            int dlc, Direction direction, boolean fd, boolean brs, boolean esi, boolean chunk) {
+    public ReusedFrame set(long timestampMicros, String bus, int id, int flags, int dlc, Direction direction) {
+        if ((flags & ~ALL) != 0) {
+            throw new IllegalArgumentException("unknown frame flags 0x" + Integer.toHexString(flags & ~ALL));
+        }
         this.timestampMicros = timestampMicros;
         this.bus = Objects.requireNonNull(bus, "bus");
         this.id = id;
-        this.extended = extended;
-        this.remote = remote;
-        this.error = error;
+        this.flags = flags;
         this.dlc = dlc;
         this.direction = Objects.requireNonNull(direction, "direction");
-        this.flags = (fd ? FD : 0) | (brs ? BRS : 0) | (esi ? ESI : 0) | (chunk ? CHUNK : 0);
+        this.length = 0;
         return this;
+    }
+
+    /** The {@link #set} flags of {@code frame}. */
+    public static int flags(FrameView frame) {
+        return (frame.extended() ? EXTENDED : 0) | (frame.remote() ? REMOTE : 0) | (frame.error() ? ERROR : 0)
+                | (frame.fd() ? FD : 0) | (frame.brs() ? BRS : 0) | (frame.esi() ? ESI : 0)
+                | (frame.chunk() ? CHUNK : 0);
     }
 
     /** Copies {@code frame} in, data and all. */
     public ReusedFrame set(FrameView frame) {
-        set(frame.timestampMicros(), frame.bus(), frame.id(), frame.extended(), frame.remote(), frame.error(),
-                frame.dlc(), frame.direction(), frame.fd(), frame.brs(), frame.esi(), frame.chunk());
+        set(frame.timestampMicros(), frame.bus(), frame.id(), flags(frame), frame.dlc(), frame.direction());
         frame.copyData(data(frame.length()), 0);
         return this;
     }
@@ -76,9 +96,9 @@ public final class ReusedFrame implements FrameView {
     @Override public long timestampMicros() { return timestampMicros; }
     @Override public String bus() { return bus; }
     @Override public int id() { return id; }
-    @Override public boolean extended() { return extended; }
-    @Override public boolean remote() { return remote; }
-    @Override public boolean error() { return error; }
+    @Override public boolean extended() { return (flags & EXTENDED) != 0; }
+    @Override public boolean remote() { return (flags & REMOTE) != 0; }
+    @Override public boolean error() { return (flags & ERROR) != 0; }
     @Override public int dlc() { return dlc; }
     @Override public Direction direction() { return direction; }
     @Override public boolean fd() { return (flags & FD) != 0; }
@@ -105,18 +125,29 @@ public final class ReusedFrame implements FrameView {
      */
     @Override
     public CanFrame toFrame() {
-        byte[] bytes = java.util.Arrays.copyOf(data, length);
+        return wrap(timestampMicros, bus, id, flags, dlc, direction, Arrays.copyOf(data, length));
+    }
+
+    /**
+     * A {@link CanFrame} of the fields {@link #set} takes, taking over {@code data} as
+     * {@link CanFrame#wrap} does (ignored for a remote frame, whose length is {@code dlc}).
+     *
+     * @throws IllegalArgumentException when the fields do not make a frame {@link CanFrame} accepts
+     */
+    public static CanFrame wrap(long timestampMicros, String bus, int id, int flags, int dlc, Direction direction,
+            byte[] data) {
+        boolean extended = (flags & EXTENDED) != 0;
         CanFrame frame;
-        if (chunk()) {
-            frame = CanFrame.chunk(timestampMicros, bus, direction, bytes);
-        } else if (remote) {
+        if ((flags & CHUNK) != 0) {
+            frame = CanFrame.chunk(timestampMicros, bus, direction, data);
+        } else if ((flags & REMOTE) != 0) {
             frame = CanFrame.remote(timestampMicros, bus, id, extended, dlc);
-        } else if (error) {
-            frame = CanFrame.error(timestampMicros, bus, id, bytes);
-        } else if (fd()) {
-            frame = CanFrame.wrapFd(timestampMicros, bus, id, extended, brs(), esi(), bytes);
+        } else if ((flags & ERROR) != 0) {
+            frame = CanFrame.error(timestampMicros, bus, id, data);
+        } else if ((flags & FD) != 0) {
+            frame = CanFrame.wrapFd(timestampMicros, bus, id, extended, (flags & BRS) != 0, (flags & ESI) != 0, data);
         } else {
-            frame = CanFrame.wrap(timestampMicros, bus, id, extended, bytes);
+            frame = CanFrame.wrap(timestampMicros, bus, id, extended, data);
         }
         return frame.direction() == direction ? frame : frame.withDirection(direction);
     }

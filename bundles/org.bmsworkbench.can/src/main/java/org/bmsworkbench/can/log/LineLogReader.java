@@ -20,6 +20,8 @@ abstract class LineLogReader implements CanLogReader {
     private final ProblemListener problems;
     private long skipped;
     private boolean closed;
+    /** The frame {@link #scan} read for {@link #next()}. */
+    private CanFrame parsed;
 
     LineLogReader(LineInput input, String source, ProblemListener problems) {
         this.input = input;
@@ -34,24 +36,12 @@ abstract class LineLogReader implements CanLogReader {
         if (queued != null) {
             return queued;
         }
-        LineInput in = input;
-        while (in.next()) {
-            try {
-                if (in.overlong()) {
-                    throw fault("line longer than " + LineInput.BUFFER_SIZE + " bytes");
-                }
-                CanFrame frame = parse(in.buf, in.start, in.end);
-                if (frame != null) {
-                    return frame;
-                }
-            } catch (LogParseException e) {
-                if (problems == null || e instanceof Unreadable) {
-                    throw e;
-                }
-                skip(e);
-            }
+        if (!scan(null)) {
+            return null;
         }
-        return null;
+        CanFrame frame = parsed;
+        parsed = null;
+        return frame;
     }
 
     /**
@@ -66,13 +56,23 @@ abstract class LineLogReader implements CanLogReader {
             frame.set(queued);
             return true;
         }
+        return scan(frame);
+    }
+
+    /**
+     * Reads lines up to the next one that carries a frame and returns true, or false at the end:
+     * the frame goes into {@code into}, or into {@link #parsed} when {@code into} is null. The one
+     * loop of both {@code next} methods, so they skip and fail alike.
+     */
+    private boolean scan(ReusedFrame into) throws IOException, LogParseException {
         LineInput in = input;
         while (in.next()) {
             try {
                 if (in.overlong()) {
                     throw fault("line longer than " + LineInput.BUFFER_SIZE + " bytes");
                 }
-                if (parse(in.buf, in.start, in.end, frame)) {
+                if (into == null ? (parsed = parse(in.buf, in.start, in.end)) != null
+                        : parse(in.buf, in.start, in.end, into)) {
                     return true;
                 }
             } catch (LogParseException e) {

@@ -95,28 +95,22 @@ abstract class ScanningReader extends LineLogReader {
 
     /** The frame {@link #scan} read. */
     CanFrame frame() {
-        String bus = bus();
-        CanFrame frame;
-        if (remote) {
-            frame = CanFrame.remote(time, bus, id, extended, length);
-        } else if (error) {
-            frame = CanFrame.error(time, bus, id, Arrays.copyOf(data, length));
-        } else if (fd) {
-            frame = CanFrame.wrapFd(time, bus, id, extended, brs, esi, Arrays.copyOf(data, length));
-        } else {
-            frame = CanFrame.wrap(time, bus, id, extended, Arrays.copyOf(data, length));
-        }
-        return tx ? frame.withDirection(Direction.TX) : frame;
+        return ReusedFrame.wrap(time, bus(), id, flags(), length, tx ? Direction.TX : Direction.RX,
+                Arrays.copyOf(data, remote ? 0 : length));
     }
 
     /** Puts the frame {@link #scan} read into {@code frame}, with the fields {@link #frame()} gives it. */
     void fill(ReusedFrame frame) {
-        frame.set(time, bus(), id, extended, remote, error, length, tx ? Direction.TX : Direction.RX, fd, fd && brs,
-                fd && esi, false);
-        if (remote) {
-            frame.data(0);
-        } else {
+        frame.set(time, bus(), id, flags(), length, tx ? Direction.TX : Direction.RX);
+        if (!remote) {
             frame.setData(data, 0, length);
         }
+    }
+
+    /** The {@link ReusedFrame#set} flags of the frame {@link #scan} read. */
+    private int flags() {
+        return (extended ? ReusedFrame.EXTENDED : 0) | (remote ? ReusedFrame.REMOTE : 0)
+                | (error ? ReusedFrame.ERROR : 0)
+                | (fd ? ReusedFrame.FD | (brs ? ReusedFrame.BRS : 0) | (esi ? ReusedFrame.ESI : 0) : 0);
     }
 }

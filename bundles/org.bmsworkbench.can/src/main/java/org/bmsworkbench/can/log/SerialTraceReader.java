@@ -105,7 +105,6 @@ final class SerialTraceReader extends CandumpSyntax {
     @Override
     void fill(ReusedFrame frame) {
         Direction direction = tx ? Direction.TX : Direction.RX;
-        frame.set(time, bus(), 0, false, false, false, length, direction, false, false, false, true)
-                .setData(bytes, 0, length);
+        frame.set(time, bus(), 0, ReusedFrame.CHUNK, length, direction).setData(bytes, 0, length);
     }
 }

@@ -38,7 +38,9 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
  * so memory does not grow with the log, and batches are written in the order they were filled.
  * A batch keeps its records in reused primitive arrays ({@link Records}), filled by the sessions
  * ({@link ProtocolSession#decodeTo}) from one reused frame ({@link CanLogReader#next(org.bmsworkbench.can.ReusedFrame)}):
- * once warm, neither thread allocates anything a frame.
+ * once warm, a frame that the reader reads in place and a session decodes in place allocates
+ * nothing on either thread (what still allocates: {@link LogDecoder}; the table format's date,
+ * once per log second).
  * A failure of the reading thread (a bad line in strict mode, an unreadable log) is thrown by
  * {@link #run} after everything before it is written; a failure of the output stops the reading
  * thread. Output is formatted into a reusable buffer and written in blocks of about 64 KiB.

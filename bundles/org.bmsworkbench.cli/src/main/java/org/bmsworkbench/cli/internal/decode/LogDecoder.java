@@ -17,10 +17,14 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
 
 /**
  * The first of {@link DecodePipeline}'s two threads: reads the log, decodes each frame with the
- * sessions of its bus ({@link BusSessions}), and puts what is to be written (messages, and frames printed without one) into
- * batches of the {@link BatchRing}, in log order. Nothing is allocated a frame: the log is read into
+ * sessions of its bus ({@link BusSessions}), and puts what is to be written (messages, and frames
+ * printed without one) into batches of the {@link BatchRing}, in log order. The log is read into
  * one {@link ReusedFrame}, and the sessions decode it ({@link ProtocolSession#decodeTo}) straight
- * into the batch's {@link Records}; a message a failing session began there is discarded.
+ * into the batch's {@link Records}; a message a failing session began there is discarded. A frame that a reader
+ * reads in place and a session decodes in place allocates nothing; still allocating are readers
+ * and sessions on the defaults (a copied {@link CanFrame}, a replayed message), chunks of serial
+ * traces ({@link ProtocolSession#decodeAll}) and, under {@code all}, the copy of each frame no
+ * session decoded that {@link #claimed} asks the protocols about.
  * Formatting happens on the other thread, but for the batches this thread formats itself when the
  * writer is behind ({@link #handOff()}).
  *

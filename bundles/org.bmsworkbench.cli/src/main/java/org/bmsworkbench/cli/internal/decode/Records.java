@@ -1,7 +1,6 @@
 package org.bmsworkbench.cli.internal.decode;
 
 import java.util.Arrays;
-import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -93,13 +92,6 @@ public final class Records implements MessageSink {
         doubles = new double[4 * n];
         values = new Object[4 * n];
         bytes = new byte[8 * n];
-    }
-
-    /** One record of {@code message}, for writing a single message outside the pipeline. */
-    public static Records of(DecodedMessage message) {
-        Records r = new Records(1);
-        MessageSink.replay(message, r);
-        return r;
     }
 
     /** The records stored. */

@@ -87,8 +87,7 @@ class DecodePipelineAllocationTest {
             if (!more()) {
                 return false;
             }
-            frame.set(time(), "can0", 0x356, false, false, false, 8, Direction.RX, false, false, false, false);
-            byte[] data = frame.data(8);
+            byte[] data = frame.set(time(), "can0", 0x356, 0, 8, Direction.RX).data(8);
             int centivolts = 4800 + read % 1000;
             data[0] = (byte) centivolts;
             data[1] = (byte) (centivolts >> 8);

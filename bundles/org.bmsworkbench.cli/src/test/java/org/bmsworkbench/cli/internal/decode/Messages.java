@@ -3,6 +3,7 @@ package org.bmsworkbench.cli.internal.decode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bmsworkbench.bms.DecodedMessage;
+import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.can.CanFrame;
 
 /** The messages of docs/SIGNALS.md's JSONL example, built by hand. */
@@ -14,7 +15,14 @@ final class Messages {
 
     /** Writes {@code m} with {@code format}, through a record as the pipeline does. */
     static void write(OutputFormat format, DecodedMessage m, TextBuffer out) {
-        format.write(Records.of(m), 0, out);
+        format.write(record(m), 0, out);
+    }
+
+    /** One record of {@code m}. */
+    static Records record(DecodedMessage m) {
+        Records r = new Records(1);
+        MessageSink.replay(m, r);
+        return r;
     }
 
     /** Writes {@code frame} as a record of {@code kind} ({@link Records#UNKNOWN}, ...) with {@code format}. */

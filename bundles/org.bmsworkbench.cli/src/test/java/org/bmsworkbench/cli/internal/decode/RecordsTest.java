@@ -27,7 +27,7 @@ class RecordsTest {
     private String written(DecodedMessage... messages) {
         TextBuffer b = new TextBuffer(256);
         for (DecodedMessage m : messages) {
-            format.write(Records.of(m), 0, b);
+            format.write(Messages.record(m), 0, b);
         }
         return b.toString();
     }

@@ -36,12 +36,11 @@ class Nmea2000DecodeToAllocationTest {
 
         /** Fills the view with the next frame, without an object. */
         FrameView next() {
-            byte[] data;
-            int id;
+            int id = step < 3 ? STATUS_ID : DC_STATUS_ID;
+            byte[] data = view.set(1_600_000_000_000_000L + cycle, "can0", id, ReusedFrame.EXTENDED, 8, Direction.RX)
+                    .data(8);
             switch (step) {
                 case 0, 1, 2 -> {
-                    id = STATUS_ID;
-                    data = view.data(8);
                     data[0] = (byte) step;
                     put16(data, 1, step == 0 ? 2654 + cycle % 100 : 330 + cycle % 7);
                     put16(data, 3, step == 0 ? -123 - cycle % 50 : 0x7FFF);
@@ -49,8 +48,6 @@ class Nmea2000DecodeToAllocationTest {
                     data[7] = (byte) cycle;
                 }
                 case 3 -> {
-                    id = DC_STATUS_ID;
-                    data = view.data(8);
                     data[0] = (byte) ((cycle & 7) << 5);
                     data[1] = 11;
                     data[2] = (byte) cycle;
@@ -61,8 +58,6 @@ class Nmea2000DecodeToAllocationTest {
                     data[7] = (byte) (cycle % 1000);
                 }
                 default -> {
-                    id = DC_STATUS_ID;
-                    data = view.data(8);
                     data[0] = (byte) ((cycle & 7) << 5 | 1);
                     data[1] = (byte) (cycle % 1000 >>> 8);
                     data[2] = (byte) 0xFF;
@@ -72,8 +67,6 @@ class Nmea2000DecodeToAllocationTest {
                     data[7] = (byte) 0xFF;
                 }
             }
-            view.set(1_600_000_000_000_000L + cycle, "can0", id, true, false, false,
-                    8, Direction.RX, false, false, false, false);
             if (++step == 5) {
                 step = 0;
                 cycle++;

@@ -47,7 +47,7 @@ class VregDecodeToAllocationTest {
 
         FrameView next() {
             int i = next;
-            byte[] bytes = view.data(8);
+            byte[] bytes = view.set(round, "can0", ids[i], ReusedFrame.EXTENDED, 8, Direction.RX).data(8);
             long d = data[i];
             for (int b = 0; b < 8; b++) {
                 bytes[b] = (byte) (d >>> 8 * (7 - b));
@@ -55,7 +55,6 @@ class VregDecodeToAllocationTest {
             if (i < vary.length && vary[i]) {
                 bytes[4] = (byte) round; // the low byte of the value changes every round
             }
-            view.set(round, "can0", ids[i], true, false, false, 8, Direction.RX, false, false, false, false);
             if (++next == ids.length) {
                 next = 0;
                 round++;
