@@ -7,7 +7,8 @@
 #   --transports  also the transports alone: replay, `monitor` of a replay, socketcand, SLCAN (about a minute)
 # The table (the default, about 3 minutes after the build on 2 cores):
 #  * start-up: `bmswb protocols` and `bmswb --help`, warm, median of 5, against `java -version` of
-#    the JDK the launcher picks (find-java.sh), median of 5, the three interleaved;
+#    the JDK the launcher picks (find-java.sh), median of 5, the four interleaved with the floor of the
+#    framework alone (FrameworkFloor: Felix with no bundle, bmswb's JVM options for a short command);
 #  * decode: `bmswb decode --protocol nmea2000|sma --format jsonl` of a 1,000,000-frame log
 #    (GenerateNmea2000Log, GenerateSmaLog) minus the same of a one-cycle log (start-up out), median
 #    of 5 pairs; whole process against canboatjs `analyzerjs --file` on the same NMEA 2000 log (wall
@@ -81,22 +82,33 @@ if [ $jmh = 1 ]; then
 fi
 
 echo "== start-up, warm (two runs each first), median of 5 interleaved runs, s wall (load average $(load))"
-for _ in 1 2; do "$java" -version >/dev/null 2>&1; "$bmswb" protocols >/dev/null; "$bmswb" --help >/dev/null; done
-jv=() pr=() hp=()
+# The framework's own floor: Felix with no bundle (FrameworkFloor), with the JVM options bin/bmswb gives
+# a short command, so that the rows show how much of the aim the framework alone takes.
+major=$(bmswb_java_major "$jdk")
+floor=("$java" -XX:SharedArchiveFile="$tmp/floor.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn24m -Djdk.reflect.useNativeAccessorOnly=true -Xss2m)
+[ "$major" -ge 23 ] && floor+=(--sun-misc-unsafe-memory-access=allow)
+floor+=(-cp "product/target/bmswb/lib/org.apache.felix.framework.jar:$bench" org.bmsworkbench.benchmarks.FrameworkFloor "$tmp/floor-cache")
+for _ in 1 2; do "$java" -version >/dev/null 2>&1; "${floor[@]}"; "$bmswb" protocols >/dev/null; "$bmswb" --help >/dev/null; done
+jv=() fl=() pr=() hp=()
 for _ in 1 2 3 4 5; do
   timed /dev/null "$java" -version; jv+=("$wall")
+  timed /dev/null "${floor[@]}"; fl+=("$wall")
   timed /dev/null "$bmswb" protocols; pr+=("$wall")
   timed /dev/null "$bmswb" --help; hp+=("$wall")
 done
 echo "   java -version:   ${jv[*]}"
+echo "   Felix, no bundle: ${fl[*]}"
 echo "   bmswb protocols: ${pr[*]}"
 echo "   bmswb --help:    ${hp[*]}"
 jv_m=$(median "${jv[@]}")
+fl_m=$(median "${fl[@]}")
+fl_ratio=$(awk -v a="$fl_m" -v b="$jv_m" 'BEGIN { printf "%.1f", a / b }')
 for cmd in protocols --help; do
   if [ $cmd = protocols ]; then m=$(median "${pr[@]}"); else m=$(median "${hp[@]}"); fi
   ratio=$(awk -v a="$m" -v b="$jv_m" 'BEGIN { printf "%.1f", a / b }')
   row "bmswb $cmd, warm, median of 5" "$(printf '%.2f s = %s× java -version' "$m" "$ratio")" \
-    "≤ 6× java -version ($(awk -v b="$jv_m" 'BEGIN { printf "%.2f", 6 * b }') s)" "$(printf 'java -version %.3f s' "$jv_m")" \
+    "≤ 6× java -version ($(awk -v b="$jv_m" 'BEGIN { printf "%.2f", 6 * b }') s)" "$(printf 'java -version %.3f s; Felix alone, no bundle, %.2f s = %s×' "$jv_m" "$fl_m" "$fl_ratio")" \
     "$(verdict "$ratio" '<=' 6)"
 done
 
