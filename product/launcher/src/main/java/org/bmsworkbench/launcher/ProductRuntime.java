@@ -181,9 +181,15 @@ final class ProductRuntime {
             }
             trace.mark("command-line entry found");
             if (StartLevels.needsConnections(context, tracker.getServiceReference(), args)) {
-                int from = StartLevels.raise(context, StartLevels.CONNECTIONS);
+                StartLevels.Raised raised = StartLevels.raise(context, StartLevels.CONNECTIONS);
                 trace.mark("transports started (the command is not offline)");
-                report(StartLevels.notStarted(context, from, StartLevels.CONNECTIONS), err);
+                if (raised.finished()) {
+                    report(StartLevels.notStarted(context, raised.before(), StartLevels.CONNECTIONS), err);
+                } else {
+                    err.println("bmswb: the transports have not all started after " + StartLevels.RAISE_TIMEOUT_MS / 1000
+                            + " s (still starting: " + String.join(", ", StartLevels.stillStarting(context))
+                            + "); the command goes on without them");
+                }
             }
             int status = ((ToIntFunction<String[]>) entry).applyAsInt(args);
             trace.mark("command ran");

@@ -54,7 +54,7 @@ final class StartLevels {
     private static final String TRANSPORT = "org.bmsworkbench.can.CanTransportProvider";
     private static final String SWT = "org.eclipse.swt";
     private static final String METATYPE = "osgi.metatype";
-    private static final long RAISE_TIMEOUT_MS = 15_000;
+    static final long RAISE_TIMEOUT_MS = 15_000;
 
     private StartLevels() {
     }
@@ -122,14 +122,24 @@ final class StartLevels {
     }
 
     /**
-     * Raises the running framework to {@code level} and returns once its bundles are started (or
-     * failed to): the level it ran at before.
+     * Raises the running framework to {@code level} and waits until its bundles are started (or
+     * failed to), at most {@value #RAISE_TIMEOUT_MS} ms: see {@link #raise(BundleContext, int, long)}.
      */
-    static int raise(BundleContext context, int level) throws InterruptedException {
+    static Raised raise(BundleContext context, int level) throws InterruptedException {
+        return raise(context, level, RAISE_TIMEOUT_MS);
+    }
+
+    /**
+     * Raises the running framework to {@code level} and waits, at most {@code timeoutMs}, until its
+     * bundles are started or failed to. A bundle whose activator does not return (a plugin waiting for
+     * a device, say) keeps the framework's start-level thread: then the wait ends unfinished, and the
+     * command goes on without the bundles still starting.
+     */
+    static Raised raise(BundleContext context, int level, long timeoutMs) throws InterruptedException {
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         int before = framework.getStartLevel();
         if (before >= level) {
-            return before;
+            return new Raised(before, true);
         }
         CountDownLatch done = new CountDownLatch(1);
         framework.setStartLevel(level, new FrameworkListener() {
@@ -138,8 +148,22 @@ final class StartLevels {
                 done.countDown();
             }
         });
-        done.await(RAISE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        return before;
+        return new Raised(before, done.await(timeoutMs, TimeUnit.MILLISECONDS));
+    }
+
+    /** What {@link #raise} did: the level the framework ran at before, and whether the raise finished in time. */
+    record Raised(int before, boolean finished) {
+    }
+
+    /** The symbolic names of the bundles whose activation has begun and not ended (lazy ones waiting for a class aside). */
+    static List<String> stillStarting(BundleContext context) {
+        List<String> names = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.STARTING && b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY) == null) {
+                names.add(b.getSymbolicName());
+            }
+        }
+        return names;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +14,22 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.apache.felix.framework.Felix;
+import org.bmsworkbench.launcher.slow.SlowActivator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
@@ -121,7 +127,9 @@ class StartLevelsTest {
         assertEquals(List.of(), StartLevels.notStarted(context, 0, StartLevels.COMMAND_LINE),
                 "nothing above the running level is asked for");
 
-        int from = StartLevels.raise(context, StartLevels.CONNECTIONS);
+        StartLevels.Raised raised = StartLevels.raise(context, StartLevels.CONNECTIONS);
+        assertTrue(raised.finished());
+        int from = raised.before();
         assertEquals(StartLevels.COMMAND_LINE, from);
         assertEquals(Bundle.ACTIVE, transport.getState());
         List<String> problems = StartLevels.notStarted(context, from, StartLevels.CONNECTIONS);
@@ -129,6 +137,33 @@ class StartLevelsTest {
         assertTrue(problems.get(0).startsWith("example.broken did not start: "), problems::toString);
         assertTrue(problems.get(0).contains("com.sun.jna"), "the resolver's reason: " + problems);
         assertEquals(List.of(), StartLevels.notStarted(context, StartLevels.COMMAND_LINE - 1, StartLevels.COMMAND_LINE));
+    }
+
+    @Test
+    void aTransportWhoseActivatorDoesNotReturnEndsTheWaitAndIsNamed() throws Exception {
+        Bundle slow = install("example.slow", Map.of("Provide-Capability", TRANSPORT, "Import-Package", "org.osgi.framework",
+                "Bundle-Activator", SlowActivator.class.getName()), SlowActivator.class);
+        StartLevels.assign(context);
+        framework.start();
+        slow.start();
+        assertEquals(Bundle.INSTALLED, slow.getState());
+
+        CountDownLatch started = new CountDownLatch(1);
+        context.addBundleListener(e -> {
+            if (e.getBundle().equals(slow) && e.getType() == BundleEvent.STARTED) {
+                started.countDown();
+            }
+        });
+        try {
+            StartLevels.Raised raised = StartLevels.raise(context, StartLevels.CONNECTIONS, 200);
+            assertFalse(raised.finished(), "the activator has not returned");
+            assertEquals(StartLevels.COMMAND_LINE, raised.before());
+            assertEquals(List.of("example.slow"), StartLevels.stillStarting(context));
+        } finally {
+            System.setProperty(SlowActivator.RELEASE, "true");
+        }
+        assertTrue(started.await(60, TimeUnit.SECONDS), "released, the bundle starts");
+        assertEquals(List.of(), StartLevels.stillStarting(context));
     }
 
     @Test
@@ -157,6 +192,12 @@ class StartLevelsTest {
     }
 
     private Bundle install(String name, Map<String, String> headers) throws IOException, org.osgi.framework.BundleException {
+        return install(name, headers, new Class<?>[0]);
+    }
+
+    /** A bundle of the manifest and the compiled {@code classes}, copied from the test class path. */
+    private Bundle install(String name, Map<String, String> headers, Class<?>... classes)
+            throws IOException, org.osgi.framework.BundleException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -165,8 +206,15 @@ class StartLevelsTest {
         main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
         new LinkedHashMap<>(headers).forEach(main::putValue);
         Path jar = dir.resolve(name + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            // the manifest is the bundle
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out, manifest)) {
+            for (Class<?> c : classes) {
+                String path = c.getName().replace('.', '/') + ".class";
+                entries.putNextEntry(new JarEntry(path));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
+                    in.transferTo(entries);
+                }
+                entries.closeEntry();
+            }
         }
         return context.installBundle(jar.toUri().toString());
     }
