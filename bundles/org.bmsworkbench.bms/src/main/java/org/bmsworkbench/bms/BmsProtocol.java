@@ -2,6 +2,7 @@ package org.bmsworkbench.bms;
 
 import java.util.List;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -21,8 +22,25 @@ public interface BmsProtocol {
     /**
      * How strongly one frame suggests this protocol: 0 for "not mine", more for stronger
      * evidence (an id only this protocol uses weighs more than one it shares).
+     *
+     * <p>Callers ask {@link #detectionScore(FrameView)}, which takes a {@link CanFrame} as well as
+     * a frame a reader fills again per line; this is what a protocol implements at the least.
      */
     int detectionScore(CanFrame frame);
+
+    /**
+     * {@link #detectionScore(CanFrame)} of a view, the one callers use (issue 16): the decoder asks
+     * it of every frame no session decoded, read into one reused frame. The view is valid during
+     * this call only.
+     *
+     * <p>The default scores {@link FrameView#toFrame()}, which is the frame itself for a
+     * {@link CanFrame} and a copy for any other view. A protocol overrides it to score the view in
+     * place, without that copy; it then keeps the two in agreement (the same score for every frame),
+     * best by having the {@link CanFrame} method call this one.
+     */
+    default int detectionScore(FrameView frame) {
+        return detectionScore(frame.toFrame());
+    }
 
     /** The message names this protocol decodes to, with their frame ids, e.g. {@code 0x356 battery_basic_info}. */
     List<MessageInfo> messages();

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 
 /**
  * Chooses protocols from the frames seen on a bus ({@code --protocol auto}). Feed frames with
  * {@link #offer(CanFrame)}; {@link #result()} gives the best choice so far and the evidence.
  * Not thread-safe.
  *
- * <p>Each candidate is scored with its {@link BmsProtocol#detectionScore(CanFrame)}, and forms a
+ * <p>Each candidate is scored with its {@link BmsProtocol#detectionScore(FrameView)}, and forms a
  * <em>choice</em> with its installed companions ({@link ProtocolChoice}): NMEA 2000 with VREG.
  * A choice scores, per frame, the highest score of its members (a frame counts once, however
  * many members claim it), summed over the frames; only a candidate that scored itself forms a
@@ -91,7 +92,9 @@ public final class ProtocolDetector {
             Candidate c = candidates.get(i);
             int score;
             try {
-                score = Math.max(0, c.protocol.detectionScore(frame));
+                // the view overload, the one callers use: a protocol's copy-free path, and for a
+                // protocol that implements only the CanFrame one, the default passes the frame itself
+                score = Math.max(0, c.protocol.detectionScore((FrameView) frame));
             } catch (RuntimeException e) {
                 score = 0; // a faulty protocol is simply not evidence
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.junit.jupiter.api.Test;
 
 class ProtocolDetectorTest {
@@ -89,6 +90,25 @@ class ProtocolDetectorTest {
         d.offer(CanFrame.of(1, "can0", 0x19F21450, true, new byte[8]));
         assertEquals("nmea2000: 1 frame with id 0x19F21450 (score 3, no other protocol scored); with companions: —",
                 d.result().orElseThrow().evidence());
+    }
+
+    /** Issue 16: the detector scores through the view overload, a protocol's copy-free path. */
+    @Test
+    void theDetectorAsksTheViewOverload() {
+        BmsProtocol viewOnly = new FakeProtocol("view", java.util.Map.of()) {
+            @Override
+            public int detectionScore(CanFrame frame) {
+                throw new AssertionError("the CanFrame overload was asked");
+            }
+
+            @Override
+            public int detectionScore(FrameView frame) {
+                return frame.id() == 0x351 ? 9 : 0;
+            }
+        };
+        ProtocolDetector d = new ProtocolDetector(List.of(viewOnly, sma));
+        d.offer(frame(1, 0x351, 0));
+        assertEquals(List.of("view"), d.result().orElseThrow().protocolIds());
     }
 
     @Test

@@ -72,16 +72,44 @@ public final class FrameFields {
 
     /** ASCII characters, trailing NUL, 0xFF and space padding trimmed. */
     public static String ascii(CanFrame f, int offset, int length) {
+        int end = asciiEnd(f, offset, length);
+        char[] chars = new char[end - offset];
+        for (int i = offset; i < end; i++) {
+            chars[i - offset] = asciiChar(f.u8(i));
+        }
+        return new String(chars);
+    }
+
+    /**
+     * Whether {@link #ascii} of these bytes is {@code text}, compared byte by byte without making the
+     * string: for a name check on a hot path (a detection score), which would otherwise make a string
+     * a frame.
+     */
+    public static boolean asciiEquals(FrameView f, int offset, int length, String text) {
+        int end = asciiEnd(f, offset, length);
+        if (end - offset != text.length()) {
+            return false;
+        }
+        for (int i = offset; i < end; i++) {
+            if (asciiChar(f.u8(i)) != text.charAt(i - offset)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of {@link #ascii}'s characters: the frame's or the field's, padding trimmed; never before {@code offset}. */
+    private static int asciiEnd(FrameView f, int offset, int length) {
         int end = Math.min(offset + length, f.length());
         while (end > offset && (f.u8(end - 1) == 0 || f.u8(end - 1) == 0xFF || f.u8(end - 1) == ' ')) {
             end--;
         }
-        char[] chars = new char[Math.max(0, end - offset)];
-        for (int i = offset; i < end; i++) {
-            int c = f.u8(i);
-            chars[i - offset] = c >= 0x20 && c < 0x7F ? (char) c : '?';
-        }
-        return new String(chars);
+        return Math.max(end, offset);
+    }
+
+    /** A printable byte as itself, any other as '?'. */
+    private static char asciiChar(int c) {
+        return c >= 0x20 && c < 0x7F ? (char) c : '?';
     }
 
     public static void putU16(byte[] data, int offset, int value) {

@@ -2,7 +2,7 @@
  * Byte-level helpers shared by protocol codecs: little-endian fields, not-available markers, exact decimal scaling. No OSGi imports.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bmsworkbench.bms.codec;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.bmsworkbench.bms.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.can.CanFrame;
@@ -48,6 +49,18 @@ public final class Allocation {
             int warmUps, int calls) throws Exception {
         ReusedFrame view = new ReusedFrame();
         return bytesPerCall(warmUps, calls, i -> session.decodeTo(view.set(frames[i % frames.length]), sink));
+    }
+
+    /**
+     * {@link #bytesPerCall} of {@code protocol.detectionScore(view)}, the view one {@link ReusedFrame}
+     * refilled with {@code frames} in turn (round and round), as {@code bmswb decode --all} asks it of
+     * the frames no session decoded. The scores are summed into {@code scores[0]} (so that the JIT
+     * keeps the calls), which the caller may check.
+     */
+    public static double detectionBytesPerFrame(BmsProtocol protocol, CanFrame[] frames, long[] scores, int warmUps,
+            int calls) throws Exception {
+        ReusedFrame view = new ReusedFrame();
+        return bytesPerCall(warmUps, calls, i -> scores[0] += protocol.detectionScore(view.set(frames[i % frames.length])));
     }
 
     /** The JVM's per-thread count, switched on; skips the calling test when this JVM has none. */

@@ -20,7 +20,7 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
  * that a session rejects as malformed (and no other session decodes) is a problem at the
  * frame's log line: fatal in strict mode (thrown as a {@link LogParseException}), otherwise
  * reported to the problem listener and skipped. With {@code all}, a frame that no protocol
- * claims (every {@link BmsProtocol#detectionScore(CanFrame)} is 0) is written as unknown;
+ * claims (every {@link BmsProtocol#detectionScore(org.bmsworkbench.can.FrameView)} is 0) is written as unknown;
  * frames a protocol claims but completes no message with (fast-packet parts) are not. Error
  * and remote frames go to no protocol; with {@code all} they are written as such
  * ({@link OutputFormat#errorFrame}, {@link OutputFormat#remoteRequest}), else skipped.

@@ -23,8 +23,9 @@ import org.bmsworkbench.cli.internal.decode.BatchRing.Batch;
  * into the batch's {@link Records}; a message a failing session began there is discarded. A frame that a reader
  * reads in place and a session decodes in place allocates nothing; still allocating are readers
  * and sessions on the defaults (a copied {@link CanFrame}, a replayed message), chunks of serial
- * traces ({@link ProtocolSession#decodeAll}) and, under {@code all}, the copy of each frame no
- * session decoded that {@link #claimed} asks the protocols about.
+ * traces ({@link ProtocolSession#decodeAll}) and, under {@code all}, a protocol that scores the
+ * frames no session decoded on {@link BmsProtocol#detectionScore(FrameView)}'s default (a copy);
+ * {@link #claimed} asks the protocols about the view itself.
  * Formatting happens on the other thread, but for the batches this thread formats itself when the
  * writer is behind ({@link #handOff()}).
  *
@@ -233,9 +234,8 @@ final class LogDecoder implements Runnable {
         if (protocols.isEmpty()) {
             return false;
         }
-        CanFrame copy = frame.toFrame(); // detectionScore takes a CanFrame
-        for (BmsProtocol p : protocols) {
-            if (p.detectionScore(copy) > 0) {
+        for (int i = 0; i < protocols.size(); i++) {
+            if (protocols.get(i).detectionScore(frame) > 0) { // the view itself: no copy a frame
                 return true;
             }
         }

@@ -21,6 +21,9 @@ import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.can.ReusedFrame;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.LogFormat;
+import org.bmsworkbench.protocol.nmea2000.internal.Nmea2000Protocol;
+import org.bmsworkbench.protocol.sma.internal.SmaProtocol;
+import org.bmsworkbench.protocol.vreg.internal.VregProtocol;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,12 +61,19 @@ class DecodePipelineAllocationTest {
      */
     private static final class InPlaceReader implements CanLogReader {
         private final int frames;
+        private final boolean foreign;
         private int read;
         long allocatedAtStart;
         long allocatedAtEnd;
 
         InPlaceReader(int frames) {
+            this(frames, false);
+        }
+
+        /** With {@code foreign}, frames of none of the protocols instead: see {@link #fillForeign}. */
+        InPlaceReader(int frames, boolean foreign) {
             this.frames = frames;
+            this.foreign = foreign;
         }
 
         private long time() {
@@ -87,6 +97,11 @@ class DecodePipelineAllocationTest {
             if (!more()) {
                 return false;
             }
+            if (foreign) {
+                fillForeign(frame);
+                read++;
+                return true;
+            }
             byte[] data = frame.set(time(), "can0", 0x356, 0, 8, Direction.RX).data(8);
             int centivolts = 4800 + read % 1000;
             data[0] = (byte) centivolts;
@@ -96,6 +111,20 @@ class DecodePipelineAllocationTest {
             }
             read++;
             return true;
+        }
+
+        /**
+         * A frame of a busy bus that is no battery's, in turn: NMEA 2000 PGN 129025 Position Rapid
+         * Update and PGN 130306 Wind Data (ids as canboat lists them, priority 2, source 0x23), and an
+         * 11-bit id 0x100..0x17F; the bytes change from frame to frame.
+         */
+        private void fillForeign(ReusedFrame frame) {
+            int kind = read % 3;
+            int id = kind == 0 ? 0x09F80123 : kind == 1 ? 0x09FD0223 : 0x100 + read % 0x80;
+            byte[] data = frame.set(time(), "can0", id, kind == 2 ? 0 : ReusedFrame.EXTENDED, 8, Direction.RX).data(8);
+            for (int i = 0; i < 8; i++) {
+                data[i] = (byte) (read * 7 + i);
+            }
         }
 
         /** The same frames as objects, for a pipeline that does not read in place. */
@@ -207,6 +236,47 @@ class DecodePipelineAllocationTest {
         assertEquals(frames, summary.messages());
         assertTrue(out.bytes > 40L * frames, out.bytes + " bytes written");
         return new Allocated(reader.allocatedAtEnd - reader.allocatedAtStart, writing);
+    }
+
+    /** {@link #run} under {@code --all} of {@code frames} foreign frames, with the real SMA, NMEA 2000 and VREG protocols. */
+    private static Allocated runAll(int frames, Supplier<OutputFormat> format, DecodePipeline.Sharing sharing)
+            throws Exception {
+        InPlaceReader reader = new InPlaceReader(frames, true);
+        CountingOutput out = new CountingOutput();
+        List<BmsProtocol> protocols = List.of(new SmaProtocol(), new Nmea2000Protocol(), new VregProtocol());
+        DecodePipeline pipeline = new DecodePipeline(protocols, format.get(), out, true, null,
+                DecodePipeline.BATCHES, DecodePipeline.BATCH_SIZE, sharing);
+        long before = allocatedByThisThread();
+        DecodePipeline.Summary summary = pipeline.run(reader, "foreign.log", null);
+        long writing = allocatedByThisThread() - before;
+        assertEquals(0, summary.messages());
+        assertEquals(frames, summary.unknownFrames(), "no protocol claims a foreign frame");
+        assertTrue(out.bytes > 40L * frames, out.bytes + " bytes written");
+        return new Allocated(reader.allocatedAtEnd - reader.allocatedAtStart, writing);
+    }
+
+    /**
+     * Issue 16, {@code decode --all} on a bus of many devices: every frame no session decodes is asked
+     * of every protocol ({@code detectionScore} of the reused view, no copy) and written as unknown;
+     * both threads still allocate less than a byte a frame once warm.
+     */
+    @ParameterizedTest
+    @CsvSource({"jsonl, NEVER", "jsonl, ALWAYS", "csv, NEVER"})
+    void underAllForeignFramesAllocateLessThanAByteAFrameOnEitherThread(String name, DecodePipeline.Sharing sharing)
+            throws Exception {
+        assumeTrue(THREADS != null && THREADS.isThreadAllocatedMemorySupported(),
+                "this JVM does not count the bytes a thread allocates");
+        THREADS.setThreadAllocatedMemoryEnabled(true);
+        Supplier<OutputFormat> format = () -> OutputFormat.named(name, Map.of());
+        runAll(WARM_UP, format, sharing);
+        runAll(WARM_UP, format, sharing);
+        Allocated few = runAll(SHORT, format, sharing);
+        Allocated many = runAll(LONG, format, sharing);
+        double decoding = (double) (many.decoding() - few.decoding()) / (LONG - SHORT);
+        double writing = (double) (many.writing() - few.writing()) / (LONG - SHORT);
+        String run = name + " --all, formatting shared " + sharing + ": ";
+        assertTrue(decoding < 1, run + "the decoding thread allocates " + decoding + " bytes a frame");
+        assertTrue(writing < 1, run + "the writing thread allocates " + writing + " bytes a frame");
     }
 
     /**

@@ -65,6 +65,9 @@ public final class DalyCodec {
             Map.entry(FAILURE_CODES, "failure_codes"), Map.entry(DISCHARGE_MOS, "discharge_mos"),
             Map.entry(CHARGE_MOS, "charge_mos"));
 
+    /** {@link #NAMES} by data id 0..255: looked up without boxing the id (a detection score asks it of every reply). */
+    private static final String[] NAMES_BY_ID = namesById();
+
     /** The data ids a BMS answers with values, in order. */
     public static final List<Integer> VALUE_IDS = List.of(SOC, CELL_VOLTAGE_RANGE, TEMPERATURE_RANGE, MOSFET_STATUS,
             STATUS_INFO, CELL_VOLTAGES, CELL_TEMPERATURES, CELL_BALANCE, FAILURE_CODES);
@@ -76,7 +79,13 @@ public final class DalyCodec {
 
     /** The message name of a data id ({@code soc} for 0x90), or null when this codec does not know it. */
     public static String messageName(int dataId) {
-        return NAMES.get(dataId);
+        return dataId >= 0 && dataId < NAMES_BY_ID.length ? NAMES_BY_ID[dataId] : null;
+    }
+
+    private static String[] namesById() {
+        String[] names = new String[256];
+        NAMES.forEach((id, name) -> names[id] = name);
+        return names;
     }
 
     /** The data id of a message name, or -1. */

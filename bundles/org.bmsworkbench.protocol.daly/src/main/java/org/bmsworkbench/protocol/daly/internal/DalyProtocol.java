@@ -8,6 +8,7 @@ import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.daly.codec.DalyCodec;
 import org.bmsworkbench.protocol.daly.codec.DalySignals;
 import org.osgi.service.component.annotations.Component;
@@ -45,11 +46,21 @@ public final class DalyProtocol implements BmsProtocol {
     /** Replies only: a request, ours or another host's, says nothing about what answers. */
     @Override
     public int detectionScore(CanFrame f) {
+        return detectionScore((FrameView) f);
+    }
+
+    /**
+     * {@link #detectionScore(CanFrame)} of a view: a CAN frame is read in place (nothing made); a
+     * chunk of a serial line is copied once, to search its bytes for a whole reply.
+     */
+    @Override
+    public int detectionScore(FrameView f) {
         if (f.direction() == Direction.TX || f.remote() || f.error() || f.fd()) {
             return 0;
         }
         if (f.chunk()) {
-            byte[] b = f.data();
+            byte[] b = new byte[f.length()];
+            f.copyData(b, 0);
             for (int i = 0; i + DalyCodec.FRAME_LENGTH <= b.length; i++) {
                 if (isReply(b, i)) {
                     return SCORE_FRAME;

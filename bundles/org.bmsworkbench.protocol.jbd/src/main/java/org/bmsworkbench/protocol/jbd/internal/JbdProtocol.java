@@ -9,6 +9,7 @@ import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.SignalKind;
 import org.bmsworkbench.bms.StandardSignals;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.jbd.codec.JbdCodec;
 import org.bmsworkbench.protocol.jbd.codec.JbdFrame;
 import org.bmsworkbench.protocol.jbd.codec.JbdStreamDecoder;
@@ -54,11 +55,22 @@ public final class JbdProtocol implements BmsProtocol {
      */
     @Override
     public int detectionScore(CanFrame frame) {
+        return detectionScore((FrameView) frame);
+    }
+
+    /**
+     * {@link #detectionScore(CanFrame)} of a view: a CAN frame scores 0 at once (nothing made); a
+     * chunk is copied and run through a {@link JbdStreamDecoder}, which makes its frames.
+     */
+    @Override
+    public int detectionScore(FrameView frame) {
         if (!frame.chunk() || frame.length() < 4) {
             return 0;
         }
         int score = startsAReply(frame) ? SCORE_REPLY_START : 0;
-        for (JbdFrame f : new JbdStreamDecoder().feed(frame.data()).frames()) {
+        byte[] data = new byte[frame.length()];
+        frame.copyData(data, 0);
+        for (JbdFrame f : new JbdStreamDecoder().feed(data).frames()) {
             if (f.request()) {
                 continue;
             }
@@ -69,7 +81,7 @@ public final class JbdProtocol implements BmsProtocol {
         return score;
     }
 
-    private static boolean startsAReply(CanFrame f) {
+    private static boolean startsAReply(FrameView f) {
         if (f.u8(0) != JbdFrame.START || f.u8(2) != JbdFrame.STATUS_OK || f.length() >= JbdFrame.OVERHEAD + f.u8(3)) {
             return false; // not a start, or long enough to be judged whole
         }

@@ -6,6 +6,7 @@ import org.bmsworkbench.bms.ProtocolId;
 import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.nmea2000.codec.BatteryStatus;
 import org.bmsworkbench.protocol.nmea2000.codec.FastPacketAssembler;
 import org.bmsworkbench.protocol.nmea2000.codec.Nmea2000Codec;
@@ -50,6 +51,12 @@ public final class Nmea2000Protocol implements BmsProtocol {
 
     @Override
     public int detectionScore(CanFrame frame) {
+        return detectionScore((FrameView) frame);
+    }
+
+    /** Reads the view's id and first two bytes in place: makes nothing. */
+    @Override
+    public int detectionScore(FrameView frame) {
         int pgn = Nmea2000Codec.pgnOf(frame);
         if (pgn < 0 || frame.length() == 0) {
             return 0;

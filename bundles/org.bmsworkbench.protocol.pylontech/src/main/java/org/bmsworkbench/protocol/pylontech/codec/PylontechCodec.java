@@ -100,6 +100,11 @@ public final class PylontechCodec {
         return messageName(f);
     }
 
+    /** {@link #messageOf(CanFrame)} of a view: reads its flags and id, makes nothing. */
+    public static String messageOf(FrameView f) {
+        return messageName(f);
+    }
+
     /** {@link #messageOf} without an iterator a frame: the names by id. */
     private static String messageName(FrameView f) {
         if (f.extended() || f.remote() || f.error() || f.fd()) {
@@ -301,14 +306,19 @@ public final class PylontechCodec {
      * taken for Pylontech.
      */
     public static int detectionScore(CanFrame f) {
-        String name = messageOf(f);
+        return detectionScore((FrameView) f);
+    }
+
+    /** {@link #detectionScore(CanFrame)} of a view, read in place (the name byte by byte): makes nothing. */
+    public static int detectionScore(FrameView f) {
+        String name = messageName(f);
         if (name == null) {
             return 0;
         }
         return switch (f.id()) {
             case PROTECTION -> f.length() >= 7 && f.u8(5) == 'P' && f.u8(6) == 'N' ? 100 : f.length() >= 5 ? 30 : 0;
             case REQUESTS -> f.length() >= 1 && f.length() <= 2 ? 100 : 0;
-            case NAME -> MANUFACTURER.equals(FrameFields.ascii(f, 0, 8)) ? 100 : 0;
+            case NAME -> FrameFields.asciiEquals(f, 0, 8, MANUFACTURER) ? 100 : 0;
             case LIMITS -> f.length() >= 8 ? 2 : 0;
             case STATUS -> f.length() >= 4 ? 2 : 0;
             default -> f.length() >= 6 ? 2 : 0; // BASIC_INFO

@@ -72,6 +72,12 @@ public final class PylontechProtocol implements BmsProtocol {
 
     @Override
     public int detectionScore(CanFrame frame) {
+        return detectionScore((FrameView) frame);
+    }
+
+    /** Reads the view in place ({@link PylontechCodec#detectionScore(FrameView)}): makes nothing. */
+    @Override
+    public int detectionScore(FrameView frame) {
         return PylontechCodec.detectionScore(frame);
     }
 

@@ -103,10 +103,19 @@ public final class SmaCodec {
 
     /** The message a frame carries: an 11-bit data frame with one of this codec's ids, or empty. */
     public Optional<MessageCodec> messageOf(CanFrame frame) {
+        return Optional.ofNullable(messageOrNull(frame));
+    }
+
+    /**
+     * {@link #messageOf(CanFrame)} of a view, null for empty: reads the view's flags and id, makes
+     * nothing (a detection score on the decoder's hot path asks it of every frame).
+     */
+    public MessageCodec messageOrNull(FrameView frame) {
         if (frame.extended() || frame.remote() || frame.error() || frame.fd()) {
-            return Optional.empty();
+            return null;
         }
-        return message(frame.id());
+        int id = frame.id();
+        return id >= 0 && id < byId.length ? byId[id] : null;
     }
 
     /** Every key the messages fill, first occurrence first. */

@@ -7,7 +7,7 @@
  * Plain Java: no OSGi imports other than these annotations.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.bmsworkbench.protocol.sma.codec;
 
 import org.osgi.annotation.bundle.Export;

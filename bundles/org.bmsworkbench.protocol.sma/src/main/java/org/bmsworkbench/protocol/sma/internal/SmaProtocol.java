@@ -8,6 +8,7 @@ import org.bmsworkbench.bms.ProtocolSession;
 import org.bmsworkbench.bms.SignalDescriptor;
 import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.sma.codec.MessageCodec;
 import org.bmsworkbench.protocol.sma.codec.SmaCodec;
 import org.osgi.service.component.annotations.Component;
@@ -48,12 +49,18 @@ public final class SmaProtocol implements BmsProtocol {
 
     @Override
     public int detectionScore(CanFrame frame) {
-        MessageCodec message = codec.messageOf(frame).orElse(null);
+        return detectionScore((FrameView) frame);
+    }
+
+    /** Reads the view in place, the name of 0x35E byte by byte: makes nothing. */
+    @Override
+    public int detectionScore(FrameView frame) {
+        MessageCodec message = codec.messageOrNull(frame);
         if (message == null || frame.length() < message.length()) {
             return 0;
         }
         return switch (message.canId()) {
-            case 0x35E -> MG_NAME.equals(FrameFields.ascii(frame, 0, 8)) ? SCORE_MG_NAME : SCORE_SMA_FRAME;
+            case 0x35E -> FrameFields.asciiEquals(frame, 0, 8, MG_NAME) ? SCORE_MG_NAME : SCORE_SMA_FRAME;
             case 0x35B -> SCORE_EVENTS;
             default -> SCORE_SMA_FRAME;
         };

@@ -89,6 +89,16 @@ public final class VregCodec {
         return catalogue;
     }
 
+    /**
+     * The value bytes of catalogued register {@code register} ({@link RegisterInfo#size()}), or -1
+     * when the catalogue has none: a binary search, nothing made (a detection score asks it of every
+     * VREG frame).
+     */
+    public int valueSize(int register) {
+        int i = Arrays.binarySearch(ids, register);
+        return i < 0 ? -1 : sizes[i];
+    }
+
     /** True for a VREG frame: 29-bit data frame of PGN 0xEF00 whose data starts 0x66 0x99. */
     public static boolean isVreg(CanFrame f) {
         return isVreg((FrameView) f);

@@ -6,7 +6,7 @@
  * than these annotations.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bmsworkbench.protocol.vreg.codec;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.bmsworkbench.protocol.vreg.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bmsworkbench.bms.BmsProtocol;
 import org.bmsworkbench.bms.ProtocolId;
@@ -12,6 +13,7 @@ import org.bmsworkbench.bms.codec.FrameFields;
 import org.bmsworkbench.bms.registers.RegisterField;
 import org.bmsworkbench.bms.registers.RegisterInfo;
 import org.bmsworkbench.can.CanFrame;
+import org.bmsworkbench.can.FrameView;
 import org.bmsworkbench.protocol.vreg.codec.VregCatalogue;
 import org.bmsworkbench.protocol.vreg.codec.VregCodec;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +33,13 @@ public final class VregProtocol implements BmsProtocol {
     /** Any other VREG (a Victron device's register the guide does not list). */
     static final int SCORE_OTHER_VREG = 2;
 
+    /** The register that holds the product id. */
+    static final int PRODUCT_ID = 0x0100;
+
     private final VregCodec codec = VregCodec.INSTANCE;
+    /** The product ids register 0x0100 names (the MG Master LV's), sorted: looked up without a box. */
+    private final long[] namedProducts = codec.catalogue().find(PRODUCT_ID).orElseThrow().valueLabels().keySet()
+            .stream().mapToLong(Long::longValue).sorted().toArray();
     private final List<SignalDescriptor> signals = describe();
 
     @Override
@@ -51,6 +59,12 @@ public final class VregProtocol implements BmsProtocol {
 
     @Override
     public int detectionScore(CanFrame frame) {
+        return detectionScore((FrameView) frame);
+    }
+
+    /** Reads the view in place, the catalogue by binary search: makes nothing. */
+    @Override
+    public int detectionScore(FrameView frame) {
         if (!VregCodec.isVreg(frame) || frame.length() < 4) {
             return 0;
         }
@@ -58,14 +72,14 @@ public final class VregProtocol implements BmsProtocol {
         if (id == VregCodec.REQUEST_ID || id == VregCodec.ACK_ID) {
             return frame.length() >= 6 ? SCORE_COMMAND : 0;
         }
-        RegisterInfo register = codec.catalogue().find(id).orElse(null);
-        if (register == null) {
+        int size = codec.valueSize(id);
+        if (size < 0) {
             return SCORE_OTHER_VREG;
         }
-        if (frame.length() < 4 + register.size()) {
+        if (frame.length() < 4 + size) {
             return 0;
         }
-        if (id == 0x0100 && register.label(FrameFields.u16(frame, 4)) != null) {
+        if (id == PRODUCT_ID && Arrays.binarySearch(namedProducts, FrameFields.u16(frame, 4)) >= 0) {
             return SCORE_MG_PRODUCT;
         }
         return SCORE_REGISTER;
