@@ -4,7 +4,6 @@ import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
 import static org.bmsworkbench.can.log.Ascii.isDigit;
 import static org.bmsworkbench.can.log.Ascii.isSpace;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -30,6 +29,7 @@ import org.bmsworkbench.can.Direction;
  * of successive events add up. Timed lines of other events ({@code Start of measurement},
  * {@code CAN 1 Status:}, {@code SV:}, {@code J1939TP}, {@code Statistic:}, {@code TxRq}, ...) are
  * skipped; {@code CANFD} lines are CAN FD frames (or classic ones logged on a CAN FD channel).
+ * Lines without a time are the header's ({@link AscHeader}).
  */
 final class AscReader extends ScanningReader {
     /**
@@ -40,11 +40,7 @@ final class AscReader extends ScanningReader {
     static final int ERROR_CLASS = 0;
     private static final int MAX_CHANNEL = 9999;
 
-    private boolean decimal;
-    private boolean relative;
-    private boolean dated;
-    private long dateMicros;
-    private long relativeMicros;
+    private final AscHeader header = new AscHeader(this);
     private String[] channelBuses = new String[8];
     /** The channel (1..) of the frame {@link #scan} read. */
     private int channel;
@@ -69,61 +65,14 @@ final class AscReader extends ScanningReader {
         if (isDigit(c) || c == '-' || c == '.') {
             return event(b, q, end);
         }
-        header(b, q, end);
+        header.line(b, q, end);
         return false;
-    }
-
-    private void header(byte[] b, int q, int end) throws LogParseException {
-        if (Ascii.startsWithIgnoreCase(b, q, end, "date ")) {
-            String text = new String(b, q + 5, end - q - 5, StandardCharsets.UTF_8);
-            try {
-                dateMicros = AscDates.parse(text);
-                dated = true;
-            } catch (IllegalArgumentException e) {
-                throw fault("bad date '" + text.trim() + "': " + e.getMessage());
-            }
-        } else if (Ascii.startsWithIgnoreCase(b, q, end, "base ")) {
-            base(b, q, end);
-        } else if (Ascii.startsWithIgnoreCase(b, q, end, "begin triggerblock")) {
-            int from = q + "begin triggerblock".length();
-            if (!dated && Ascii.skipSpaces(b, from, end) < end) {
-                String text = new String(b, from, end - from, StandardCharsets.UTF_8);
-                try {
-                    dateMicros = AscDates.parse(text);
-                    dated = true;
-                } catch (IllegalArgumentException e) {
-                    throw fault("bad date '" + text.trim() + "': " + e.getMessage());
-                }
-            }
-        } else if (!Ascii.startsWithIgnoreCase(b, q, end, "end triggerblock")
-                && !Ascii.startsWithIgnoreCase(b, q, end, "internal events logged")
-                && !Ascii.startsWithIgnoreCase(b, q, end, "no internal events logged")) {
-            throw fault("not an ASC line: '" + Ascii.text(b, q, end) + "'");
-        }
-    }
-
-    /** {@code base hex|dec  timestamps absolute|relative} */
-    private void base(byte[] b, int q, int end) throws LogParseException {
-        String[] tokens = new String(b, q, end - q, StandardCharsets.UTF_8).trim().split("\\s+");
-        if (tokens.length != 4 || !(tokens[1].equals("hex") || tokens[1].equals("dec"))
-                || !tokens[2].equals("timestamps")
-                || !(tokens[3].equals("absolute") || tokens[3].equals("relative"))) {
-            throw fault("bad base line '" + Ascii.text(b, q, end)
-                    + "': expected 'base hex|dec  timestamps absolute|relative'");
-        }
-        decimal = tokens[1].equals("dec");
-        relative = tokens[3].equals("relative");
     }
 
     /** A line that starts with a time. */
     private boolean event(byte[] b, int q, int end) throws LogParseException {
         int t = Ascii.tokenEnd(b, q, end);
-        long offset = offset(b, q, t);
-        if (relative) {
-            relativeMicros += offset;
-            offset = relativeMicros;
-        }
-        long time = (dated ? dateMicros : 0) + offset;
+        long time = header.time(b, q, t);
         q = Ascii.skipSpaces(b, t, end);
         if (q == end) {
             throw fault("nothing after the time");
@@ -162,6 +111,7 @@ final class AscReader extends ScanningReader {
 
     private boolean dataFrame(byte[] b, int q, int end, long time, int channel, int idStart, int idEnd,
             Direction direction) throws LogParseException {
+        boolean decimal = header.decimal();
         boolean extended = idEnd > idStart && (b[idEnd - 1] == 'x' || b[idEnd - 1] == 'X');
         int digitsEnd = extended ? idEnd - 1 : idEnd;
         long id = number(b, idStart, digitsEnd, decimal ? 10 : 16, "id", decimal ? 10 : 8);
@@ -225,6 +175,7 @@ final class AscReader extends ScanningReader {
      * the flags say (python-can writes 0 there).
      */
     private boolean fdEvent(byte[] b, int q, int end, long time) throws LogParseException {
+        boolean decimal = header.decimal();
         q = Ascii.skipSpaces(b, q, end);
         int t = Ascii.tokenEnd(b, q, end);
         int channel = 0;
@@ -365,41 +316,6 @@ final class AscReader extends ScanningReader {
             v = v * radix + d;
         }
         return v;
-    }
-
-    /** Seconds with up to 9 decimals as microseconds (digits beyond microseconds dropped). */
-    private long offset(byte[] b, int from, int to) throws LogParseException {
-        int i = from;
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long seconds = 0;
-        int digits = 0;
-        while (i < to && isDigit(b[i])) {
-            seconds = seconds * 10 + (b[i++] - '0');
-            digits++;
-        }
-        long fraction = 0;
-        int fractionDigits = 0;
-        if (i < to && b[i] == '.') {
-            i++;
-            while (i < to && isDigit(b[i])) {
-                if (fractionDigits < 6) {
-                    fraction = fraction * 10 + (b[i] - '0');
-                }
-                fractionDigits++;
-                i++;
-            }
-        }
-        if (i != to || digits + fractionDigits == 0 || digits > 12 || fractionDigits > 9) {
-            throw fault("bad time '" + Ascii.text(b, from, to) + "'");
-        }
-        for (int k = fractionDigits; k < 6; k++) {
-            fraction *= 10;
-        }
-        long micros = seconds * 1_000_000L + fraction;
-        return negative ? -micros : micros;
     }
 
     /** Takes {@code channel} as the frame's. */

@@ -1,8 +1,5 @@
 package org.bmsworkbench.can.log;
 
-import static org.bmsworkbench.can.log.Ascii.HEX_VALUE;
-import static org.bmsworkbench.can.log.Ascii.isDigit;
-
 import java.util.Arrays;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
@@ -38,18 +35,18 @@ import org.bmsworkbench.can.Direction;
  * {@code can<N-1>}, as ASC channels are read; versions without a bus column are on {@code can0}.
  * An ID of up to 4 hex digits is 11-bit, of 5 to 8 digits 29-bit. Error frames say only that
  * one was seen, as in ASC: {@code CanFrame.error(t, bus, 0)}.
+ *
+ * <p>The {@code ;} lines go to {@link TrcHeader}; a frame line is cut into {@link TrcFields}, which
+ * read each field as this reader says it is by version.
  */
 final class TrcReader extends ScanningReader {
     static final String VERSIONS = "1.0, 1.1, 1.2, 1.3, 2.0 and 2.1";
     /** Days from 1899-12-30 (the start of PEAK's and Excel's day count) to 1970-01-01. */
     static final int EPOCH_DAY = 25569;
     static final long MICROS_PER_DAY = 86_400_000_000L;
-    private static final int MAX_TOKENS = 80;
-    private static final int MAX_BUS = 9999;
 
     private final TrcHeader header = new TrcHeader(this);
-    private final int[] from = new int[MAX_TOKENS];
-    private final int[] to = new int[MAX_TOKENS];
+    private final TrcFields fields = new TrcFields(this);
     private String[] busNames = new String[8];
     /** The bus number (1..) of the frame {@link #scan} read. */
     private int bus;
@@ -77,75 +74,66 @@ final class TrcReader extends ScanningReader {
         if (Ascii.isBlankOrComment(b, q, end)) {
             return false;
         }
-        int n = 0;
-        while (q < end) {
-            if (n == MAX_TOKENS) {
-                throw fault("more than " + MAX_TOKENS + " fields");
-            }
-            from[n] = q;
-            q = Ascii.tokenEnd(b, q, end);
-            to[n++] = q;
-            q = Ascii.skipSpaces(b, q, end);
-        }
+        int n = fields.split(b, q, end);
         int version = header.version();
         return version >= 20 ? columnsLine(b, n) : numberedLine(b, n, version);
     }
 
     /** Versions 1.x: {@code N) offset …}. */
     private boolean numberedLine(byte[] b, int n, int version) throws LogParseException {
-        if (b[to[0] - 1] != ')') {
+        if (!fields.endsWith(b, 0, ')')) {
             throw fault("expected the message number 'N)' of a version " + version / 10 + "." + version % 10
                     + " trace, found '"
-                    + Ascii.text(b, from[0], to[0]) + "'");
+                    + fields.text(b, 0) + "'");
         }
         if (n < 2) {
             throw fault("missing time offset");
         }
-        long time = header.startMicros() + offset(1);
+        long time = header.startMicros() + fields.offset(b, 1);
         int k = 2;
         bus = 1;
         if (version >= 12) {
-            bus = bus(b, k++);
+            bus = fields.bus(b, k++);
         }
         Direction direction = Direction.RX;
         if (version >= 11) {
-            need(n, k, "message type");
-            if (Ascii.tokenEquals(b, from[k], to[k], "Tx")) {
+            fields.need(n, k, "message type");
+            if (fields.is(b, k, "Tx")) {
                 direction = Direction.TX;
-            } else if (Ascii.tokenEquals(b, from[k], to[k], "Warng")) {
+            } else if (fields.is(b, k, "Warng")) {
                 return false; // a bus state warning, not a frame
-            } else if (Ascii.tokenEquals(b, from[k], to[k], "Error")) {
+            } else if (fields.is(b, k, "Error")) {
                 return foundError(time, AscReader.ERROR_CLASS, 0, Direction.RX);
-            } else if (!Ascii.tokenEquals(b, from[k], to[k], "Rx")) {
-                throw fault("unknown message type '" + Ascii.text(b, from[k], to[k]) + "': Rx, Tx, Warng or Error expected");
+            } else if (!fields.is(b, k, "Rx")) {
+                throw fault("unknown message type '" + fields.text(b, k) + "': Rx, Tx, Warng or Error expected");
             }
             k++;
         }
-        need(n, k, "ID");
+        fields.need(n, k, "ID");
         int idToken = k++;
-        if (version == 10 && Ascii.tokenEquals(b, from[idToken], to[idToken], "FFFFFFFF")) {
+        if (version == 10 && fields.is(b, idToken, "FFFFFFFF")) {
             return false; // a bus state warning (BUSLIGHT, BUSHEAVY, BUSOFF)
         }
         if (version >= 13) {
             k++; // reserved
         }
-        need(n, k, "data length code");
-        int dlc = (int) decimal(k++, "data length code", 2);
+        fields.need(n, k, "data length code");
+        int dlc = (int) fields.decimal(b, k++, "data length code", 2);
         if (dlc > 8) {
             throw fault("data length code " + dlc + ", at most 8");
         }
-        if (k < n && Ascii.tokenEquals(b, from[k], to[k], "ERROR")) {
+        if (k < n && fields.is(b, k, "ERROR")) {
             return foundError(time, AscReader.ERROR_CLASS, 0, Direction.RX);
         }
-        long id = id(b, idToken);
-        boolean extended = to[idToken] - from[idToken] > 4;
-        if (k < n && Ascii.tokenEquals(b, from[k], to[k], "RTR")) {
+        long id = fields.id(b, idToken);
+        boolean extended = fields.extended(idToken);
+        if (k < n && fields.is(b, k, "RTR")) {
             if (k + 1 < n) {
                 throw fault("unexpected text after RTR");
             }
             return foundRemote(time, (int) id, extended, dlc, direction);
         }
-        data(b, k, n, dlc, false, dlc);
+        fields.data(b, k, n, dlc, false, dlc, data);
         return found(time, (int) id, extended, dlc, direction);
     }
 
@@ -158,9 +146,9 @@ final class TrcReader extends ScanningReader {
         for (int c = 0; c < cols.length && c < n; c++) {
             char col = cols[c];
             if (col == 'O') {
-                time = header.startMicros() + offset(c);
+                time = header.startMicros() + fields.offset(b, c);
             } else if (col == 'B') {
-                bus = bus(b, c);
+                bus = fields.bus(b, c);
             } else if (col == 'T') {
                 type = c;
                 break; // from here on, columns may be empty for lines that are no frame
@@ -169,41 +157,39 @@ final class TrcReader extends ScanningReader {
         if (type < 0) {
             throw fault("missing message type");
         }
-        int t0 = from[type];
-        int t1 = to[type];
         boolean fd = false;
         boolean brs = false;
         boolean esi = false;
         boolean remote = false;
-        if (Ascii.tokenEquals(b, t0, t1, "DT")) {
+        if (fields.is(b, type, "DT")) {
             // classic data frame
-        } else if (Ascii.tokenEquals(b, t0, t1, "FD")) {
+        } else if (fields.is(b, type, "FD")) {
             fd = true;
-        } else if (Ascii.tokenEquals(b, t0, t1, "FB")) {
-            fd = true;
-            brs = true;
-        } else if (Ascii.tokenEquals(b, t0, t1, "FE")) {
-            fd = true;
-            esi = true;
-        } else if (Ascii.tokenEquals(b, t0, t1, "BI")) {
+        } else if (fields.is(b, type, "FB")) {
             fd = true;
             brs = true;
+        } else if (fields.is(b, type, "FE")) {
+            fd = true;
             esi = true;
-        } else if (Ascii.tokenEquals(b, t0, t1, "RR")) {
+        } else if (fields.is(b, type, "BI")) {
+            fd = true;
+            brs = true;
+            esi = true;
+        } else if (fields.is(b, type, "RR")) {
             remote = true;
-        } else if (Ascii.tokenEquals(b, t0, t1, "ER")) {
+        } else if (fields.is(b, type, "ER")) {
             // the bus column comes before the type in every layout PEAK writes
             for (int c = type + 1; c < cols.length && c < n; c++) {
                 if (cols[c] == 'B') {
-                    bus = bus(b, c);
+                    bus = fields.bus(b, c);
                 }
             }
             return foundError(time, AscReader.ERROR_CLASS, 0, Direction.RX);
-        } else if (Ascii.tokenEquals(b, t0, t1, "ST") || Ascii.tokenEquals(b, t0, t1, "EC")
-                || Ascii.tokenEquals(b, t0, t1, "EV")) {
+        } else if (fields.is(b, type, "ST") || fields.is(b, type, "EC")
+                || fields.is(b, type, "EV")) {
             return false; // hardware status, error counter change, event: no frame
         } else {
-            throw fault("unknown message type '" + Ascii.text(b, t0, t1)
+            throw fault("unknown message type '" + fields.text(b, type)
                     + "': DT, FD, FB, FE, BI, RR, ST, EC, ER or EV expected");
         }
         int idToken = -1;
@@ -217,19 +203,19 @@ final class TrcReader extends ScanningReader {
                 dataToken = c;
                 break;
             }
-            need(n, c, columnName(col));
+            fields.need(n, c, columnName(col));
             switch (col) {
-                case 'B' -> bus = bus(b, c);
+                case 'B' -> bus = fields.bus(b, c);
                 case 'I' -> idToken = c;
                 case 'd' -> {
-                    if (Ascii.tokenEquals(b, from[c], to[c], "Tx")) {
+                    if (fields.is(b, c, "Tx")) {
                         direction = Direction.TX;
-                    } else if (!Ascii.tokenEquals(b, from[c], to[c], "Rx")) {
-                        throw fault("direction '" + Ascii.text(b, from[c], to[c]) + "': Rx or Tx expected");
+                    } else if (!fields.is(b, c, "Rx")) {
+                        throw fault("direction '" + fields.text(b, c) + "': Rx or Tx expected");
                     }
                 }
-                case 'L' -> dlc = (int) decimal(c, "data length code", 2);
-                case 'l' -> length = (int) decimal(c, "data length", 2);
+                case 'L' -> dlc = (int) fields.decimal(b, c, "data length code", 2);
+                case 'l' -> length = (int) fields.decimal(b, c, "data length", 2);
                 default -> {
                     // N, R: nothing to take
                 }
@@ -238,8 +224,8 @@ final class TrcReader extends ScanningReader {
         if (idToken < 0) {
             throw fault("missing ID");
         }
-        long id = id(b, idToken);
-        boolean extended = to[idToken] - from[idToken] > 4;
+        long id = fields.id(b, idToken);
+        boolean extended = fields.extended(idToken);
         if (dlc > 15) {
             throw fault("data length code " + dlc + ", at most 15");
         }
@@ -261,7 +247,7 @@ final class TrcReader extends ScanningReader {
             } else if (dlc >= 0 && CanFrame.fdLengthOf(dlc) != length) {
                 throw fault("data length code " + dlc + " but data length " + length);
             }
-            data(b, dataToken, n, length, true, dlc);
+            fields.data(b, dataToken, n, length, true, dlc, data);
             return foundFd(time, (int) id, extended, brs, esi, length, direction);
         }
         if (length < 0) {
@@ -271,17 +257,8 @@ final class TrcReader extends ScanningReader {
             throw fault((dlc >= 0 ? "data length code " : "data length ") + length
                     + " for a classic CAN frame (DT), at most 8");
         }
-        data(b, dataToken, n, length, false, dlc);
+        fields.data(b, dataToken, n, length, false, dlc, data);
         return found(time, (int) id, extended, length, direction);
-    }
-
-    /** What the line said of its length, for a message (made only for a fault: no string per frame). */
-    private static String declared(boolean fd, int dlc, int length) {
-        if (fd) {
-            return dlc < 0 ? "data length " + length
-                    : "data length code " + dlc + (dlc == length ? "" : " (" + length + " bytes)");
-        }
-        return (dlc >= 0 ? "data length code " : "data length ") + length;
     }
 
     private static String columnName(char col) {
@@ -295,126 +272,6 @@ final class TrcReader extends ScanningReader {
             case 'l' -> "data length";
             default -> "column " + col;
         };
-    }
-
-    private void need(int n, int k, String what) throws LogParseException {
-        if (k >= n) {
-            throw fault("missing " + what);
-        }
-    }
-
-    /**
-     * {@code count} data bytes from token {@code k} on, which must be all the tokens left, into
-     * {@link #data}; {@code fd} and {@code dlc} (-1: none) only for the message of a fault.
-     */
-    private void data(byte[] b, int k, int n, int count, boolean fd, int dlc) throws LogParseException {
-        if (n - k < count) {
-            throw fault(declared(fd, dlc, count) + " but " + CandumpSyntax.dataBytes(n - k));
-        }
-        if (n - k > count) {
-            throw fault(declared(fd, dlc, count) + " but more data: '" + Ascii.text(b, from[k + count], to[n - 1]) + "'");
-        }
-        for (int i = 0; i < count; i++) {
-            int p = from[k + i];
-            int hi = to[k + i] - p == 2 ? HEX_VALUE[b[p] & 0xFF] : -1;
-            int lo = to[k + i] - p == 2 ? HEX_VALUE[b[p + 1] & 0xFF] : -1;
-            if (hi < 0 || lo < 0) {
-                throw fault("data byte '" + Ascii.text(b, p, to[k + i]) + "' is not two hex digits");
-            }
-            data[i] = (byte) (hi << 4 | lo);
-        }
-    }
-
-    private long id(byte[] b, int k) throws LogParseException {
-        int p = from[k];
-        int digits = to[k] - p;
-        if (digits > 8) {
-            throw fault("ID '" + Ascii.text(b, p, to[k]) + "' has more than 8 hex digits");
-        }
-        long v = 0;
-        for (int i = p; i < to[k]; i++) {
-            int d = HEX_VALUE[b[i] & 0xFF];
-            if (d < 0) {
-                throw fault("bad hex digit " + Ascii.describe(b[i]) + " in ID");
-            }
-            v = v << 4 | d;
-        }
-        if (digits <= 4 && v > CanFrame.MAX_STANDARD_ID) {
-            throw fault(String.format("ID 0x%X does not fit 11 bits (4 digits: an 11-bit ID)", v));
-        }
-        if (v > CanFrame.MAX_EXTENDED_ID) {
-            throw fault(String.format("ID 0x%X does not fit 29 bits", v));
-        }
-        return v;
-    }
-
-    private long decimal(int k, String what, int maxDigits) throws LogParseException {
-        byte[] b = input.buf;
-        int p = from[k];
-        if (to[k] - p > maxDigits) {
-            throw fault("bad " + what + " '" + Ascii.text(b, p, to[k]) + "'");
-        }
-        long v = 0;
-        for (int i = p; i < to[k]; i++) {
-            if (!isDigit(b[i])) {
-                throw fault("bad " + what + " '" + Ascii.text(b, p, to[k]) + "'");
-            }
-            v = v * 10 + (b[i] - '0');
-        }
-        return v;
-    }
-
-    /** Milliseconds with up to 9 decimals, as microseconds (digits beyond the microsecond dropped). */
-    private long offset(int k) throws LogParseException {
-        byte[] b = input.buf;
-        int i = from[k];
-        int end = to[k];
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long millis = 0;
-        int digits = 0;
-        while (i < end && isDigit(b[i])) {
-            millis = millis * 10 + (b[i++] - '0');
-            digits++;
-        }
-        long micros = 0;
-        int fractionDigits = 0;
-        if (i < end && b[i] == '.') {
-            i++;
-            while (i < end && isDigit(b[i])) {
-                if (fractionDigits < 3) {
-                    micros = micros * 10 + (b[i] - '0');
-                }
-                fractionDigits++;
-                i++;
-            }
-        }
-        if (i != end || digits == 0 || digits > 15 || fractionDigits > 9) {
-            throw fault("bad time offset '" + Ascii.text(b, from[k], end) + "': milliseconds expected");
-        }
-        for (int f = fractionDigits; f < 3; f++) {
-            micros *= 10;
-        }
-        long total = millis * 1000 + micros;
-        return negative ? -total : total;
-    }
-
-    /** The bus number, 1.., of token {@code k}. */
-    private int bus(byte[] b, int k) throws LogParseException {
-        int p = from[k];
-        int number = 0;
-        for (int i = p; i < to[k]; i++) {
-            if (!isDigit(b[i]) || number > MAX_BUS) {
-                throw fault("bad bus '" + Ascii.text(b, p, to[k]) + "': a number from 1 expected");
-            }
-            number = number * 10 + (b[i] - '0');
-        }
-        if (number < 1 || number > MAX_BUS) {
-            throw fault("bad bus '" + Ascii.text(b, p, to[k]) + "': a number from 1 expected");
-        }
-        return number;
     }
 
     /** Bus N is {@code can<N-1>}. */

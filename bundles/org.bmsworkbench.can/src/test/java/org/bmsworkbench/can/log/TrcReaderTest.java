@@ -173,6 +173,38 @@ class TrcReaderTest {
         assertEquals("test.log:3: " + reason, e.getMessage());
     }
 
+    /** Version 1.1 lines (N) offset type ID DLC data) that break the layout, field by field. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            '     1   1.0  Rx  0356  1  01'                    | expected the message number 'N)' of a version 1.1 trace, found '1'
+            '     1)'                                          | missing time offset
+            '     1)  1.0'                                     | missing message type
+            '     1)  1.0  Rx'                                 | missing ID
+            '     1)  1.0  Rx  0356'                           | missing data length code
+            '     1)  1.0  Rx  0356  123  01'                  | bad data length code '123'
+            '     1)  1.0  Rx  0356  9'                        | data length code 9, at most 8
+            '     1)  1.0  Rx  123456789  1  01'               | ID '123456789' has more than 8 hex digits
+            '     1)  1.0  Rx  3FFFFFFF  1  01'                | ID 0x3FFFFFFF does not fit 29 bits
+            '     1)  1.0  Rx  0356  0  RTR 01'                | unexpected text after RTR
+            '     1)  1.0.0  Rx  0356  0'                      | bad time offset '1.0.0': milliseconds expected
+            """)
+    void badVersion11LinesAreNamedWithFileAndLine(String line, String reason) {
+        LogParseException e = failure(null, ";$FILEVERSION=1.1\n" + START + line + "\n");
+        assertEquals("test.log:3: " + reason, e.getMessage());
+    }
+
+    @Test
+    void aLineOfMoreThan80FieldsIsAFault() {
+        // 5 fields before the data, then 76 bytes: 81 fields; with 75 bytes, 80 are read and the
+        // surplus named (its first 40 characters)
+        String line = "     1)  1.0  Rx  0356  8" + " 00".repeat(76);
+        assertEquals("test.log:2: more than 80 fields",
+                failure(null, ";$FILEVERSION=1.1\n" + line + "\n").getMessage());
+        String eighty = "     1)  1.0  Rx  0356  8" + " 00".repeat(75);
+        assertEquals("test.log:2: data length code 8 but more data: '" + "00 ".repeat(13) + "0\u2026'",
+                failure(null, ";$FILEVERSION=1.1\n" + eighty + "\n").getMessage());
+    }
+
     @Test
     void tolerantReadingSkipsABadLineAndGoesOn() throws Exception {
         LogText.Tolerant r = readTolerant(null, ";$FILEVERSION=1.1\n" + START + """

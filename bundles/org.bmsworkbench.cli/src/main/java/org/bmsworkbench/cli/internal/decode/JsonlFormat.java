@@ -1,15 +1,11 @@
 package org.bmsworkbench.cli.internal.decode;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.HashMap;
 import org.bmsworkbench.bms.MessageSink;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.cli.internal.JsonLines;
@@ -29,9 +25,10 @@ import org.bmsworkbench.cli.internal.JsonLines;
  * <p>Written by one jackson-core {@link JsonGenerator} ({@link JsonLines#FACTORY}) for the life of
  * the format, flushed into the caller's {@link TextBuffer} after each record; times and doubles in
  * the contract's notation ({@link TextBuffer#appendSeconds}, {@link TextBuffer#append(double)}, never
- * scientific) as raw values, hex strings through a {@link SerializableString} over a scratch buffer:
- * read from {@link Records}, a record allocates nothing once the text cache is warm. Not
- * thread-safe (one instance per pipeline).
+ * scientific) as raw values, hex strings through an {@link AsciiText} over a scratch buffer, text
+ * from the pre-encoded {@link EncodedTexts}: read from {@link Records}, a record allocates nothing
+ * once that cache is warm. This class lays the record out; it is not thread-safe (one instance per
+ * pipeline).
  */
 public final class JsonlFormat implements OutputFormat {
     private static final SerializedString TIME = new SerializedString("time");
@@ -69,120 +66,12 @@ public final class JsonlFormat implements OutputFormat {
         }
     }
 
-    /** Pre-encoded text: keys, bus, protocol and message names and text values repeat. */
-    private static final int CACHE_LIMIT = 4096;
-    private static final int CACHEABLE_LENGTH = 64;
-    /** Marks cached text that needs escaping (written through the generator's escapes instead). */
-    private static final SerializedString ESCAPED = new SerializedString("");
-
-    private static final int SLOTS = 1024;
-
-    /** Every text met so far (up to {@link #CACHE_LIMIT}), and before it a direct-mapped front for the hot ones. */
-    private final HashMap<String, SerializedString> cache = new HashMap<>();
-    private final String[] slotText = new String[SLOTS];
-    private final SerializedString[] slotSerialized = new SerializedString[SLOTS];
-    /**
-     * The scratch buffer's bytes as a {@link SerializableString}, so the generator copies them in
-     * one {@code arraycopy}: they are only ASCII digits, sign, point and hex, which JSON never
-     * escapes, so quoted and unquoted forms are the same bytes.
-     */
-    private static final class Ascii implements SerializableString {
-        private final TextBuffer text;
-
-        Ascii(TextBuffer text) {
-            this.text = text;
-        }
-
-        @Override
-        public String getValue() {
-            return text.toString();
-        }
-
-        @Override
-        public int charLength() {
-            return text.size();
-        }
-
-        @Override
-        public char[] asQuotedChars() {
-            return getValue().toCharArray();
-        }
-
-        @Override
-        public byte[] asUnquotedUTF8() {
-            return Arrays.copyOf(text.array(), text.size());
-        }
-
-        @Override
-        public byte[] asQuotedUTF8() {
-            return asUnquotedUTF8();
-        }
-
-        @Override
-        public int appendQuotedUTF8(byte[] buffer, int offset) {
-            return appendUnquotedUTF8(buffer, offset);
-        }
-
-        @Override
-        public int appendUnquotedUTF8(byte[] buffer, int offset) {
-            int n = text.size();
-            if (offset + n > buffer.length) {
-                return -1;
-            }
-            System.arraycopy(text.array(), 0, buffer, offset, n);
-            return n;
-        }
-
-        @Override
-        public int appendQuoted(char[] buffer, int offset) {
-            return appendUnquoted(buffer, offset);
-        }
-
-        @Override
-        public int appendUnquoted(char[] buffer, int offset) {
-            int n = text.size();
-            if (offset + n > buffer.length) {
-                return -1;
-            }
-            byte[] bytes = text.array();
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = (char) bytes[i];
-            }
-            return n;
-        }
-
-        @Override
-        public int writeQuotedUTF8(OutputStream out) throws IOException {
-            return writeUnquotedUTF8(out);
-        }
-
-        @Override
-        public int writeUnquotedUTF8(OutputStream out) throws IOException {
-            out.write(text.array(), 0, text.size());
-            return text.size();
-        }
-
-        @Override
-        public int putQuotedUTF8(ByteBuffer buffer) {
-            return putUnquotedUTF8(buffer);
-        }
-
-        @Override
-        public int putUnquotedUTF8(ByteBuffer buffer) {
-            int n = text.size();
-            if (buffer.remaining() < n) {
-                return -1;
-            }
-            buffer.put(text.array(), 0, n);
-            return n;
-        }
-    }
-
     private final Target target = new Target();
+    private final EncodedTexts texts = new EncodedTexts();
     private final JsonGenerator g;
     /** Scratch for the contract's numbers and hex strings. */
     private final TextBuffer scratch = new TextBuffer(160);
-    private final Ascii scratchText = new Ascii(scratch);
+    private final AsciiText scratchText = new AsciiText(scratch);
 
     public JsonlFormat() {
         try {
@@ -239,7 +128,7 @@ public final class JsonlFormat implements OutputFormat {
             g.writeStartObject();
             for (int j = r.signalStart(i); j < r.signalEnd(i); j++) {
                 String key = r.key(j);
-                SerializedString name = serialized(key);
+                SerializedString name = texts.get(key);
                 if (name != null) {
                     g.writeFieldName(name);
                 } else {
@@ -380,52 +269,12 @@ public final class JsonlFormat implements OutputFormat {
     }
 
     private void string(String s) throws IOException {
-        SerializedString cached = serialized(s);
+        SerializedString cached = texts.get(s);
         if (cached != null) {
             g.writeString(cached);
         } else {
             g.writeString(s);
         }
-    }
-
-    /**
-     * {@code s} pre-encoded, from the cache, when it is short and needs no escape (printable ASCII
-     * but {@code "} and {@code \\}: Jackson's standard quoting, which a {@link SerializedString} uses,
-     * is then the contract's); else null.
-     */
-    private SerializedString serialized(String s) {
-        int h = s.hashCode();
-        int slot = (h ^ h >>> 10) & (SLOTS - 1);
-        String front = slotText[slot];
-        if (front == s || front != null && front.equals(s)) {
-            SerializedString hit = slotSerialized[slot];
-            return hit == ESCAPED ? null : hit;
-        }
-        SerializedString cached = cache.get(s);
-        if (cached == null) {
-            if (s.length() > CACHEABLE_LENGTH || cache.size() >= CACHE_LIMIT) {
-                return null;
-            }
-            cached = ESCAPED;
-            if (plain(s)) {
-                cached = new SerializedString(s);
-                cached.asQuotedUTF8(); // encoded once, here
-            }
-            cache.put(s, cached);
-        }
-        slotText[slot] = s;
-        slotSerialized[slot] = cached;
-        return cached == ESCAPED ? null : cached;
-    }
-
-    private static boolean plain(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A double signal value in the contract's notation; NaN and infinities as null. */
