@@ -1,8 +1,9 @@
 package org.bmsworkbench.protocol.pylontech.internal;
 
+import static org.bmsworkbench.protocol.pylontech.internal.PylontechProtocolTest.frame;
+import static org.bmsworkbench.protocol.pylontech.internal.PylontechProtocolTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bmsworkbench.bms.testing.DetectionEquivalence;
 import org.bmsworkbench.can.CanFrame;
@@ -17,18 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class PylontechDetectionViewTest {
     private record Case(CanFrame frame, int score) {
-    }
-
-    private static CanFrame frame(int id, int... bytes) {
-        byte[] d = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            d[i] = (byte) bytes[i];
-        }
-        return CanFrame.of(CanFrame.NO_TIMESTAMP, "can0", id, false, d);
-    }
-
-    private static CanFrame text(int id, String s) {
-        return CanFrame.of(CanFrame.NO_TIMESTAMP, "can0", id, false, s.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static final List<Case> CASES = List.of(

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class PylontechProtocolTest {
     private final PylontechProtocol protocol = new PylontechProtocol();
 
-    private static CanFrame frame(int id, int... bytes) {
+    /** A standard frame on can0 of these bytes (also for {@link PylontechDetectionViewTest}). */
+    static CanFrame frame(int id, int... bytes) {
         byte[] d = new byte[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
             d[i] = (byte) bytes[i];
@@ -28,7 +29,8 @@ class PylontechProtocolTest {
         return CanFrame.of(CanFrame.NO_TIMESTAMP, "can0", id, false, d);
     }
 
-    private static CanFrame text(int id, String s) {
+    /** A standard frame on can0 of this ASCII text. */
+    static CanFrame text(int id, String s) {
         return CanFrame.of(CanFrame.NO_TIMESTAMP, "can0", id, false, s.getBytes(StandardCharsets.US_ASCII));
     }
 
