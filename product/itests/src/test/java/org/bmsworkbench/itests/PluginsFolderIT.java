@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,11 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.bmsworkbench.itests.hang.HangingActivator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +90,38 @@ class PluginsFolderIT {
             Bmswb.Result completion = bmswb.run("completion", "bash");
             assertEquals(0, completion.status(), completion::toString);
             assertTrue(completion.out().contains("simulate"), "the plugin's command is completed");
+        }
+    }
+
+    /**
+     * A plugin whose activator never returns holds only itself: the command line waits 15 s for it,
+     * names it and runs; on the run that installs it, and on the next, when the framework's own
+     * start starts it (FileInstall, at the product's start level, adopts it first).
+     */
+    @Test
+    void aPluginWhoseActivatorNeverReturnsIsNamedAndTheCommandRuns() throws Exception {
+        try (Bmswb bmswb = Bmswb.copy()) {
+            Manifest manifest = new Manifest();
+            Attributes main = manifest.getMainAttributes();
+            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            main.putValue("Bundle-ManifestVersion", "2");
+            main.putValue("Bundle-SymbolicName", "example.hang");
+            main.putValue("Bundle-Version", "1.0.0");
+            main.putValue("Import-Package", "org.osgi.framework");
+            main.putValue("Bundle-Activator", HangingActivator.class.getName());
+            String classFile = HangingActivator.class.getName().replace('.', '/') + ".class";
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(bmswb.home.resolve("plugins/hang.jar")), manifest);
+                    InputStream in = HangingActivator.class.getClassLoader().getResourceAsStream(classFile)) {
+                jar.putNextEntry(new JarEntry(classFile));
+                in.transferTo(jar);
+            }
+            for (String run : new String[] {"the run that installs it", "the next run"}) {
+                Bmswb.Result r = bmswb.run("protocols");
+                assertEquals(0, r.status(), run + ": " + r);
+                assertTrue(r.out().contains("nmea2000  "), run + ": " + r);
+                assertTrue(r.err().contains("the bundles have not all started after 15 s (still starting: example.hang)"),
+                        run + ": " + r);
+            }
         }
     }
 }

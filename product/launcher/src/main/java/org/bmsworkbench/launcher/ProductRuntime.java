@@ -47,11 +47,11 @@ final class ProductRuntime {
         StartupTrace trace = StartupTrace.get();
         try (BundleCache cache = BundleCache.acquire(layout)) {
             trace.mark(cache.isFresh() ? "bundle cache chosen (fresh: install all)" : "bundle cache chosen (reused)");
-            Framework framework = boot(layout, cache, StartLevels.forCommandLine(args), err);
+            Booted booted = boot(layout, cache, StartLevels.forCommandLine(args), err);
             try {
-                return callEntry(framework.getBundleContext(), args, err);
+                return callEntry(booted.framework().getBundleContext(), args, booted.started(), err);
             } finally {
-                stop(framework);
+                stop(booted.framework(), booted.started() ? STOP_TIMEOUT_MS : 0);
                 trace.mark("framework stopped");
             }
         } catch (IOException e) {
@@ -60,14 +60,14 @@ final class ProductRuntime {
     }
 
     /** Starts Felix on the cache, repairing it when it no longer holds the product's bundles. */
-    private static Framework boot(ProductLayout layout, BundleCache cache, int startLevel, PrintStream err)
+    private static Booted boot(ProductLayout layout, BundleCache cache, int startLevel, PrintStream err)
             throws IOException, LaunchException {
         StartupTrace trace = StartupTrace.get();
         Framework framework = init(layout, cache, startLevel, err);
         trace.mark("framework init (cache read)");
         if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout, cache.recordedLocations())) {
             // A bundle Felix could not reload (a damaged cache) is silently dropped: start afresh.
-            stop(framework);
+            stop(framework, STOP_TIMEOUT_MS);
             cache.invalidate();
             framework = init(layout, cache, startLevel, err);
         }
@@ -81,25 +81,30 @@ final class ProductRuntime {
         }
         List<Bundle> plugins = PluginFolder.reconcile(context, layout.plugins(), err);
         toStart.addAll(plugins);
-        StartLevels.assign(context);
+        StartLevels.assign(context, layout.plugins());
         trace.mark("plugins/ reconciled (" + plugins.size() + " to start), start levels assigned");
         trace.follow(context);
+        FrameworkStart start = FrameworkStart.begin(framework, toStart);
+        boolean started;
         try {
-            framework.start();
-        } catch (BundleException e) {
-            throw new LaunchException("cannot start the OSGi framework: " + e.getMessage(), e);
+            started = start.await(StartLevels.RAISE_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while the OSGi framework started", e);
         }
-        Set<String> failed = new HashSet<>();
-        for (Bundle b : toStart) {
-            try {
-                b.start();
-            } catch (BundleException | IllegalStateException e) {
-                problems.add(b.getSymbolicName() + " did not start: " + e.getMessage());
-                failed.add(b.getSymbolicName());
-            }
+        if (!started) {
+            err.println("bmswb: the bundles have not all started after " + StartLevels.RAISE_TIMEOUT_MS / 1000
+                    + " s (still starting: " + String.join(", ", StartLevels.stillStarting(context))
+                    + "); the command goes on without the bundles not started yet");
+            trace.mark("framework start not finished");
+            return new Booted(framework, false);
         }
+        if (start.error() != null) {
+            throw new LaunchException("cannot start the OSGi framework: " + start.error().getMessage(), start.error());
+        }
+        problems.addAll(start.problems());
         for (String p : StartLevels.notStarted(context, 0, startLevel)) {
-            if (!failed.contains(p.substring(0, p.indexOf(' ')))) {
+            if (!start.failed().contains(p.substring(0, p.indexOf(' ')))) {
                 problems.add(p);
             }
         }
@@ -109,7 +114,15 @@ final class ProductRuntime {
         trace.mark("framework started, bundles resolved and active");
         trace.bundles();
         report(problems, err);
-        return framework;
+        return new Booted(framework, true);
+    }
+
+    /**
+     * The framework a command runs in, and whether its start finished: while an activator has not
+     * returned, the framework's start-level thread is held, so no level can be raised and stopping
+     * cannot finish.
+     */
+    private record Booted(Framework framework, boolean started) {
     }
 
     /** One line naming what did not start; the resolver's full explanations with BMSWB_DEBUG. */
@@ -157,7 +170,8 @@ final class ProductRuntime {
     }
 
     @SuppressWarnings("unchecked")
-    private static int callEntry(BundleContext context, String[] args, PrintStream err) throws LaunchException {
+    private static int callEntry(BundleContext context, String[] args, boolean started, PrintStream err)
+            throws LaunchException {
         ServiceTracker<Object, Object> tracker;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(ENTRY_FILTER), null);
@@ -180,7 +194,8 @@ final class ProductRuntime {
                 Thread.sleep(10);
             }
             trace.mark("command-line entry found");
-            if (StartLevels.needsConnections(context, tracker.getServiceReference(), args)) {
+            // An unfinished start holds the start-level thread: a raise would only wait behind it.
+            if (started && StartLevels.needsConnections(context, tracker.getServiceReference(), args)) {
                 StartLevels.Raised raised = StartLevels.raise(context, StartLevels.CONNECTIONS);
                 trace.mark("transports started (the command is not offline)");
                 if (raised.finished()) {
@@ -227,10 +242,16 @@ final class ProductRuntime {
         return null;
     }
 
-    private static void stop(Framework framework) {
+    /**
+     * Stops the framework and waits at most {@code waitMs} for it: 0 when its start has not finished,
+     * since the stop waits behind the activator that holds the start-level thread.
+     */
+    private static void stop(Framework framework, long waitMs) {
         try {
             framework.stop();
-            framework.waitForStop(STOP_TIMEOUT_MS);
+            if (waitMs > 0) {
+                framework.waitForStop(waitMs);
+            }
         } catch (BundleException | InterruptedException e) {
             // Exiting anyway; the cache stays consistent because Felix writes bundle state at install time.
         }
@@ -298,6 +319,7 @@ final class ProductRuntime {
         p.put("felix.fileinstall.dir", layout.plugins().toString());
         p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
         p.put("felix.fileinstall.poll", "300");
+        p.put("felix.fileinstall.start.level", Integer.toString(StartLevels.PLUGINS));
         // FileInstall's first scan runs inside its start, before the command: it adopts the jars that
         // PluginFolder installed (updating each once, the first time, to record its checksum). Delayed to
         // its own thread, that update would restart a plugin while a command uses it; on an empty or

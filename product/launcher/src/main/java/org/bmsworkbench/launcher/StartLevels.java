@@ -1,5 +1,6 @@
 package org.bmsworkbench.launcher;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
@@ -33,22 +34,27 @@ import org.osgi.framework.wiring.BundleRevision;
  * it is resolved.</li>
  * <li>{@link #CONNECTIONS}: a bundle that registers a {@code CanTransportProvider} and no command:
  * the transports, which only a command that opens a connection needs.</li>
- * <li>{@link #COMMAND_LINE}: every other bundle: the framework's services, the model, the
- * protocols, the command line and every bundle that registers a command.</li>
+ * <li>{@link #PLUGINS}: every other bundle of plugins/: an OEM's protocols and commands. They start
+ * after the product's own command line, so that one whose activator does not return (waiting for
+ * its device, say) holds only itself and what starts after it: the launcher stops waiting for the
+ * framework's start ({@link FrameworkStart}) and the command line is there.</li>
+ * <li>{@link #COMMAND_LINE}: every other bundle of the product: the framework's services, the model,
+ * the protocols, the command line and every bundle that registers a command.</li>
  * </ul>
  * {@code gui} (and no command) runs the framework at {@code WINDOW}, everything started as before.
- * A headless command starts at {@code COMMAND_LINE}; the launcher then raises the framework to
+ * A headless command starts at {@code PLUGINS}; the launcher then raises the framework to
  * {@code CONNECTIONS} unless the command declares {@code command.offline} (cli API 2.2) or the
  * first word is one the entry answers itself ({@code bmswb.offline} of the entry: help, version,
  * completion). Bundles above the running level stay installed, unresolved and persistently
  * started, for the next command that needs them. The levels are assigned at every start, so a
- * plugin installed by FileInstall during an earlier run is placed too; FileInstall starts a new
- * plugin at the default level 1 and respects the levels it finds.
+ * plugin installed by FileInstall during an earlier run is placed too; FileInstall puts a new
+ * plugin at {@code PLUGINS} ({@code felix.fileinstall.start.level}) and respects the levels it finds.
  */
 final class StartLevels {
     static final int COMMAND_LINE = 1;
-    static final int CONNECTIONS = 2;
-    static final int WINDOW = 3;
+    static final int PLUGINS = 2;
+    static final int CONNECTIONS = 3;
+    static final int WINDOW = 4;
     static final String GUI = "gui";
     static final String COMMAND = "org.bmsworkbench.cli.Command";
     private static final String TRANSPORT = "org.bmsworkbench.can.CanTransportProvider";
@@ -61,17 +67,24 @@ final class StartLevels {
 
     /** The framework's beginning start level for this command line: all of it for {@code gui}. */
     static int forCommandLine(String[] args) {
-        return args.length == 0 || GUI.equals(args[0]) ? WINDOW : COMMAND_LINE;
+        return args.length == 0 || GUI.equals(args[0]) ? WINDOW : PLUGINS;
     }
 
-    /** Gives every bundle but the system bundle its level, writing only those that change. */
-    static void assign(BundleContext context) {
+    /**
+     * Gives every bundle but the system bundle its level, writing only those that change; a bundle
+     * whose jar lies in {@code plugins} (FileInstall's folder) starts after the product's.
+     */
+    static void assign(BundleContext context, Path plugins) {
         for (Bundle b : context.getBundles()) {
             BundleRevision revision = b.adapt(BundleRevision.class);
             if (b.getBundleId() == 0 || revision == null) {
                 continue;
             }
             int level = nothingToStart(b) ? WINDOW : levelOf(revision);
+            Path file = PluginFolder.fileOf(b.getLocation());
+            if (level == COMMAND_LINE && file != null && plugins.equals(file.getParent())) {
+                level = PLUGINS;
+            }
             BundleStartLevel startLevel = b.adapt(BundleStartLevel.class);
             if (startLevel != null && startLevel.getStartLevel() != level) {
                 startLevel.setStartLevel(level);
@@ -155,11 +168,15 @@ final class StartLevels {
     record Raised(int before, boolean finished) {
     }
 
-    /** The symbolic names of the bundles whose activation has begun and not ended (lazy ones waiting for a class aside). */
+    /**
+     * The symbolic names of the bundles whose activation has begun and not ended (lazy ones waiting for
+     * a class aside, and the framework itself, which is starting until its beginning level is reached).
+     */
     static List<String> stillStarting(BundleContext context) {
         List<String> names = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            if (b.getState() == Bundle.STARTING && b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY) == null) {
+            if (b.getBundleId() != 0 && b.getState() == Bundle.STARTING
+                    && b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY) == null) {
                 names.add(b.getSymbolicName());
             }
         }

@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.apache.felix.framework.Felix;
 import org.bmsworkbench.launcher.slow.SlowActivator;
 import org.junit.jupiter.api.AfterEach;
@@ -80,8 +73,12 @@ class StartLevelsTest {
         // As org.apache.felix.metatype declares itself (OSGi Compendium, Metatype Service: the osgi.metatype extender).
         Bundle metatype = install("example.metatype", Map.of("Bundle-Activator", "x.Activator",
                 "Provide-Capability", "osgi.extender;osgi.extender=\"osgi.metatype\";version:Version=\"1.4\""));
+        Bundle oemProtocol = plugin("oem.protocol", Map.of("Service-Component", DS));
+        Bundle oemCommand = plugin("oem.command", Map.of("Provide-Capability", COMMAND, "Service-Component", DS));
+        Bundle oemTransport = plugin("oem.transport", Map.of("Provide-Capability", TRANSPORT, "Service-Component", DS));
+        Bundle oemView = plugin("oem.view", Map.of("Import-Package", "org.eclipse.swt.widgets", "Service-Component", DS));
 
-        StartLevels.assign(context);
+        StartLevels.assign(context, plugins());
         assertEquals(StartLevels.WINDOW, level(swt));
         assertEquals(StartLevels.WINDOW, level(view));
         assertEquals(StartLevels.WINDOW, level(chart));
@@ -92,6 +89,10 @@ class StartLevelsTest {
         assertEquals(StartLevels.COMMAND_LINE, level(notSwt), "org.eclipse.swtx is not SWT");
         assertEquals(StartLevels.COMMAND_LINE, level(protocol));
         assertEquals(StartLevels.WINDOW, level(library), "nothing to start: resolved when a bundle that imports it is");
+        assertEquals(StartLevels.PLUGINS, level(oemProtocol), "after the product's command line");
+        assertEquals(StartLevels.PLUGINS, level(oemCommand));
+        assertEquals(StartLevels.CONNECTIONS, level(oemTransport));
+        assertEquals(StartLevels.WINDOW, level(oemView));
 
         framework.start();
         for (Bundle b : new Bundle[] {swt, view, window, transport, simulator, library, protocol}) {
@@ -119,7 +120,7 @@ class StartLevelsTest {
                 "Import-Package", "com.sun.jna"));
         Bundle transport = install("example.transport", Map.of("Provide-Capability", TRANSPORT, "Service-Component", DS));
         Bundle protocol = install("example.protocol", Map.of("Service-Component", DS));
-        StartLevels.assign(context);
+        StartLevels.assign(context, plugins());
         framework.start();
         for (Bundle b : new Bundle[] {broken, transport, protocol}) {
             b.start();
@@ -143,7 +144,7 @@ class StartLevelsTest {
     void aTransportWhoseActivatorDoesNotReturnEndsTheWaitAndIsNamed() throws Exception {
         Bundle slow = install("example.slow", Map.of("Provide-Capability", TRANSPORT, "Import-Package", "org.osgi.framework",
                 "Bundle-Activator", SlowActivator.class.getName()), SlowActivator.class);
-        StartLevels.assign(context);
+        StartLevels.assign(context, plugins());
         framework.start();
         slow.start();
         assertEquals(Bundle.INSTALLED, slow.getState());
@@ -184,39 +185,25 @@ class StartLevelsTest {
                 "an unknown word may be a command whose service only a transport provides");
         assertEquals(StartLevels.WINDOW, StartLevels.forCommandLine(new String[0]));
         assertEquals(StartLevels.WINDOW, StartLevels.forCommandLine(new String[] {"gui", "--connect", "sim:"}));
-        assertEquals(StartLevels.COMMAND_LINE, StartLevels.forCommandLine(new String[] {"help", "gui"}));
+        assertEquals(StartLevels.PLUGINS, StartLevels.forCommandLine(new String[] {"help", "gui"}));
     }
 
     private int level(Bundle b) {
         return b.adapt(BundleStartLevel.class).getStartLevel();
     }
 
-    private Bundle install(String name, Map<String, String> headers) throws IOException, org.osgi.framework.BundleException {
-        return install(name, headers, new Class<?>[0]);
-    }
-
-    /** A bundle of the manifest and the compiled {@code classes}, copied from the test class path. */
     private Bundle install(String name, Map<String, String> headers, Class<?>... classes)
             throws IOException, org.osgi.framework.BundleException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, name);
-        main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
-        new LinkedHashMap<>(headers).forEach(main::putValue);
-        Path jar = dir.resolve(name + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out, manifest)) {
-            for (Class<?> c : classes) {
-                String path = c.getName().replace('.', '/') + ".class";
-                entries.putNextEntry(new JarEntry(path));
-                try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
-                    in.transferTo(entries);
-                }
-                entries.closeEntry();
-            }
-        }
-        return context.installBundle(jar.toUri().toString());
+        return TestBundles.install(context, dir, name, headers, classes);
+    }
+
+    /** A bundle whose jar lies in plugins/, as the launcher and FileInstall install them. */
+    private Bundle plugin(String name, Map<String, String> headers) throws IOException, org.osgi.framework.BundleException {
+        return TestBundles.install(context, Files.createDirectories(plugins()), name, headers);
+    }
+
+    private Path plugins() {
+        return dir.resolve("plugins");
     }
 
     /** The entry as the cli bundle registers it: {@code bmswb.offline} lists the words it answers itself. */
