@@ -66,10 +66,6 @@ class DecodePipelineAllocationTest {
         long allocatedAtStart;
         long allocatedAtEnd;
 
-        InPlaceReader(int frames) {
-            this(frames, false);
-        }
-
         /** With {@code foreign}, frames of none of the protocols instead: see {@link #fillForeign}. */
         InPlaceReader(int frames, boolean foreign) {
             this.frames = frames;
@@ -223,36 +219,49 @@ class DecodePipelineAllocationTest {
     private record Allocated(long decoding, long writing) {
     }
 
-    private static Allocated run(int frames, Supplier<OutputFormat> format, DecodePipeline.Sharing sharing)
+    /**
+     * One run of {@code frames}: 0x356 frames that {@link InPlaceProtocol} decodes, or with {@code foreign}
+     * frames of no battery, decoded under {@code --all} with the real SMA, NMEA 2000 and VREG protocols.
+     */
+    private static Allocated run(int frames, boolean foreign, Supplier<OutputFormat> format, DecodePipeline.Sharing sharing)
             throws Exception {
-        InPlaceReader reader = new InPlaceReader(frames);
+        InPlaceReader reader = new InPlaceReader(frames, foreign);
         CountingOutput out = new CountingOutput();
-        List<BmsProtocol> protocols = List.of(new InPlaceProtocol());
-        DecodePipeline pipeline = new DecodePipeline(protocols, format.get(), out, false, null,
+        List<BmsProtocol> protocols = foreign ? List.of(new SmaProtocol(), new Nmea2000Protocol(), new VregProtocol())
+                : List.of(new InPlaceProtocol());
+        DecodePipeline pipeline = new DecodePipeline(protocols, format.get(), out, foreign, null,
                 DecodePipeline.BATCHES, DecodePipeline.BATCH_SIZE, sharing);
         long before = allocatedByThisThread();
-        DecodePipeline.Summary summary = pipeline.run(reader, "in-place.log", null);
+        DecodePipeline.Summary summary = pipeline.run(reader, foreign ? "foreign.log" : "in-place.log", null);
         long writing = allocatedByThisThread() - before;
-        assertEquals(frames, summary.messages());
+        if (foreign) {
+            assertEquals(0, summary.messages());
+            assertEquals(frames, summary.unknownFrames(), "no protocol claims a foreign frame");
+        } else {
+            assertEquals(frames, summary.messages());
+        }
         assertTrue(out.bytes > 40L * frames, out.bytes + " bytes written");
         return new Allocated(reader.allocatedAtEnd - reader.allocatedAtStart, writing);
     }
 
-    /** {@link #run} under {@code --all} of {@code frames} foreign frames, with the real SMA, NMEA 2000 and VREG protocols. */
-    private static Allocated runAll(int frames, Supplier<OutputFormat> format, DecodePipeline.Sharing sharing)
-            throws Exception {
-        InPlaceReader reader = new InPlaceReader(frames, true);
-        CountingOutput out = new CountingOutput();
-        List<BmsProtocol> protocols = List.of(new SmaProtocol(), new Nmea2000Protocol(), new VregProtocol());
-        DecodePipeline pipeline = new DecodePipeline(protocols, format.get(), out, true, null,
-                DecodePipeline.BATCHES, DecodePipeline.BATCH_SIZE, sharing);
-        long before = allocatedByThisThread();
-        DecodePipeline.Summary summary = pipeline.run(reader, "foreign.log", null);
-        long writing = allocatedByThisThread() - before;
-        assertEquals(0, summary.messages());
-        assertEquals(frames, summary.unknownFrames(), "no protocol claims a foreign frame");
-        assertTrue(out.bytes > 40L * frames, out.bytes + " bytes written");
-        return new Allocated(reader.allocatedAtEnd - reader.allocatedAtStart, writing);
+    /**
+     * Two runs to warm up, then the bytes each thread allocates a frame: the difference between a run of
+     * {@value #LONG} frames and one of {@value #SHORT}, so that what a run allocates once cancels out.
+     */
+    private static void assertLessThanAByteAFrame(String what, boolean foreign, Supplier<OutputFormat> format,
+            DecodePipeline.Sharing sharing) throws Exception {
+        assumeTrue(THREADS != null && THREADS.isThreadAllocatedMemorySupported(),
+                "this JVM does not count the bytes a thread allocates");
+        THREADS.setThreadAllocatedMemoryEnabled(true);
+        run(WARM_UP, foreign, format, sharing);
+        run(WARM_UP, foreign, format, sharing);
+        Allocated few = run(SHORT, foreign, format, sharing);
+        Allocated many = run(LONG, foreign, format, sharing);
+        double decoding = (double) (many.decoding() - few.decoding()) / (LONG - SHORT);
+        double writing = (double) (many.writing() - few.writing()) / (LONG - SHORT);
+        String run = what + ", formatting shared " + sharing + ": ";
+        assertTrue(decoding < 1, run + "the decoding thread allocates " + decoding + " bytes a frame");
+        assertTrue(writing < 1, run + "the writing thread allocates " + writing + " bytes a frame");
     }
 
     /**
@@ -264,19 +273,7 @@ class DecodePipelineAllocationTest {
     @CsvSource({"jsonl, NEVER", "jsonl, ALWAYS", "csv, NEVER"})
     void underAllForeignFramesAllocateLessThanAByteAFrameOnEitherThread(String name, DecodePipeline.Sharing sharing)
             throws Exception {
-        assumeTrue(THREADS != null && THREADS.isThreadAllocatedMemorySupported(),
-                "this JVM does not count the bytes a thread allocates");
-        THREADS.setThreadAllocatedMemoryEnabled(true);
-        Supplier<OutputFormat> format = () -> OutputFormat.named(name, Map.of());
-        runAll(WARM_UP, format, sharing);
-        runAll(WARM_UP, format, sharing);
-        Allocated few = runAll(SHORT, format, sharing);
-        Allocated many = runAll(LONG, format, sharing);
-        double decoding = (double) (many.decoding() - few.decoding()) / (LONG - SHORT);
-        double writing = (double) (many.writing() - few.writing()) / (LONG - SHORT);
-        String run = name + " --all, formatting shared " + sharing + ": ";
-        assertTrue(decoding < 1, run + "the decoding thread allocates " + decoding + " bytes a frame");
-        assertTrue(writing < 1, run + "the writing thread allocates " + writing + " bytes a frame");
+        assertLessThanAByteAFrame(name + " --all", true, () -> OutputFormat.named(name, Map.of()), sharing);
     }
 
     /**
@@ -286,19 +283,7 @@ class DecodePipelineAllocationTest {
     @ParameterizedTest
     @CsvSource({"jsonl, NEVER", "jsonl, ALWAYS", "csv, NEVER", "csv, ALWAYS", "table, NEVER", "table, ALWAYS"})
     void lessThanAByteAFrameOnEitherThreadOnceWarm(String name, DecodePipeline.Sharing sharing) throws Exception {
-        assumeTrue(THREADS != null && THREADS.isThreadAllocatedMemorySupported(),
-                "this JVM does not count the bytes a thread allocates");
-        THREADS.setThreadAllocatedMemoryEnabled(true);
         Map<String, String> units = Map.of("pack.voltage", "V", "pack.current", "A");
-        Supplier<OutputFormat> format = () -> OutputFormat.named(name, units);
-        run(WARM_UP, format, sharing);
-        run(WARM_UP, format, sharing);
-        Allocated few = run(SHORT, format, sharing);
-        Allocated many = run(LONG, format, sharing);
-        double decoding = (double) (many.decoding() - few.decoding()) / (LONG - SHORT);
-        double writing = (double) (many.writing() - few.writing()) / (LONG - SHORT);
-        String run = name + ", formatting shared " + sharing + ": ";
-        assertTrue(decoding < 1, run + "the decoding thread allocates " + decoding + " bytes a frame");
-        assertTrue(writing < 1, run + "the writing thread allocates " + writing + " bytes a frame");
+        assertLessThanAByteAFrame(name, false, () -> OutputFormat.named(name, units), sharing);
     }
 }
