@@ -23,7 +23,7 @@ final class FrameworkStart {
     private final CountDownLatch done = new CountDownLatch(1);
     private final List<String> problems = new ArrayList<>();
     private final Set<String> failed = new HashSet<>();
-    private BundleException error;
+    private Exception error;
 
     private FrameworkStart() {
     }
@@ -48,7 +48,7 @@ final class FrameworkStart {
                     failed.add(b.getSymbolicName());
                 }
             }
-        } catch (BundleException e) {
+        } catch (BundleException | RuntimeException e) {
             error = e;
         } finally {
             done.countDown();
@@ -64,7 +64,7 @@ final class FrameworkStart {
     }
 
     /** Why the framework itself did not start, or null; read after {@link #await} returned true. */
-    BundleException error() {
+    Exception error() {
         return error;
     }
 

@@ -97,6 +97,7 @@ final class ProductRuntime {
                     + " s (still starting: " + String.join(", ", StartLevels.stillStarting(context))
                     + "); the command goes on without the bundles not started yet");
             trace.mark("framework start not finished");
+            report(problems, err);
             return new Booted(framework, false);
         }
         if (start.error() != null) {
