@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.bmsworkbench.transport.gsusb.internal.StubBusCandleLight;
 import org.junit.jupiter.api.AfterAll;
@@ -55,29 +49,13 @@ class GsUsbAdapterIT {
 
     /** A fragment of the gsusb bundle with the fake device's classes (they join the bundle's own package). */
     private static void writeFragment(Path jar) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "org.bmsworkbench.transport.gsusb.stubdevice");
-        a.putValue("Bundle-Version", "0.0.1");
-        a.putValue("Fragment-Host", "org.bmsworkbench.transport.gsusb");
-        a.putValue("Import-Package", "com.sun.jna");
         List<Class<?>> classes = new ArrayList<>();
         for (Class<?> c : List.of(StubBusCandleLight.class, StubBusCandleLight.class.getSuperclass())) {
             classes.add(c);
             classes.addAll(List.of(c.getDeclaredClasses()));
         }
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
-            for (Class<?> c : classes) {
-                String name = c.getName().replace('.', '/') + ".class";
-                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
-                    j.putNextEntry(new JarEntry(name));
-                    in.transferTo(j);
-                    j.closeEntry();
-                }
-            }
-        }
+        BundleJar.write(jar, "org.bmsworkbench.transport.gsusb.stubdevice",
+                Map.of("Fragment-Host", "org.bmsworkbench.transport.gsusb", "Import-Package", "com.sun.jna"), classes);
     }
 
     @AfterAll

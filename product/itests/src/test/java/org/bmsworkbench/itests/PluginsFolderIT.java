@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.bmsworkbench.itests.hang.HangingActivator;
 import org.junit.jupiter.api.Test;
 
@@ -101,20 +98,8 @@ class PluginsFolderIT {
     @Test
     void aPluginWhoseActivatorNeverReturnsIsNamedAndTheCommandRuns() throws Exception {
         try (Bmswb bmswb = Bmswb.copy()) {
-            Manifest manifest = new Manifest();
-            Attributes main = manifest.getMainAttributes();
-            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            main.putValue("Bundle-ManifestVersion", "2");
-            main.putValue("Bundle-SymbolicName", "example.hang");
-            main.putValue("Bundle-Version", "1.0.0");
-            main.putValue("Import-Package", "org.osgi.framework");
-            main.putValue("Bundle-Activator", HangingActivator.class.getName());
-            String classFile = HangingActivator.class.getName().replace('.', '/') + ".class";
-            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(bmswb.home.resolve("plugins/hang.jar")), manifest);
-                    InputStream in = HangingActivator.class.getClassLoader().getResourceAsStream(classFile)) {
-                jar.putNextEntry(new JarEntry(classFile));
-                in.transferTo(jar);
-            }
+            BundleJar.write(bmswb.home.resolve("plugins/hang.jar"), "example.hang", Map.of("Import-Package", "org.osgi.framework",
+                    "Bundle-Activator", HangingActivator.class.getName()), List.of(HangingActivator.class));
             for (String run : new String[] {"the run that installs it", "the next run"}) {
                 Bmswb.Result r = bmswb.run("protocols");
                 assertEquals(0, r.status(), run + ": " + r);

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.felix.framework.Felix;
 import org.bmsworkbench.launcher.slow.SlowActivator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 
 /**
@@ -40,11 +37,7 @@ class FrameworkStartTest {
     @BeforeEach
     void initFramework() throws Exception {
         System.clearProperty(SlowActivator.RELEASE);
-        Map<String, Object> p = new HashMap<>();
-        p.put(Constants.FRAMEWORK_STORAGE, dir.resolve("cache").toString());
-        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(StartLevels.PLUGINS));
-        framework = new Felix(p);
-        framework.init();
+        framework = TestBundles.framework(dir, StartLevels.PLUGINS);
         context = framework.getBundleContext();
     }
 

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
-import org.apache.felix.framework.Felix;
 import org.bmsworkbench.launcher.slow.SlowActivator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +41,7 @@ class StartLevelsTest {
 
     @BeforeEach
     void startFramework() throws Exception {
-        Map<String, Object> p = new HashMap<>();
-        p.put(Constants.FRAMEWORK_STORAGE, dir.resolve("cache").toString());
-        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(StartLevels.COMMAND_LINE));
-        framework = new Felix(p);
-        framework.init();
+        framework = TestBundles.framework(dir, StartLevels.COMMAND_LINE);
         context = framework.getBundleContext();
     }
 

@@ -5,20 +5,33 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
 
-/** Bundles made for a test: a manifest with the headers given, and classes copied from the test class path. */
+/** A framework for a test, and bundles made for it: a manifest with the headers given, and classes copied from the test class path. */
 final class TestBundles {
     private TestBundles() {
+    }
+
+    /** A Felix initialised (not started) on a cache in {@code dir}, to start at {@code beginningLevel}. */
+    static Framework framework(Path dir, int beginningLevel) throws BundleException {
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, dir.resolve("cache").toString());
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(beginningLevel));
+        Framework framework = new Felix(p);
+        framework.init();
+        return framework;
     }
 
     /** Writes {@code NAME.jar} into {@code dir} and installs it. */
