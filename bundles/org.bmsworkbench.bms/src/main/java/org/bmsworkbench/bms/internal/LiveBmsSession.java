@@ -3,11 +3,8 @@ package org.bmsworkbench.bms.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.bms.BmsProtocol;
@@ -16,14 +13,12 @@ import org.bmsworkbench.bms.DecodedMessage;
 import org.bmsworkbench.bms.DefaultBmsModel;
 import org.bmsworkbench.bms.DeviceChoice;
 import org.bmsworkbench.bms.MalformedFrameException;
-import org.bmsworkbench.bms.MultiDeviceSession;
 import org.bmsworkbench.bms.ProtocolDetector;
 import org.bmsworkbench.bms.ProtocolChoice;
 import org.bmsworkbench.bms.ProtocolRegistry;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Connection;
 import org.bmsworkbench.can.ConnectionState;
-import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.StreamLink;
 import org.bmsworkbench.can.Subscription;
 import org.osgi.service.log.Logger;
@@ -31,19 +26,20 @@ import org.osgi.service.log.Logger;
 /**
  * Live decoding of one connection. Frames are decoded on the transport thread; protocol
  * changes are worked out on the {@code changes} executor. Both sides meet under one lock that the
- * transport thread only ever <em>tries</em>: when a change holds it, the frame is queued and the
- * lock holder decodes the queue, in order, before letting go. So the transport thread never
- * waits, and frames are decoded in the order they arrived.
+ * transport thread only ever <em>tries</em> ({@link FrameGate}): when a change holds it, the frame
+ * is queued and the lock holder decodes the queue, in order, before letting go. So the transport
+ * thread never waits, and frames are decoded in the order they arrived. Decoded messages go to
+ * the model and the listeners through {@link MessageDelivery}.
  *
  * <p>A departed protocol is dropped at once, on the thread that reports its departure: no
  * session, detector or protocol reference of it is kept. With {@code auto}, the choice is
  * {@link LiveDetection}'s.
  *
  * <p>A protocol whose device speaks only when asked ({@code ProtocolSession.pollRequests}) is
- * polled by a {@link LinkPoller} while it decodes. On a byte-stream link ({@link StreamLink}) in
- * {@code auto} mode, the protocol the URI names is taken as requested; when it names none, the
- * poller sends each installed polling protocol's first request and detection picks the protocol
- * whose device answers.
+ * polled by a {@link LinkPoller} while it decodes ({@link LivePolling}). On a byte-stream link
+ * ({@link StreamLink}) in {@code auto} mode, the protocol the URI names is taken as requested; when
+ * it names none, the poller sends each installed polling protocol's first request and detection
+ * picks the protocol whose device answers.
  */
 final class LiveBmsSession implements BmsSession {
 
@@ -58,22 +54,16 @@ final class LiveBmsSession implements BmsSession {
     private final Runnable onClose;
     private final DefaultBmsModel model;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<CanFrame> pending = new ConcurrentLinkedQueue<>();
-    private final CopyOnWriteArrayList<Consumer<DecodedMessage>> listeners = new CopyOnWriteArrayList<>();
+    private final FrameGate gate = new FrameGate(this::process);
+    private final MessageDelivery delivery;
+    private final LivePolling polling;
 
     /** Written under the lock, read by anyone. */
     private volatile ActiveProtocols active = ActiveProtocols.NONE;
     private volatile String evidence = "";
-    private volatile long decoded;
     private volatile long malformed;
     private volatile String lastProblem;
     private volatile boolean closed;
-
-    /** Guarded by the lock. */
-    private final DeviceFollowing following = new DeviceFollowing();
-    /** The sessions told the user's choice, so that each is told once. */
-    private final java.util.Map<MultiDeviceSession, Integer> designated = new java.util.IdentityHashMap<>();
 
     /** Auto mode only, guarded by the lock. */
     private final LiveDetection detection = new LiveDetection();
@@ -81,11 +71,6 @@ final class LiveBmsSession implements BmsSession {
     private Subscription frames = () -> { };
     private Subscription registryChanges = () -> { };
     private Subscription stateChanges = () -> { };
-    /** Started under the lock when first needed; closed with the session. */
-    private volatile LinkPoller poller;
-    /** Whether the poll cycle under way sends probes (an auto session with no protocol yet). */
-    private volatile boolean probing;
-    private boolean listenerFailureLogged;
 
     LiveBmsSession(Connection connection, String requested, ProtocolRegistry registry, Executor changes,
             Logger logger, int historyCapacity, Runnable onClose) {
@@ -97,6 +82,8 @@ final class LiveBmsSession implements BmsSession {
         this.logger = logger;
         this.onClose = onClose;
         this.model = new DefaultBmsModel(historyCapacity);
+        this.delivery = new MessageDelivery(model, connection, logger);
+        this.polling = new LivePolling(connection, auto, registry, gate, () -> active, problem -> lastProblem = problem);
     }
 
     /**
@@ -109,13 +96,13 @@ final class LiveBmsSession implements BmsSession {
         stateChanges = connection.onStateChange((state, detail) -> {
             if (state == ConnectionState.CONNECTED && !closed) {
                 try {
-                    changes.execute(() -> runLocked(this::reconcile)); // a stream link's protocol is known now
+                    changes.execute(() -> gate.run(this::reconcile)); // a stream link's protocol is known now
                 } catch (RejectedExecutionException e) {
                     logger.debug("Connection of {} not followed: the sessions service is stopping", connection.uri());
                 }
             }
         });
-        runLocked(this::reconcile);
+        gate.run(this::reconcile);
         frames = connection.subscribe(this::onFrame);
     }
 
@@ -125,37 +112,10 @@ final class LiveBmsSession implements BmsSession {
         if (closed) {
             return;
         }
-        if (pending.isEmpty() && lock.tryLock()) {
-            try {
-                process(frame);
-                drainLocked();
-            } finally {
-                lock.unlock();
-            }
-        } else {
-            pending.add(frame);
-        }
-        drainIfPending();
+        gate.offer(frame);
     }
 
-    /** Decodes queued frames if nobody else holds the lock; whoever holds it drains before release. */
-    private void drainIfPending() {
-        while (!pending.isEmpty() && lock.tryLock()) {
-            try {
-                drainLocked();
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    private void drainLocked() {
-        CanFrame f;
-        while ((f = pending.poll()) != null) {
-            process(f);
-        }
-    }
-
+    /** Under the lock, one frame at a time in arrival order. */
     private void process(CanFrame frame) {
         if (closed) {
             return;
@@ -203,31 +163,8 @@ final class LiveBmsSession implements BmsSession {
     }
 
     private void deliver(DecodedMessage message) {
-        LinkPoller p = poller;
-        if (p != null && message.frame().direction() == Direction.RX) {
-            p.answered(); // a request decoded from its own TX frame is no answer
-        }
-        if (message.source() != null) {
-            if (following.update(multiDevice())) {
-                model.clear();
-            }
-            if (following.current().follows(message.source(), message.instance())) {
-                model.apply(message);
-            }
-        } else {
-            model.apply(message);
-        }
-        decoded++;
-        for (Consumer<DecodedMessage> listener : listeners) {
-            try {
-                listener.accept(message);
-            } catch (RuntimeException e) {
-                if (!listenerFailureLogged) {
-                    listenerFailureLogged = true;
-                    logger.warn("A message listener of {} failed (further failures are not logged)", connection.uri(), e);
-                }
-            }
-        }
+        polling.heard(message);
+        delivery.deliver(message, active);
     }
 
     // ---- protocol changes ----
@@ -237,23 +174,12 @@ final class LiveBmsSession implements BmsSession {
         if (closed) {
             return;
         }
-        runLocked(() -> dropDeparted(installed));
+        gate.run(() -> dropDeparted(installed));
         try {
-            changes.execute(() -> runLocked(this::reconcile));
+            changes.execute(() -> gate.run(this::reconcile));
         } catch (RejectedExecutionException e) {
             logger.debug("Protocol change for {} not followed: the sessions service is stopping", connection.uri());
         }
-    }
-
-    private void runLocked(Runnable r) {
-        lock.lock();
-        try {
-            r.run();
-            drainLocked();
-        } finally {
-            lock.unlock();
-        }
-        drainIfPending();
     }
 
     private void dropDeparted(List<BmsProtocol> installed) {
@@ -307,71 +233,11 @@ final class LiveBmsSession implements BmsSession {
         return connection.control(StreamLink.class).map(StreamLink::protocol).orElse(null);
     }
 
-    /**
-     * Starts the poller when an active protocol polls, or when an auto session on a byte-stream
-     * link still looks for its protocol (it then probes). Under the lock.
-     */
+    /** Under the lock: polls when an active protocol polls, or probes for an auto session's protocol. */
     private void startPollerIfNeeded() {
-        if (poller != null || closed || connection.listenOnly()) {
-            return;
+        if (!closed) {
+            polling.startIfNeeded();
         }
-        boolean probing = auto && active.isEmpty() && connection.control(StreamLink.class).isPresent();
-        if (!probing && pollRequestsLocked("can0", connection.control(StreamLink.class).isPresent(), 0).isEmpty()) {
-            return;
-        }
-        LinkPoller p = new LinkPoller(connection, new LinkPoller.Requests() {
-            @Override
-            public List<CanFrame> of(String bus, boolean byteStream, long timestampMicros) {
-                return pollRequests(bus, byteStream, timestampMicros);
-            }
-
-            @Override
-            public boolean stillAsked(CanFrame request) {
-                // once a probe's answer chose a protocol, the other probes are not sent: its own requests come next cycle
-                return !LiveBmsSession.this.probing || active.isEmpty();
-            }
-        }, problem -> lastProblem = problem);
-        poller = p;
-        p.start();
-    }
-
-    /** Poll thread: the cycle's requests of the active protocols, or the probes of an auto session. */
-    private List<CanFrame> pollRequests(String bus, boolean byteStream, long timestampMicros) {
-        lock.lock();
-        try {
-            return pollRequestsLocked(bus, byteStream, timestampMicros);
-        } finally {
-            lock.unlock();
-            drainIfPending();
-        }
-    }
-
-    private List<CanFrame> pollRequestsLocked(String bus, boolean byteStream, long timestampMicros) {
-        List<CanFrame> requests = new ArrayList<>();
-        probing = active.isEmpty();
-        if (active.isEmpty()) {
-            if (auto && connection.control(StreamLink.class).isPresent()) {
-                for (BmsProtocol p : registry.protocols()) { // probe: each polling protocol's first request
-                    try {
-                        List<CanFrame> first = p.newSession().pollRequests(bus, true, timestampMicros);
-                        if (!first.isEmpty()) {
-                            requests.add(first.get(0));
-                        }
-                    } catch (RuntimeException e) {
-                        lastProblem = "protocol " + p.id() + " could not make a poll request: " + e;
-                    }
-                }
-            }
-            return requests;
-        }
-        for (ActiveProtocols.Member a : active.members()) {
-            try {
-                requests.addAll(a.session().pollRequests(bus, byteStream, timestampMicros));
-            } catch (RuntimeException e) {
-                lastProblem = "protocol " + a.id() + " could not make a poll request: " + e;
-            }
-        }
-        return requests;
     }
 
     /** Starts decoding with the detection's protocols; the first choice also decodes the frames kept meanwhile. */
@@ -395,21 +261,6 @@ final class LiveBmsSession implements BmsSession {
         logger.debug("{}: decoding as {}", connection.uri(), choice.evidence());
         detection.chosen(first, this::decode);
         startPollerIfNeeded();
-    }
-
-    /** The first active protocol session on a bus of many devices, told the user's choice; or null. */
-    private MultiDeviceSession multiDevice() {
-        for (ActiveProtocols.Member a : active.members()) {
-            if (a.session() instanceof MultiDeviceSession m) {
-                int user = following.userAddress() == null ? -1 : following.userAddress();
-                Integer told = designated.put(m, user);
-                if (told == null ? user >= 0 : told != user) {
-                    m.designate(user);
-                }
-                return m;
-            }
-        }
-        return null;
     }
 
     private void sessionFailed(BmsProtocol p, RuntimeException e) {
@@ -446,7 +297,7 @@ final class LiveBmsSession implements BmsSession {
 
     @Override
     public DeviceChoice deviceChoice() {
-        return following.current();
+        return delivery.deviceChoice();
     }
 
     @Override
@@ -457,17 +308,12 @@ final class LiveBmsSession implements BmsSession {
         if (instance != null && (instance < 0 || instance > 0xFF)) {
             throw new IllegalArgumentException("instance " + instance + " is outside 0..255");
         }
-        runLocked(() -> {
-            following.follow(address, instance);
-            if (following.update(multiDevice())) {
-                model.clear();
-            }
-        });
+        gate.run(() -> delivery.follow(address, instance, active));
     }
 
     @Override
     public long decodedMessages() {
-        return decoded;
+        return delivery.delivered();
     }
 
     @Override
@@ -482,8 +328,7 @@ final class LiveBmsSession implements BmsSession {
 
     @Override
     public Subscription onMessage(Consumer<DecodedMessage> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return delivery.onMessage(listener);
     }
 
     @Override
@@ -495,19 +340,12 @@ final class LiveBmsSession implements BmsSession {
         frames.close();
         registryChanges.close();
         stateChanges.close();
-        LinkPoller p = poller;
-        if (p != null) {
-            p.close();
-        }
-        lock.lock();
-        try {
+        polling.close();
+        gate.discard(() -> {
             active = ActiveProtocols.NONE;
             detection.clear();
-            pending.clear();
-        } finally {
-            lock.unlock();
-        }
-        listeners.clear();
+        });
+        delivery.clearListeners();
         onClose.run();
     }
 }

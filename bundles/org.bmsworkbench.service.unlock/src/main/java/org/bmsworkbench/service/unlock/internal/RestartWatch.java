@@ -31,7 +31,7 @@ final class RestartWatch {
 
     private enum Phase { ANSWER, RESTART, CHECK, STOPPED }
 
-    private final Procedure procedure;
+    private final Attempt attempt;
     private final int node;
     private final int source;
     private final int unlockRegister;
@@ -47,8 +47,8 @@ final class RestartWatch {
     private boolean silenceSeen;
     private long checkStartNanos;
 
-    RestartWatch(Procedure procedure, int node, int source, int unlockRegister, CompletableFuture<StepResult> answer) {
-        this.procedure = procedure;
+    RestartWatch(Attempt attempt, int node, int source, int unlockRegister, CompletableFuture<StepResult> answer) {
+        this.attempt = attempt;
         this.node = node;
         this.source = source;
         this.unlockRegister = unlockRegister;
@@ -57,10 +57,10 @@ final class RestartWatch {
 
     void start(Connection connection) {
         replies = new BmsReplies(node, source, unlockRegister,
-                code -> procedure.executor.execute(() -> errorAck(code)),
-                state -> procedure.executor.execute(() -> state(state)));
+                code -> attempt.executor.execute(() -> errorAck(code)),
+                state -> attempt.executor.execute(() -> state(state)));
         subscription = connection.subscribe(replies);
-        ticker = procedure.executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        ticker = attempt.executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
@@ -87,7 +87,7 @@ final class RestartWatch {
         }
         Outcome o = Outcome.ofAck(code);
         stop();
-        answer.complete(procedure.codeRefused(AuditOutcome.REFUSED, String.format("the BMS refused the code: ACK 0x%04X"
+        answer.complete(attempt.codeRefused(AuditOutcome.REFUSED, String.format("the BMS refused the code: ACK 0x%04X"
                 + " (%s) for VREG 0x%04X", code, o.description(), unlockRegister)));
     }
 
@@ -103,30 +103,30 @@ final class RestartWatch {
         }
         lastState = code;
         lastChangeNanos = System.nanoTime();
-        BmsState state = procedure.profileState(code);
+        BmsState state = attempt.profileState(code);
         observations.add(new RestartObservation(sinceSent(), state));
         switch (state.category()) {
             case RUNNING -> {
-                procedure.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.ACCEPTED, "running " + seconds(sinceSent())
+                attempt.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.ACCEPTED, "running " + seconds(sinceSent())
                         + " after the code was sent; states " + path());
                 beginCheck();
             }
             case ERROR -> {
-                procedure.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.FAILED, "the BMS went back to state "
+                attempt.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.FAILED, "the BMS went back to state "
                         + state + " during the restart; states " + path());
                 beginCheck();
             }
-            case STANDBY -> procedure.say("Standby (14): with Combined BMS the BMS waits for a start command from the"
+            case STANDBY -> attempt.say("Standby (14): with Combined BMS the BMS waits for a start command from the"
                     + " SmartLink MX. " + GuideText.AFTER_UNLOCK + " Waiting up to "
-                    + seconds(procedure.options.startCommandWait()) + " for it.");
-            case STARTING -> procedure.say(state + (code == 16 ? ". " + GuideText.DC_LOADS : "") + " …");
-            default -> procedure.say("The BMS restarts: " + state + " …");
+                    + seconds(attempt.options.startCommandWait()) + " for it.");
+            case STARTING -> attempt.say(state + (code == 16 ? ". " + GuideText.DC_LOADS : "") + " …");
+            default -> attempt.say("The BMS restarts: " + state + " …");
         }
     }
 
     private void accept(String how) {
         phase = Phase.RESTART;
-        answer.complete(procedure.codeAccepted("the BMS accepted the code: " + how + " " + seconds(sinceSent())
+        answer.complete(attempt.codeAccepted("the BMS accepted the code: " + how + " " + seconds(sinceSent())
                 + " after it was sent"));
     }
 
@@ -136,30 +136,30 @@ final class RestartWatch {
                 if (replies.silentNanos() >= SILENCE.toNanos()) {
                     silenceSeen = true;
                     accept("it fell silent to restart");
-                } else if (sinceSent().compareTo(procedure.options.answerTimeout()) >= 0) {
+                } else if (sinceSent().compareTo(attempt.options.answerTimeout()) >= 0) {
                     phase = Phase.CHECK; // no more events until the state is read
-                    procedure.diagnoseNow().whenCompleteAsync((d, e) -> noAnswer(d), procedure.executor);
+                    attempt.diagnoseNow().whenCompleteAsync((d, e) -> noAnswer(d), attempt.executor);
                 }
             }
             case RESTART -> {
-                boolean standby = lastState != null && procedure.profileState(lastState).category()
+                boolean standby = lastState != null && attempt.profileState(lastState).category()
                         == BmsState.Category.STANDBY;
-                Duration limit = standby ? procedure.options.startCommandWait() : procedure.options.phaseTimeout();
+                Duration limit = standby ? attempt.options.startCommandWait() : attempt.options.phaseTimeout();
                 if (System.nanoTime() - lastChangeNanos >= limit.toNanos()) {
                     stop();
                     if (standby) {
                         String reason = "unlocked: the BMS restarted and waits in Standby for a start command from the"
                                 + " SmartLink MX (Combined BMS); none came within " + seconds(limit) + ". "
                                 + GuideText.AFTER_UNLOCK;
-                        procedure.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.ACCEPTED, reason);
-                        procedure.finish(new UnlockResult(UnlockResult.Outcome.WAITING_FOR_START_COMMAND, reason,
+                        attempt.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.ACCEPTED, reason);
+                        attempt.finish(new UnlockResult(UnlockResult.Outcome.WAITING_FOR_START_COMMAND, reason,
                                 List.of("the BMS waits for the SmartLink MX's start command"), null));
                     } else {
                         String where = lastState == null ? (silenceSeen ? "silent" : "without a state broadcast")
-                                : "in state " + procedure.profileState(lastState);
+                                : "in state " + attempt.profileState(lastState);
                         String reason = "the restart stalled: " + where + " for " + seconds(limit) + "; states " + path();
-                        procedure.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.FAILED, reason);
-                        procedure.finish(new UnlockResult(UnlockResult.Outcome.NO_RESTART, reason, List.of(reason), null));
+                        attempt.stepDone(UnlockStep.WATCH_RESTART, AuditOutcome.FAILED, reason);
+                        attempt.finish(new UnlockResult(UnlockResult.Outcome.NO_RESTART, reason, List.of(reason), null));
                     }
                 }
             }
@@ -179,8 +179,8 @@ final class RestartWatch {
             return;
         }
         stop();
-        answer.complete(procedure.codeRefused(AuditOutcome.FAILED, "no answer within "
-                + seconds(procedure.options.answerTimeout()) + ": the BMS neither refused the code nor restarted"
+        answer.complete(attempt.codeRefused(AuditOutcome.FAILED, "no answer within "
+                + seconds(attempt.options.answerTimeout()) + ": the BMS neither refused the code nor restarted"
                 + (d == null || d.state() == null ? "" : " (still in state " + d.state() + ")")));
     }
 
@@ -193,29 +193,29 @@ final class RestartWatch {
             ticker.cancel(false);
         }
         checkStartNanos = System.nanoTime();
-        procedure.say("Step 7: checking the result …");
+        attempt.say("Step 7: checking the result …");
         check();
     }
 
     private void check() {
-        procedure.diagnoseNow().whenCompleteAsync((d, e) -> {
-            if (phase != Phase.CHECK || procedure.ended()) {
+        attempt.diagnoseNow().whenCompleteAsync((d, e) -> {
+            if (phase != Phase.CHECK || attempt.ended()) {
                 return;
             }
             List<String> problems = d == null ? List.of("the BMS could not be read") : problemsOf(d);
-            boolean timeUp = System.nanoTime() - checkStartNanos >= procedure.options.settleTimeout().toNanos();
+            boolean timeUp = System.nanoTime() - checkStartNanos >= attempt.options.settleTimeout().toNanos();
             if (problems.isEmpty()) {
                 String reason = "the BMS is running, error cleared, no alarm raised";
-                procedure.stepDone(UnlockStep.CHECK_RESULT, AuditOutcome.ACCEPTED, reason);
-                procedure.finish(new UnlockResult(UnlockResult.Outcome.RUNNING, reason, List.of(), d));
+                attempt.stepDone(UnlockStep.CHECK_RESULT, AuditOutcome.ACCEPTED, reason);
+                attempt.finish(new UnlockResult(UnlockResult.Outcome.RUNNING, reason, List.of(), d));
             } else if (timeUp) {
                 String reason = "after the restart: " + String.join("; ", problems);
-                procedure.stepDone(UnlockStep.CHECK_RESULT, AuditOutcome.FAILED, reason);
-                procedure.finish(new UnlockResult(UnlockResult.Outcome.STILL_WRONG, reason, problems, d));
+                attempt.stepDone(UnlockStep.CHECK_RESULT, AuditOutcome.FAILED, reason);
+                attempt.finish(new UnlockResult(UnlockResult.Outcome.STILL_WRONG, reason, problems, d));
             } else {
-                procedure.executor.schedule(this::check, 500, TimeUnit.MILLISECONDS);
+                attempt.executor.schedule(this::check, 500, TimeUnit.MILLISECONDS);
             }
-        }, procedure.executor);
+        }, attempt.executor);
     }
 
     private String path() {

@@ -11,14 +11,13 @@ import java.util.Map;
  * {@code report.html} of a snapshot: one page a dealer opens in any browser, built from the
  * document of {@code snapshot.json} alone. Self-contained: the style is inline, there is no
  * script, and a Content-Security-Policy forbids loading anything. Sections: the device, the Safety
- * lock diagnosis in words with its possible causes, the error and alarm history as a timeline,
- * plots of the last ten minutes ({@link SvgPlot}: pack voltage and current, SOC, temperatures,
- * cell voltages, from the document's {@code history}), and every register. Every value from the
- * device or the user is escaped ({@link Html#text}).
+ * lock diagnosis in words with its possible causes, the error and alarm history as a timeline
+ * ({@link Timeline}), plots of the last ten minutes ({@link RecentPlots}: pack voltage and current,
+ * SOC, temperatures, cell voltages, from the document's {@code history}), and every register. Every
+ * value from the device or the user is escaped ({@link Html#text}).
  */
 public final class ReportPage {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-    private static final double DEFAULT_WINDOW_S = 600;
 
     private final Map<String, Object> doc;
     private final StringBuilder b = new StringBuilder(64 * 1024);
@@ -44,8 +43,8 @@ public final class ReportPage {
         header(device, serial);
         identity(device);
         diagnosis();
-        timeline();
-        plots();
+        new Timeline(doc).appendTo(b);
+        new RecentPlots(doc).appendTo(b);
         registers();
         footer();
         return b.append("</body>\n</html>\n").toString();
@@ -140,136 +139,6 @@ public final class ReportPage {
         return str(m.get("label"), "") + " (" + str(m.get("code"), "?") + ")";
     }
 
-    /** One event of the timeline. */
-    record Event(Instant time, String kind, String text) {
-    }
-
-    /** The errors 1–4 with their times, each alarm's and warning's first and last raise and last clearing, the snapshot. */
-    List<Event> events() {
-        List<Event> events = new ArrayList<>();
-        Map<String, Object> d = map(doc.get("diagnosis"));
-        for (Object o : list(d.get("last_errors"))) {
-            Map<String, Object> e = map(o);
-            String text = "Error " + str(e.get("code"), "?") + ": " + str(e.get("label"), "") + " (last error "
-                    + str(e.get("position"), "?") + " of the BMS"
-                    + (Boolean.TRUE.equals(e.get("safety_lock_code")) ? "; a Safety lock code)" : ")");
-            events.add(new Event(Html.parse(e.get("time")), "error", text));
-        }
-        for (Map.Entry<String, Object> a : map(doc.get("alarms")).entrySet()) {
-            Map<String, Object> r = map(a.getValue());
-            String name = alarmName(a.getKey());
-            String kind = a.getKey().startsWith("warning.") ? "warning" : "alarm";
-            Instant first = Html.parse(r.get("first_raised"));
-            Instant last = Html.parse(r.get("last_raised"));
-            if (first != null) {
-                events.add(new Event(first, kind, name + " raised" + (first.equals(last) ? "" : " (first time)")));
-            }
-            if (last != null && !last.equals(first)) {
-                events.add(new Event(last, kind, name + " raised (last time; " + str(r.get("raise_count"), "?")
-                        + " times in all)"));
-            }
-            Instant cleared = Html.parse(r.get("last_cleared"));
-            if (cleared != null) {
-                events.add(new Event(cleared, "cleared", name + " cleared"));
-            }
-        }
-        Instant created = Html.parse(doc.get("created"));
-        if (created != null) {
-            events.add(new Event(created, "snapshot", "Snapshot taken: " + verdict(str(d.get("status"), "UNKNOWN"))));
-        }
-        events.sort(Comparator.comparing(Event::time, Comparator.nullsLast(Comparator.naturalOrder())));
-        return events;
-    }
-
-    static String alarmName(String key) {
-        String kind = key.startsWith("warning.") ? "Warning" : key.startsWith("alarm.") ? "Alarm" : "";
-        String name = key.substring(key.indexOf('.') + 1).replace('_', ' ');
-        return kind.isEmpty() ? key : kind + " " + name;
-    }
-
-    private void timeline() {
-        b.append("<section id=\"timeline\">\n<h2>Error and alarm history</h2>\n");
-        b.append("<p class=\"note\">Oldest first. Error times are the BMS's own clock (VREG 0x2111–0x2114); alarm"
-                + " times are when the workbench saw them on the bus.</p>\n<ol class=\"timeline\">\n");
-        for (Event e : events()) {
-            b.append("<li class=\"").append(e.kind()).append("\"><time>")
-                    .append(e.time() == null ? "time not recorded" : Html.text(Html.DATE_TIME.format(e.time())))
-                    .append("</time><span class=\"kind\">").append(e.kind()).append("</span> ")
-                    .append(Html.text(e.text())).append("</li>\n");
-        }
-        b.append("</ol>\n</section>\n");
-    }
-
-    /** The window of the plots: ten minutes (the document's {@code frames.window_s}) up to the newest frame. */
-    double[] window() {
-        Map<String, Object> frames = map(doc.get("frames"));
-        double span = frames.get("window_s") instanceof Number n && n.doubleValue() > 0 ? n.doubleValue()
-                : DEFAULT_WINDOW_S;
-        Instant end = Html.parse(frames.get("last"));
-        double to;
-        if (end != null) {
-            to = end.toEpochMilli() / 1000.0;
-        } else {
-            double newest = Double.NEGATIVE_INFINITY;
-            for (Object samples : map(doc.get("history")).values()) {
-                for (SvgPlot.Point p : points(samples)) {
-                    newest = Math.max(newest, p.time());
-                }
-            }
-            Instant created = Html.parse(doc.get("created"));
-            to = newest > Double.NEGATIVE_INFINITY ? newest : created == null ? span : created.toEpochMilli() / 1000.0;
-        }
-        return new double[] {to - span, to};
-    }
-
-    private void plots() {
-        double[] w = window();
-        b.append("<section id=\"plots\">\n<h2>The last ten minutes</h2>\n<p class=\"note\">")
-                .append(Html.text(Html.DATE_TIME.format(Instant.ofEpochMilli(Math.round(w[0] * 1000))))).append(" to ")
-                .append(Html.text(Html.CLOCK.format(Instant.ofEpochMilli(Math.round(w[1] * 1000)))))
-                .append(" UTC, the values the workbench decoded from the bus (the frames are in frames.log).</p>\n");
-        plot("Pack voltage", "V", w, null, "pack.voltage");
-        plot("Pack current", "A", w, null, "pack.current");
-        plot("State of charge", "%", w, new double[] {0, 100}, doc("soc") ? "soc" : "soc.precise");
-        plot("Temperatures", "°C", w, null, "pack.temperature", "cell.temperature.min", "cell.temperature.max");
-        plot("Cell voltage, lowest and highest", "V", w, null, "cell.voltage.min", "cell.voltage.max");
-        b.append("</section>\n");
-    }
-
-    private boolean doc(String key) {
-        return map(doc.get("history")).containsKey(key);
-    }
-
-    private void plot(String title, String defaultUnit, double[] w, double[] range, String... keys) {
-        Map<String, Object> history = map(doc.get("history"));
-        Map<String, Object> signals = map(doc.get("signals"));
-        String unit = defaultUnit;
-        for (String k : keys) {
-            unit = str(map(signals.get(k)).get("unit"), unit);
-        }
-        SvgPlot plot = new SvgPlot(title, unit, w[0], w[1]);
-        if (range != null) {
-            plot.range(range[0], range[1]);
-        }
-        for (String k : keys) {
-            plot.series(k, points(history.get(k)));
-        }
-        b.append("<figure>\n<figcaption>").append(Html.text(title)).append(" (").append(Html.text(unit))
-                .append(")</figcaption>\n").append(plot.svg()).append("\n</figure>\n");
-    }
-
-    /** {@code [[seconds, value], …]} of the document's history; anything else is skipped. */
-    static List<SvgPlot.Point> points(Object samples) {
-        List<SvgPlot.Point> points = new ArrayList<>();
-        for (Object s : list(samples)) {
-            List<Object> pair = list(s);
-            if (pair.size() == 2 && pair.get(0) instanceof Number t && pair.get(1) instanceof Number v) {
-                points.add(new SvgPlot.Point(t.doubleValue(), v.doubleValue()));
-            }
-        }
-        return points;
-    }
-
     private void registers() {
         List<Object> rows = list(doc.get("registers"));
         long ok = rows.stream().filter(r -> "OK".equals(map(r).get("outcome"))).count();
@@ -316,6 +185,8 @@ public final class ReportPage {
                 .append(" raw CAN frames, candump -L), audit.log and manifest.sha256 (check with sha256sum -c).</p>\n")
                 .append("</footer>\n");
     }
+
+    // how every section reads the document: a missing member, or one of another type, reads as empty
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
