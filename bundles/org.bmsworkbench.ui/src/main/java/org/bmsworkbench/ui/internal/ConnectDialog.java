@@ -43,18 +43,16 @@ final class ConnectDialog {
 
     private final Shell shell;
     private final Combo transport;
-    private final Label transportDescription;
-    private final Map<String, String> transportDescriptions;
+    private final TransportChoice transportChoice;
     private final Combo adapter;
+    private final AdapterChoice adapterChoice;
     private final Combo bitRate;
     private final Combo protocol;
     private final Combo recent;
     private final Text uri;
     private final Label error;
     private final Button connect;
-    private final List<String> schemes;
     private final List<String> protocolIds = new ArrayList<>();
-    private final List<DiscoveredAdapter> adapters = new ArrayList<>();
     private final List<RecentConnection> recentConnections;
     private final Function<Request, String> opener;
 
@@ -90,27 +88,21 @@ final class ConnectDialog {
         new Label(shell, SWT.NONE);
 
         transport = combo("Transport", "transport", SWT.READ_ONLY);
-        schemes = new ArrayList<>(transports.keySet());
-        transportDescriptions = new java.util.HashMap<>(transports);
-        for (String s : schemes) {
-            transport.add(elide(s + " — " + summary(transports.get(s))));
-        }
         new Label(shell, SWT.NONE);
         // the whole description, wrapped under the list: the list shows only its first part
         new Label(shell, SWT.NONE);
-        transportDescription = new Label(shell, SWT.WRAP);
+        Label transportDescription = new Label(shell, SWT.WRAP);
         transportDescription.setData("name", "transport.description");
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         td.widthHint = FIELD_WIDTH;
         transportDescription.setLayoutData(td);
+        transportChoice = new TransportChoice(transport, transportDescription, transports);
 
         adapter = combo("Adapter", "adapter", SWT.READ_ONLY);
-        adapter.add("searching…");
-        adapter.select(0);
-        adapter.setEnabled(false);
+        adapterChoice = new AdapterChoice(adapter, discover, worker, ui);
         Button refresh = new Button(shell, SWT.PUSH);
         refresh.setText("Search again");
-        refresh.addListener(SWT.Selection, e -> search(discover, worker, ui));
+        refresh.addListener(SWT.Selection, e -> adapterChoice.search());
 
         bitRate = combo("Bit rate", "bitrate", SWT.DROP_DOWN);
         for (String b : BIT_RATES) {
@@ -175,12 +167,11 @@ final class ConnectDialog {
         if (!recentConnections.isEmpty()) {
             recent.select(0);
             recentChosen();
-        } else if (schemes.contains("sim")) {
-            transport.select(schemes.indexOf("sim"));
+        } else if (transportChoice.select("sim")) {
             composeUri();
         }
         describeTransport();
-        search(discover, worker, ui);
+        adapterChoice.search();
         fitTo(shell.getParent().getMonitor().getClientArea());
     }
 
@@ -199,12 +190,6 @@ final class ConnectDialog {
         shell.setLocation(x, y);
     }
 
-    /** The first part of a transport description: up to its URI example in parentheses. */
-    static String summary(String description) {
-        int paren = description.indexOf(" (");
-        return paren > 0 ? description.substring(0, paren) : description;
-    }
-
     /** {@code text} cut to at most {@link #MAX_ITEM} characters, at a word where it can, ending in "…" when cut. */
     static String elide(String text) {
         if (text.length() <= MAX_ITEM) {
@@ -219,11 +204,7 @@ final class ConnectDialog {
     }
 
     private void describeTransport() {
-        int t = transport.getSelectionIndex();
-        String text = t < 0 ? "" : transportDescriptions.get(schemes.get(t));
-        // a Label takes '&' for a mnemonic: the URI's "&mode=" must show as typed
-        transportDescription.setText(text == null ? "" : text.replace("&", "&&"));
-        transport.setToolTipText(t < 0 ? null : schemes.get(t) + " — " + text);
+        transportChoice.describe();
         if (shell.isVisible()) {
             shell.layout(true, true);
         }
@@ -232,14 +213,14 @@ final class ConnectDialog {
     /** The whole text of a combo's selected item (adapters, recent connections: elided in the list). */
     private String fullItem(Combo c) {
         int i = c.getSelectionIndex();
-        if (c == adapter && i > 0 && i <= adapters.size()) {
-            return adapterText(adapters.get(i - 1));
+        if (c == adapter && adapterChoice.selected() != null) {
+            return adapterChoice.selectedText();
         }
         if (c == recent && i >= 0 && i < recentConnections.size()) {
             return recentText(recentConnections.get(i));
         }
         if (c == transport && i >= 0) {
-            return schemes.get(i) + " — " + transportDescriptions.get(schemes.get(i));
+            return transportChoice.selectedText();
         }
         return i < 0 ? null : c.getItem(i);
     }
@@ -272,58 +253,8 @@ final class ConnectDialog {
         if (shell.isDisposed()) {
             return;
         }
-        reasons.forEach((scheme, why) -> {
-            int i = schemes.indexOf(scheme);
-            if (i >= 0) {
-                transportDescriptions.put(scheme, transportDescriptions.get(scheme) + " — unavailable on this machine: " + why);
-                transport.setItem(i, elide(scheme + " — unavailable: " + why));
-            }
-        });
+        transportChoice.markUnavailable(reasons);
         describeTransport();
-    }
-
-    private void search(Supplier<List<DiscoveredAdapter>> discover, Executor worker, Executor ui) {
-        adapter.removeAll();
-        adapter.add("searching…");
-        adapter.select(0);
-        adapter.setEnabled(false);
-        worker.execute(() -> {
-            List<DiscoveredAdapter> found;
-            try {
-                found = discover.get();
-            } catch (RuntimeException e) {
-                found = List.of();
-            }
-            List<DiscoveredAdapter> result = found;
-            ui.execute(() -> showAdapters(result));
-        });
-    }
-
-    private void showAdapters(List<DiscoveredAdapter> found) {
-        if (shell.isDisposed()) {
-            return;
-        }
-        adapters.clear();
-        adapters.addAll(found);
-        adapter.removeAll();
-        if (found.isEmpty()) {
-            adapter.add("no adapter found — type a URI below");
-            adapter.select(0);
-            adapter.setEnabled(false);
-            return;
-        }
-        adapter.add("(choose an adapter)");
-        for (DiscoveredAdapter a : found) {
-            adapter.add(elide(adapterText(a)));
-        }
-        adapter.select(0);
-        adapter.setEnabled(true);
-    }
-
-    private static String adapterText(DiscoveredAdapter a) {
-        String what = a.isKnownCanAdapter() ? a.knownAdapter() : a.description();
-        return a.scheme() + "  " + a.name() + (what.isEmpty() ? "" : "  —  " + what)
-                + (a.usbIds().isEmpty() ? "" : "  [" + a.usbIds() + "]");
     }
 
     private static String recentText(RecentConnection r) {
@@ -331,13 +262,11 @@ final class ConnectDialog {
     }
 
     private void adapterChosen() {
-        int i = adapter.getSelectionIndex() - 1;
-        if (i < 0 || i >= adapters.size()) {
+        DiscoveredAdapter a = adapterChoice.selected();
+        if (a == null) {
             return;
         }
-        DiscoveredAdapter a = adapters.get(i);
-        if (schemes.contains(a.scheme())) {
-            transport.select(schemes.indexOf(a.scheme()));
+        if (transportChoice.select(a.scheme())) {
             describeTransport();
         }
         uri.setText(withBitRate(a.uri()));
@@ -368,8 +297,7 @@ final class ConnectDialog {
         protocol.select(p);
         try {
             String scheme = ConnectionUri.parse(r.uri()).scheme();
-            if (schemes.contains(scheme)) {
-                transport.select(schemes.indexOf(scheme));
+            if (transportChoice.select(scheme)) {
                 describeTransport();
             }
         } catch (InvalidUriException e) {
@@ -378,11 +306,10 @@ final class ConnectDialog {
     }
 
     private void composeUri() {
-        int t = transport.getSelectionIndex();
-        if (t < 0) {
+        String scheme = transportChoice.selectedScheme();
+        if (scheme == null) {
             return;
         }
-        String scheme = schemes.get(t);
         String base = uri.getText().strip();
         int colon = base.indexOf(':');
         boolean sameScheme = colon > 0 && base.substring(0, colon).equalsIgnoreCase(scheme);

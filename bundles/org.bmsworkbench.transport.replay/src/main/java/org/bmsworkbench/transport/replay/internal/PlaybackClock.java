@@ -3,8 +3,8 @@ package org.bmsworkbench.transport.replay.internal;
 /**
  * The clock of a replay: log time {@code anchorLog} (µs) stood at wall time {@code anchorWall}
  * (ns), and log time runs {@code speed} times faster than the wall clock from there. Unset at the
- * start and after a seek or loop: the next frame sets it. Not thread-safe: the channel guards it
- * with its lock.
+ * start and after a seek or loop: the next frame sets it. Not thread-safe: the channel's
+ * {@link PlaybackGate} guards it with its lock.
  */
 final class PlaybackClock {
     /** A frame this much earlier than the one before restarts the clock instead of being due at once. */

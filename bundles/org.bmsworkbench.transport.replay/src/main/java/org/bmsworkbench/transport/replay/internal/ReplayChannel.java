@@ -17,10 +17,10 @@ import org.bmsworkbench.can.log.LogFormat;
  * are owned by the channel and end with it; at the end of the log the channel reports
  * {@link ConnectionState#CLOSED} ("end of log, N frames") and stops, unless it loops.
  *
- * <p>Control methods set a field under a short lock and wake the player; none waits for it.
+ * <p>Control methods set a field under a short lock and wake the player; none waits for it
+ * (the {@link PlaybackGate}).
  */
 final class ReplayChannel implements CanChannel, PlaybackControl {
-    private static final long NO_SEEK = Long.MIN_VALUE;
     private static final long JOIN_MILLIS = 2_000;
     /** How long a new replay waits, paused, for its consumer to {@link #resume()} it. */
     static final long START_HOLD_NANOS = 1_000_000_000L;
@@ -36,20 +36,9 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
     private final Thread indexer;
     private final Consumer<ReplayChannel> finished;
 
-    private final Object lock = new Object();
-    private volatile boolean closed;
-    /** A new channel is paused, held for its consumer's resume(), at most {@link #START_HOLD_NANOS}. */
-    private volatile boolean paused = true;
-    /** Guarded by {@code lock}: paused only by the start hold, not by a pause(). */
-    private boolean held = true;
-    private long holdUntil;
-    private volatile double speed;
+    /** Pause, speed, seek, close and the player's waits; held paused at first, at most {@link #START_HOLD_NANOS}. */
+    private final PlaybackGate gate;
     private volatile boolean looping;
-    /** Guarded by {@code lock}. */
-    private long seekTarget = NO_SEEK;
-    private volatile boolean seekPending;
-    /** Guarded by {@code lock}. */
-    private final PlaybackClock clock = new PlaybackClock();
 
     private volatile long position;
     private volatile long played;
@@ -75,7 +64,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
                 ? new StreamLink(layout.firstBus(), null, StreamLink.DEFAULT_POLL_PERIOD) : null;
         this.index = new LogIndex(source, layout, indexBlockSize);
         this.listener = listener;
-        this.speed = speed;
+        this.gate = new PlaybackGate(speed, this::positionMicros);
         this.looping = loop;
         this.position = layout.startMicros();
         this.player = new Thread(this::play, "bmswb-replay-" + label);
@@ -86,9 +75,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
 
     /** Starts both threads; called once. */
     void start() {
-        synchronized (lock) {
-            holdUntil = System.nanoTime() + START_HOLD_NANOS;
-        }
+        gate.hold(START_HOLD_NANOS);
         indexer.start();
         player.start();
     }
@@ -101,19 +88,19 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
             cursor = open(index.before(Long.MIN_VALUE));
             boolean fromStart = true;
             CanFrame next = null;
-            while (!closed) {
-                long target = takeSeek();
-                if (target != NO_SEEK) {
+            while (!gate.closed()) {
+                long target = gate.takeSeek();
+                if (target != PlaybackGate.NO_SEEK) {
                     cursor.close();
                     cursor = open(index.before(target));
                     next = skipTo(cursor, target);
                     restart(target);
                     fromStart = false;
-                    if (closed) {
+                    if (gate.closed()) {
                         return;
                     }
                 }
-                if (paused && awaitResume()) {
+                if (gate.paused() && gate.awaitResume()) {
                     continue;
                 }
                 if (next == null) {
@@ -134,7 +121,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
                     listener.onState(ConnectionState.CLOSED, "end of log, " + played + (played == 1 ? " frame" : " frames"));
                     return;
                 }
-                if (!due(next)) {
+                if (!gate.due(next)) {
                     continue; // paused, seeking or closed meanwhile: the frame waits
                 }
                 listener.onFrame(next);
@@ -145,7 +132,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
                 next = null;
             }
         } catch (IOException | RuntimeException e) {
-            if (!closed) {
+            if (!gate.closed()) {
                 index.stop();
                 listener.onState(ConnectionState.FAILED, "cannot read " + source.name() + ": " + e.getMessage());
             }
@@ -172,7 +159,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
             CanFrame f;
             long n = 0;
             while ((f = cursor.next()) != null) {
-                if (!f.hasTimestamp() || f.timestampMicros() >= target || (++n & 0xFFF) == 0 && (closed || seekPending)) {
+                if (!f.hasTimestamp() || f.timestampMicros() >= target
+                        || (++n & 0xFFF) == 0 && (gate.closed() || gate.seekPending())) {
                     return f;
                 }
             }
@@ -182,131 +170,38 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
         }
     }
 
-    private long takeSeek() {
-        if (!seekPending) {
-            return NO_SEEK;
-        }
-        synchronized (lock) {
-            long t = seekTarget;
-            seekTarget = NO_SEEK;
-            seekPending = false;
-            return t;
-        }
-    }
-
     /** After a seek or a loop: frames count from zero, the clock restarts at the next frame. */
     private void restart(long at) {
-        synchronized (lock) {
-            clock.unset();
-        }
+        gate.unsetClock();
         played = 0;
         position = at;
-    }
-
-    /**
-     * Waits while paused (while held at the start, until the hold ends); true when woken by
-     * something other than a resume (close, seek).
-     */
-    private boolean awaitResume() {
-        synchronized (lock) {
-            while (paused && !closed && !seekPending) {
-                long wait = 0;
-                if (held) {
-                    wait = holdUntil - System.nanoTime();
-                    if (wait <= 0) {
-                        held = false;
-                        paused = false;
-                        break;
-                    }
-                }
-                try {
-                    lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return true;
-                }
-            }
-            return closed || seekPending;
-        }
-    }
-
-    /** Waits until {@code frame} is due; false when a pause, seek or close came first. */
-    private boolean due(CanFrame frame) {
-        if (Double.isInfinite(speed) || !frame.hasTimestamp()) {
-            return !(closed || paused || seekPending);
-        }
-        long t = frame.timestampMicros();
-        synchronized (lock) {
-            while (true) {
-                if (closed || paused || seekPending) {
-                    return false;
-                }
-                double s = speed;
-                if (Double.isInfinite(s)) {
-                    return true;
-                }
-                long wait = clock.nanosUntil(t, position, s, System.nanoTime());
-                if (wait <= 0) {
-                    return true;
-                }
-                try {
-                    lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
     }
 
     // ---- PlaybackControl ---------------------------------------------------------------------
 
     @Override
     public void pause() {
-        synchronized (lock) {
-            held = false;
-            if (!paused) {
-                clock.pause(speed, position, System.nanoTime());
-                paused = true;
-                lock.notifyAll();
-            }
-        }
+        gate.pause();
     }
 
     @Override
     public void resume() {
-        synchronized (lock) {
-            held = false;
-            if (paused) {
-                clock.resume(System.nanoTime());
-                paused = false;
-                lock.notifyAll();
-            }
-        }
+        gate.resume();
     }
 
     @Override
     public boolean isPaused() {
-        return paused;
+        return gate.paused();
     }
 
     @Override
     public double speed() {
-        return speed;
+        return gate.speed();
     }
 
     @Override
     public void setSpeed(double newSpeed) {
-        if (!(newSpeed > 0)) {
-            throw new IllegalArgumentException("speed " + newSpeed + " is not positive");
-        }
-        synchronized (lock) {
-            if (!paused) { // while paused the clock stands where the pause stopped it, whatever the speed
-                clock.speedChanging(speed, position, System.nanoTime());
-            }
-            speed = newSpeed;
-            lock.notifyAll();
-        }
+        gate.setSpeed(newSpeed);
     }
 
     @Override
@@ -347,12 +242,7 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
 
     @Override
     public void seek(long micros) {
-        long target = Math.min(Math.max(micros, startMicros()), endMicros());
-        synchronized (lock) {
-            seekTarget = target;
-            seekPending = true;
-            lock.notifyAll();
-        }
+        gate.seek(Math.min(Math.max(micros, startMicros()), endMicros()));
     }
 
     // ---- CanChannel --------------------------------------------------------------------------
@@ -372,12 +262,8 @@ final class ReplayChannel implements CanChannel, PlaybackControl {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            lock.notifyAll();
+        if (!gate.close()) {
+            return;
         }
         index.stop();
         join(player);

@@ -1,7 +1,5 @@
 package org.bmsworkbench.ui.cells.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -16,7 +14,8 @@ import org.eclipse.swt.widgets.Composite;
 /**
  * The canvas of the Cells view: one bar per cell on a {@link VoltageScale} (lowest cell orange,
  * highest red, balancing cells hatched amber with an amber number, missing cells as an empty slot,
- * stale values grey), the mean as a dashed line, and the {@link TemperatureTiles}. Hovering a cell shows its value and its distance from the mean in the tooltip.
+ * stale values grey), the mean as a dashed line, the {@link CellNumbers} and the
+ * {@link TemperatureTiles}. Hovering a cell shows its value and its distance from the mean in the tooltip.
  * Drawn double-buffered, only when {@link #show} was given something new or the size changed.
  */
 final class CellChart {
@@ -179,7 +178,7 @@ final class CellChart {
         paintAxis(gc, g);
         paintBars(gc, g);
         paintMean(gc, g);
-        paintNumbers(gc, g);
+        CellNumbers.paint(gc, g, frame, hovered, bold, canvas.getFont());
         if (g.temperatures.x() > g.chart.right()) {
             gc.setForeground(GRID);
             gc.drawLine(g.temperatures.x() - ChartGeometry.GAP / 2, g.chart.y(), g.temperatures.x() - ChartGeometry.GAP / 2,
@@ -343,59 +342,5 @@ final class CellChart {
         gc.fillRoundRectangle(x - 3, y - e.y / 2 - 1, e.x + 6, e.y + 2, 6, 6);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         gc.drawText(label, x, y - e.y / 2, true);
-    }
-
-    /**
-     * The cell numbers under the axis: first the lowest, highest and hovered cells, then the balancing
-     * and missing ones where they do not touch those, then every {@link ChartGeometry#labelEvery}-th
-     * where it touches none drawn.
-     */
-    private void paintNumbers(GC gc, ChartGeometry g) {
-        CellStatistics s = frame.stats();
-        List<int[]> drawn = new ArrayList<>(); // x, width of each number written
-        List<CellReading.Cell> cells = frame.reading().cells();
-        for (int pass = 0; pass < 3; pass++) {
-            for (CellReading.Cell c : cells) {
-                int n = c.number();
-                boolean first = s.isLowest(n) || s.isHighest(n) || n == hovered;
-                boolean second = !first && (c.balancing() || !c.present());
-                boolean third = !first && !second && g.numbered(n);
-                if (!(pass == 0 ? first : pass == 1 ? second : third)) {
-                    continue;
-                }
-                String text = Integer.toString(n);
-                gc.setFont(pass < 2 ? bold : canvas.getFont());
-                Point e = gc.textExtent(text);
-                int x = g.slotX(n) + (g.slotWidth - e.x) / 2;
-                if (pass > 0 && touches(drawn, x, e.x, pass == 1 ? 2 : 6)) {
-                    continue;
-                }
-                drawn.add(new int[] {x, e.x});
-                number(gc, g, c, text, x, e);
-            }
-        }
-        gc.setFont(canvas.getFont());
-    }
-
-    private void number(GC gc, ChartGeometry g, CellReading.Cell c, String text, int x, Point e) {
-        CellStatistics s = frame.stats();
-        int n = c.number();
-        int y = g.plot.bottom() + 5;
-        boolean stale = c.present() && frame.stale(c.timeMicros());
-        if (c.balancing()) {
-            gc.setBackground(stale ? STALE : BALANCING);
-            gc.fillRoundRectangle(x - 3, y, e.x + 6, e.y, 6, 6);
-        }
-        gc.setForeground(c.balancing() ? TEXT : stale ? MUTED : s.isLowest(n) ? LOWEST : s.isHighest(n) ? HIGHEST : MUTED);
-        gc.drawText(text, x, y, true);
-    }
-
-    private static boolean touches(List<int[]> drawn, int x, int w, int gap) {
-        for (int[] d : drawn) {
-            if (x < d[0] + d[1] + gap && d[0] < x + w + gap) {
-                return true;
-            }
-        }
-        return false;
     }
 }

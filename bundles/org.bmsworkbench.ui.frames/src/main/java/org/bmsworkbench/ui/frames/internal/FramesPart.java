@@ -1,10 +1,8 @@
 package org.bmsworkbench.ui.frames.internal;
 
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bmsworkbench.can.CanFrame;
 import org.bmsworkbench.can.Direction;
 import org.bmsworkbench.can.Subscription;
@@ -12,9 +10,6 @@ import org.bmsworkbench.ui.ViewPart;
 import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchSession;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
@@ -44,15 +39,13 @@ final class FramesPart implements ViewPart {
     private final FramesControls ui;
     private final FrameStore store;
     private final FrameText text = new FrameText(ZoneId.systemDefault());
-    private final NumberFormat counts = NumberFormat.getIntegerInstance(Locale.ROOT);
+    private final FrameCounts counts;
 
     private WorkbenchSession session;
     private FrameIntake intake;
     private Subscription frames = () -> { };
     private Subscription messages = () -> { };
     private boolean autoScroll = true;
-    private String lastCounts = "";
-    private long skippedBase;
     /** Rows the table has asked for since their content last changed: only they hold text to forget. */
     private java.util.BitSet filled = new java.util.BitSet();
     /** The shown row of the table's first row: while the table cannot yet take every row, it shows the newest. */
@@ -68,6 +61,7 @@ final class FramesPart implements ViewPart {
         this.context = context;
         this.ui = new FramesControls(parent);
         this.store = new FrameStore(capacity, HEADROOM);
+        this.counts = new FrameCounts(ui.counts);
         ui.table.addListener(SWT.SetData, this::fill);
         ui.filter.addListener(SWT.DefaultSelection, e -> applyFilter());
         ui.filter.addListener(SWT.Modify, e -> {
@@ -130,7 +124,7 @@ final class FramesPart implements ViewPart {
         session = newSession;
         intake = null;
         store.clear();
-        skippedBase = 0;
+        counts.restartSkipped(null);
         restartTable();
         if (session != null) {
             intake = new FrameIntake(store);
@@ -270,30 +264,7 @@ final class FramesPart implements ViewPart {
     }
 
     private void updateCounts() {
-        String s;
-        if (intake == null) {
-            s = "Not connected.";
-        } else {
-            StringBuilder b = new StringBuilder();
-            b.append(counts.format(store.kept())).append(" frames kept (buffer ").append(counts.format(store.capacity()))
-                    .append(')');
-            if (store.dropped() > 0) {
-                b.append(" · ").append(counts.format(store.dropped())).append(" older dropped, buffer full");
-            }
-            long skipped = intake.skipped() - skippedBase;
-            if (skipped > 0) {
-                b.append(" · ").append(counts.format(skipped)).append(" not kept while paused");
-            }
-            if (!store.filter().all()) {
-                b.append(" · showing ").append(counts.format(store.shownCount())).append(" matching '")
-                        .append(store.filter().text()).append('\'');
-            }
-            s = b.toString();
-        }
-        if (!s.equals(lastCounts)) {
-            lastCounts = s;
-            ui.counts.setText(s);
-        }
+        counts.show(store, intake);
     }
 
     // ---- actions ----
@@ -326,9 +297,7 @@ final class FramesPart implements ViewPart {
 
     private void clear() {
         store.clear();
-        if (intake != null) {
-            skippedBase = intake.skipped();
-        }
+        counts.restartSkipped(intake);
         restartTable();
         updateCounts();
     }
@@ -357,26 +326,7 @@ final class FramesPart implements ViewPart {
     }
 
     private void copySelection() {
-        List<CanFrame> selected = selectedFrames();
-        if (selected.isEmpty()) {
-            context.showStatus("Select the frames to copy first.");
-            return;
-        }
-        String lines;
-        try {
-            lines = FrameText.candump(selected);
-        } catch (IllegalArgumentException e) {
-            context.showStatus("Cannot copy as candump -L: " + e.getMessage());
-            return;
-        }
-        Clipboard clipboard = new Clipboard(ui.table.getDisplay());
-        try {
-            clipboard.setContents(new Object[] {lines}, new Transfer[] {TextTransfer.getInstance()});
-        } finally {
-            clipboard.dispose();
-        }
-        context.showStatus("Copied " + selected.size() + (selected.size() == 1 ? " frame" : " frames")
-                + " as candump -L lines.");
+        CandumpCopy.copy(selectedFrames(), ui.table.getDisplay(), context);
     }
 
     private void filterSelectedId() {

@@ -2,12 +2,7 @@ package org.bmsworkbench.ui.registers.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.bmsworkbench.bms.SignalValue;
 import org.bmsworkbench.bms.registers.RegisterAccess;
-import org.bmsworkbench.bms.registers.RegisterField;
-import org.bmsworkbench.bms.registers.RegisterInfo;
-import org.bmsworkbench.bms.registers.RegisterResult;
 import org.bmsworkbench.bms.registers.RequestOptions;
 import org.bmsworkbench.can.Subscription;
 import org.bmsworkbench.ui.ViewPart;
@@ -15,7 +10,6 @@ import org.bmsworkbench.ui.WorkbenchContext;
 import org.bmsworkbench.ui.WorkbenchSession;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.TableItem;
 
 /**
  * One open Registers view: the catalogue as a table, values from the device's broadcasts and
@@ -29,7 +23,7 @@ final class RegistersPart implements ViewPart {
     private final WorkbenchContext context;
     private final RegisterAccess access;
     private final RegistersControls ui;
-    private final List<RegisterRow> rows = new ArrayList<>();
+    private final RegisterTable rows;
     private final ValueEditor editor;
 
     private WorkbenchSession session;
@@ -48,10 +42,7 @@ final class RegistersPart implements ViewPart {
         this.context = context;
         this.access = access;
         this.ui = new RegistersControls(parent);
-        for (RegisterInfo info : access.catalogue().registers()) {
-            rows.add(new RegisterRow(info));
-            new TableItem(ui.table, SWT.NONE);
-        }
+        this.rows = new RegisterTable(ui, access.catalogue(), this::writesEnabled);
         editor = new ValueEditor(ui.table, RegistersControls.COL_VALUE, this::commitEdit);
         ui.read.addListener(SWT.Selection, e -> readSelected());
         ui.readAll.addListener(SWT.Selection, e -> readAll());
@@ -66,9 +57,7 @@ final class RegistersPart implements ViewPart {
             RegisterRow r = selectedRow();
             ui.menuWrite.setEnabled(writesEnabled() && r != null && r.info.writable());
         });
-        for (int i = 0; i < rows.size(); i++) {
-            updateItem(i);
-        }
+        rows.updateAll();
         ui.packColumns();
         sessionChanged(context.session().orElse(null));
     }
@@ -79,22 +68,18 @@ final class RegistersPart implements ViewPart {
     public void refresh() {
         if (feed != null && feed.version() != feedVersion) {
             feedVersion = feed.version();
-            takeBroadcasts();
+            rows.takeBroadcasts();
         }
         long now = System.nanoTime();
         if (now - lastAgesNanos >= 1_000_000_000L) {
             lastAgesNanos = now;
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).hasValue()) {
-                    ui.table.getItem(i).setText(RegistersControls.COL_AGE, age(rows.get(i)));
-                }
-            }
+            rows.showAges();
         }
         int period = PERIODS_SECONDS[Math.max(0, ui.periodic.getSelectionIndex())];
         if (period > 0 && canSend() && run == null && !writing
                 && now - lastPeriodicNanos >= period * 1_000_000_000L) {
             lastPeriodicNanos = now;
-            startRun(allRegisters(), "Refreshing");
+            startRun(rows.allRegisters(), "Refreshing");
         }
     }
 
@@ -112,20 +97,11 @@ final class RegistersPart implements ViewPart {
         session = newSession;
         feed = null;
         feedVersion = -1;
-        for (RegisterRow r : rows) {
-            r.setValue(null, "", 0, Long.MIN_VALUE);
-            r.lastRequest = "";
-            r.lastMessage = "";
-            r.lastFailed = false;
-        }
         if (session != null) {
             feed = new BroadcastFeed(access.catalogue(), options().node());
             feedSubscription = session.bms().onMessage(feed);
-            seedFromModel();
         }
-        for (int i = 0; i < rows.size(); i++) {
-            updateItem(i);
-        }
+        rows.sessionChanged(session, feed);
         ui.status(session == null ? "" : "Values appear as the device broadcasts them; Read all asks for every register.",
                 false);
         updateEnablement();
@@ -141,74 +117,12 @@ final class RegistersPart implements ViewPart {
         closeEditing();
     }
 
-    // ---- values ----
-
-    /** Values the model already has from VREG broadcasts (the view opened after they came). */
-    private void seedFromModel() {
-        Map<String, SignalValue> model = session.model().values();
-        long nowMicros = System.currentTimeMillis() * 1000;
-        for (RegisterRow r : rows) {
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
-            long time = Long.MIN_VALUE;
-            for (RegisterField f : r.info.fields()) {
-                SignalValue v = model.get(f.key());
-                if (v == null || !BroadcastFeed.PROTOCOL.equals(v.protocol())) {
-                    values = null;
-                    break;
-                }
-                values.put(f.key(), v.value());
-                time = Math.max(time, v.timeMicros());
-            }
-            if (values != null) {
-                long ageNanos = session.isOffline() ? 0 : Math.max(0, nowMicros - time) * 1000;
-                r.setValue(values, "", System.nanoTime() - ageNanos, time);
-            }
-        }
-    }
-
-    private void takeBroadcasts() {
-        for (int i = 0; i < rows.size(); i++) {
-            RegisterRow r = rows.get(i);
-            BroadcastFeed.Reading reading = feed.latest().get(r.info.id());
-            if (reading != null && reading.receivedNanos() != r.receivedNanos) {
-                r.setValue(reading.values(), reading.rawHex(), reading.receivedNanos(), reading.timeMicros());
-                updateItem(i);
-            }
-        }
-    }
-
-    private String age(RegisterRow r) {
-        if (!r.hasValue()) {
-            return "";
-        }
-        if (session != null && session.isOffline()) {
-            long newest = feed == null ? Long.MIN_VALUE : feed.newestMicros();
-            return newest == Long.MIN_VALUE || r.timeMicros == Long.MIN_VALUE ? ""
-                    : RegisterText.age((newest - r.timeMicros) / 1000);
-        }
-        return RegisterText.age((System.nanoTime() - r.receivedNanos) / 1_000_000);
-    }
-
-    private void updateItem(int i) {
-        RegisterRow r = rows.get(i);
-        TableItem item = ui.table.getItem(i);
-        item.setText(new String[] {r.info.idHex(), r.info.name(), RegisterText.value(r.info, r.values),
-            RegisterText.unit(r.info), r.rawHex, age(r), RegisterText.access(r.info), r.lastRequest});
-        item.setForeground(RegistersControls.COL_LAST, r.lastFailed ? ui.errorColor() : ui.quietColor());
-        item.setBackground(RegistersControls.COL_VALUE, r.info.writable() && writesEnabled() ? ui.editableColor() : null);
-        item.setForeground(RegistersControls.COL_ACCESS, r.info.writable() ? ui.writableColor() : null);
-    }
-
     // ---- reads ----
-
-    private List<Integer> allRegisters() {
-        return rows.stream().map(r -> r.info.id()).toList();
-    }
 
     private void readSelected() {
         List<Integer> ids = new ArrayList<>();
         for (int i : ui.table.getSelectionIndices()) {
-            ids.add(rows.get(i).info.id());
+            ids.add(rows.at(i).info.id());
         }
         if (ids.isEmpty()) {
             ui.status("Select a register to read (or use Read all).", false);
@@ -218,7 +132,7 @@ final class RegistersPart implements ViewPart {
     }
 
     private void readAll() {
-        startRun(allRegisters(), "Reading");
+        startRun(rows.allRegisters(), "Reading");
     }
 
     private void startRun(List<Integer> ids, String verb) {
@@ -232,7 +146,7 @@ final class RegistersPart implements ViewPart {
             if (gen != generation || ui.table.isDisposed()) {
                 return;
             }
-            took(result, "read");
+            rows.took(result, "read");
             ui.progress.setSelection(position + 1);
             ui.status(verb + " " + (position + 1) + " of " + ids.size() + ": " + result.message(), !result.ok());
         }, ended -> {
@@ -254,33 +168,12 @@ final class RegistersPart implements ViewPart {
         }
     }
 
-    /** Applies a request's result to its row. */
-    private void took(RegisterResult result, String what) {
-        for (int i = 0; i < rows.size(); i++) {
-            RegisterRow r = rows.get(i);
-            if (r.info.id() == result.register()) {
-                if (result.ok() && !result.values().isEmpty()) {
-                    r.setValue(result.values(), result.data().length() > 2 * r.info.size()
-                            ? result.data().substring(0, 2 * r.info.size()) : result.data(), System.nanoTime(),
-                            System.currentTimeMillis() * 1000);
-                }
-                r.lastRequest = RegisterText.outcome(what, result);
-                r.lastMessage = result.message();
-                r.lastFailed = !result.ok();
-                updateItem(i);
-                return;
-            }
-        }
-    }
-
     // ---- writes ----
 
     private void writesToggled() {
         closeEditing();
         updateEnablement();
-        for (int i = 0; i < rows.size(); i++) {
-            updateItem(i);
-        }
+        rows.updateAll();
         ui.status(ui.writes.getSelection() ? "Writes enabled: double-click a value in an RW row to change it." : "Writes off.",
                 false);
     }
@@ -291,7 +184,7 @@ final class RegistersPart implements ViewPart {
 
     private RegisterRow selectedRow() {
         int i = ui.table.getSelectionIndex();
-        return i < 0 ? null : rows.get(i);
+        return i < 0 ? null : rows.at(i);
     }
 
     private void editSelected() {
@@ -299,7 +192,7 @@ final class RegistersPart implements ViewPart {
         if (i < 0) {
             return;
         }
-        RegisterRow r = rows.get(i);
+        RegisterRow r = rows.at(i);
         if (!r.info.writable()) {
             ui.status(r.info.idHex() + " " + r.info.name() + " is read-only.", false);
         } else if (!canSend()) {
@@ -316,7 +209,7 @@ final class RegistersPart implements ViewPart {
 
     /** The typed value: range-checked here, then confirmed by the user, then written. */
     void commitEdit(int index, String text) {
-        RegisterRow r = rows.get(index);
+        RegisterRow r = rows.at(index);
         WriteRequest request;
         try {
             request = WriteRequest.parse(r.info, text);
@@ -362,7 +255,7 @@ final class RegistersPart implements ViewPart {
                     }
                     writing = false;
                     if (result != null) {
-                        took(result, "write " + request.text());
+                        rows.took(result, "write " + request.text());
                         ui.status(result.message(), !result.ok());
                     }
                     updateEnablement();
@@ -421,10 +314,10 @@ final class RegistersPart implements ViewPart {
     }
 
     RegisterRow row(int register) {
-        return rows.stream().filter(r -> r.info.id() == register).findFirst().orElseThrow();
+        return rows.of(register);
     }
 
     int index(int register) {
-        return rows.indexOf(row(register));
+        return rows.indexOf(register);
     }
 }

@@ -25,12 +25,10 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.IAxisSet;
-import org.eclipse.swtchart.ICustomPaintListener;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
@@ -40,7 +38,7 @@ import org.eclipse.swtchart.Range;
 /**
  * The trend plot of the ticked signals against time (SWTChart). One y axis per unit, left and
  * right in turn, titled with the unit (in the series' colour when it carries one series).
- * Zoom on the time axis with the mouse wheel, by dragging across the plot, or with
+ * Zoom on the time axis ({@link TimeZoom}) with the mouse wheel, by dragging across the plot, or with
  * {@link #zoomIn()}/{@link #zoomOut()}; {@link #resetZoom()} follows the data again. Paused,
  * the plot keeps what it shows while the table goes on updating. UI thread only.
  */
@@ -60,15 +58,13 @@ final class TrendChart {
     private final StackLayout stackLayout = new StackLayout();
     private final Label hint;
     private final Chart chart;
+    private final TimeZoom zoom;
     private final Map<String, Plotted> plotted = new LinkedHashMap<>();
     private final Map<String, List<Sample>> shown = new LinkedHashMap<>();
     private BmsModel model;
     private long shownVersion = -1;
     private long lastRedraw;
     private boolean paused;
-    private boolean zoomed;
-    private int dragFrom = -1;
-    private int dragTo = -1;
 
     TrendChart(Composite parent) {
         stack = new Composite(parent, SWT.NONE);
@@ -78,7 +74,7 @@ final class TrendChart {
                 + "Signals with different units get their own axis.");
         chart = new Chart(stack, SWT.NONE);
         styleChart();
-        installMouse();
+        zoom = new TimeZoom(chart, plotted::isEmpty);
         stackLayout.topControl = hint;
     }
 
@@ -101,73 +97,9 @@ final class TrendChart {
         y.getGrid().setStyle(LineStyle.DOT);
     }
 
-    private void installMouse() {
-        Control plot = chart.getPlotArea().getControl();
-        plot.addListener(SWT.MouseVerticalWheel, this::wheel);
-        plot.addListener(SWT.MouseDown, e -> {
-            if (e.button == 1 && !plotted.isEmpty()) {
-                dragFrom = e.x;
-                dragTo = e.x;
-            }
-        });
-        plot.addListener(SWT.MouseMove, e -> {
-            if (dragFrom >= 0) {
-                dragTo = e.x;
-                plot.redraw();
-            }
-        });
-        plot.addListener(SWT.MouseUp, e -> {
-            if (dragFrom >= 0) {
-                int from = dragFrom;
-                dragFrom = -1;
-                zoomToPixels(from, e.x);
-                plot.redraw();
-            }
-        });
-        chart.getPlotArea().addCustomPaintListener(new ICustomPaintListener() {
-            @Override
-            public void paintControl(org.eclipse.swt.events.PaintEvent e) {
-                if (dragFrom >= 0 && Math.abs(dragTo - dragFrom) > 2) {
-                    e.gc.setBackground(e.display.getSystemColor(SWT.COLOR_LIST_SELECTION));
-                    e.gc.setAlpha(60);
-                    e.gc.fillRectangle(Math.min(dragFrom, dragTo), 0, Math.abs(dragTo - dragFrom), plot.getSize().y);
-                    e.gc.setAlpha(255);
-                }
-            }
-
-            @Override
-            public boolean drawBehindSeries() {
-                return false;
-            }
-        });
-    }
-
-    private void wheel(Event e) {
-        if (plotted.isEmpty()) {
-            return;
-        }
-        IAxis x = chart.getAxisSet().getXAxis(0);
-        double at = x.getDataCoordinate(e.x);
-        if (e.count > 0) {
-            x.zoomIn(at);
-        } else {
-            x.zoomOut(at);
-        }
-        zoomed = true;
-        chart.redraw();
-    }
-
     /** Zooms the time axis to the pixels dragged across; a click (under 6 px) does nothing. */
     void zoomToPixels(int fromPx, int toPx) {
-        if (Math.abs(toPx - fromPx) < 6 || plotted.isEmpty()) {
-            return;
-        }
-        IAxis x = chart.getAxisSet().getXAxis(0);
-        double a = x.getDataCoordinate(Math.min(fromPx, toPx));
-        double b = x.getDataCoordinate(Math.max(fromPx, toPx));
-        x.setRange(new Range(a, b));
-        zoomed = true;
-        chart.redraw();
+        zoom.zoomToPixels(fromPx, toPx);
     }
 
     Control control() {
@@ -184,7 +116,7 @@ final class TrendChart {
         plotted.values().forEach(p -> p.color().dispose());
         plotted.clear();
         shown.clear();
-        zoomed = false;
+        zoom.forget();
         rebuild();
     }
 
@@ -297,29 +229,19 @@ final class TrendChart {
     }
 
     boolean isZoomed() {
-        return zoomed;
+        return zoom.isZoomed();
     }
 
     void zoomIn() {
-        if (!plotted.isEmpty()) {
-            chart.getAxisSet().getXAxis(0).zoomIn();
-            zoomed = true;
-            chart.redraw();
-        }
+        zoom.zoomIn();
     }
 
     void zoomOut() {
-        if (!plotted.isEmpty()) {
-            chart.getAxisSet().getXAxis(0).zoomOut();
-            zoomed = true;
-            chart.redraw();
-        }
+        zoom.zoomOut();
     }
 
     void resetZoom() {
-        zoomed = false;
-        chart.getAxisSet().adjustRange();
-        chart.redraw();
+        zoom.reset();
     }
 
     /** The time axis range shown, in milliseconds since the epoch. */
@@ -358,7 +280,7 @@ final class TrendChart {
             s.setYSeries(ys);
         }
         IAxisSet axes = chart.getAxisSet();
-        if (zoomed) {
+        if (zoom.isZoomed()) {
             for (IAxis y : axes.getYAxes()) {
                 y.adjustRange();
             }
