@@ -129,8 +129,7 @@ class PlaybackControlTest {
     void aSeekBeforeTheIndexIsDoneLandsWithinWhatIsKnown() throws IOException {
         Path log = candump(40_000);
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
-            ch.pause();
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             long request = T0 + 39_000_000;
             long knownEnd = ch.endMicros(); // only grows while the index pass runs
             ch.seek(request);
@@ -192,9 +191,12 @@ class PlaybackControlTest {
     void loopingCanBeSwitchedOnAndOffWhilePlaying() throws IOException {
         Path log = candump(50);
         RecordingListener r = new RecordingListener();
-        try (ReplayChannel ch = channel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
+        // Looping is switched on before the first frame: resumed first, the player could reach the end of
+        // the 50 frames before the test thread got to setLooping.
+        try (ReplayChannel ch = pausedChannel(log, r, PlaybackControl.AS_FAST_AS_POSSIBLE)) {
             ch.setLooping(true);
             assertTrue(ch.isLooping());
+            ch.resume();
             RecordingListener.await(() -> r.frames.size() >= 200, "laps");
             ch.setLooping(false);
             r.awaitEnd();
