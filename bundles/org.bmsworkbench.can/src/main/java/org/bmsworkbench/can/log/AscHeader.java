@@ -1,7 +1,5 @@
 package org.bmsworkbench.can.log;
 
-import static org.bmsworkbench.can.log.Ascii.isDigit;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -84,36 +82,10 @@ final class AscHeader {
 
     /** Seconds with up to 9 decimals as microseconds (digits beyond microseconds dropped). */
     private long offset(byte[] b, int from, int to) throws LogParseException {
-        int i = from;
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long seconds = 0;
-        int digits = 0;
-        while (i < to && isDigit(b[i])) {
-            seconds = seconds * 10 + (b[i++] - '0');
-            digits++;
-        }
-        long fraction = 0;
-        int fractionDigits = 0;
-        if (i < to && b[i] == '.') {
-            i++;
-            while (i < to && isDigit(b[i])) {
-                if (fractionDigits < 6) {
-                    fraction = fraction * 10 + (b[i] - '0');
-                }
-                fractionDigits++;
-                i++;
-            }
-        }
-        if (i != to || digits + fractionDigits == 0 || digits > 12 || fractionDigits > 9) {
+        long micros = Ascii.decimal(b, from, to, 6, 0, 12);
+        if (micros == Ascii.NOT_A_DECIMAL) {
             throw reader.fault("bad time '" + Ascii.text(b, from, to) + "'");
         }
-        for (int k = fractionDigits; k < 6; k++) {
-            fraction *= 10;
-        }
-        long micros = seconds * 1_000_000L + fraction;
-        return negative ? -micros : micros;
+        return micros;
     }
 }

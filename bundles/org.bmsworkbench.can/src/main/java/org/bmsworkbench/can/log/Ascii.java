@@ -35,6 +35,54 @@ final class Ascii {
         return HEX_VALUE[c & 0xFF];
     }
 
+    /** What {@link #decimal} returns for text that is not a decimal it accepts. */
+    static final long NOT_A_DECIMAL = Long.MIN_VALUE;
+
+    /**
+     * The decimal {@code [-]digits[.digits]} of {@code b[from..to)} times 10^{@code scale}, digits
+     * beyond the scale dropped (a log time in seconds or milliseconds, as microseconds). At most 9
+     * digits after the point, {@code minIntegerDigits..maxIntegerDigits} before it, at least one digit
+     * in all; anything else gives {@link #NOT_A_DECIMAL}.
+     */
+    static long decimal(byte[] b, int from, int to, int scale, int minIntegerDigits, int maxIntegerDigits) {
+        int i = from;
+        boolean negative = i < to && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long whole = 0;
+        int digits = 0;
+        while (i < to && isDigit(b[i])) {
+            whole = whole * 10 + (b[i++] - '0');
+            digits++;
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < to && b[i] == '.') {
+            i++;
+            while (i < to && isDigit(b[i])) {
+                if (fractionDigits < scale) {
+                    fraction = fraction * 10 + (b[i] - '0');
+                }
+                fractionDigits++;
+                i++;
+            }
+        }
+        if (i != to || digits + fractionDigits == 0 || digits < minIntegerDigits || digits > maxIntegerDigits
+                || fractionDigits > 9) {
+            return NOT_A_DECIMAL;
+        }
+        long unit = 1;
+        for (int k = 0; k < scale; k++) {
+            unit *= 10;
+        }
+        for (int k = fractionDigits; k < scale; k++) {
+            fraction *= 10;
+        }
+        long value = whole * unit + fraction;
+        return negative ? -value : value;
+    }
+
     /** Index of the first byte at or after {@code p} that is not a space or tab. */
     static int skipSpaces(byte[] b, int p, int end) {
         while (p < end && isSpace(b[p])) {

@@ -140,38 +140,11 @@ final class TrcFields {
 
     /** Milliseconds with up to 9 decimals, as microseconds (digits beyond the microsecond dropped). */
     long offset(byte[] b, int k) throws LogParseException {
-        int i = from[k];
-        int end = to[k];
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
+        long micros = Ascii.decimal(b, from[k], to[k], 3, 1, 15);
+        if (micros == Ascii.NOT_A_DECIMAL) {
+            throw reader.fault("bad time offset '" + Ascii.text(b, from[k], to[k]) + "': milliseconds expected");
         }
-        long millis = 0;
-        int digits = 0;
-        while (i < end && isDigit(b[i])) {
-            millis = millis * 10 + (b[i++] - '0');
-            digits++;
-        }
-        long micros = 0;
-        int fractionDigits = 0;
-        if (i < end && b[i] == '.') {
-            i++;
-            while (i < end && isDigit(b[i])) {
-                if (fractionDigits < 3) {
-                    micros = micros * 10 + (b[i] - '0');
-                }
-                fractionDigits++;
-                i++;
-            }
-        }
-        if (i != end || digits == 0 || digits > 15 || fractionDigits > 9) {
-            throw reader.fault("bad time offset '" + Ascii.text(b, from[k], end) + "': milliseconds expected");
-        }
-        for (int f = fractionDigits; f < 3; f++) {
-            micros *= 10;
-        }
-        long total = millis * 1000 + micros;
-        return negative ? -total : total;
+        return micros;
     }
 
     /** The bus number, 1.., of field {@code k}. */
