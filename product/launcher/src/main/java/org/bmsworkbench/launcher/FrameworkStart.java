@@ -1,9 +1,7 @@
 package org.bmsworkbench.launcher;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
@@ -22,7 +20,6 @@ import org.osgi.framework.launch.Framework;
 final class FrameworkStart {
     private final CountDownLatch done = new CountDownLatch(1);
     private final List<String> problems = new ArrayList<>();
-    private final Set<String> failed = new HashSet<>();
     private Exception error;
 
     private FrameworkStart() {
@@ -45,7 +42,6 @@ final class FrameworkStart {
                     b.start();
                 } catch (BundleException | IllegalStateException e) {
                     problems.add(b.getSymbolicName() + " did not start: " + e.getMessage());
-                    failed.add(b.getSymbolicName());
                 }
             }
         } catch (BundleException | RuntimeException e) {
@@ -71,10 +67,5 @@ final class FrameworkStart {
     /** Each plugin that did not start, as {@code "NAME did not start: REASON"}; read after {@link #await} returned true. */
     List<String> problems() {
         return problems;
-    }
-
-    /** The symbolic names of the plugins that did not start; read after {@link #await} returned true. */
-    Set<String> failed() {
-        return failed;
     }
 }

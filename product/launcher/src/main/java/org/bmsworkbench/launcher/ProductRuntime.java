@@ -99,8 +99,10 @@ final class ProductRuntime {
             throw new LaunchException("cannot start the OSGi framework: " + start.error().getMessage(), start.error());
         }
         problems.addAll(start.problems());
+        Set<String> named = new HashSet<>();
+        problems.forEach(p -> named.add(nameIn(p)));
         for (String p : StartLevels.notStarted(context, 0, startLevel)) {
-            if (!start.failed().contains(p.substring(0, p.indexOf(' ')))) {
+            if (!named.contains(nameIn(p))) {
                 problems.add(p);
             }
         }
@@ -131,12 +133,15 @@ final class ProductRuntime {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (String p : problems) {
-            int colon = p.indexOf(' ');
-            names.add(colon < 0 ? p : p.substring(0, colon));
-        }
+        problems.forEach(p -> names.add(nameIn(p)));
         err.println("bmswb: " + problems.size() + (problems.size() == 1 ? " bundle" : " bundles")
                 + " could not start: " + String.join(", ", names) + " (BMSWB_DEBUG=1 shows why)");
+    }
+
+    /** The bundle (or jar) a problem line names: its first word. */
+    private static String nameIn(String problem) {
+        int space = problem.indexOf(' ');
+        return space < 0 ? problem : problem.substring(0, space);
     }
 
     private static Framework init(ProductLayout layout, BundleCache cache, int startLevel, PrintStream err)
