@@ -93,7 +93,8 @@ class PluginsFolderIT {
     /**
      * A plugin whose activator never returns holds only itself: the command line waits 15 s for it,
      * names it and runs; on the run that installs it, and on the next, when the framework's own
-     * start starts it (FileInstall, at the product's start level, adopts it first).
+     * start starts it (FileInstall, at the product's start level, adopts it first). The window, which
+     * someone starting it from a desktop icon sees without standard error, names it across its top.
      */
     @Test
     void aPluginWhoseActivatorNeverReturnsIsNamedAndTheCommandRuns() throws Exception {
@@ -106,6 +107,18 @@ class PluginsFolderIT {
                 assertTrue(r.out().contains("nmea2000  "), run + ": " + r);
                 assertTrue(r.err().contains("the bundles have not all started after 15 s (still starting: example.hang)"),
                         run + ": " + r);
+            }
+            if (System.getenv("DISPLAY") != null) {
+                // started from a desktop icon, no one reads standard error: the window says it across its top
+                Path shot = bmswb.workDir.resolve("hung-plugin.png");
+                Bmswb.Result gui = Bmswb.finish(bmswb.builder("gui", "--connect", "sim:", "--duration", "3", "--report",
+                        "--screenshot", shot.toString()), 120);
+                assertEquals(0, gui.status(), gui::toString);
+                assertTrue(gui.out().contains("bmswb gui: notice: Start-up: example.hang has not finished starting (its"
+                        + " activator has not returned)"), gui::toString);
+                Files.createDirectories(Path.of("target", "screenshots"));
+                Files.copy(shot, Path.of("target", "screenshots", "window-hung-plugin.png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

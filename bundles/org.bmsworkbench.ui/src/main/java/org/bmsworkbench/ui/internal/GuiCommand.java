@@ -146,6 +146,10 @@ public final class GuiCommand implements Command {
             if (device != null) {
                 window.session().bms().follow(device.address(), device.instance());
             }
+            String startup = StartupProblems.of(bundleContext);
+            if (startup != null) {
+                window.showStartupProblems(startup);
+            }
             if (show != null) {
                 display.timerExec((int) Math.round(openAfter * 1000), () -> {
                     if (!window.views().show(show)) {
@@ -175,7 +179,7 @@ public final class GuiCommand implements Command {
                     meter.report().forEach(context.out()::println);
                 }
                 if (report) {
-                    SessionReport.lines(window.session()).forEach(context.out()::println);
+                    SessionReport.lines(window.session(), window.notice().message()).forEach(context.out()::println);
                 }
             });
             if (duration > 0) {

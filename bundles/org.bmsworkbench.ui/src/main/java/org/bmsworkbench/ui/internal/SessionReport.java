@@ -9,14 +9,22 @@ import org.bmsworkbench.ui.WorkbenchSession;
 /**
  * {@code bmswb gui --report}: what the window showed when it closed, one fact a line, each
  * starting {@code bmswb gui: }: the connection state and its reason, the URI, the protocols,
- * the decoded messages, the frames, and how many signals had a value. Plain Java, so the
- * wording is tested without a display.
+ * the decoded messages, the frames, how many signals had a value, and the notice across the top
+ * of the window when one was showing. Plain Java, so the wording is tested without a display.
  */
 final class SessionReport {
     private SessionReport() {
     }
 
-    static List<String> lines(WorkbenchSession session) {
+    static List<String> lines(WorkbenchSession session, String notice) {
+        List<String> lines = facts(session);
+        if (notice != null && !notice.isBlank()) {
+            lines.add("bmswb gui: notice: " + notice);
+        }
+        return lines;
+    }
+
+    private static List<String> facts(WorkbenchSession session) {
         List<String> lines = new ArrayList<>();
         if (session == null) {
             lines.add("bmswb gui: connection: none (disconnected)");

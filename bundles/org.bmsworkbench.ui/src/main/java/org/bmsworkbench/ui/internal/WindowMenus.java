@@ -51,7 +51,7 @@ final class WindowMenus {
         Menu tools = menu(bar, "&Tools");
         tools.addListener(SWT.Show, e -> fillToolsMenu(tools));
         Menu help = menu(bar, "&Help");
-        item(help, "&About BMS Workbench", 0, () -> AboutDialog.open(shell, window.services().version(), window.services().bundles().get()));
+        item(help, "&About BMS Workbench", 0, window::openAbout);
         createToolBar();
     }
 

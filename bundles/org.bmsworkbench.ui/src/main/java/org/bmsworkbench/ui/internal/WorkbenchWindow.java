@@ -41,6 +41,7 @@ final class WorkbenchWindow {
     private Shell shell;
     private ViewArea views;
     private StatusBar status;
+    private NoticeBar notice;
     private PlaybackBar playback;
     private WindowMenus menus;
     private OpenSession session;
@@ -74,6 +75,7 @@ final class WorkbenchWindow {
         menus = new WindowMenus(this);
         menus.create(shell);
         new Label(shell, SWT.SEPARATOR | SWT.HORIZONTAL).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        notice = new NoticeBar(shell);
         views = new ViewArea(shell, context, prefs, services.problems());
         GridData vd = new GridData(SWT.FILL, SWT.FILL, true, true);
         vd.horizontalIndent = 6;
@@ -259,6 +261,19 @@ final class WorkbenchWindow {
         }
     }
 
+    /**
+     * Shows, across the top of the window until dismissed, what did not start with the product
+     * ({@link StartupProblems}), with a button to Help › About and its table of bundle states.
+     */
+    void showStartupProblems(String line) {
+        notice.show(line, "Show bundles…", this::openAbout);
+    }
+
+    /** Help › About: the product, its Java and every bundle with its state. */
+    Shell openAbout() {
+        return AboutDialog.open(shell, services.version(), services.bundles().get());
+    }
+
     void showStatus(String message) {
         if (status != null && !shell.isDisposed()) {
             status.showMessage(message);
@@ -337,6 +352,10 @@ final class WorkbenchWindow {
 
     ViewArea views() {
         return views;
+    }
+
+    NoticeBar notice() {
+        return notice;
     }
 
     StatusBar status() {

@@ -28,12 +28,20 @@ class SessionReportTest {
                 "bmswb gui: protocol: general-bms (auto-detected)",
                 "bmswb gui: decoded messages: 0 (0 malformed frames)",
                 "bmswb gui: frames: 1234 received, 5 sent, 1 error frames, 2 adapter errors",
-                "bmswb gui: signals with a value: 2"), SessionReport.lines(session("slcan:/tmp/A?bitrate=500000", c, bms)));
+                "bmswb gui: signals with a value: 2"), SessionReport.lines(session("slcan:/tmp/A?bitrate=500000", c, bms), ""));
+    }
+
+    @Test
+    void endsWithTheNoticeWhenOneWasShowing() {
+        assertEquals(List.of("bmswb gui: connection: none (disconnected)",
+                "bmswb gui: notice: Start-up: 1 bundle could not start: example.unresolved"),
+                SessionReport.lines(null, "Start-up: 1 bundle could not start: example.unresolved"));
+        assertEquals(List.of("bmswb gui: connection: none (disconnected)"), SessionReport.lines(null, " "));
     }
 
     @Test
     void withoutASessionSaysDisconnected() {
-        assertEquals(List.of("bmswb gui: connection: none (disconnected)"), SessionReport.lines(null));
+        assertEquals(List.of("bmswb gui: connection: none (disconnected)"), SessionReport.lines(null, null));
     }
 
     private static WorkbenchSession session(String uri, Connection c, BmsSession bms) {

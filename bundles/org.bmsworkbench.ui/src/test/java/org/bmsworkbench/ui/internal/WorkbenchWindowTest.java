@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bmsworkbench.can.CanFrame;
@@ -19,7 +20,11 @@ import org.bmsworkbench.can.ConnectionStatistics;
 import org.bmsworkbench.can.log.CanLogReader;
 import org.bmsworkbench.can.log.CanLogs;
 import org.bmsworkbench.device.mg.MgMasterLvProfile;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +156,38 @@ class WorkbenchWindowTest {
         assertEquals(List.of("a", "c", "b"), window.views().ids(ViewArea.LEFT));
         window.setSplit(true);
         assertEquals(List.of("b"), window.views().ids(ViewArea.RIGHT));
+    }
+
+    @Test
+    void whatDidNotStartShowsAcrossTheTopUntilDismissedAndItsButtonOpensAbout() {
+        open();
+        Swt.drain();
+        Composite bar = window.notice().control();
+        int viewsTop = window.views().control().getBounds().y;
+        assertFalse(bar.getVisible());
+        assertEquals("", window.notice().message());
+        String line = "Start-up: example.hang has not finished starting (its activator has not returned);"
+                + " 2 bundles after it did not start, views and transports among them. Help › About shows each bundle's"
+                + " state; in a terminal, BMSWB_DEBUG=1 bmswb says why.";
+        window.showStartupProblems(line);
+        Swt.drain();
+        assertTrue(bar.getVisible());
+        assertEquals(line, window.notice().message());
+        assertTrue(window.views().control().getBounds().y > viewsTop, "the band takes its room above the views");
+        assertTrue(bar.getBounds().width <= window.shell().getClientArea().width, "the text wraps, the window does not widen");
+
+        Button action = Swt.find(bar, "notice.action");
+        assertEquals("Show bundles…", action.getText());
+        action.notifyListeners(SWT.Selection, new Event());
+        Shell about = Arrays.stream(Swt.display().getShells()).filter(s -> "about".equals(s.getData("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("Help › About did not open"));
+        about.close();
+
+        Swt.<Button>find(bar, "notice.dismiss").notifyListeners(SWT.Selection, new Event());
+        Swt.drain();
+        assertFalse(bar.getVisible());
+        assertEquals("", window.notice().message());
+        assertEquals(viewsTop, window.views().control().getBounds().y, "dismissed, the views have the room back");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package org.bmsworkbench.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * What the framework did not start, in one line for the window's status bar. The launcher says it
+ * on standard error; someone who starts the window from a desktop icon never sees that, and would
+ * find views or transports missing without a word. Worked out from the bundles' states, the same
+ * way the launcher does: a bundle meant to run (persistently started, its level reached) that is
+ * neither active nor starting could not start; one whose activator has not returned holds every
+ * bundle of its level and above. Plain Java apart from {@link #of(BundleContext)}.
+ */
+final class StartupProblems {
+    private StartupProblems() {
+    }
+
+    /**
+     * One bundle as the check sees it.
+     *
+     * @param state  its {@link Bundle} state
+     * @param level  its start level
+     * @param meant  persistently started and not a fragment
+     * @param lazy   activated on its first class load: STARTING until then, which is not a hang
+     */
+    record Facts(String name, int state, int level, boolean meant, boolean lazy) {
+    }
+
+    /** The line for {@code context}'s framework, or null when everything meant to run runs. */
+    static String of(BundleContext context) {
+        List<Facts> facts = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            BundleStartLevel startLevel = b.adapt(BundleStartLevel.class);
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            if (b.getBundleId() == 0 || startLevel == null || revision == null) {
+                continue;
+            }
+            boolean fragment = (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            boolean lazy = b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY) != null;
+            facts.add(new Facts(String.valueOf(b.getSymbolicName()), b.getState(), startLevel.getStartLevel(),
+                    startLevel.isPersistentlyStarted() && !fragment, lazy));
+        }
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        return describe(facts, framework.getStartLevel());
+    }
+
+    /**
+     * The line for these bundles with the framework at {@code activeLevel}, or null. A bundle still
+     * starting comes first: what waits behind it has not failed, it has not been reached.
+     */
+    static String describe(List<Facts> bundles, int activeLevel) {
+        List<String> starting = new ArrayList<>();
+        int heldAt = Integer.MAX_VALUE;
+        for (Facts f : bundles) {
+            if (f.meant() && !f.lazy() && f.state() == Bundle.STARTING) {
+                starting.add(f.name());
+                heldAt = Math.min(heldAt, f.level());
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        int waiting = 0;
+        for (Facts f : bundles) {
+            if (!f.meant() || (f.state() & (Bundle.INSTALLED | Bundle.RESOLVED)) == 0) {
+                continue;
+            }
+            if (f.level() >= heldAt) {
+                waiting++;
+            } else if (f.level() <= activeLevel) {
+                failed.add(f.name());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!starting.isEmpty()) {
+            parts.add(String.join(", ", starting) + (starting.size() == 1 ? " has" : " have")
+                    + " not finished starting (its activator has not returned)"
+                    + (waiting == 0 ? "" : "; " + count(waiting) + " after it did not start, views and transports among them"));
+        }
+        if (!failed.isEmpty()) {
+            parts.add(count(failed.size()) + " could not start: " + String.join(", ", failed));
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return "Start-up: " + String.join("; ", parts) + ". Help › About shows each bundle's state;"
+                + " in a terminal, BMSWB_DEBUG=1 bmswb says why.";
+    }
+
+    private static String count(int bundles) {
+        return bundles + (bundles == 1 ? " bundle" : " bundles");
+    }
+}
