@@ -1,6 +1,12 @@
 package org.bmsworkbench.ui.network.internal;
 
 import static org.bmsworkbench.ui.network.internal.BoatNetwork.T0;
+import static org.bmsworkbench.ui.network.internal.Tables.click;
+import static org.bmsworkbench.ui.network.internal.Tables.doubleClick;
+import static org.bmsworkbench.ui.network.internal.Tables.keys;
+import static org.bmsworkbench.ui.network.internal.Tables.press;
+import static org.bmsworkbench.ui.network.internal.Tables.row;
+import static org.bmsworkbench.ui.network.internal.Tables.widths;
 import static org.bmsworkbench.ui.testing.Swt.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +28,6 @@ import org.bmsworkbench.ui.testing.Swt;
 import org.bmsworkbench.ui.testing.TestWindow;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -73,48 +78,10 @@ class NetworkViewTest {
         return part.controls().batteries.table();
     }
 
-    private static TableItem row(Table table, String key) {
-        for (TableItem item : table.getItems()) {
-            if (key.equals(item.getData())) {
-                return item;
-            }
-        }
-        throw new AssertionError("no row " + key + " in " + keys(table));
-    }
-
-    private static List<Object> keys(Table table) {
-        List<Object> out = new ArrayList<>();
-        for (TableItem item : table.getItems()) {
-            out.add(item.getData());
-        }
-        return out;
-    }
-
     private void waitForRows(int deviceRows, int batteryRows) {
         waitUntil(deviceRows + " device rows and " + batteryRows + " battery rows",
                 () -> part.message() == null && devices().getItemCount() == deviceRows
                         && batteries().getItemCount() == batteryRows);
-    }
-
-    /** Selects the row as a click does. */
-    private static void click(Table table, String key) {
-        TableItem item = row(table, key);
-        table.setSelection(item);
-        Event e = new Event();
-        e.item = item;
-        table.notifyListeners(SWT.Selection, e);
-    }
-
-    private static void doubleClick(Table table, String key) {
-        click(table, key);
-        Event e = new Event();
-        e.item = row(table, key);
-        table.notifyListeners(SWT.DefaultSelection, e);
-    }
-
-    private static void press(Button button) {
-        assertTrue(button.isEnabled(), button.getText() + " is enabled");
-        button.notifyListeners(SWT.Selection, new Event());
     }
 
     @Test
@@ -157,14 +124,6 @@ class NetworkViewTest {
         assertFalse(ui.follow.isEnabled(), "nothing selected to follow");
         assertEquals("Devices on the bus (3 devices and this workbench)", ui.devicesHeading.getText());
         assertEquals("Batteries (3)", ui.batteriesHeading.getText());
-    }
-
-    private static List<Integer> widths(Table t) {
-        List<Integer> out = new ArrayList<>();
-        for (TableColumn c : t.getColumns()) {
-            out.add(c.getWidth());
-        }
-        return out;
     }
 
     @Test
@@ -398,33 +357,6 @@ class NetworkViewTest {
         click(devices(), "address:48");
         Path png = window.screenshot("network");
         assertTrue(Files.size(png) > 0);
-    }
-
-    /** A presence that records the requests and answers at once from address 0x21. */
-    private static final class FakePresence implements org.bmsworkbench.bms.network.BusPresence {
-        final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Integer> claim(org.bmsworkbench.can.Connection c, int preferred) {
-            return java.util.concurrent.CompletableFuture.completedFuture(0x21);
-        }
-
-        @Override
-        public java.util.OptionalInt claimedAddress(org.bmsworkbench.can.Connection c) {
-            return java.util.OptionalInt.of(0x21);
-        }
-
-        @Override
-        public long name() {
-            return 1;
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> request(org.bmsworkbench.can.Connection c, int pgn,
-                int destination) {
-            requests.add(pgn + "->" + destination);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
     }
 
     @Test
