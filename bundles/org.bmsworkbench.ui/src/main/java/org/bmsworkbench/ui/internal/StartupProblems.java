@@ -10,7 +10,8 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * What the framework did not start, in one line for the window's status bar. The launcher says it
+ * What the framework did not start, in one line for the notice across the top of the window
+ * ({@link NoticeBar}). The launcher says it
  * on standard error; someone who starts the window from a desktop icon never sees that, and would
  * find views or transports missing without a word. Worked out from the bundles' states, the same
  * way the launcher does: a bundle meant to run (persistently started, its level reached) that is
@@ -77,9 +78,11 @@ final class StartupProblems {
         }
         List<String> parts = new ArrayList<>();
         if (!starting.isEmpty()) {
-            parts.add(String.join(", ", starting) + (starting.size() == 1 ? " has" : " have")
-                    + " not finished starting (its activator has not returned)"
-                    + (waiting == 0 ? "" : "; " + count(waiting) + " after it did not start, views and transports among them"));
+            boolean one = starting.size() == 1;
+            parts.add(String.join(", ", starting) + (one ? " has not finished starting (its activator has not returned)"
+                    : " have not finished starting (their activators have not returned)")
+                    + (waiting == 0 ? "" : "; " + count(waiting) + (one ? " after it" : " after them")
+                            + " did not start, views and transports among them"));
         }
         if (!failed.isEmpty()) {
             parts.add(count(failed.size()) + " could not start: " + String.join(", ", failed));

@@ -61,6 +61,16 @@ class StartupProblemsTest {
     }
 
     @Test
+    void twoBundlesStillStartingAreBothNamed() {
+        assertEquals("Start-up: example.hang, example.wait have not finished starting (their activators have not"
+                + " returned); 1 bundle after them did not start, views and transports among them" + TAIL,
+                StartupProblems.describe(List.of(
+                        new Facts("example.hang", Bundle.STARTING, 2, true, false),
+                        new Facts("example.wait", Bundle.STARTING, 2, true, false),
+                        new Facts("org.bmsworkbench.ui.frames", Bundle.INSTALLED, 4, true, false)), 2));
+    }
+
+    @Test
     void aLazyBundleWaitingForAClassIsNotStillStarting() {
         assertNull(StartupProblems.describe(List.of(new Facts("a.lazy.one", Bundle.STARTING, 1, true, true)), 4));
         assertEquals("Start-up: 1 bundle could not start: a.lazy.one" + TAIL,
