@@ -60,7 +60,8 @@ final class NoticeBar {
 
     /** Shows {@code message}, with a button labelled {@code actionLabel} that runs {@code action}. */
     void show(String message, String actionLabel, Runnable action) {
-        text.setText(message.replace("&", "&&"));
+        // "Help › About" and the like wrap as one: no break around the menu arrow
+        text.setText(message.replace("&", "&&").replace(" › ", "\u00a0›\u00a0"));
         text.setToolTipText(message);
         this.action.setText(actionLabel);
         this.onAction = action;
