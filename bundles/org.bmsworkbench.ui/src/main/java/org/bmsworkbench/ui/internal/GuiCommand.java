@@ -17,9 +17,11 @@ import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -94,7 +96,7 @@ public final class GuiCommand implements Command {
                 + " refreshes")
         private boolean responsiveness;
         @Option(names = "--report", description = "when the window closes, print the connection state, URI, protocol,"
-                + " decoded messages, frames and signals with a value")
+                + " decoded messages, frames and signals with a value, and the start-up notice if it shows")
         private boolean report;
         @Option(names = "--show", paramLabel = "VIEW", description = "bring the tab of a view to the front, e.g."
                 + " network, frames (its id; View menu), S seconds after connecting")
@@ -135,6 +137,7 @@ public final class GuiCommand implements Command {
         }
         Display display = DisplayStart.open();
         ViewCatalog views = catalog.getService();
+        BundleListener startupWatch = null;
         try {
             WorkbenchWindow window = new WorkbenchWindow(display, services(views));
             window.open();
@@ -146,10 +149,16 @@ public final class GuiCommand implements Command {
             if (device != null) {
                 window.session().bms().follow(device.address(), device.instance());
             }
-            String startup = StartupProblems.of(bundleContext);
-            if (startup != null) {
-                window.showStartupProblems(startup);
-            }
+            window.showStartupProblems(StartupProblems.of(bundleContext));
+            // an activator that returns late (a plugin that waited for its device) lets the levels behind it start
+            startupWatch = event -> {
+                try {
+                    display.asyncExec(() -> window.showStartupProblems(StartupProblems.of(bundleContext)));
+                } catch (SWTException closed) {
+                    // the window has closed: nothing to tell
+                }
+            };
+            bundleContext.addBundleListener(startupWatch);
             if (show != null) {
                 display.timerExec((int) Math.round(openAfter * 1000), () -> {
                     if (!window.views().show(show)) {
@@ -199,6 +208,9 @@ public final class GuiCommand implements Command {
             window.runUntilClosed();
             return 0;
         } finally {
+            if (startupWatch != null) {
+                bundleContext.removeBundleListener(startupWatch);
+            }
             display.dispose();
             catalog.ungetService(views);
         }

@@ -15,8 +15,10 @@ import org.osgi.framework.wiring.BundleRevision;
  * on standard error; someone who starts the window from a desktop icon never sees that, and would
  * find views or transports missing without a word. Worked out from the bundles' states, the same
  * way the launcher does: a bundle meant to run (persistently started, its level reached) that is
- * neither active nor starting could not start; one whose activator has not returned holds every
- * bundle of its level and above. Plain Java apart from {@link #of(BundleContext)}.
+ * neither active nor starting could not start. One whose activator has not returned on the
+ * framework's start-level thread holds the bundles after it: those of its level with a higher id
+ * (the order Felix starts a level in) and those of the levels not reached yet. Plain Java apart
+ * from {@link #of(BundleContext)}.
  */
 final class StartupProblems {
     private StartupProblems() {
@@ -25,12 +27,13 @@ final class StartupProblems {
     /**
      * One bundle as the check sees it.
      *
+     * @param id     its bundle id
      * @param state  its {@link Bundle} state
      * @param level  its start level
      * @param meant  persistently started and not a fragment
      * @param lazy   activated on its first class load: STARTING until then, which is not a hang
      */
-    record Facts(String name, int state, int level, boolean meant, boolean lazy) {
+    record Facts(String name, long id, int state, int level, boolean meant, boolean lazy) {
     }
 
     /** The line for {@code context}'s framework, or null when everything meant to run runs. */
@@ -44,7 +47,7 @@ final class StartupProblems {
             }
             boolean fragment = (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
             boolean lazy = b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY) != null;
-            facts.add(new Facts(String.valueOf(b.getSymbolicName()), b.getState(), startLevel.getStartLevel(),
+            facts.add(new Facts(String.valueOf(b.getSymbolicName()), b.getBundleId(), b.getState(), startLevel.getStartLevel(),
                     startLevel.isPersistentlyStarted() && !fragment, lazy));
         }
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
@@ -53,15 +56,19 @@ final class StartupProblems {
 
     /**
      * The line for these bundles with the framework at {@code activeLevel}, or null. A bundle still
-     * starting comes first: what waits behind it has not failed, it has not been reached.
+     * starting comes first: what waits behind it has not failed, it has not been reached. A start
+     * held on another thread (the launcher's, FileInstall's) holds nothing of the framework's: the
+     * framework has reached its level, and what is not running there could not start.
      */
     static String describe(List<Facts> bundles, int activeLevel) {
         List<String> starting = new ArrayList<>();
-        int heldAt = Integer.MAX_VALUE;
+        Facts held = null; // the one holding the framework's start-level thread, if one does
         for (Facts f : bundles) {
             if (f.meant() && !f.lazy() && f.state() == Bundle.STARTING) {
                 starting.add(f.name());
-                heldAt = Math.min(heldAt, f.level());
+                if (f.level() == activeLevel && (held == null || f.id() < held.id())) {
+                    held = f;
+                }
             }
         }
         List<String> failed = new ArrayList<>();
@@ -70,9 +77,9 @@ final class StartupProblems {
             if (!f.meant() || (f.state() & (Bundle.INSTALLED | Bundle.RESOLVED)) == 0) {
                 continue;
             }
-            if (f.level() >= heldAt) {
+            if (f.level() > activeLevel || (held != null && f.level() == activeLevel && f.id() > held.id())) {
                 waiting++;
-            } else if (f.level() <= activeLevel) {
+            } else {
                 failed.add(f.name());
             }
         }
@@ -82,7 +89,7 @@ final class StartupProblems {
             parts.add(String.join(", ", starting) + (one ? " has not finished starting (its activator has not returned)"
                     : " have not finished starting (their activators have not returned)")
                     + (waiting == 0 ? "" : "; " + count(waiting) + (one ? " after it" : " after them")
-                            + " did not start, views and transports among them"));
+                            + (waiting == 1 ? " has" : " have") + " not started yet"));
         }
         if (!failed.isEmpty()) {
             parts.add(count(failed.size()) + " could not start: " + String.join(", ", failed));

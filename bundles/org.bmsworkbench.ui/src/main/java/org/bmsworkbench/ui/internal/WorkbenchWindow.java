@@ -42,6 +42,8 @@ final class WorkbenchWindow {
     private ViewArea views;
     private StatusBar status;
     private NoticeBar notice;
+    /** The start-up line last shown across the top, or null. */
+    private String startupLine;
     private PlaybackBar playback;
     private WindowMenus menus;
     private OpenSession session;
@@ -263,10 +265,20 @@ final class WorkbenchWindow {
 
     /**
      * Shows, across the top of the window until dismissed, what did not start with the product
-     * ({@link StartupProblems}), with a button to Help › About and its table of bundle states.
+     * ({@link StartupProblems}), with a button to Help › About and its table of bundle states; null
+     * when all is well, which hides it. Told again as bundles start later: a line already shown (and
+     * perhaps dismissed) is not shown again.
      */
     void showStartupProblems(String line) {
-        notice.show(line, "Show bundles…", this::openAbout);
+        if (shell.isDisposed() || java.util.Objects.equals(line, startupLine)) {
+            return;
+        }
+        startupLine = line;
+        if (line == null) {
+            notice.hide();
+        } else {
+            notice.show(line, "Show bundles…", this::openAbout);
+        }
     }
 
     /** Help › About: the product, its Java and every bundle with its state. */

@@ -11,69 +11,88 @@ import org.osgi.framework.Bundle;
 class StartupProblemsTest {
     private static final String TAIL = ". Help › About shows each bundle's state; in a terminal, BMSWB_DEBUG=1 bmswb says why.";
 
-    @Test
-    void saysNothingWhenEveryBundleMeantToRunRuns() {
-        assertNull(StartupProblems.describe(List.of(
-                new Facts("org.bmsworkbench.cli", Bundle.ACTIVE, 1, true, false),
-                new Facts("org.bmsworkbench.transport.slcan", Bundle.ACTIVE, 3, true, false),
-                new Facts("org.bmsworkbench.ui.frames", Bundle.ACTIVE, 4, true, false)), 4));
+    /** A bundle meant to run (persistently started, not a fragment), not lazy. */
+    private static Facts bundle(String name, long id, int state, int level) {
+        return new Facts(name, id, state, level, true, false);
     }
 
     @Test
-    void ignoresBundlesNotMeantToRunAndLevelsNotReached() {
+    void saysNothingWhenEveryBundleMeantToRunRuns() {
         assertNull(StartupProblems.describe(List.of(
-                new Facts("stopped.by.the.user", Bundle.RESOLVED, 1, false, false),
-                new Facts("a.fragment", Bundle.RESOLVED, 1, false, false),
-                new Facts("org.bmsworkbench.ui.frames", Bundle.INSTALLED, 4, true, false)), 2));
+                bundle("org.bmsworkbench.cli", 5, Bundle.ACTIVE, 1),
+                bundle("org.bmsworkbench.transport.slcan", 20, Bundle.ACTIVE, 3),
+                bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4));
+    }
+
+    @Test
+    void ignoresBundlesNotMeantToRunAndLevelsNotAskedFor() {
+        assertNull(StartupProblems.describe(List.of(
+                new Facts("stopped.by.the.user", 7, Bundle.RESOLVED, 1, false, false),
+                new Facts("a.fragment", 8, Bundle.RESOLVED, 1, false, false),
+                bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
     }
 
     @Test
     void namesTheBundlesThatCouldNotStart() {
         assertEquals("Start-up: 2 bundles could not start: example.unresolved, example.failing" + TAIL,
                 StartupProblems.describe(List.of(
-                        new Facts("org.bmsworkbench.cli", Bundle.ACTIVE, 1, true, false),
-                        new Facts("example.unresolved", Bundle.INSTALLED, 2, true, false),
-                        new Facts("example.failing", Bundle.RESOLVED, 4, true, false)), 4));
+                        bundle("org.bmsworkbench.cli", 5, Bundle.ACTIVE, 1),
+                        bundle("example.unresolved", 40, Bundle.INSTALLED, 2),
+                        bundle("example.failing", 41, Bundle.RESOLVED, 4)), 4));
         assertEquals("Start-up: 1 bundle could not start: example.unresolved" + TAIL,
-                StartupProblems.describe(List.of(new Facts("example.unresolved", Bundle.INSTALLED, 2, true, false)), 4));
+                StartupProblems.describe(List.of(bundle("example.unresolved", 40, Bundle.INSTALLED, 2)), 4));
     }
 
-    /** A plugin whose activator never returns holds the start-level thread: the levels above it are never reached. */
+    /**
+     * A plugin whose activator never returns on the framework's start-level thread: the framework
+     * stays at its level, and what comes after it there (higher ids) and above it has not been reached.
+     */
     @Test
-    void aBundleStillStartingIsNamedAndWhatWaitsBehindItIsCountedNotBlamed() {
+    void whatWaitsBehindABundleHoldingTheStartIsCountedNotBlamed() {
         assertEquals("Start-up: example.hang has not finished starting (its activator has not returned);"
-                + " 2 bundles after it did not start, views and transports among them" + TAIL,
+                + " 3 bundles after it have not started yet; 1 bundle could not start: example.before" + TAIL,
                 StartupProblems.describe(List.of(
-                        new Facts("org.bmsworkbench.cli", Bundle.ACTIVE, 1, true, false),
-                        new Facts("example.hang", Bundle.STARTING, 2, true, false),
-                        new Facts("example.other.plugin", Bundle.ACTIVE, 2, true, false),
-                        new Facts("org.bmsworkbench.transport.slcan", Bundle.RESOLVED, 3, true, false),
-                        new Facts("org.bmsworkbench.ui.frames", Bundle.INSTALLED, 4, true, false)), 2));
+                        bundle("org.bmsworkbench.cli", 5, Bundle.ACTIVE, 1),
+                        bundle("example.before", 40, Bundle.INSTALLED, 2),
+                        bundle("example.hang", 41, Bundle.STARTING, 2),
+                        bundle("example.after", 42, Bundle.INSTALLED, 2),
+                        bundle("org.bmsworkbench.transport.slcan", 20, Bundle.RESOLVED, 3),
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
+        assertEquals("Start-up: example.hang has not finished starting (its activator has not returned);"
+                + " 1 bundle after it has not started yet" + TAIL,
+                StartupProblems.describe(List.of(
+                        bundle("example.hang", 41, Bundle.STARTING, 2),
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
     }
 
+    /**
+     * Held on another thread (the launcher starting a new plugin, or FileInstall), a start holds none
+     * of the framework's levels: it reached them, and what does not run there could not start.
+     */
     @Test
-    void aFailureBelowTheHeldLevelIsStillAFailure() {
+    void aStartHeldOnAnotherThreadHoldsNothingOfTheFrameworks() {
         assertEquals("Start-up: example.hang has not finished starting (its activator has not returned);"
-                + " 1 bundle could not start: example.unresolved" + TAIL,
+                + " 1 bundle could not start: example.failing" + TAIL,
                 StartupProblems.describe(List.of(
-                        new Facts("example.unresolved", Bundle.INSTALLED, 1, true, false),
-                        new Facts("example.hang", Bundle.STARTING, 2, true, false)), 2));
+                        bundle("example.hang", 41, Bundle.STARTING, 2),
+                        bundle("example.failing", 42, Bundle.RESOLVED, 4),
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4));
     }
 
     @Test
     void twoBundlesStillStartingAreBothNamed() {
         assertEquals("Start-up: example.hang, example.wait have not finished starting (their activators have not"
-                + " returned); 1 bundle after them did not start, views and transports among them" + TAIL,
+                + " returned); 1 bundle after them has not started yet" + TAIL,
                 StartupProblems.describe(List.of(
-                        new Facts("example.hang", Bundle.STARTING, 2, true, false),
-                        new Facts("example.wait", Bundle.STARTING, 2, true, false),
-                        new Facts("org.bmsworkbench.ui.frames", Bundle.INSTALLED, 4, true, false)), 2));
+                        bundle("example.hang", 41, Bundle.STARTING, 2),
+                        bundle("example.wait", 42, Bundle.STARTING, 2),
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
     }
 
     @Test
     void aLazyBundleWaitingForAClassIsNotStillStarting() {
-        assertNull(StartupProblems.describe(List.of(new Facts("a.lazy.one", Bundle.STARTING, 1, true, true)), 4));
+        assertNull(StartupProblems.describe(List.of(new Facts("a.lazy.one", 9, Bundle.STARTING, 1, true, true)), 4));
         assertEquals("Start-up: 1 bundle could not start: a.lazy.one" + TAIL,
-                StartupProblems.describe(List.of(new Facts("a.lazy.one", Bundle.INSTALLED, 1, true, true)), 4));
+                StartupProblems.describe(List.of(new Facts("a.lazy.one", 9, Bundle.INSTALLED, 1, true, true)), 4));
     }
 }
