@@ -101,8 +101,7 @@ class PluginsFolderIT {
     @Test
     void aPluginWhoseActivatorNeverReturnsIsNamedAndTheCommandRuns() throws Exception {
         try (Bmswb bmswb = Bmswb.copy()) {
-            BundleJar.write(bmswb.home.resolve("plugins/hang.jar"), "example.hang", Map.of("Import-Package", "org.osgi.framework",
-                    "Bundle-Activator", HangingActivator.class.getName()), List.of(HangingActivator.class));
+            dropHangingPlugin(bmswb);
             for (String run : new String[] {"the run that installs it", "the next run"}) {
                 Bmswb.Result r = bmswb.run("protocols");
                 assertEquals(0, r.status(), run + ": " + r);
@@ -125,8 +124,7 @@ class PluginsFolderIT {
         try (Bmswb bmswb = Bmswb.copy()) {
             Bmswb.Result before = bmswb.run("protocols");
             assertEquals(0, before.status(), before::toString);
-            BundleJar.write(bmswb.home.resolve("plugins/hang.jar"), "example.hang", Map.of("Import-Package", "org.osgi.framework",
-                    "Bundle-Activator", HangingActivator.class.getName()), List.of(HangingActivator.class));
+            dropHangingPlugin(bmswb);
             Bmswb.Result installing = bmswb.run("protocols");
             assertEquals(0, installing.status(), installing::toString);
             Path shot = bmswb.workDir.resolve("hung-plugin.png");
@@ -156,5 +154,11 @@ class PluginsFolderIT {
             assertTrue(gui.out().contains("bmswb gui: connection: CONNECTED"), gui::toString);
             assertFalse(gui.out().contains("notice:"), "it started while the window was open, and the notice went: " + gui);
         }
+    }
+
+    /** Drops {@code example.hang}, whose activator never returns, into the product's plugins/. */
+    private static void dropHangingPlugin(Bmswb bmswb) throws java.io.IOException {
+        BundleJar.write(bmswb.home.resolve("plugins/hang.jar"), "example.hang", Map.of("Import-Package", "org.osgi.framework",
+                "Bundle-Activator", HangingActivator.class.getName()), List.of(HangingActivator.class));
     }
 }
