@@ -147,8 +147,10 @@ class PluginsFolderIT {
         assumeTrue(System.getenv("DISPLAY") != null, "no display: DISPLAY is not set (./mvnw runs the build under xvfb-run when it is installed)");
         try (Bmswb bmswb = Bmswb.copy()) {
             BundleJar.write(bmswb.home.resolve("plugins/late.jar"), "example.late", Map.of("Import-Package", "org.osgi.framework",
-                    "Bundle-Activator", LateActivator.class.getName(), "Example-Wait-Seconds", "20"), List.of(LateActivator.class));
-            Bmswb.Result gui = Bmswb.finish(bmswb.builder("gui", "--connect", "sim:", "--duration", "12", "--report"), 120);
+                    "Bundle-Activator", LateActivator.class.getName(), "Example-Wait-Seconds", "25"), List.of(LateActivator.class));
+            // The activator begins after the launcher's 15 s wait began and waits 25 s: still starting when the
+            // window opens (unless opening takes over 10 s), and returned before the window, open 25 s, closes.
+            Bmswb.Result gui = Bmswb.finish(bmswb.builder("gui", "--connect", "sim:", "--duration", "25", "--report"), 120);
             assertEquals(0, gui.status(), gui::toString);
             assertTrue(gui.err().contains("(still starting: example.late)"), "the window opened before it had started: " + gui);
             assertTrue(gui.out().contains("bmswb gui: connection: CONNECTED"), gui::toString);

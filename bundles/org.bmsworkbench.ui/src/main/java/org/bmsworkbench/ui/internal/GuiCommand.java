@@ -17,11 +17,9 @@ import org.bmsworkbench.cli.CommandSummary;
 import org.bmsworkbench.cli.DeviceOption;
 import org.bmsworkbench.cli.UsageException;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleListener;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,7 +94,7 @@ public final class GuiCommand implements Command {
                 + " refreshes")
         private boolean responsiveness;
         @Option(names = "--report", description = "when the window closes, print the connection state, URI, protocol,"
-                + " decoded messages, frames and signals with a value, and the start-up notice if it shows")
+                + " decoded messages, frames and signals with a value, and the start-up notice if it still shows")
         private boolean report;
         @Option(names = "--show", paramLabel = "VIEW", description = "bring the tab of a view to the front, e.g."
                 + " network, frames (its id; View menu), S seconds after connecting")
@@ -137,7 +135,7 @@ public final class GuiCommand implements Command {
         }
         Display display = DisplayStart.open();
         ViewCatalog views = catalog.getService();
-        BundleListener startupWatch = null;
+        StartupWatch startupWatch = null;
         try {
             WorkbenchWindow window = new WorkbenchWindow(display, services(views));
             window.open();
@@ -149,16 +147,7 @@ public final class GuiCommand implements Command {
             if (device != null) {
                 window.session().bms().follow(device.address(), device.instance());
             }
-            window.showStartupProblems(StartupProblems.of(bundleContext));
-            // an activator that returns late (a plugin that waited for its device) lets the levels behind it start
-            startupWatch = event -> {
-                try {
-                    display.asyncExec(() -> window.showStartupProblems(StartupProblems.of(bundleContext)));
-                } catch (SWTException closed) {
-                    // the window has closed: nothing to tell
-                }
-            };
-            bundleContext.addBundleListener(startupWatch);
+            startupWatch = StartupWatch.start(bundleContext, display, window);
             if (show != null) {
                 display.timerExec((int) Math.round(openAfter * 1000), () -> {
                     if (!window.views().show(show)) {
@@ -209,7 +198,7 @@ public final class GuiCommand implements Command {
             return 0;
         } finally {
             if (startupWatch != null) {
-                bundleContext.removeBundleListener(startupWatch);
+                startupWatch.stop();
             }
             display.dispose();
             catalog.ungetService(views);

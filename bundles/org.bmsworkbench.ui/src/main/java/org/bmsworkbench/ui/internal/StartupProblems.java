@@ -50,17 +50,19 @@ final class StartupProblems {
             facts.add(new Facts(String.valueOf(b.getSymbolicName()), b.getBundleId(), b.getState(), startLevel.getStartLevel(),
                     startLevel.isPersistentlyStarted() && !fragment, lazy));
         }
-        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
-        return describe(facts, framework.getStartLevel());
+        Bundle system = context.getBundle(0);
+        return describe(facts, system.adapt(FrameworkStartLevel.class).getStartLevel(), system.getState() == Bundle.STARTING);
     }
 
     /**
      * The line for these bundles with the framework at {@code activeLevel}, or null. A bundle still
      * starting comes first: what waits behind it has not failed, it has not been reached. A start
      * held on another thread (the launcher's, FileInstall's) holds nothing of the framework's: the
-     * framework has reached its level, and what is not running there could not start.
+     * framework has reached its level, and what is not running there could not start. While the
+     * framework is still on its way to its beginning level ({@code frameworkStarting}) and no bundle
+     * is starting, what is not running at the level it is on may not have been reached yet: waiting.
      */
-    static String describe(List<Facts> bundles, int activeLevel) {
+    static String describe(List<Facts> bundles, int activeLevel, boolean frameworkStarting) {
         List<String> starting = new ArrayList<>();
         Facts held = null; // the one holding the framework's start-level thread, if one does
         for (Facts f : bundles) {
@@ -77,7 +79,8 @@ final class StartupProblems {
             if (!f.meant() || (f.state() & (Bundle.INSTALLED | Bundle.RESOLVED)) == 0) {
                 continue;
             }
-            if (f.level() > activeLevel || (held != null && f.level() == activeLevel && f.id() > held.id())) {
+            if (f.level() > activeLevel
+                    || (f.level() == activeLevel && (held != null ? f.id() > held.id() : frameworkStarting))) {
                 waiting++;
             } else {
                 failed.add(f.name());

@@ -266,8 +266,8 @@ final class WorkbenchWindow {
     /**
      * Shows, across the top of the window until dismissed, what did not start with the product
      * ({@link StartupProblems}), with a button to Help › About and its table of bundle states; null
-     * when all is well, which hides it. Told again as bundles start later: a line already shown (and
-     * perhaps dismissed) is not shown again.
+     * when all is well, which hides it. Told again as bundles start later ({@link StartupWatch}): the
+     * line last shown (and perhaps dismissed) is not shown again.
      */
     void showStartupProblems(String line) {
         if (shell.isDisposed() || java.util.Objects.equals(line, startupLine)) {

@@ -21,7 +21,7 @@ class StartupProblemsTest {
         assertNull(StartupProblems.describe(List.of(
                 bundle("org.bmsworkbench.cli", 5, Bundle.ACTIVE, 1),
                 bundle("org.bmsworkbench.transport.slcan", 20, Bundle.ACTIVE, 3),
-                bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4));
+                bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4, false));
     }
 
     @Test
@@ -29,7 +29,7 @@ class StartupProblemsTest {
         assertNull(StartupProblems.describe(List.of(
                 new Facts("stopped.by.the.user", 7, Bundle.RESOLVED, 1, false, false),
                 new Facts("a.fragment", 8, Bundle.RESOLVED, 1, false, false),
-                bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
+                bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2, false));
     }
 
     @Test
@@ -38,9 +38,9 @@ class StartupProblemsTest {
                 StartupProblems.describe(List.of(
                         bundle("org.bmsworkbench.cli", 5, Bundle.ACTIVE, 1),
                         bundle("example.unresolved", 40, Bundle.INSTALLED, 2),
-                        bundle("example.failing", 41, Bundle.RESOLVED, 4)), 4));
+                        bundle("example.failing", 41, Bundle.RESOLVED, 4)), 4, false));
         assertEquals("Start-up: 1 bundle could not start: example.unresolved" + TAIL,
-                StartupProblems.describe(List.of(bundle("example.unresolved", 40, Bundle.INSTALLED, 2)), 4));
+                StartupProblems.describe(List.of(bundle("example.unresolved", 40, Bundle.INSTALLED, 2)), 4, false));
     }
 
     /**
@@ -57,12 +57,12 @@ class StartupProblemsTest {
                         bundle("example.hang", 41, Bundle.STARTING, 2),
                         bundle("example.after", 42, Bundle.INSTALLED, 2),
                         bundle("org.bmsworkbench.transport.slcan", 20, Bundle.RESOLVED, 3),
-                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2, true));
         assertEquals("Start-up: example.hang has not finished starting (its activator has not returned);"
                 + " 1 bundle after it has not started yet" + TAIL,
                 StartupProblems.describe(List.of(
                         bundle("example.hang", 41, Bundle.STARTING, 2),
-                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2, true));
     }
 
     /**
@@ -76,7 +76,23 @@ class StartupProblemsTest {
                 StartupProblems.describe(List.of(
                         bundle("example.hang", 41, Bundle.STARTING, 2),
                         bundle("example.failing", 42, Bundle.RESOLVED, 4),
-                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4));
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4, false));
+    }
+
+    /**
+     * Between two bundles of a level, while the framework is still on its way up, nothing is starting:
+     * what is not running at that level may not have been reached, and is not blamed; below it, it is.
+     */
+    @Test
+    void betweenTwoStartsTheLevelBeingStartedIsNotBlamed() {
+        assertNull(StartupProblems.describe(List.of(
+                bundle("org.bmsworkbench.transport.slcan", 20, Bundle.ACTIVE, 3),
+                bundle("org.bmsworkbench.transport.socketcand", 21, Bundle.RESOLVED, 3),
+                bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 3, true));
+        assertEquals("Start-up: 1 bundle could not start: example.unresolved" + TAIL,
+                StartupProblems.describe(List.of(
+                        bundle("example.unresolved", 40, Bundle.INSTALLED, 2),
+                        bundle("org.bmsworkbench.transport.socketcand", 21, Bundle.RESOLVED, 3)), 3, true));
     }
 
     @Test
@@ -86,13 +102,13 @@ class StartupProblemsTest {
                 StartupProblems.describe(List.of(
                         bundle("example.hang", 41, Bundle.STARTING, 2),
                         bundle("example.wait", 42, Bundle.STARTING, 2),
-                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2));
+                        bundle("org.bmsworkbench.ui.frames", 30, Bundle.INSTALLED, 4)), 2, true));
     }
 
     @Test
     void aLazyBundleWaitingForAClassIsNotStillStarting() {
-        assertNull(StartupProblems.describe(List.of(new Facts("a.lazy.one", 9, Bundle.STARTING, 1, true, true)), 4));
+        assertNull(StartupProblems.describe(List.of(new Facts("a.lazy.one", 9, Bundle.STARTING, 1, true, true)), 4, false));
         assertEquals("Start-up: 1 bundle could not start: a.lazy.one" + TAIL,
-                StartupProblems.describe(List.of(new Facts("a.lazy.one", 9, Bundle.INSTALLED, 1, true, true)), 4));
+                StartupProblems.describe(List.of(new Facts("a.lazy.one", 9, Bundle.INSTALLED, 1, true, true)), 4, false));
     }
 }
