@@ -340,8 +340,9 @@ final class LiveBmsSession implements BmsSession {
         frames.close();
         registryChanges.close();
         stateChanges.close();
-        polling.close();
         gate.discard(() -> {
+            // under the lock: a reconcile that saw the session open has started its poller by now
+            polling.close();
             active = ActiveProtocols.NONE;
             detection.clear();
         });

@@ -1,7 +1,5 @@
 package org.bmsworkbench.bms.internal;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bmsworkbench.bms.DecodedMessage;
@@ -30,8 +28,9 @@ final class MessageDelivery {
 
     /** Guarded by the session's lock. */
     private final DeviceFollowing following = new DeviceFollowing();
-    /** The sessions told the user's choice, so that each is told once. */
-    private final Map<MultiDeviceSession, Integer> designated = new IdentityHashMap<>();
+    /** The session last told the user's choice, and that choice (-1: automatic), so that each is told once. */
+    private MultiDeviceSession toldSession;
+    private int toldUser = -1;
     /** Written under the lock, read by anyone. */
     private volatile long delivered;
     private boolean listenerFailureLogged;
@@ -97,10 +96,11 @@ final class MessageDelivery {
         for (ActiveProtocols.Member a : active.members()) {
             if (a.session() instanceof MultiDeviceSession m) {
                 int user = following.userAddress() == null ? -1 : following.userAddress();
-                Integer told = designated.put(m, user);
-                if (told == null ? user >= 0 : told != user) {
+                if (m != toldSession ? user >= 0 : user != toldUser) {
                     m.designate(user);
                 }
+                toldSession = m;
+                toldUser = user;
                 return m;
             }
         }
