@@ -3,17 +3,21 @@ package org.bmsworkbench.service.unlock.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bmsworkbench.bms.BmsModel;
 import org.bmsworkbench.can.Connection;
+import org.bmsworkbench.device.mg.BmsState;
 import org.bmsworkbench.device.mg.DeviceProfile;
 import org.bmsworkbench.device.mg.UnlockCode;
+import org.bmsworkbench.protocol.vreg.codec.VregCodec;
 import org.bmsworkbench.service.unlock.AuditLog;
 import org.bmsworkbench.service.unlock.AuditOutcome;
 import org.bmsworkbench.service.unlock.ChecklistItem;
@@ -21,6 +25,7 @@ import org.bmsworkbench.service.unlock.DeviceIdentity;
 import org.bmsworkbench.service.unlock.DeviceKind;
 import org.bmsworkbench.service.unlock.DiagnosisStatus;
 import org.bmsworkbench.service.unlock.GuideText;
+import org.bmsworkbench.service.unlock.RestartObservation;
 import org.bmsworkbench.service.unlock.SafetyLockDiagnosis;
 import org.bmsworkbench.service.unlock.SafetyLockDiagnostics;
 import org.bmsworkbench.service.unlock.SnapshotException;
@@ -86,7 +91,7 @@ final class Attempt {
     }
 
     private DeviceIdentity identify() {
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         model.values().forEach((k, v) -> values.put(k, v.value()));
         return DeviceIdentities.identify(connection, values, profile);
     }
@@ -142,10 +147,8 @@ final class Attempt {
         return snapshots.capture(connection, model, target, snapshotOptions, null)
                 .thenApplyAsync(file -> useOpened(file.path()), executor)
                 .exceptionallyAsync(e -> {
-                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                            ? e.getCause() : e;
                     return refuse(UnlockStep.SNAPSHOT, AuditOutcome.FAILED, "the snapshot could not be taken: "
-                            + cause.getMessage());
+                            + unwrapped(e).getMessage());
                 }, executor)
                 .whenCompleteAsync((r, e) -> {
                     order.busy(false);
@@ -172,8 +175,8 @@ final class Attempt {
     }
 
     /** @param confirmed the caller's items, copied on the caller's thread */
-    CompletableFuture<StepResult> confirmChecklist(UnlockStep step, Set<ChecklistItem> confirmed) {
-        EnumSet<ChecklistItem> missing = EnumSet.complementOf(EnumSet.copyOf(copyOrNone(confirmed)));
+    CompletableFuture<StepResult> confirmChecklist(UnlockStep step, EnumSet<ChecklistItem> confirmed) {
+        EnumSet<ChecklistItem> missing = EnumSet.complementOf(confirmed);
         if (!missing.isEmpty()) {
             List<String> texts = missing.stream().map(ChecklistItem::confirmation).toList();
             return done(refuse(step, AuditOutcome.REFUSED, "the checklist is not complete: not confirmed: "
@@ -182,10 +185,6 @@ final class Attempt {
         checklist = confirmed;
         return done(advance(step, "the technician confirmed: " + String.join(" / ",
                 confirmed.stream().map(ChecklistItem::confirmation).toList()), "Step 4: enter the unlock code."));
-    }
-
-    private static Set<ChecklistItem> copyOrNone(Set<ChecklistItem> s) {
-        return s.isEmpty() ? EnumSet.noneOf(ChecklistItem.class) : s;
     }
 
     CompletableFuture<StepResult> enterCode(UnlockStep step, String typed, boolean unverifiedAcknowledged) {
@@ -214,10 +213,8 @@ final class Attempt {
         return route.resolve(connection).handleAsync((addresses, failure) -> {
             order.busy(false);
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
                 order.doneThrough(UnlockStep.ENTER_CODE);
-                return done(refuse(step, AuditOutcome.FAILED, "nothing was sent: " + cause.getMessage()));
+                return done(refuse(step, AuditOutcome.FAILED, "nothing was sent: " + unwrapped(failure).getMessage()));
             }
             return sendCode(step, addresses.node(), addresses.source());
         }, executor).thenCompose(f -> f);
@@ -237,7 +234,7 @@ final class Attempt {
         watch = new RestartWatch(this, node, source, settings.registerId(), answer);
         try {
             watch.start(connection);
-            connection.send(org.bmsworkbench.protocol.vreg.codec.VregCodec.INSTANCE.rawValue(settings.registerId(),
+            connection.send(VregCodec.INSTANCE.rawValue(settings.registerId(),
                     settings.payload(code), source, node, "can0", org.bmsworkbench.can.CanFrame.NO_TIMESTAMP));
         } catch (IOException | RuntimeException e) {
             watch.stop();
@@ -315,7 +312,7 @@ final class Attempt {
         result.complete(r);
     }
 
-    org.bmsworkbench.device.mg.BmsState profileState(int code) {
+    BmsState profileState(int code) {
         return profile.state(code);
     }
 
@@ -327,7 +324,7 @@ final class Attempt {
         return diagnostics.diagnose(connection, model, options.node());
     }
 
-    List<org.bmsworkbench.service.unlock.RestartObservation> observations() {
+    List<RestartObservation> observations() {
         return watch == null ? List.of() : watch.observations();
     }
 
@@ -351,7 +348,7 @@ final class Attempt {
     }
 
     /** Appends to the audit log; returns the problem, or empty when written. */
-    String audit(UnlockStep step, AuditOutcome outcome, String reason) {
+    private String audit(UnlockStep step, AuditOutcome outcome, String reason) {
         return audit.append(device.serial(), step, outcome, reason, snapshotSha256);
     }
 
@@ -359,7 +356,12 @@ final class Attempt {
         return CompletableFuture.completedFuture(r);
     }
 
-    void publish() {
+    /** What failed, not the CompletionException a later stage wrapped it in. */
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private void publish() {
         published.accept(new UnlockState(order.next(), order.busy(), message, device, diagnosis, snapshotPath,
                 snapshotSha256, checklist, code == null ? "" : code.toString(), observations(), order.end()));
     }

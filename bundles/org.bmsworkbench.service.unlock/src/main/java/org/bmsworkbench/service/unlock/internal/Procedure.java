@@ -82,7 +82,7 @@ public final class Procedure implements UnlockProcedure {
 
     @Override
     public CompletableFuture<StepResult> confirmChecklist(Set<ChecklistItem> confirmed) {
-        Set<ChecklistItem> copy = confirmed.isEmpty() ? EnumSet.noneOf(ChecklistItem.class) : EnumSet.copyOf(confirmed);
+        EnumSet<ChecklistItem> copy = confirmed.isEmpty() ? EnumSet.noneOf(ChecklistItem.class) : EnumSet.copyOf(confirmed);
         return on(UnlockStep.CHECKLIST, step -> attempt.confirmChecklist(step, copy));
     }
 
