@@ -1,5 +1,6 @@
 package org.bmsworkbench.ui.internal;
 
+import java.util.Objects;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -12,16 +13,16 @@ import org.eclipse.swt.widgets.Label;
 /**
  * A band across the top of the window for what the user must not miss and the status bar's last
  * message would bury: the bundles that did not start. Hidden (and taking no room) until
- * {@link #show} is called; its Dismiss button hides it again, and its second button opens what
- * explains it (Help › About for the bundles).
+ * {@link #show} is told a message; its Dismiss button hides it again, and its other button opens
+ * what explains it (Help › About for the bundles).
  */
 final class NoticeBar {
     private final Composite bar;
     private final Label text;
-    private final Button action;
-    private Runnable onAction = () -> { };
+    /** The message last told, shown or dismissed; null when there is none. */
+    private String message;
 
-    NoticeBar(Composite parent) {
+    NoticeBar(Composite parent, String actionLabel, Runnable action) {
         bar = new Composite(parent, SWT.NONE);
         bar.setData("name", "notice");
         GridLayout layout = new GridLayout(4, false);
@@ -29,7 +30,7 @@ final class NoticeBar {
         layout.marginHeight = 6;
         layout.horizontalSpacing = 10;
         bar.setLayout(layout);
-        Color background = new Color(parent.getDisplay(), 0xFF, 0xF4, 0xCE);
+        Color background = Palette.notice(parent.getDisplay());
         bar.setBackground(background);
         Label icon = new Label(bar, SWT.NONE);
         icon.setImage(parent.getDisplay().getSystemImage(SWT.ICON_WARNING));
@@ -41,9 +42,10 @@ final class NoticeBar {
         GridData td = new GridData(SWT.FILL, SWT.CENTER, true, false);
         td.widthHint = 200; // wraps to the window's width instead of widening it
         text.setLayoutData(td);
-        action = new Button(bar, SWT.PUSH);
-        action.setData("name", "notice.action");
-        action.addListener(SWT.Selection, e -> onAction.run());
+        Button explain = new Button(bar, SWT.PUSH);
+        explain.setText(actionLabel);
+        explain.setData("name", "notice.action");
+        explain.addListener(SWT.Selection, e -> action.run());
         Button dismiss = new Button(bar, SWT.PUSH);
         dismiss.setText("Dismiss");
         dismiss.setData("name", "notice.dismiss");
@@ -58,13 +60,22 @@ final class NoticeBar {
         return bar;
     }
 
-    /** Shows {@code message}, with a button labelled {@code actionLabel} that runs {@code action}. */
-    void show(String message, String actionLabel, Runnable action) {
+    /**
+     * Shows {@code told}, or hides the band for null. Told the message it already has, shown or
+     * dismissed, it does nothing: a dismissed message stays dismissed.
+     */
+    void show(String told) {
+        if (Objects.equals(told, message)) {
+            return;
+        }
+        message = told;
+        if (told == null) {
+            hide();
+            return;
+        }
         // "Help › About" and the like wrap as one: no break around the menu arrow
-        text.setText(message.replace("&", "&&").replace(" › ", "\u00a0›\u00a0"));
-        text.setToolTipText(message);
-        this.action.setText(actionLabel);
-        this.onAction = action;
+        text.setText(told.replace("&", "&&").replace(" › ", "\u00a0›\u00a0"));
+        text.setToolTipText(told);
         setShown(true);
     }
 
@@ -72,9 +83,9 @@ final class NoticeBar {
         setShown(false);
     }
 
-    /** The message shown, or "" when the bar is hidden. */
+    /** The message showing, or "" when the band is hidden. */
     String message() {
-        return bar.getVisible() ? text.getToolTipText() : "";
+        return bar.getVisible() ? message : "";
     }
 
     private void setShown(boolean shown) {

@@ -20,6 +20,11 @@ final class Palette {
         return new Color(d, 0xB3, 0x26, 0x1E);
     }
 
+    /** The background of a notice the user must not miss: a pale amber. */
+    static Color notice(Display d) {
+        return new Color(d, 0xFF, 0xF4, 0xCE);
+    }
+
     static Color muted(Display d) {
         return new Color(d, 0x6B, 0x6B, 0x6B);
     }

@@ -68,7 +68,7 @@ final class StartupProblems {
         for (Facts f : bundles) {
             if (f.meant() && !f.lazy() && f.state() == Bundle.STARTING) {
                 starting.add(f.name());
-                if (f.level() == activeLevel && (held == null || f.id() < held.id())) {
+                if (frameworkStarting && f.level() == activeLevel && (held == null || f.id() < held.id())) {
                     held = f;
                 }
             }

@@ -42,8 +42,6 @@ final class WorkbenchWindow {
     private ViewArea views;
     private StatusBar status;
     private NoticeBar notice;
-    /** The start-up line last shown across the top, or null. */
-    private String startupLine;
     private PlaybackBar playback;
     private WindowMenus menus;
     private OpenSession session;
@@ -77,7 +75,7 @@ final class WorkbenchWindow {
         menus = new WindowMenus(this);
         menus.create(shell);
         new Label(shell, SWT.SEPARATOR | SWT.HORIZONTAL).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        notice = new NoticeBar(shell);
+        notice = new NoticeBar(shell, "Show bundles…", this::openAbout);
         views = new ViewArea(shell, context, prefs, services.problems());
         GridData vd = new GridData(SWT.FILL, SWT.FILL, true, true);
         vd.horizontalIndent = 6;
@@ -270,14 +268,8 @@ final class WorkbenchWindow {
      * line last shown (and perhaps dismissed) is not shown again.
      */
     void showStartupProblems(String line) {
-        if (shell.isDisposed() || java.util.Objects.equals(line, startupLine)) {
-            return;
-        }
-        startupLine = line;
-        if (line == null) {
-            notice.hide();
-        } else {
-            notice.show(line, "Show bundles…", this::openAbout);
+        if (!shell.isDisposed()) {
+            notice.show(line);
         }
     }
 

@@ -77,6 +77,12 @@ class StartupProblemsTest {
                         bundle("example.hang", 41, Bundle.STARTING, 2),
                         bundle("example.failing", 42, Bundle.RESOLVED, 4),
                         bundle("org.bmsworkbench.ui.frames", 30, Bundle.ACTIVE, 4)), 4, false));
+        // a new plugin view (level 4) hangs on the launcher's thread: the framework's level 4 was done before it
+        assertEquals("Start-up: example.view has not finished starting (its activator has not returned);"
+                + " 1 bundle could not start: example.failing" + TAIL,
+                StartupProblems.describe(List.of(
+                        bundle("example.view", 41, Bundle.STARTING, 4),
+                        bundle("example.failing", 42, Bundle.RESOLVED, 4)), 4, false));
     }
 
     /**
