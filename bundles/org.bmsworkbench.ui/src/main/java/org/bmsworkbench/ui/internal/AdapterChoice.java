@@ -27,7 +27,6 @@ final class AdapterChoice {
         this.discover = discover;
         this.worker = worker;
         this.ui = ui;
-        searching();
     }
 
     private void searching() {

@@ -224,7 +224,7 @@ public final class Wizard {
         controls.pageArea.layout(true, true);
         error = null;
         info = null;
-        controls.showStep(index, page, pages);
+        controls.showStep(index);
         page.shown();
         update();
     }

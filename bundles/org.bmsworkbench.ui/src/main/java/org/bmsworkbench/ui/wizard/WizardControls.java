@@ -29,7 +29,7 @@ final class WizardControls {
     final Button next;
     final Button finish;
     final Button cancel;
-    private final Display display;
+    private final List<WizardPage> pages;
     private final Label title;
     private final Label description;
     private final Label message;
@@ -45,7 +45,7 @@ final class WizardControls {
      */
     WizardControls(Shell parent, Display display, String windowTitle, List<WizardPage> pages, Runnable onBack,
             Runnable onNext, Runnable onFinish, Runnable onCancel) {
-        this.display = display;
+        this.pages = pages;
         shell = parent == null ? new Shell(display, SWT.DIALOG_TRIM | SWT.RESIZE)
                 : new Shell(parent, SWT.DIALOG_TRIM | SWT.RESIZE | SWT.PRIMARY_MODAL);
         shell.setText(windowTitle);
@@ -151,8 +151,10 @@ final class WizardControls {
         return button;
     }
 
-    /** Shows {@code page}, step {@code index} of {@code pages}: its title and description, the steps done, current and to come. */
-    void showStep(int index, WizardPage page, List<WizardPage> pages) {
+    /** Shows step {@code index}: its page's title and description, the steps done, current and to come. */
+    void showStep(int index) {
+        WizardPage page = pages.get(index);
+        Display display = shell.getDisplay();
         title.setText(page.title());
         description.setText(page.description());
         for (int i = 0; i < stepLabels.size(); i++) {
@@ -169,7 +171,7 @@ final class WizardControls {
     /** Shows the error, else the information, else nothing, on the message line. */
     void showMessage(String error, String info) {
         String text = error != null ? "\u26a0 " + error : info == null ? "" : info;
-        message.setForeground(display.getSystemColor(error != null ? SWT.COLOR_DARK_RED : SWT.COLOR_LIST_FOREGROUND));
+        message.setForeground(shell.getDisplay().getSystemColor(error != null ? SWT.COLOR_DARK_RED : SWT.COLOR_LIST_FOREGROUND));
         if (!text.equals(message.getText())) { // a button update alone needs no new layout
             message.setText(text);
             message.getParent().layout(true);
