@@ -77,7 +77,6 @@ final class FrameworkProperties {
                 p.put(k, System.getProperty(k));
             }
         }
-        Files.createDirectories(layout.plugins());
         return p;
     }
 

@@ -11,11 +11,11 @@ import org.osgi.framework.launch.Framework;
 /**
  * Starts the framework to its beginning start level, then the plugins just installed from
  * plugins/, on a thread of its own, so that the launcher can stop waiting. Felix's
- * {@code Framework.start()} returns only when every bundle of the beginning level has been
- * started, and level 1 is where every protocol and command bundle, FileInstall and each new
- * plugin live: one activator that does not return (a plugin waiting for its device) would hold
- * every command for ever. The bundles started before it keep their services, so the command
- * line still runs without it.
+ * {@code Framework.start()} returns only when every bundle up to the beginning level has been
+ * started, and the plugins of plugins/ are among them ({@link StartLevels#PLUGINS}, and higher for
+ * a plugin transport or view): one activator that does not return (a plugin waiting for its
+ * device) would hold every command for ever. The bundles started before it keep their services,
+ * so the command line still runs without it.
  */
 final class FrameworkStart {
     private final CountDownLatch done = new CountDownLatch(1);

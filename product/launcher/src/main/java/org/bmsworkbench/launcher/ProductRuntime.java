@@ -58,6 +58,7 @@ final class ProductRuntime {
     private static Booted boot(ProductLayout layout, BundleCache cache, int startLevel, PrintStream err)
             throws IOException, LaunchException {
         StartupTrace trace = StartupTrace.get();
+        Files.createDirectories(layout.plugins()); // FileInstall watches it from its start
         Framework framework = init(layout, cache, startLevel, err);
         trace.mark("framework init (cache read)");
         if (!cache.isFresh() && !holdsProduct(framework.getBundleContext(), layout, cache.recordedLocations())) {

@@ -21,7 +21,7 @@ import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * Which bundles a command starts, decided from what each bundle declares. Three start levels:
+ * Which bundles a command starts, decided from what each bundle declares. Four start levels:
  * <ul>
  * <li>{@link #WINDOW}: a bundle that needs the SWT toolkit (imports or requires
  * {@code org.eclipse.swt}, or provides it) and registers no command: a view, a tool, their chart
