@@ -17,6 +17,11 @@ import java.util.stream.Stream;
  * directory, so tests can change plugins/ and never touch the developer's ~/.bmsworkbench.
  */
 final class Bmswb implements AutoCloseable {
+    /** Skips the test, saying why, where no window can open: no DISPLAY. */
+    static void assumeDisplay() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") != null, "no display: DISPLAY is not set (./mvnw runs the build under xvfb-run when it is installed)");
+    }
+
     final Path home;
     final Path userDir;
     final Path workDir;

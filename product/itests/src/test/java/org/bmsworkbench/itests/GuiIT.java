@@ -23,13 +23,9 @@ import org.junit.jupiter.api.Test;
 class GuiIT {
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static void assumeDisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null, "no display: DISPLAY is not set (./mvnw runs the build under xvfb-run when it is installed)");
-    }
-
     @Test
     void theWindowOpensOnTheSimulatorClosesCleanlyAndASecondRunWorks() throws IOException {
-        assumeDisplay();
+        Bmswb.assumeDisplay();
         try (Bmswb bmswb = Bmswb.copy()) {
             Path shot = bmswb.workDir.resolve("sim.png");
             Bmswb.Result first = run(bmswb, "gui", "--connect", "sim:", "--duration", "6", "--screenshot", shot.toString());
@@ -59,7 +55,7 @@ class GuiIT {
      */
     @Test
     void theWindowSendsNothingOnItsOwnOnASimulatedNetwork() throws IOException {
-        assumeDisplay();
+        Bmswb.assumeDisplay();
         try (Bmswb bmswb = Bmswb.copy()) {
             Path shot = bmswb.workDir.resolve("network.png");
             Bmswb.Result r = run(bmswb, "gui", "--connect", "sim:?protocol=nmea2000&scenario=network", "--duration", "6",
@@ -82,7 +78,7 @@ class GuiIT {
      */
     @Test
     void theUnlockWizardOpensInTheWindowAndConfirmsTheSafetyLock() throws IOException {
-        assumeDisplay();
+        Bmswb.assumeDisplay();
         try (Bmswb bmswb = Bmswb.copy()) {
             Path prefs = bmswb.userDir.resolve("ui/workbench.properties");
             Files.createDirectories(prefs.getParent());
@@ -176,7 +172,7 @@ class GuiIT {
      */
     @Test
     void printsTheResponsivenessOfTheWindowUnderAFastReplay() throws IOException {
-        assumeDisplay();
+        Bmswb.assumeDisplay();
         try (Bmswb bmswb = Bmswb.copy()) {
             Path log = writeSmaLog(bmswb.workDir.resolve("big.log"), 300_000);
             for (String speed : List.of("600&loop=true", "max&loop=true")) {

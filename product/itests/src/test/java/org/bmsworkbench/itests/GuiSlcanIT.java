@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class GuiSlcanIT {
     @Test
     void theWindowConnectsOverSlcanToTheSimulatorAndDecodesLiveValues() throws Exception {
-        assumeTrue(System.getenv("DISPLAY") != null, "no display: DISPLAY is not set (./mvnw runs the build under xvfb-run when it is installed)");
+        Bmswb.assumeDisplay();
         String socat = List.of("/usr/bin/socat", "/bin/socat", "/usr/local/bin/socat").stream()
                 .filter(p -> Files.isExecutable(Paths.get(p))).findFirst()
                 .orElseGet(() -> fail("socat is not installed; run .ci/run, which installs it, or apt-get install socat"));
